@@ -1,0 +1,367 @@
+#include "classify.h"
+
+#include "tagrule.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace tierdesk::classify {
+namespace {
+// 64-bit cents times a ratio in millionths can exceed 2^63; GCC's 128-bit integer is exact.
+__extension__ using Int128 = __int128;
+} // namespace
+
+int scoreFromRank(std::int64_t rank, std::int64_t n)
+{
+    if (n <= 0 || rank <= 0)
+        return 0;
+    return int(std::min<std::int64_t>(5, 1 + (5 * (rank - 1)) / n));
+}
+
+std::vector<std::int64_t> sqlRank(std::span<const std::int64_t> values, bool ascending)
+{
+    std::vector<std::size_t> order(values.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return ascending ? values[a] < values[b] : values[a] > values[b];
+    });
+    std::vector<std::int64_t> ranks(values.size());
+    for (std::size_t pos = 0; pos < order.size(); ++pos) {
+        const std::size_t i = order[pos];
+        if (pos > 0 && values[order[pos - 1]] == values[i])
+            ranks[i] = ranks[order[pos - 1]];
+        else
+            ranks[i] = std::int64_t(pos) + 1;
+    }
+    return ranks;
+}
+
+std::int64_t ceilShare(std::int64_t n, int shareMillionths)
+{
+    const auto product = static_cast<Int128>(n) * shareMillionths;
+    return static_cast<std::int64_t>((product + 999'999) / 1'000'000);
+}
+
+bool lessThanRatio(Cents x, int ratioMillionths, Cents y)
+{
+    return static_cast<Int128>(x) * 1'000'000 < static_cast<Int128>(ratioMillionths) * y;
+}
+
+bool greaterThanRatio(Cents x, int ratioMillionths, Cents y)
+{
+    return static_cast<Int128>(x) * 1'000'000 > static_cast<Int128>(ratioMillionths) * y;
+}
+
+Level frequencyTier(int fScore)
+{
+    if (fScore >= 4)
+        return Level::High;
+    if (fScore == 3)
+        return Level::Mid;
+    return Level::Low;
+}
+
+Level loyalty(int rScore, int fScore, int ordersTotal)
+{
+    if (rScore >= 4 && fScore >= 4 && ordersTotal >= 2)
+        return Level::High;
+    if (rScore <= 2 || ordersTotal <= 1)
+        return Level::Low;
+    return Level::Mid;
+}
+
+Lifecycle lifecycle(const CustomerFacts &f, const Settings &s, QDate asOf)
+{
+    if (!f.isBuyer())
+        return Lifecycle::Prospect;
+    if (f.firstOrder.daysTo(asOf) < s.newDays)
+        return Lifecycle::New;
+    const qint64 recency = f.lastOrder.daysTo(asOf);
+    if (recency >= s.lostDays)
+        return Lifecycle::Lost;
+    if (recency >= s.declineDays ||
+        (f.spendPrev > 0 && lessThanRatio(f.spendRecent, s.declineRatioMillionths, f.spendPrev)))
+        return Lifecycle::Decline;
+    if (greaterThanRatio(f.spendRecent, s.growthRatioMillionths, f.spendPrev))
+        return Lifecycle::Growth;
+    return Lifecycle::Mature;
+}
+
+Engagement engagement(const CustomerFacts &f, const Settings &s, QDate asOf)
+{
+    QDate touch = f.lastOrder;
+    if (f.lastContact.isValid() && (!touch.isValid() || f.lastContact > touch))
+        touch = f.lastContact;
+    if (!touch.isValid())
+        return Engagement::Silent;
+    const qint64 days = touch.daysTo(asOf);
+    if (days <= s.activeDays)
+        return Engagement::Active;
+    if (days <= s.silentDays)
+        return Engagement::Normal;
+    return Engagement::Silent;
+}
+
+Segment segment(int rScore, int fScore, const Settings &s)
+{
+    return s.segmentMap.at(std::size_t(rScore - 1)).at(std::size_t(fScore - 1));
+}
+
+Matrix matrix(int rScore, int fScore, int mScore, const Settings &s)
+{
+    const bool r = rScore >= s.rfmHighFrom;
+    const bool f = fScore >= s.rfmHighFrom;
+    const bool m = mScore >= s.rfmHighFrom;
+    if (m) {
+        if (r)
+            return f ? Matrix::ImportantValue : Matrix::ImportantDevelop;
+        return f ? Matrix::ImportantRetain : Matrix::ImportantWinBack;
+    }
+    if (r)
+        return f ? Matrix::GeneralValue : Matrix::GeneralDevelop;
+    return f ? Matrix::GeneralRetain : Matrix::GeneralWinBack;
+}
+
+std::optional<Grade> suggestedGrade(const Man &man)
+{
+    if (!man.anyAnswered())
+        return std::nullopt;
+    switch (man.yesCount()) {
+    case 3:
+        return Grade::A;
+    case 2:
+        return Grade::B;
+    case 1:
+        return Grade::C;
+    default:
+        return Grade::D;
+    }
+}
+
+std::optional<Grade> demotion(const CustomerFacts &f, const Settings &s, QDate asOf)
+{
+    if (!f.grade)
+        return std::nullopt;
+    switch (*f.grade) {
+    case Grade::S:
+    case Grade::A: {
+        if (!f.gradeSetAt.isValid() || f.gradeSetAt.daysTo(asOf) < s.demoteAfterDays)
+            return std::nullopt;
+        const bool orderedSince = f.lastOrder.isValid() && f.lastOrder >= f.gradeSetAt;
+        if (orderedSince)
+            return std::nullopt;
+        return *f.grade == Grade::S ? Grade::A : Grade::B;
+    }
+    case Grade::B: {
+        // "No reached call in 30 days": none within the last 30 days up to T. A grade set less
+        // than 30 days ago has not been held long enough to judge.
+        if (f.gradeSetAt.isValid() && f.gradeSetAt.daysTo(asOf) < s.demoteAfterDays)
+            return std::nullopt;
+        if (f.lastReachedCall.isValid() && f.lastReachedCall.daysTo(asOf) < s.demoteAfterDays)
+            return std::nullopt;
+        return Grade::C;
+    }
+    case Grade::C:
+    case Grade::D:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+int cadence(std::optional<Grade> grade, bool buyer, ValueTier tier, const Settings &s)
+{
+    if (grade)
+        return s.cadenceByGrade.at(std::size_t(*grade));
+    if (buyer)
+        return s.cadenceByTier.at(std::size_t(tier));
+    return s.cadenceDefault;
+}
+
+FollowUp planFollowUp(const CustomerFacts &f, std::optional<Grade> grade, ValueTier tier, Lifecycle stage,
+                      const Settings &s)
+{
+    FollowUp out;
+    if (f.followUp.isValid()) {
+        out.due = f.followUp;
+        out.reason.kind = DueReason::Kind::FollowUpSet;
+        out.reason.date = f.followUp;
+    } else if (!f.lastContact.isValid()) {
+        out.due = f.createdAt;
+        out.reason.kind = DueReason::Kind::NeverContacted;
+    } else {
+        const bool buyer = f.isBuyer();
+        int days = cadence(grade, buyer, tier, s);
+        DueReason::Kind kind = grade
+                                   ? DueReason::Kind::GradeCadence
+                                   : (buyer ? DueReason::Kind::TierCadence : DueReason::Kind::DefaultCadence);
+        if (stage == Lifecycle::Decline) {
+            days = std::min(days, s.winBackDays);
+            kind = DueReason::Kind::WinBack;
+        }
+        out.due = f.lastContact.addDays(days);
+        out.reason.kind = kind;
+        out.reason.date = f.lastContact;
+        out.reason.cadenceDays = days;
+        out.reason.grade = grade;
+        if (!grade && buyer)
+            out.reason.tier = tier;
+    }
+    // Never due before the customer exists (spec §1).
+    if (f.createdAt.isValid() && out.due.isValid() && out.due < f.createdAt)
+        out.due = f.createdAt;
+    return out;
+}
+
+int priorityClass(std::optional<Grade> grade, bool buyer, ValueTier tier)
+{
+    if (grade)
+        return int(*grade);
+    if (buyer)
+        return 1 + int(tier);
+    return 5;
+}
+
+bool queueBefore(const Classification &a, qint64 overdueA, const Classification &b, qint64 overdueB)
+{
+    if (a.priorityClass != b.priorityClass)
+        return a.priorityClass < b.priorityClass;
+    if (overdueA != overdueB)
+        return overdueA > overdueB;
+    if (a.monetary != b.monetary)
+        return a.monetary > b.monetary;
+    return a.id < b.id;
+}
+
+std::vector<QueueEntry> queue(std::span<const Classification> rows, std::span<const bool> archived,
+                              QDate asOf)
+{
+    std::vector<QueueEntry> out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Classification &c = rows[i];
+        if ((i < archived.size() && archived[i]) || !c.due.isValid() || c.due > asOf)
+            continue;
+        out.push_back({i, c.due.daysTo(asOf)});
+    }
+    std::sort(out.begin(), out.end(), [&](const QueueEntry &a, const QueueEntry &b) {
+        return queueBefore(rows[a.index], a.daysOverdue, rows[b.index], b.daysOverdue);
+    });
+    return out;
+}
+
+Run run(std::span<const CustomerFacts> facts, const Settings &s, QDate asOf)
+{
+    Run result;
+    result.summary.asOf = asOf;
+    result.summary.customers = int(facts.size());
+    result.rows.resize(facts.size());
+
+    // Buyers, in input order: their metrics feed the RFM ranks.
+    std::vector<std::size_t> buyers;
+    buyers.reserve(facts.size());
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (facts[i].isBuyer())
+            buyers.push_back(i);
+    }
+    const auto nBuyers = std::int64_t(buyers.size());
+    {
+        std::vector<std::int64_t> recency(buyers.size()), frequency(buyers.size()), monetary(buyers.size());
+        for (std::size_t k = 0; k < buyers.size(); ++k) {
+            const CustomerFacts &f = facts[buyers[k]];
+            recency[k] = f.lastOrder.daysTo(asOf);
+            frequency[k] = f.frequency;
+            monetary[k] = f.monetary;
+        }
+        const auto rRank = sqlRank(recency, /*ascending=*/false);
+        const auto fRank = sqlRank(frequency, /*ascending=*/true);
+        const auto mRank = sqlRank(monetary, /*ascending=*/true);
+        for (std::size_t k = 0; k < buyers.size(); ++k) {
+            Classification &c = result.rows[buyers[k]];
+            c.r = scoreFromRank(rRank[k], nBuyers);
+            c.f = scoreFromRank(fRank[k], nBuyers);
+            c.m = scoreFromRank(mRank[k], nBuyers);
+        }
+    }
+
+    // The pyramid: customers with monetary > 0, ranked by monetary descending.
+    std::vector<std::size_t> spenders;
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (facts[i].monetary > 0)
+            spenders.push_back(i);
+    }
+    const auto nSpenders = std::int64_t(spenders.size());
+    const std::int64_t cutA = ceilShare(nSpenders, s.tierAShareMillionths);
+    const std::int64_t cutB = ceilShare(nSpenders, s.tierBShareMillionths);
+    {
+        std::vector<std::int64_t> monetary(spenders.size());
+        for (std::size_t k = 0; k < spenders.size(); ++k)
+            monetary[k] = facts[spenders[k]].monetary;
+        const auto rank = sqlRank(monetary, /*ascending=*/false);
+        for (std::size_t k = 0; k < spenders.size(); ++k) {
+            Classification &c = result.rows[spenders[k]];
+            c.valueRank = int(rank[k]);
+            c.valueTier = rank[k] <= cutA ? ValueTier::A : (rank[k] <= cutB ? ValueTier::B : ValueTier::C);
+        }
+    }
+
+    Summary &sum = result.summary;
+    sum.buyers = int(nBuyers);
+    sum.spenders = int(nSpenders);
+    sum.tierACutoff = int(cutA);
+    sum.tierBCutoff = int(cutB);
+
+    std::vector<TagCondition> conditions;
+    std::vector<QString> conditionNames;
+    for (const TagRuleDef &rule : s.tagRules) {
+        auto parsed = TagCondition::parse(rule.condition);
+        if (parsed) {
+            conditions.push_back(std::move(*parsed));
+            conditionNames.push_back(rule.name);
+        }
+    }
+
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        const CustomerFacts &f = facts[i];
+        Classification &c = result.rows[i];
+        c.id = f.id;
+        c.frequency = f.frequency;
+        c.monetary = f.monetary;
+        const bool buyer = f.isBuyer();
+        if (f.lastOrder.isValid())
+            c.recencyDays = int(f.lastOrder.daysTo(asOf));
+        if (buyer) {
+            c.freqTier = frequencyTier(*c.f);
+            c.loyalty = loyalty(*c.r, *c.f, f.ordersTotal);
+            c.segment = segment(*c.r, *c.f, s);
+            c.matrix = matrix(*c.r, *c.f, *c.m, s);
+            if (f.ordersTotal >= 2)
+                ++sum.repeatBuyers;
+        }
+        c.lifecycle = lifecycle(f, s, asOf);
+        c.engagement = engagement(f, s, asOf);
+        if (f.grade) {
+            c.grade = f.grade;
+        } else if (auto g = suggestedGrade(f.man)) {
+            c.grade = g;
+            c.gradeSuggested = true;
+        }
+        c.demoteTo = demotion(f, s, asOf);
+        const FollowUp plan = planFollowUp(f, c.grade, c.valueTier, c.lifecycle, s);
+        c.due = plan.due;
+        c.reason = plan.reason;
+        c.priorityClass = priorityClass(c.grade, buyer, c.valueTier);
+
+        sum.countByTier[std::size_t(c.valueTier)] += 1;
+        sum.monetaryByTier[std::size_t(c.valueTier)] += c.monetary;
+
+        if (!conditions.empty()) {
+            const TagSubject subject{f, c};
+            for (std::size_t k = 0; k < conditions.size(); ++k) {
+                if (conditions[k].matches(subject))
+                    c.dynamicTags.append(conditionNames[k]);
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace tierdesk::classify

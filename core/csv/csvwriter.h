@@ -1,0 +1,107 @@
+#pragma once
+
+#include "model/error.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringEncoder>
+#include <QStringView>
+
+#include <initializer_list>
+#include <span>
+
+QT_FORWARD_DECLARE_CLASS(QIODevice)
+
+namespace tierdesk::csv {
+
+/// How a Writer formats its output.
+struct WriterOptions {
+    /// How records end.
+    enum class LineEnding {
+        Lf,   ///< "\n": the interchange format, as Python's csv.writer(lineterminator="\n").
+        CrLf, ///< "\r\n": for files meant for spreadsheets.
+    };
+
+    /// The field separator; never '"', '\r' or '\n'.
+    char delimiter = ',';
+    LineEnding lineEnding = LineEnding::Lf;
+    /// Start the output with a UTF-8 BOM, which Excel needs to recognise UTF-8.
+    bool writeBom = false;
+    /// Guard against CSV injection (OWASP): a cell starting with '=', '+', '-', '@', '\t' or '\r'
+    /// gets a leading apostrophe so that a spreadsheet shows it as text instead of running it as a
+    /// formula. Note that this turns "-12.50" into "'-12.50" too. Off for interchange files, which
+    /// must round-trip.
+    bool neutraliseFormulas = false;
+};
+
+/// Writes CSV rows to a QIODevice, through a buffer.
+///
+/// Quoting is Python's csv.writer with QUOTE_MINIMAL: a field is quoted if and only if it contains
+/// the delimiter, '"', '\r' or '\n' (quotes inside are doubled); an empty field is written as
+/// nothing, except that a row made of one empty field is written as "" so that it is not an empty
+/// line. Output is UTF-8.
+///
+/// Write failures (disk full) are kept, never lost: after the first one nothing more is written,
+/// `ok()` turns false, and `finish()` returns the error. Call `finish()` when done; the destructor
+/// only flushes (best effort) what `finish()` would have.
+/// \code
+/// Writer writer(&file);
+/// writer.writeRow({u"id", u"name"});
+/// for (const Customer &c : customers) {
+///     writer.field(QByteArray::number(c.id));
+///     writer.field(c.name);
+///     writer.endRow();
+/// }
+/// if (auto done = writer.finish(); !done)
+///     return std::unexpected(done.error());
+/// \endcode
+class Writer final {
+public:
+    /// Writes to `device`, which must be open for writing and outlive the writer. A device that is
+    /// not writable is reported by `ok()` and `finish()`.
+    explicit Writer(QIODevice *device, WriterOptions options = {});
+    ~Writer();
+    Writer(const Writer &) = delete;
+    Writer &operator=(const Writer &) = delete;
+
+    /// Appends a field of UTF-8 bytes to the current row.
+    void field(QByteArrayView utf8);
+    /// Appends a field of text to the current row.
+    void field(QStringView text);
+    /// Ends the current row.
+    void endRow();
+
+    /// Writes a whole row.
+    void writeRow(std::span<const QString> fields);
+    /// Writes a whole row of UTF-8 byte strings.
+    void writeRow(std::span<const QByteArray> fields);
+    /// Writes a whole row: `writer.writeRow({u"id", name})`.
+    void writeRow(std::initializer_list<QStringView> fields);
+
+    /// False once a write has failed (or the device was not writable).
+    bool ok() const { return m_error.message.isEmpty(); }
+
+    /// Writes out the buffer (and a file's own buffer) and returns the first error, if any.
+    /// May be called more than once; rows written after it need another `finish()`.
+    Result<void> finish();
+
+    /// Bytes handed to the writer so far, buffered or written; for progress bars.
+    qint64 bytesWritten() const { return m_flushed + m_buffer.size(); }
+
+private:
+    void flush();
+    void setError(const QString &cause);
+
+    QIODevice *m_device;
+    WriterOptions m_options;
+    QByteArray m_buffer;
+    QByteArray m_scratch;
+    QStringEncoder m_encoder;
+    qint64 m_flushed = 0;
+    qsizetype m_fieldsInRow = 0;
+    bool m_firstFieldEmpty = false;
+    Error m_error;
+};
+
+} // namespace tierdesk::csv
