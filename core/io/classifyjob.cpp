@@ -1,0 +1,67 @@
+#include "classifyjob.h"
+
+#include "store/database.h"
+#include "store/repositories.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+namespace tierdesk::io {
+
+Result<Classified> classifyDatabase(store::Database &db, QDate asOf, bool storeResults)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Classified out;
+    auto settings = store::SettingsRepository(db).load();
+    if (!settings)
+        return std::unexpected(settings.error());
+    out.settings = std::move(*settings);
+    auto facts = store::MetricsQuery(db).all(asOf, out.settings);
+    if (!facts)
+        return std::unexpected(facts.error());
+    out.facts = std::move(*facts);
+    out.run = classify::run(out.facts, out.settings, asOf);
+    out.durationMs = timer.elapsed();
+    if (storeResults) {
+        if (auto ok = store::ClassificationStore(db).replace(out.facts, out.run, out.durationMs); !ok)
+            return std::unexpected(ok.error());
+        out.durationMs = timer.elapsed();
+    }
+    return out;
+}
+
+Result<classify::FollowUp> refreshFollowUp(store::Database &db, CustomerId customer, QDate asOf)
+{
+    auto settings = store::SettingsRepository(db).load();
+    if (!settings)
+        return std::unexpected(settings.error());
+    auto facts = store::MetricsQuery(db).one(customer, asOf, *settings);
+    if (!facts)
+        return std::unexpected(facts.error());
+    store::ClassificationStore results(db);
+    auto stored = results.find(customer);
+    if (!stored)
+        return std::unexpected(stored.error());
+    // Tiers and stage come from the last full run (they are relative to everyone else); the
+    // grade may have changed since, so it is taken from the customer itself.
+    const ValueTier tier = *stored ? (*stored)->valueTier : ValueTier::D;
+    const Lifecycle stage = *stored ? (*stored)->lifecycle : classify::lifecycle(*facts, *settings, asOf);
+    std::optional<Grade> grade = facts->grade ? facts->grade : classify::suggestedGrade(facts->man);
+    const classify::FollowUp plan = classify::planFollowUp(*facts, grade, tier, stage, *settings);
+    if (*stored) {
+        if (auto ok = results.updateFollowUp(*facts, plan); !ok)
+            return std::unexpected(ok.error());
+    }
+    return plan;
+}
+
+Result<classify::FollowUp> logCall(store::Database &db, const Call &call, QDate asOf)
+{
+    auto id = store::CallRepository(db).add(call);
+    if (!id)
+        return std::unexpected(id.error());
+    return refreshFollowUp(db, call.customerId, asOf);
+}
+
+} // namespace tierdesk::io

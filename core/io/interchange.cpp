@@ -1,0 +1,589 @@
+#include "interchange.h"
+
+#include "csv/csvreader.h"
+#include "csv/csvwriter.h"
+#include "model/dates.h"
+#include "model/money.h"
+#include "store/bulk.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QSet>
+#include <QStringDecoder>
+
+#include <array>
+
+namespace tierdesk::io {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("tierdesk::io::Interchange", text);
+}
+
+const QString kCustomers = QStringLiteral("customers.csv");
+const QString kOrders = QStringLiteral("orders.csv");
+const QString kCalls = QStringLiteral("calls.csv");
+
+constexpr std::array kCustomerColumns{"id",   "name",  "company",    "type",   "phone", "email",
+                                      "city", "owner", "created_at", "intent", "tags"};
+constexpr std::array kOrderColumns{"id", "customer_id", "ordered_at", "amount", "profit"};
+constexpr std::array kCallColumns{"id",      "customer_id", "called_at",      "direction",
+                                  "outcome", "duration_s",  "next_follow_up", "note"};
+
+/// Maps the spec's column names to positions in the file's header (any order; extra columns
+/// are ignored).
+template<std::size_t N>
+struct Header {
+    std::array<qsizetype, N> pos{};
+    qsizetype width = 0;
+};
+
+/// Field access for one record with the file's header, with strict UTF-8 decoding.
+class Row {
+public:
+    Row(const csv::Reader &r, const qsizetype *pos)
+        : m_r(r)
+        , m_pos(pos)
+    {}
+    QByteArrayView raw(std::size_t column) const { return m_r.field(m_pos[column]); }
+    /// The field as text; sets `bad` when it is not valid UTF-8.
+    QString text(std::size_t column, bool &bad) const
+    {
+        const QByteArrayView b = raw(column);
+        if (b.isEmpty())
+            return {};
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString s = decoder(b);
+        if (decoder.hasError())
+            bad = true;
+        return s;
+    }
+
+private:
+    const csv::Reader &m_r;
+    const qsizetype *m_pos;
+};
+
+std::optional<std::int64_t> parseId(QByteArrayView b)
+{
+    if (b.isEmpty() || b.size() > 18)
+        return std::nullopt;
+    std::int64_t v = 0;
+    for (char c : b) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    if (v <= 0)
+        return std::nullopt;
+    return v;
+}
+
+QString quoted(QByteArrayView b)
+{
+    QString s = QString::fromUtf8(b.first(std::min<qsizetype>(b.size(), 40)));
+    return u'“' + s + u'”';
+}
+
+/// A set of positive ids: a bitmap for the usual dense ids, a hash set for the rest.
+class IdSet {
+public:
+    void insert(std::int64_t id)
+    {
+        if (id < kDense) {
+            if (std::size_t(id) >= m_bits.size())
+                m_bits.resize(std::max<std::size_t>(std::size_t(id) + 1, m_bits.size() * 2));
+            m_bits[std::size_t(id)] = true;
+        } else {
+            m_sparse.insert(id);
+        }
+    }
+    bool contains(std::int64_t id) const
+    {
+        if (id < kDense)
+            return std::size_t(id) < m_bits.size() && m_bits[std::size_t(id)];
+        return m_sparse.contains(id);
+    }
+
+private:
+    static constexpr std::int64_t kDense = 1 << 26;
+    std::vector<bool> m_bits;
+    QSet<std::int64_t> m_sparse;
+};
+
+/// One interchange file being read: header check, records, rejections.
+class FileReader {
+public:
+    FileReader(const QString &dir, const QString &name, ImportReport &report)
+        : m_name(name)
+        , m_file(QDir(dir).filePath(name))
+        , m_report(report)
+    {}
+
+    bool exists() const { return m_file.exists(); }
+    qint64 size() const { return m_file.size(); }
+
+    template<std::size_t N>
+    Result<void> open(const std::array<const char *, N> &columns, Header<N> &header)
+    {
+        if (!m_file.open(QIODevice::ReadOnly))
+            return fail(tr("Could not open %1: %2")
+                            .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString()));
+        m_reader.emplace(&m_file);
+        const auto status = m_reader->next();
+        if (status == csv::Reader::Status::End)
+            return fail(tr("%1 is empty: it needs at least the header row.").arg(m_name));
+        if (status != csv::Reader::Status::Record)
+            return fail(tr("%1:%2: the header row cannot be read: %3")
+                            .arg(m_name)
+                            .arg(m_reader->line())
+                            .arg(m_reader->errorMessage()));
+        header.width = m_reader->size();
+        for (std::size_t c = 0; c < N; ++c) {
+            header.pos[c] = -1;
+            for (qsizetype i = 0; i < m_reader->size(); ++i) {
+                QByteArrayView f = m_reader->field(i);
+                if (i == 0 && f.startsWith("\xEF\xBB\xBF"))
+                    f = f.sliced(3);
+                if (f == QByteArrayView(columns[c]))
+                    header.pos[c] = i;
+            }
+            if (header.pos[c] < 0)
+                return fail(
+                    tr("%1: the header has no column “%2”.").arg(m_name, QString::fromLatin1(columns[c])));
+        }
+        return {};
+    }
+
+    /// Advances to the next well-formed record of the right width; rejects the others.
+    /// Returns false at the end of the file (or on a read error, set in `error`).
+    bool next(qsizetype width)
+    {
+        for (;;) {
+            switch (m_reader->next()) {
+            case csv::Reader::Status::Record:
+                if (m_reader->size() != width) {
+                    reject(tr("expected %1 fields, found %2").arg(width).arg(m_reader->size()));
+                    continue;
+                }
+                return true;
+            case csv::Reader::Status::Malformed:
+                reject(m_reader->errorMessage());
+                continue;
+            case csv::Reader::Status::End:
+                return false;
+            case csv::Reader::Status::IoError:
+                error = tr("Could not read %1: %2").arg(m_name, m_reader->errorMessage());
+                return false;
+            }
+        }
+    }
+
+    void reject(const QString &reason) { m_report.rejected.push_back({m_name, m_reader->line(), reason}); }
+
+    const csv::Reader &reader() const { return *m_reader; }
+    qint64 bytesRead() const { return m_reader ? m_reader->bytesRead() : 0; }
+    QString error;
+
+private:
+    QString m_name;
+    QFile m_file;
+    ImportReport &m_report;
+    std::optional<csv::Reader> m_reader;
+};
+
+class Importer {
+public:
+    Importer(store::Database &db, const QString &dir, const ImportOptions &options, ImportReport &report)
+        : m_bulk(db)
+        , m_dir(dir)
+        , m_options(options)
+        , m_report(report)
+    {}
+
+    Result<void> run()
+    {
+        FileReader customers(m_dir, kCustomers, m_report);
+        FileReader orders(m_dir, kOrders, m_report);
+        FileReader calls(m_dir, kCalls, m_report);
+        if (!customers.exists())
+            return fail(tr("There is no %1 in “%2”.").arg(kCustomers, QDir::toNativeSeparators(m_dir)));
+        m_total =
+            customers.size() + (orders.exists() ? orders.size() : 0) + (calls.exists() ? calls.size() : 0);
+        if (auto ok = m_bulk.begin(); !ok)
+            return ok;
+        if (auto ok = readCustomers(customers); !ok)
+            return ok;
+        if (orders.exists() && !m_report.cancelled) {
+            m_done += customers.size();
+            if (auto ok = readOrders(orders); !ok)
+                return ok;
+        }
+        if (calls.exists() && !m_report.cancelled) {
+            m_done += orders.exists() ? orders.size() : 0;
+            if (auto ok = readCalls(calls); !ok)
+                return ok;
+        }
+        if (m_report.cancelled || (!m_report.rejected.empty() && !m_options.keepGoing)) {
+            m_bulk.rollback();
+            // Nothing was imported: the counts say so.
+            m_report.customers = m_report.orders = m_report.calls = 0;
+            return {};
+        }
+        if (m_options.progress)
+            m_options.progress(m_total, m_total);
+        if (auto ok = m_bulk.commit(); !ok)
+            return ok;
+        m_report.committed = true;
+        return {};
+    }
+
+private:
+    bool tick(const FileReader &f)
+    {
+        if (!m_options.progress || (++m_rows & 0x3ff) != 0)
+            return true;
+        if (!m_options.progress(m_done + f.bytesRead(), m_total)) {
+            m_report.cancelled = true;
+            return false;
+        }
+        return true;
+    }
+
+    Result<void> readCustomers(FileReader &f)
+    {
+        Header<kCustomerColumns.size()> h;
+        if (auto ok = f.open(kCustomerColumns, h); !ok)
+            return ok;
+        enum { Id, Name, Company, Type, Phone, Email, City, Owner, CreatedAt, Intent, Tags };
+        while (f.next(h.width)) {
+            if (!tick(f))
+                return {};
+            const Row row(f.reader(), h.pos.data());
+            const auto id = parseId(row.raw(Id));
+            if (!id) {
+                f.reject(tr("id %1 is not a positive whole number").arg(quoted(row.raw(Id))));
+                continue;
+            }
+            bool badText = false;
+            Customer c;
+            c.id = *id;
+            c.name = row.text(Name, badText);
+            c.company = row.text(Company, badText);
+            c.phone = row.text(Phone, badText);
+            c.email = row.text(Email, badText);
+            c.city = row.text(City, badText);
+            c.owner = row.text(Owner, badText);
+            const QString tags = row.text(Tags, badText);
+            QString reason;
+            if (badText)
+                reason = tr("the row is not valid UTF-8 (save the file as UTF-8)");
+            else if (c.name.trimmed().isEmpty())
+                reason = tr("name is empty");
+            if (reason.isEmpty() && !row.raw(Type).isEmpty()) {
+                c.type = customerTypeFromText(QString::fromUtf8(row.raw(Type)));
+                if (!c.type)
+                    reason = tr("type %1 is not one of individual, enterprise, government, channel")
+                                 .arg(quoted(row.raw(Type)));
+            }
+            if (reason.isEmpty()) {
+                c.createdAt = parseIsoDate(row.raw(CreatedAt));
+                if (!c.createdAt.isValid())
+                    reason = tr("created_at %1 is not a date of the form YYYY-MM-DD")
+                                 .arg(quoted(row.raw(CreatedAt)));
+            }
+            if (reason.isEmpty() && !row.raw(Intent).isEmpty()) {
+                c.grade = gradeFromText(QString::fromUtf8(row.raw(Intent)));
+                if (!c.grade)
+                    reason = tr("intent %1 is not one of S, A, B, C, D").arg(quoted(row.raw(Intent)));
+            }
+            if (!reason.isEmpty()) {
+                f.reject(reason);
+                // A second row with an id already imported does not undo the first one.
+                if (!m_accepted.contains(c.id))
+                    m_rejectedCustomers.insert(c.id);
+                continue;
+            }
+            for (const QString &tag : tags.split(u';', Qt::SkipEmptyParts)) {
+                const QString t = tag.trimmed();
+                if (!t.isEmpty() && !c.tags.contains(t))
+                    c.tags << t;
+            }
+            if (auto ok = m_bulk.addCustomer(c); !ok) {
+                // The id exists already (earlier in this file or in the database): this row is
+                // rejected, the customer with that id stays as it is.
+                f.reject(ok.error().message);
+                if (!m_accepted.contains(c.id))
+                    m_rejectedCustomers.insert(c.id);
+                continue;
+            }
+            m_accepted.insert(c.id);
+            ++m_report.customers;
+        }
+        if (!f.error.isEmpty())
+            return fail(f.error);
+        return {};
+    }
+
+    /// The reason an order's or call's customer reference is not acceptable, or empty.
+    QString checkCustomer(QByteArrayView raw, CustomerId &id)
+    {
+        const auto parsed = parseId(raw);
+        if (!parsed)
+            return tr("customer_id %1 is not a positive whole number").arg(quoted(raw));
+        id = *parsed;
+        if (m_accepted.contains(id))
+            return {};
+        if (m_rejectedCustomers.contains(id))
+            return tr("customer %1 was rejected").arg(id);
+        return tr("customer %1 is not in customers.csv").arg(id);
+    }
+
+    Result<void> readOrders(FileReader &f)
+    {
+        Header<kOrderColumns.size()> h;
+        if (auto ok = f.open(kOrderColumns, h); !ok)
+            return ok;
+        enum { Id, CustomerIdCol, OrderedAt, Amount, Profit };
+        Order o;
+        while (f.next(h.width)) {
+            if (!tick(f))
+                return {};
+            const Row row(f.reader(), h.pos.data());
+            const auto id = parseId(row.raw(Id));
+            if (!id) {
+                f.reject(tr("id %1 is not a positive whole number").arg(quoted(row.raw(Id))));
+                continue;
+            }
+            o.id = *id;
+            QString reason = checkCustomer(row.raw(CustomerIdCol), o.customerId);
+            if (reason.isEmpty()) {
+                o.orderedAt = parseIsoDate(row.raw(OrderedAt));
+                if (!o.orderedAt.isValid())
+                    reason = tr("ordered_at %1 is not a date of the form YYYY-MM-DD")
+                                 .arg(quoted(row.raw(OrderedAt)));
+            }
+            if (reason.isEmpty()) {
+                const auto amount = parseCents(row.raw(Amount));
+                if (!amount)
+                    reason = tr("amount %1 is not a number with at most two decimals")
+                                 .arg(quoted(row.raw(Amount)));
+                else
+                    o.amount = *amount;
+            }
+            o.profit.reset();
+            if (reason.isEmpty() && !row.raw(Profit).isEmpty()) {
+                o.profit = parseCents(row.raw(Profit));
+                if (!o.profit)
+                    reason = tr("profit %1 is not a number with at most two decimals")
+                                 .arg(quoted(row.raw(Profit)));
+            }
+            if (!reason.isEmpty()) {
+                f.reject(reason);
+                continue;
+            }
+            if (auto ok = m_bulk.addOrder(o); !ok) {
+                f.reject(ok.error().message);
+                continue;
+            }
+            ++m_report.orders;
+        }
+        if (!f.error.isEmpty())
+            return fail(f.error);
+        return {};
+    }
+
+    Result<void> readCalls(FileReader &f)
+    {
+        Header<kCallColumns.size()> h;
+        if (auto ok = f.open(kCallColumns, h); !ok)
+            return ok;
+        enum { Id, CustomerIdCol, CalledAt, DirectionCol, OutcomeCol, Duration, NextFollowUp, Note };
+        Call c;
+        while (f.next(h.width)) {
+            if (!tick(f))
+                return {};
+            const Row row(f.reader(), h.pos.data());
+            const auto id = parseId(row.raw(Id));
+            if (!id) {
+                f.reject(tr("id %1 is not a positive whole number").arg(quoted(row.raw(Id))));
+                continue;
+            }
+            c.id = *id;
+            QString reason = checkCustomer(row.raw(CustomerIdCol), c.customerId);
+            if (reason.isEmpty()) {
+                c.calledAt = parseIsoDateTime(row.raw(CalledAt));
+                if (!c.calledAt.isValid())
+                    reason = tr("called_at %1 is not a time of the form YYYY-MM-DDTHH:MM:SS")
+                                 .arg(quoted(row.raw(CalledAt)));
+            }
+            if (reason.isEmpty()) {
+                const auto d = directionFromText(QString::fromUtf8(row.raw(DirectionCol)));
+                if (!d)
+                    reason = tr("direction %1 is not one of out, in").arg(quoted(row.raw(DirectionCol)));
+                else
+                    c.direction = *d;
+            }
+            if (reason.isEmpty()) {
+                const auto o = outcomeFromText(QString::fromUtf8(row.raw(OutcomeCol)));
+                if (!o)
+                    reason = tr("outcome %1 is not one of reached, no_answer, voicemail, busy, wrong_number")
+                                 .arg(quoted(row.raw(OutcomeCol)));
+                else
+                    c.outcome = *o;
+            }
+            c.durationS.reset();
+            if (reason.isEmpty() && !row.raw(Duration).isEmpty()) {
+                const auto secs = parseId(row.raw(Duration));
+                if (row.raw(Duration) == QByteArrayView("0"))
+                    c.durationS = 0;
+                else if (!secs || *secs > 86400 * 7)
+                    reason = tr("duration_s %1 is not a number of seconds").arg(quoted(row.raw(Duration)));
+                else
+                    c.durationS = int(*secs);
+            }
+            c.nextFollowUp = {};
+            if (reason.isEmpty() && !row.raw(NextFollowUp).isEmpty()) {
+                c.nextFollowUp = parseIsoDate(row.raw(NextFollowUp));
+                if (!c.nextFollowUp.isValid())
+                    reason = tr("next_follow_up %1 is not a date of the form YYYY-MM-DD")
+                                 .arg(quoted(row.raw(NextFollowUp)));
+            }
+            bool badText = false;
+            c.note = row.text(Note, badText);
+            if (reason.isEmpty() && badText)
+                reason = tr("the row is not valid UTF-8 (save the file as UTF-8)");
+            if (!reason.isEmpty()) {
+                f.reject(reason);
+                continue;
+            }
+            if (auto ok = m_bulk.addCall(c); !ok) {
+                f.reject(ok.error().message);
+                continue;
+            }
+            ++m_report.calls;
+        }
+        if (!f.error.isEmpty())
+            return fail(f.error);
+        return {};
+    }
+
+    store::BulkImport m_bulk;
+    QString m_dir;
+    const ImportOptions &m_options;
+    ImportReport &m_report;
+    QSet<CustomerId> m_rejectedCustomers;
+    IdSet m_accepted;
+    qint64 m_total = 0;
+    qint64 m_done = 0;
+    qint64 m_rows = 0;
+};
+
+// ----------------------------------------------------------------------------------------------
+
+template<std::size_t N>
+void writeHeader(csv::Writer &w, const std::array<const char *, N> &columns)
+{
+    for (const char *c : columns)
+        w.field(QByteArrayView(c));
+    w.endRow();
+}
+
+Result<void> writeFile(const QString &path, const std::function<Result<void>(csv::Writer &)> &body)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    csv::Writer writer(&file);
+    if (auto ok = body(writer); !ok) {
+        file.cancelWriting();
+        return ok;
+    }
+    if (auto ok = writer.finish(); !ok) {
+        file.cancelWriting();
+        return ok;
+    }
+    if (!file.commit())
+        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return {};
+}
+
+} // namespace
+
+Result<ImportReport> importInterchange(store::Database &db, const QString &dir, const ImportOptions &options)
+{
+    ImportReport report;
+    Importer importer(db, dir, options, report);
+    if (auto ok = importer.run(); !ok)
+        return std::unexpected(ok.error());
+    return report;
+}
+
+Result<void> exportInterchange(store::Database &db, const QString &dir)
+{
+    if (!QDir().mkpath(dir))
+        return fail(tr("Could not create the folder “%1”.").arg(QDir::toNativeSeparators(dir)));
+    store::BulkExport source(db);
+    const QDir out(dir);
+    auto date = [](QDate d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); };
+
+    if (auto ok = writeFile(out.filePath(kCustomers),
+                            [&](csv::Writer &w) -> Result<void> {
+                                writeHeader(w, kCustomerColumns);
+                                return source.customers([&](const Customer &c) {
+                                    w.field(QString::number(c.id));
+                                    w.field(c.name);
+                                    w.field(c.company);
+                                    w.field(c.type ? toText(*c.type) : QString());
+                                    w.field(c.phone);
+                                    w.field(c.email);
+                                    w.field(c.city);
+                                    w.field(c.owner);
+                                    w.field(date(c.createdAt));
+                                    w.field(c.grade ? toText(*c.grade) : QString());
+                                    w.field(c.tags.join(u';'));
+                                    w.endRow();
+                                    return w.ok();
+                                });
+                            });
+        !ok)
+        return ok;
+
+    if (auto ok = writeFile(out.filePath(kOrders),
+                            [&](csv::Writer &w) -> Result<void> {
+                                writeHeader(w, kOrderColumns);
+                                return source.orders([&](const Order &o) {
+                                    w.field(QString::number(o.id));
+                                    w.field(QString::number(o.customerId));
+                                    w.field(date(o.orderedAt));
+                                    w.field(formatCents(o.amount));
+                                    w.field(o.profit ? formatCents(*o.profit) : QString());
+                                    w.endRow();
+                                    return w.ok();
+                                });
+                            });
+        !ok)
+        return ok;
+
+    return writeFile(out.filePath(kCalls), [&](csv::Writer &w) -> Result<void> {
+        writeHeader(w, kCallColumns);
+        return source.calls([&](const Call &c) {
+            w.field(QString::number(c.id));
+            w.field(QString::number(c.customerId));
+            w.field(isoDateTime(c.calledAt));
+            w.field(toText(c.direction));
+            w.field(toText(c.outcome));
+            w.field(c.durationS ? QString::number(*c.durationS) : QString());
+            w.field(date(c.nextFollowUp));
+            w.field(c.note);
+            w.endRow();
+            return w.ok();
+        });
+    });
+}
+
+} // namespace tierdesk::io

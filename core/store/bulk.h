@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/error.h"
+#include "model/types.h"
+
+#include <functional>
+#include <memory>
+
+namespace tierdesk::store {
+
+class Database;
+
+/// Inserts many records with kept ids in one write transaction (interchange import, demo data).
+/// Nothing is visible to other connections until commit(); destroying it uncommitted rolls
+/// everything back, so a failed import leaves the database exactly as it was.
+class BulkImport final {
+public:
+    explicit BulkImport(Database &db);
+    ~BulkImport();
+    BulkImport(const BulkImport &) = delete;
+    BulkImport &operator=(const BulkImport &) = delete;
+
+    Result<void> begin();
+    /// Each returns an error for this record only (e.g. its id exists already); the transaction
+    /// stays usable for the next record.
+    Result<void> addCustomer(const Customer &c);
+    Result<void> addOrder(const Order &o);
+    Result<void> addCall(const Call &c);
+    /// True when a customer with this id exists in the database (before or during this import).
+    Result<bool> customerExists(CustomerId id);
+    Result<void> commit();
+    void rollback();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// Streams every record in id order, for the interchange export.
+class BulkExport final {
+public:
+    explicit BulkExport(Database &db)
+        : m_db(db)
+    {}
+    Result<void> customers(const std::function<bool(const Customer &)> &sink);
+    Result<void> orders(const std::function<bool(const Order &)> &sink);
+    Result<void> calls(const std::function<bool(const Call &)> &sink);
+
+private:
+    Database &m_db;
+};
+
+} // namespace tierdesk::store

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "classify/classification.h"
+#include "model/error.h"
+#include "model/types.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace tierdesk::store {
+
+class Database;
+
+/// What the customer table shows; every part narrows the list (AND).
+struct CustomerFilter {
+    /// Free text over name, company, phone (digits in any format) and e-mail; substrings,
+    /// Chinese included.
+    QString search;
+    std::optional<ValueTier> tier;
+    std::optional<Segment> segment;
+    std::optional<Lifecycle> lifecycle;
+    std::optional<Grade> grade;
+    QString owner; ///< empty: everyone's
+    QString tag;   ///< a hand-set tag; empty: any
+    bool includeArchived = false;
+    /// Only customers due on or before this day (the queue); invalid: no limit.
+    QDate dueOnOrBefore;
+
+    friend bool operator==(const CustomerFilter &, const CustomerFilter &) = default;
+};
+
+enum class CustomerSort {
+    Id,
+    Name,
+    Company,
+    Phone,
+    Owner,
+    ValueTier,
+    Segment,
+    Lifecycle,
+    Loyalty,
+    Grade,
+    LastContact,
+    NextDue,
+    Monetary,
+    Priority, ///< the queue's order: class, days overdue, monetary, id
+};
+
+/// One row of the customer table or the queue: plain values, no SQL behind them.
+struct CustomerRow {
+    CustomerId id = 0;
+    QString name;
+    QString company;
+    QString phone;
+    QString email;
+    QString owner;
+    QString city;
+    std::optional<ValueTier> tier;
+    std::optional<Segment> segment;
+    std::optional<Lifecycle> lifecycle;
+    std::optional<Level> loyalty;
+    std::optional<Grade> grade; ///< hand-set or suggested
+    bool gradeSuggested = false;
+    std::optional<Grade> demoteTo;
+    Cents monetary = 0;
+    QDate lastContact;
+    std::optional<Outcome> lastOutcome;
+    QDate due;
+    classify::DueReason reason;
+    int priority = 5;
+    bool archived = false;
+};
+
+/// The paged, filtered, sorted view over every customer that the table models read. Sorting and
+/// filtering happen in SQL so that a million customers cost one page at a time.
+class CustomerQuery final {
+public:
+    explicit CustomerQuery(Database &db)
+        : m_db(db)
+    {}
+
+    /// How many customers match (`count(*)`).
+    Result<qint64> count(const CustomerFilter &filter);
+    /// `limit` rows from `offset` in the given order (ties broken by id).
+    Result<std::vector<CustomerRow>> page(const CustomerFilter &filter, CustomerSort sort, bool descending,
+                                          qint64 offset, int limit);
+    /// One row by id (after an edit), or nullopt.
+    Result<std::optional<CustomerRow>> row(CustomerId id);
+
+    /// The owners and tags in use, for the filter menus.
+    Result<QStringList> owners();
+    Result<QStringList> tags();
+
+private:
+    Database &m_db;
+};
+
+} // namespace tierdesk::store

@@ -1,0 +1,377 @@
+#include "database.h"
+
+#include "schema.h"
+#include "sqlite.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace tierdesk::store {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("tierdesk::store::Database", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("tierdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+/// Creates an empty file readable only by its owner, so that SQLite (which keeps the mode of an
+/// existing file) never makes customer data world-readable.
+Result<void> createPrivateFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(
+            tr("Could not create the folder “%1”.").arg(QDir::toNativeSeparators(info.absolutePath())));
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return {};
+        return fail(tr("Could not create the database file “%1”: %2.")
+                        .arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(strerror(errno))));
+    }
+    ::close(fd);
+    return {};
+}
+
+/// Adds and opens the Qt connection and returns its SQLite handle. The QSqlDatabase object is
+/// gone when this returns, so that Database::close() can remove the connection without Qt
+/// warning that it is still in use.
+Result<sqlite3 *> connectQt(const QString &connection, const QString &file, const QString &options)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(file);
+    db.setConnectOptions(options);
+    if (!db.open())
+        return fail(QString(), db.lastError().text());
+    const QVariant h = db.driver()->handle();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
+        return fail(tr("The SQLite driver of Qt is not usable."));
+    return *static_cast<sqlite3 *const *>(h.constData());
+}
+
+} // namespace
+
+struct Database::Private {
+    QString connection;
+    QString path;
+    sqlite3 *handle = nullptr;
+    int version = 0;
+};
+
+Database::Database()
+    : d(std::make_unique<Private>())
+{}
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::isOpen() const
+{
+    return d->handle != nullptr;
+}
+QString Database::path() const
+{
+    return d->path;
+}
+QString Database::connectionName() const
+{
+    return d->connection;
+}
+int Database::schemaVersion() const
+{
+    return d->version;
+}
+int Database::latestSchemaVersion()
+{
+    return schema::latestVersion();
+}
+sqlite3 *Database::handle() const
+{
+    return d->handle;
+}
+
+void Database::close()
+{
+    if (d->connection.isEmpty())
+        return;
+    d->handle = nullptr;
+    {
+        QSqlDatabase db = QSqlDatabase::database(d->connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(d->connection);
+    d->connection.clear();
+    d->path.clear();
+    d->version = 0;
+}
+
+Result<void> Database::open(const QString &path, Mode mode)
+{
+    close();
+    const QString native = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (info.exists() && info.isDir())
+        return fail(tr("“%1” is a folder, not a database file.").arg(native));
+    if (mode == Mode::ReadWrite) {
+        if (info.exists() && !info.isWritable())
+            return fail(tr("The database “%1” is read-only. Ask for write access or copy it to a folder of "
+                           "your own.")
+                            .arg(native));
+        if (auto created = createPrivateFile(path); !created)
+            return created;
+    } else if (!info.exists()) {
+        return fail(tr("The database “%1” does not exist.").arg(native));
+    }
+
+    d->connection = nextConnectionName();
+    auto handle =
+        connectQt(d->connection, path,
+                  mode == Mode::ReadOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                         : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!handle) {
+        close();
+        return fail(tr("Could not open the database “%1”.").arg(native), handle.error().detail);
+    }
+    d->handle = *handle;
+    d->path = path;
+    if (auto ok = configure(mode); !ok) {
+        close();
+        return ok;
+    }
+    if (mode == Mode::ReadOnly) {
+        if (d->version != schema::latestVersion()) {
+            close();
+            return fail(tr("The database “%1” needs an upgrade, which is not possible while it is opened "
+                           "read-only.")
+                            .arg(native));
+        }
+        return {};
+    }
+    if (auto ok = migrate(); !ok) {
+        close();
+        return ok;
+    }
+    return {};
+}
+
+Result<void> Database::openInMemory()
+{
+    close();
+    d->connection = nextConnectionName();
+    auto handle = connectQt(d->connection, QStringLiteral(":memory:"), QString());
+    if (!handle) {
+        close();
+        return fail(tr("Could not create an in-memory database."), handle.error().detail);
+    }
+    d->handle = *handle;
+    d->path = QStringLiteral(":memory:");
+    if (auto ok = configure(Mode::ReadWrite); !ok) {
+        close();
+        return ok;
+    }
+    if (auto ok = migrate(); !ok) {
+        close();
+        return ok;
+    }
+    return {};
+}
+
+Result<void> Database::exec(const char *sql)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(d->handle, sql, nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return std::unexpected(sqliteError(d->handle, rc, {}));
+    return {};
+}
+
+Result<void> Database::configure(Mode mode)
+{
+    const QString native = QDir::toNativeSeparators(d->path);
+    sqlite3_busy_timeout(d->handle, 5000);
+    // The first read tells a non-database or an encrypted file apart from a good one.
+    auto version = Statement::prepare(d->handle, "PRAGMA user_version");
+    if (!version || version->step() != SQLITE_ROW) {
+        const int rc = sqlite3_errcode(d->handle);
+        if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+            return fail(tr("“%1” is not a TierDesk database, or it is damaged.").arg(native),
+                        QString::fromUtf8(sqlite3_errmsg(d->handle)));
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            return fail(tr("The database “%1” is locked by another program. Close it there and try again.")
+                            .arg(native));
+        return fail(tr("Could not read the database “%1”.").arg(native),
+                    QString::fromUtf8(sqlite3_errmsg(d->handle)));
+    }
+    d->version = version->integer(0);
+    version = {};
+    if (d->version > schema::latestVersion())
+        return fail(tr("The database “%1” was made by a newer version of TierDesk (schema %2; this version "
+                       "knows up to %3). Update TierDesk to open it.")
+                        .arg(native)
+                        .arg(d->version)
+                        .arg(schema::latestVersion()));
+
+    const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA trusted_schema = OFF",
+                             "PRAGMA synchronous = FULL"};
+    for (const char *p : pragmas) {
+        if (auto ok = exec(p); !ok)
+            return ok;
+    }
+    if (mode == Mode::ReadWrite && d->path != QStringLiteral(":memory:")) {
+        auto wal = Statement::prepare(d->handle, "PRAGMA journal_mode = WAL");
+        if (!wal)
+            return std::unexpected(wal.error());
+        const int rc = wal->step();
+        if (rc != SQLITE_ROW)
+            return rc == SQLITE_BUSY
+                       ? fail(tr("The database “%1” is locked by another program. Close it there and try "
+                                 "again.")
+                                  .arg(native))
+                       : std::unexpected(sqliteError(d->handle, rc, tr("Could not prepare the database.")));
+    }
+
+    // quick_check: O(size) but catches a damaged file before the user works on it.
+    if (d->version > 0) {
+        auto check = Statement::prepare(d->handle, "PRAGMA quick_check(1)");
+        if (!check)
+            return fail(tr("“%1” is not a TierDesk database, or it is damaged.").arg(native),
+                        check.error().detail);
+        const int rc = check->step();
+        if (rc != SQLITE_ROW || check->text(0) != QStringLiteral("ok")) {
+            const QString detail =
+                rc == SQLITE_ROW ? check->text(0) : QString::fromUtf8(sqlite3_errmsg(d->handle));
+            return fail(tr("The database “%1” is damaged. Restore it from a backup; TierDesk will not change "
+                           "it.")
+                            .arg(native),
+                        detail);
+        }
+    }
+    return {};
+}
+
+Result<void> Database::migrate()
+{
+    while (d->version < schema::latestVersion()) {
+        const int next = d->version + 1;
+        auto tx = beginWrite();
+        if (!tx)
+            return std::unexpected(tx.error());
+        for (const char *sql : schema::migration(next)) {
+            if (auto ok = exec(sql); !ok)
+                return fail(tr("Could not upgrade the database to version %1.").arg(next), ok.error().detail);
+        }
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(next);
+        if (auto ok = exec(setVersion.constData()); !ok)
+            return ok;
+        if (auto ok = tx->commit(); !ok)
+            return ok;
+        d->version = next;
+    }
+    return {};
+}
+
+Result<Transaction> Database::beginWrite()
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(d->handle, "BEGIN IMMEDIATE", nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return std::unexpected(sqliteError(d->handle, rc, {}));
+    return Transaction(d->handle);
+}
+
+Result<void> Database::backupTo(const QString &target)
+{
+    const QString temp = target + QStringLiteral(".partial");
+    QFile::remove(temp);
+    // VACUUM INTO accepts an empty file and keeps its mode: the copy stays private like the
+    // database itself.
+    if (auto created = createPrivateFile(temp); !created)
+        return created;
+    auto vacuum = Statement::prepare(d->handle, "VACUUM INTO ?1");
+    if (!vacuum)
+        return std::unexpected(vacuum.error());
+    vacuum->bindText(1, temp);
+    if (auto ok = vacuum->run(tr("Could not write the backup.")); !ok) {
+        QFile::remove(temp);
+        return ok;
+    }
+    {
+        QFile file(temp);
+        if (!file.open(QIODevice::ReadWrite) || ::fsync(file.handle()) != 0) {
+            QFile::remove(temp);
+            return fail(tr("Could not write the backup to “%1”.").arg(QDir::toNativeSeparators(target)));
+        }
+    }
+    {
+        Database check;
+        if (auto ok = check.open(temp, Mode::ReadOnly); !ok) {
+            QFile::remove(temp);
+            return fail(tr("The backup could not be verified; it was not kept."), ok.error().message);
+        }
+    }
+    QFile::remove(target);
+    if (!QFile::rename(temp, target)) {
+        QFile::remove(temp);
+        return fail(
+            tr("Could not move the backup into place at “%1”.").arg(QDir::toNativeSeparators(target)));
+    }
+    return {};
+}
+
+Transaction::Transaction(sqlite3 *db)
+    : m_db(db)
+{}
+
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_db)
+        return {};
+    const int rc = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        Error e = sqliteError(m_db, rc,
+                              QCoreApplication::translate("tierdesk::store::Database", "Nothing was saved."));
+        rollback();
+        return std::unexpected(e);
+    }
+    m_db = nullptr;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (!m_db)
+        return;
+    if (!sqlite3_get_autocommit(m_db))
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    m_db = nullptr;
+}
+
+} // namespace tierdesk::store

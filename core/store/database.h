@@ -1,0 +1,77 @@
+#pragma once
+
+#include "model/error.h"
+
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace tierdesk::store {
+
+class Transaction;
+
+/// One connection to a TierDesk database file. Owns a named Qt Sql connection (one per thread:
+/// open a second Database in a worker thread) and applies the rules every connection follows:
+/// WAL, synchronous=FULL, foreign keys, trusted_schema=OFF, a 5 s busy timeout, quick_check on
+/// open, and the schema migrations. Never throws; failures come back as translated errors.
+class Database final {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Opens `path`, creating it (mode 0600, parent folders too) when it does not exist in
+    /// ReadWrite mode. Fails with a clear message when the file is not a database, is damaged,
+    /// is locked by another program, is read-only, or was made by a newer TierDesk.
+    Result<void> open(const QString &path, Mode mode = Mode::ReadWrite);
+    /// A private in-memory database with the current schema (tests, previews).
+    Result<void> openInMemory();
+    void close();
+
+    bool isOpen() const;
+    QString path() const;
+    QString connectionName() const;
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    /// The SQLite handle, for the store's bulk paths (import, metrics). Valid while open.
+    sqlite3 *handle() const;
+
+    /// Starts a write transaction with BEGIN IMMEDIATE (waits for other writers up to the busy
+    /// timeout instead of failing at the first write).
+    Result<Transaction> beginWrite();
+
+    /// Writes a consistent copy to `target` (VACUUM INTO a temporary file, fsync, verify, rename).
+    Result<void> backupTo(const QString &target);
+
+    /// Runs one statement without results (store-internal DDL and PRAGMAs).
+    Result<void> exec(const char *sql);
+
+private:
+    Result<void> configure(Mode mode);
+    Result<void> migrate();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// RAII write transaction: rolls back unless commit() succeeded.
+class Transaction final {
+public:
+    Transaction(Transaction &&other) noexcept;
+    Transaction &operator=(Transaction &&) = delete;
+    ~Transaction();
+    Result<void> commit();
+    void rollback();
+
+private:
+    friend class Database;
+    explicit Transaction(sqlite3 *db);
+    sqlite3 *m_db = nullptr;
+};
+
+} // namespace tierdesk::store

@@ -1,0 +1,169 @@
+#pragma once
+
+#include "classify/classify.h"
+#include "classify/settings.h"
+#include "model/error.h"
+#include "model/types.h"
+
+#include <QDateTime>
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace tierdesk::store {
+
+class Database;
+
+/// What a merge changed, so that it can be undone exactly.
+struct MergeRecord {
+    CustomerId kept = 0;
+    Customer keptBefore; ///< the kept customer's profile before the merge
+    Customer removed;    ///< the merged-away customer, as it was
+    std::vector<std::int64_t> movedOrders;
+    std::vector<std::int64_t> movedCalls;
+};
+
+/// Customers: the profile a salesperson edits. Normalised phone and e-mail keys (spec §13) are
+/// maintained here, on every write.
+class CustomerRepository final {
+public:
+    explicit CustomerRepository(Database &db)
+        : m_db(db)
+    {}
+
+    /// Inserts `c`; an id of 0 lets the database choose one. Returns the id.
+    Result<CustomerId> add(const Customer &c);
+    Result<void> update(const Customer &c);
+    Result<std::optional<Customer>> find(CustomerId id);
+    Result<void> setArchived(CustomerId id, bool archived);
+    /// Other customers sharing a phone or e-mail key with `c` (duplicate candidates), by id.
+    Result<std::vector<CustomerId>> duplicatesOf(const Customer &c);
+    Result<qint64> count();
+
+    /// Merges `other` into `keep` in one transaction: every order, call and tag of `other` moves
+    /// to `keep`, empty profile fields of `keep` are filled from `other`, and `other` is removed.
+    Result<MergeRecord> merge(CustomerId keep, CustomerId other);
+    /// Undoes a merge: restores the removed customer with its id, moves its orders and calls back
+    /// and restores the kept customer's profile.
+    Result<void> unmerge(const MergeRecord &record);
+
+private:
+    Result<void> writeTags(CustomerId id, const QStringList &tags);
+    Database &m_db;
+};
+
+class OrderRepository final {
+public:
+    explicit OrderRepository(Database &db)
+        : m_db(db)
+    {}
+    Result<std::int64_t> add(const Order &o);
+    /// Newest first.
+    Result<std::vector<Order>> forCustomer(CustomerId id);
+
+private:
+    Database &m_db;
+};
+
+class CallRepository final {
+public:
+    explicit CallRepository(Database &db)
+        : m_db(db)
+    {}
+    /// Logs a call in one write transaction. Returns its id.
+    Result<std::int64_t> add(const Call &c);
+    /// Newest first.
+    Result<std::vector<Call>> forCustomer(CustomerId id);
+
+private:
+    Database &m_db;
+};
+
+/// The classification settings, shared by the team through the database.
+class SettingsRepository final {
+public:
+    explicit SettingsRepository(Database &db)
+        : m_db(db)
+    {}
+    Result<classify::Settings> load();
+    Result<void> save(const classify::Settings &s);
+
+private:
+    Database &m_db;
+};
+
+/// The one pass over customers, orders and calls that builds every customer's facts as of T.
+class MetricsQuery final {
+public:
+    explicit MetricsQuery(Database &db)
+        : m_db(db)
+    {}
+    /// All customers, ordered by id.
+    Result<std::vector<classify::CustomerFacts>> all(QDate asOf, const classify::Settings &s);
+    /// One customer (after logging a call or an order).
+    Result<classify::CustomerFacts> one(CustomerId id, QDate asOf, const classify::Settings &s);
+
+private:
+    Result<std::vector<classify::CustomerFacts>> load(std::optional<CustomerId> only, QDate asOf,
+                                                      const classify::Settings &s);
+    Database &m_db;
+};
+
+/// Summary of the latest stored classification.
+struct ClassificationRunInfo {
+    QDate asOf;
+    QDateTime finishedAt;
+    qint64 customers = 0;
+    qint64 buyers = 0;
+    qint64 spenders = 0;
+    qint64 tierACutoff = 0;
+    qint64 tierBCutoff = 0;
+    qint64 durationMs = 0;
+};
+
+/// The stored results of the latest classification.
+class ClassificationStore final {
+public:
+    explicit ClassificationStore(Database &db)
+        : m_db(db)
+    {}
+    /// Replaces every stored result in one transaction, and keeps the tiers as the snapshot of
+    /// the as-of month (the latest run of a month wins). `facts[i]` and `run.rows[i]` describe the
+    /// same customer.
+    Result<void> replace(std::span<const classify::CustomerFacts> facts, const classify::Run &run,
+                         qint64 durationMs);
+    /// Updates one customer's due date, reason and last contact (after a call was logged).
+    Result<void> updateFollowUp(const classify::CustomerFacts &facts, const classify::FollowUp &plan);
+    Result<std::optional<classify::Classification>> find(CustomerId id);
+    Result<std::optional<ClassificationRunInfo>> lastRun();
+
+private:
+    Database &m_db;
+};
+
+/// Contact details for call lists, fetched in one statement per customer.
+struct ContactRow {
+    CustomerId id = 0;
+    QString name;
+    QString company;
+    QString phone;
+    QString email;
+    QString owner;
+    QString city;
+};
+
+class ContactQuery final {
+public:
+    explicit ContactQuery(Database &db)
+        : m_db(db)
+    {}
+    /// The contact rows of `ids`, in the same order; missing ids are skipped.
+    Result<std::vector<ContactRow>> fetch(std::span<const CustomerId> ids);
+
+private:
+    Database &m_db;
+};
+
+} // namespace tierdesk::store

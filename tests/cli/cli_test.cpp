@@ -1,0 +1,446 @@
+// tierdesk-cli, run as a real process: exit codes, messages on stderr, and the files it writes.
+// Every run gets its own XDG_DATA_HOME so that the default database never touches real data.
+
+#include "csv/csvreader.h"
+#include "store/database.h"
+#include "store/repositories.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+#include <ostream>
+
+using namespace tierdesk;
+
+static void PrintTo(const QString &s, std::ostream *os)
+{
+    *os << '"' << s.toStdString() << '"';
+}
+
+namespace {
+
+// The fixture, written as Python's csv module writes it (LF, minimal quoting).
+//
+// As of 2026-06-30 (W = (2025-06-30, T], H1 = (2026-01-01, T], H0 = (2025-07-05, 2026-01-01]):
+// 1: orders 100.00 (2025-09-01), 300.00, 500.00 (2026-06-20); called 2026-06-25. recency 10,
+//    frequency 3, monetary 900.00. 800.00 recent > 1.2 × 100.00 before → growth. Tier A, no grade:
+//    due 2026-06-25 + 14 = 2026-07-09 (not due on T).
+// 2: one order 50.00 on 2025-08-01: recency 333 → decline; called 2026-01-10 (no answer):
+//    win-back every min(60, 7) days → due 2026-01-17, 164 days overdue. Tier C → priority class 3.
+// 3: created 2026-04-01, intent A, one order 200.00 on 2026-04-15: recency 76, first order < 90
+//    days → new. Never called → due 2026-04-01, 90 days overdue. Grade A → priority class 1.
+// Scores (n = 3, 1 + ⌊5(rank − 1)/3⌋): R 4/1/2, F 4/1/1 (2 and 3 tie), M 4/1/2.
+// Pyramid: 3 spenders, A cut ⌈0.15⌉ = 1, B cut ⌈0.6⌉ = 1 → 1 A, 2 and 3 C.
+const QByteArray kCustomers =
+    "id,name,company,type,phone,email,city,owner,created_at,intent,tags\n"
+    "1,王伟,星辰科技,enterprise,13800138000,ww@example.cn,北京,李娜,2025-01-01,,vip;老客户\n"
+    "2,\"Li \"\"Tiger\"\" Na\",,individual,13900139000,,上海,李娜,2025-01-01,,\n"
+    "3,=SUM(A1:A2),,,,,,,2026-04-01,A,\n";
+const QByteArray kOrders = "id,customer_id,ordered_at,amount,profit\n"
+                           "10,1,2025-09-01,100.00,\n"
+                           "11,1,2026-05-01,300.00,90.00\n"
+                           "12,1,2026-06-20,500.00,\n"
+                           "13,2,2025-08-01,50.00,\n"
+                           "14,3,2026-04-15,200.00,\n";
+const QByteArray kCalls = "id,customer_id,called_at,direction,outcome,duration_s,next_follow_up,note\n"
+                          "100,1,2026-06-25T10:00:00,out,reached,120,,\"首次联系, 感兴趣\"\n"
+                          "101,2,2026-01-10T09:00:00,out,no_answer,,,\n";
+
+const QByteArray kClassified =
+    "id,recency_days,frequency,monetary,r,f,m,value_tier,freq_tier,loyalty,lifecycle,"
+    "engagement,segment,matrix,due_date\n"
+    "1,10,3,900.00,4,4,4,A,high,high,growth,active,loyal_customers,important_value,"
+    "2026-07-09\n"
+    "2,333,1,50.00,1,1,1,C,low,low,decline,silent,hibernating,general_win_back,"
+    "2026-01-17\n"
+    "3,76,1,200.00,2,1,2,C,low,low,new,normal,hibernating,general_win_back,2026-04-01\n";
+
+struct Ran {
+    int exitCode = -1;
+    bool crashed = true;
+    QByteArray out;
+    QByteArray err;
+};
+
+std::ostream &operator<<(std::ostream &os, const Ran &o)
+{
+    return os << "exit " << o.exitCode << (o.crashed ? " (crashed)" : "") << "\n--- stdout\n"
+              << o.out.toStdString() << "--- stderr\n"
+              << o.err.toStdString();
+}
+
+/// The records of a CSV file, every field decoded.
+std::vector<QStringList> parseCsv(const QByteArray &bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    csv::Reader reader(&buffer);
+    std::vector<QStringList> rows;
+    while (reader.next() == csv::Reader::Status::Record)
+        rows.push_back(reader.texts());
+    return rows;
+}
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(home.isValid());
+        ASSERT_TRUE(QDir().mkpath(path(QStringLiteral("in"))));
+    }
+
+    QString path(const QString &name) const { return home.filePath(name); }
+    QString db() const { return path(QStringLiteral("tierdesk.sqlite")); }
+
+    void write(const QString &file, const QByteArray &bytes) const
+    {
+        QFile f(path(file));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        ASSERT_EQ(f.write(bytes), bytes.size());
+    }
+
+    static QByteArray read(const QString &file)
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return "<missing " + QFile::encodeName(file) + '>';
+        return f.readAll();
+    }
+
+    void writeFixture() const
+    {
+        write(QStringLiteral("in/customers.csv"), kCustomers);
+        write(QStringLiteral("in/orders.csv"), kOrders);
+        write(QStringLiteral("in/calls.csv"), kCalls);
+    }
+
+    /// Runs tierdesk-cli with `args`, with a private XDG_DATA_HOME and HOME.
+    Ran run(const QStringList &args) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg-data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("xdg-config")));
+        env.insert(QStringLiteral("HOME"), home.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TIERDESK_CLI_PATH), args);
+        Ran o;
+        if (!p.waitForStarted(10'000)) {
+            o.err = "could not start " TIERDESK_CLI_PATH;
+            return o;
+        }
+        p.closeWriteChannel();
+        if (!p.waitForFinished(120'000)) {
+            p.kill();
+            p.waitForFinished();
+            o.err = "timed out";
+            return o;
+        }
+        o.crashed = p.exitStatus() != QProcess::NormalExit;
+        o.exitCode = p.exitCode();
+        o.out = p.readAllStandardOutput();
+        o.err = p.readAllStandardError();
+        return o;
+    }
+
+    /// Imports the fixture into db(); the test stops if that fails.
+    void importFixture()
+    {
+        writeFixture();
+        const Ran o =
+            run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in"))});
+        ASSERT_EQ(o.exitCode, 0) << o;
+    }
+
+    qint64 customersIn(const QString &file) const
+    {
+        store::Database database;
+        if (!database.open(file, store::Database::Mode::ReadOnly))
+            return -1;
+        return store::CustomerRepository(database).count().value_or(-1);
+    }
+
+    /// Imports the fixture and writes the call list of 2026-06-30 (spreadsheet form).
+    QByteArray queueFile()
+    {
+        importFixture();
+        const QString out = path(QStringLiteral("queue.csv"));
+        const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("queue"), QStringLiteral("--as-of"),
+                           QStringLiteral("2026-06-30"), QStringLiteral("--out"), out});
+        EXPECT_EQ(o.exitCode, 0) << o;
+        EXPECT_FALSE(o.crashed) << o;
+        return read(out);
+    }
+
+    QTemporaryDir home;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Usage
+
+TEST_F(Cli, HelpExitsZero)
+{
+    const Ran o = run({QStringLiteral("--help")});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_FALSE(o.crashed);
+    EXPECT_TRUE(o.err.contains("import") || o.out.contains("import")) << o;
+}
+
+TEST_F(Cli, NoCommandIsAUsageError)
+{
+    const Ran o = run({});
+    EXPECT_EQ(o.exitCode, 64) << o;
+}
+
+TEST_F(Cli, AnUnknownCommandIsAUsageError)
+{
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("frobnicate")});
+    EXPECT_EQ(o.exitCode, 64) << o;
+    EXPECT_TRUE(o.err.contains("frobnicate")) << o;
+    EXPECT_FALSE(QFile::exists(db()));
+}
+
+TEST_F(Cli, AnImpossibleAsOfDateIsAUsageError)
+{
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("classify"), QStringLiteral("--as-of"),
+                       QStringLiteral("2026-13-01")});
+    EXPECT_EQ(o.exitCode, 64) << o;
+    EXPECT_TRUE(o.err.contains("error:")) << o;
+    EXPECT_TRUE(o.err.contains("2026-13-01")) << o;
+    EXPECT_FALSE(QFile::exists(db()));
+}
+
+TEST_F(Cli, AnAsOfDateWithEqualsIsCheckedToo)
+{
+    const Ran o =
+        run({QStringLiteral("--db"), db(), QStringLiteral("classify"), QStringLiteral("--as-of=2026-02-30")});
+    EXPECT_EQ(o.exitCode, 64) << o;
+    EXPECT_TRUE(o.err.contains("2026-02-30")) << o;
+}
+
+TEST_F(Cli, CommandHelpPrintsTheOptionsAndDoesNothing)
+{
+    // The usage text says: "Run 'tierdesk-cli COMMAND --help' for a command's options."
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("classify"), QStringLiteral("--help")});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_TRUE(o.out.contains("--as-of") || o.err.contains("--as-of")) << o;
+    EXPECT_FALSE(QFile::exists(db())) << "classify --help created (and classified) the database";
+}
+
+TEST_F(Cli, QueueWithoutOutIsAUsageError)
+{
+    importFixture();
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("queue"), QStringLiteral("--as-of"),
+                       QStringLiteral("2026-06-30")});
+    EXPECT_EQ(o.exitCode, 64) << o;
+    EXPECT_TRUE(o.out.isEmpty()) << o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+TEST_F(Cli, ImportOfACleanFolderPrintsTheCounts)
+{
+    writeFixture();
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in"))});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_TRUE(o.out.contains("3 customers")) << o;
+    EXPECT_TRUE(o.out.contains("5 orders")) << o;
+    EXPECT_TRUE(o.out.contains("2 calls")) << o;
+    EXPECT_EQ(customersIn(db()), 3);
+}
+
+TEST_F(Cli, ImportWithARejectedRowExitsOneAndImportsNothing)
+{
+    writeFixture();
+    write(QStringLiteral("in/customers.csv"),
+          "id,name,company,type,phone,email,city,owner,created_at,intent,tags\n"
+          "1,王伟,,,,,,,2025-01-01,,\n"
+          "2,李娜,,vip,,,,,2025-01-01,,\n"
+          "3,张敏,,,,,,,2026-04-01,,\n");
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in"))});
+    EXPECT_EQ(o.exitCode, 1) << o;
+    EXPECT_TRUE(o.err.contains("customers.csv:3: ")) << o;
+    EXPECT_FALSE(o.out.contains("Imported")) << o;
+    EXPECT_EQ(customersIn(db()), 0);
+}
+
+TEST_F(Cli, ImportWithKeepGoingImportsTheValidRows)
+{
+    write(QStringLiteral("in/customers.csv"),
+          "id,name,company,type,phone,email,city,owner,created_at,intent,tags\n"
+          "1,王伟,,,,,,,2025-01-01,,\n"
+          "2,李娜,,vip,,,,,2025-01-01,,\n");
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in")),
+                       QStringLiteral("--keep-going")});
+    EXPECT_EQ(o.exitCode, 1) << o;
+    EXPECT_TRUE(o.err.contains("customers.csv:3: ")) << o;
+    EXPECT_EQ(customersIn(db()), 1);
+}
+
+TEST_F(Cli, ImportOfAFolderWithoutCustomersFails)
+{
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in"))});
+    EXPECT_EQ(o.exitCode, 2) << o;
+    EXPECT_TRUE(o.err.startsWith("error:")) << o;
+}
+
+TEST_F(Cli, WithoutDbTheDatabaseLivesInTheDataFolder)
+{
+    writeFixture();
+    const Ran o = run({QStringLiteral("import"), path(QStringLiteral("in"))});
+    ASSERT_EQ(o.exitCode, 0) << o;
+    const QString expected = path(QStringLiteral("xdg-data/TierDesk/tierdesk.sqlite"));
+    EXPECT_TRUE(QFile::exists(expected)) << expected.toStdString();
+    EXPECT_EQ(customersIn(expected), 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classify
+
+TEST_F(Cli, ClassifyPrintsOneRowPerCustomerWithTheExpectedValues)
+{
+    importFixture();
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("classify"), QStringLiteral("--as-of"),
+                       QStringLiteral("2026-06-30"), QStringLiteral("--out"), QStringLiteral("-")});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_EQ(o.out.toStdString(), kClassified.toStdString());
+}
+
+TEST_F(Cli, ClassifyWritesAFile)
+{
+    importFixture();
+    const QString out = path(QStringLiteral("classified.csv"));
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("classify"), QStringLiteral("--as-of"),
+                       QStringLiteral("2026-06-30"), QStringLiteral("--out"), out});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_EQ(read(out).toStdString(), kClassified.toStdString());
+}
+
+TEST_F(Cli, ClassifyStoresTheResults)
+{
+    importFixture();
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("classify"), QStringLiteral("--as-of"),
+                       QStringLiteral("2026-06-30")});
+    ASSERT_EQ(o.exitCode, 0) << o;
+    store::Database database;
+    ASSERT_TRUE(database.open(db(), store::Database::Mode::ReadOnly));
+    auto last = store::ClassificationStore(database).lastRun();
+    ASSERT_TRUE(last && last->has_value());
+    EXPECT_EQ((*last)->asOf, QDate(2026, 6, 30));
+    EXPECT_EQ((*last)->customers, 3);
+}
+
+TEST_F(Cli, OpeningAFileThatIsNotADatabaseFailsCleanly)
+{
+    const QString notes = path(QStringLiteral("notes.txt"));
+    write(QStringLiteral("notes.txt"), QByteArray("Call Mr Wang on Monday.\n").repeated(50));
+    const Ran o = run({QStringLiteral("--db"), notes, QStringLiteral("classify"), QStringLiteral("--as-of"),
+                       QStringLiteral("2026-06-30")});
+    EXPECT_FALSE(o.crashed) << o;
+    EXPECT_EQ(o.exitCode, 2) << o;
+    EXPECT_TRUE(o.err.contains("error:")) << o;
+    EXPECT_TRUE(o.err.contains("notes.txt")) << o;
+}
+
+TEST_F(Cli, OpeningAFileThatIsNotADatabasePrintsOnlyTheError)
+{
+    // No warnings of Qt's plumbing before the message meant for the user.
+    write(QStringLiteral("notes.txt"), QByteArray("Call Mr Wang on Monday.\n").repeated(50));
+    const Ran o = run({QStringLiteral("--db"), path(QStringLiteral("notes.txt")), QStringLiteral("classify"),
+                       QStringLiteral("--as-of"), QStringLiteral("2026-06-30")});
+    EXPECT_EQ(o.exitCode, 2) << o;
+    EXPECT_TRUE(o.err.startsWith("error:")) << o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queue (the call list of a day)
+
+TEST_F(Cli, QueueFileStartsWithAByteOrderMark)
+{
+    const QByteArray bytes = queueFile();
+    EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF")) << bytes.left(16).toHex().toStdString();
+}
+
+TEST_F(Cli, QueueFileEndsEveryLineWithCrLf)
+{
+    const QByteArray bytes = queueFile();
+    ASSERT_FALSE(bytes.isEmpty());
+    EXPECT_TRUE(bytes.endsWith("\r\n"));
+    EXPECT_EQ(bytes.count("\n"), bytes.count("\r\n"));
+    EXPECT_EQ(bytes.count("\r\n"), 3); // the header and two due customers
+}
+
+TEST_F(Cli, QueueListsTheDueCustomersInPriorityOrder)
+{
+    const auto rows = parseCsv(queueFile());
+    ASSERT_EQ(rows.size(), 3u);
+    const qsizetype id = rows[0].indexOf(QStringLiteral("customer_id"));
+    ASSERT_GE(id, 0) << "no customer_id column";
+    // Grade A (class 1) before tier C (class 3), although 3 is less overdue than 2.
+    EXPECT_EQ(rows[1].value(id), QStringLiteral("3"));
+    EXPECT_EQ(rows[2].value(id), QStringLiteral("2"));
+}
+
+TEST_F(Cli, QueueGivesEachRowItsReason)
+{
+    const auto rows = parseCsv(queueFile());
+    ASSERT_EQ(rows.size(), 3u);
+    const qsizetype reason = rows[0].indexOf(QStringLiteral("reason"));
+    ASSERT_GE(reason, 0) << "no reason column";
+    EXPECT_TRUE(rows[1].value(reason).contains(QStringLiteral("never contacted")))
+        << rows[1].join(u'|').toStdString();
+    EXPECT_TRUE(rows[2].value(reason).contains(QStringLiteral("win-back")))
+        << rows[2].join(u'|').toStdString();
+}
+
+TEST_F(Cli, QueueShowsTheDaysOverdue)
+{
+    const auto rows = parseCsv(queueFile());
+    ASSERT_EQ(rows.size(), 3u);
+    const qsizetype overdue = rows[0].indexOf(QStringLiteral("days_overdue"));
+    ASSERT_GE(overdue, 0) << "no days_overdue column";
+    EXPECT_EQ(rows[1].value(overdue), QStringLiteral("90"));
+    EXPECT_EQ(rows[2].value(overdue), QStringLiteral("164"));
+}
+
+TEST_F(Cli, QueueNeutralisesANameThatLooksLikeAFormula)
+{
+    const auto rows = parseCsv(queueFile());
+    ASSERT_EQ(rows.size(), 3u);
+    const qsizetype name = rows[0].indexOf(QStringLiteral("name"));
+    ASSERT_GE(name, 0) << "no name column";
+    EXPECT_EQ(rows[1].value(name), QStringLiteral("'=SUM(A1:A2)"));
+    EXPECT_EQ(rows[2].value(name), QStringLiteral("Li \"Tiger\" Na"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+TEST_F(Cli, ExportReproducesTheImportedFiles)
+{
+    importFixture();
+    const QString out = path(QStringLiteral("out/export"));
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("export"), out});
+    ASSERT_EQ(o.exitCode, 0) << o;
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("customers.csv"))).toStdString(),
+              kCustomers.toStdString());
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("orders.csv"))).toStdString(), kOrders.toStdString());
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("calls.csv"))).toStdString(), kCalls.toStdString());
+}
+
+TEST_F(Cli, ExportOfAMissingDatabaseFailsWithoutCreatingIt)
+{
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("export"), path(QStringLiteral("out"))});
+    EXPECT_EQ(o.exitCode, 2) << o;
+    EXPECT_TRUE(o.err.startsWith("error:")) << o;
+    EXPECT_FALSE(QFile::exists(db()));
+}

@@ -1,0 +1,407 @@
+// The classification job: a full run over the database, and the one-customer follow-up update
+// after a call. Expected values are worked out by hand from spec/classification.md.
+
+#include "io/classifyjob.h"
+#include "store/database.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+#include <ostream>
+#include <sqlite3.h>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+static void PrintTo(QDate d, std::ostream *os)
+{
+    *os << d.toString(Qt::ISODate).toStdString();
+}
+
+namespace {
+
+using Kind = classify::DueReason::Kind;
+
+/// T for every test: windows are W = (2025-06-30, T], H1 = (2026-01-01, T], H0 = (2025-07-05, 2026-01-01].
+const QDate kAsOf = date("2026-06-30");
+
+class ClassifyJob : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(db.openInMemory()); }
+
+    void addCustomer(CustomerId id, const char *created, std::optional<Grade> grade = std::nullopt)
+    {
+        Customer c;
+        c.id = id;
+        c.name = QStringLiteral("客户 %1").arg(id);
+        c.createdAt = date(created);
+        c.grade = grade;
+        if (grade)
+            c.gradeSetAt = date(created);
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+    }
+
+    void addOrder(CustomerId id, const char *day, Cents amount)
+    {
+        Order o;
+        o.customerId = id;
+        o.orderedAt = date(day);
+        o.amount = amount;
+        ASSERT_TRUE(store::OrderRepository(db).add(o));
+    }
+
+    static Call makeCall(CustomerId id, const char *day, QTime time, Outcome outcome = Outcome::Reached,
+                         const char *followUp = nullptr)
+    {
+        Call c;
+        c.customerId = id;
+        c.calledAt = QDateTime(date(day), time);
+        c.outcome = outcome;
+        if (followUp)
+            c.nextFollowUp = date(followUp);
+        return c;
+    }
+
+    /// Three buyers:
+    /// 1: orders 2025-09-01 100.00, 2026-05-01 300.00, 2026-06-20 500.00; called 2026-06-25.
+    ///    recency 10, frequency 3, monetary 900.00; spend_recent 800.00 > 1.2 × spend_prev 100.00.
+    /// 2: one order 2025-08-01 50.00: recency 333 (≥ 180, < 365), never called.
+    /// 3: created 2026-04-01, one order 2026-04-15 200.00: first order 76 days ago (< 90).
+    /// R ranks (recency descending): 2, 3, 1 → R 1, 2, 4 (n = 3: 1 + ⌊5(rank − 1)/3⌋).
+    /// F ranks (ascending): 2 and 3 tie at 1, then 1 at rank 3 → F 1, 1, 4.
+    /// M ranks (ascending): 2, 3, 1 → M 1, 2, 4.
+    /// Pyramid: 3 spenders, A cut ⌈0.15⌉ = 1, B cut ⌈0.6⌉ = 1 → 1 is A, 3 and 2 are C.
+    void threeBuyers()
+    {
+        addCustomer(1, "2025-01-01");
+        addCustomer(2, "2025-01-01");
+        addCustomer(3, "2026-04-01");
+        addOrder(1, "2025-09-01", 10'000);
+        addOrder(1, "2026-05-01", 30'000);
+        addOrder(1, "2026-06-20", 50'000);
+        addOrder(2, "2025-08-01", 5'000);
+        addOrder(3, "2026-04-15", 20'000);
+        ASSERT_TRUE(store::CallRepository(db).add(makeCall(1, "2026-06-25", QTime(10, 0))));
+    }
+
+    static const classify::Classification &row(const io::Classified &c, CustomerId id)
+    {
+        const auto it = std::find_if(c.run.rows.begin(), c.run.rows.end(),
+                                     [&](const classify::Classification &r) { return r.id == id; });
+        EXPECT_NE(it, c.run.rows.end()) << "no row for customer " << id;
+        static const classify::Classification none;
+        return it == c.run.rows.end() ? none : *it;
+    }
+
+    classify::Classification stored(CustomerId id)
+    {
+        auto found = store::ClassificationStore(db).find(id);
+        EXPECT_TRUE(found && found->has_value()) << "no stored classification for customer " << id;
+        return found && found->has_value() ? **found : classify::Classification{};
+    }
+
+    qint64 runs()
+    {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(db.handle(), "SELECT count(*) FROM classification_runs", -1, &stmt, nullptr) !=
+            SQLITE_OK)
+            return -1;
+        qint64 n = -1;
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            n = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        return n;
+    }
+
+    store::Database db;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Full runs
+
+TEST_F(ClassifyJob, AnEmptyDatabaseGivesNoRowsAndNoError)
+{
+    auto result = io::classifyDatabase(db, kAsOf, /*store=*/false);
+    ASSERT_TRUE(result) << result.error().message.toStdString();
+    EXPECT_TRUE(result->run.rows.empty());
+    EXPECT_TRUE(result->facts.empty());
+    EXPECT_EQ(result->run.summary.customers, 0);
+    EXPECT_EQ(result->run.summary.asOf, kAsOf);
+}
+
+TEST_F(ClassifyJob, AnEmptyDatabaseCanBeStored)
+{
+    auto result = io::classifyDatabase(db, kAsOf, /*store=*/true);
+    ASSERT_TRUE(result) << result.error().message.toStdString();
+    auto last = store::ClassificationStore(db).lastRun();
+    ASSERT_TRUE(last && last->has_value());
+    EXPECT_EQ((*last)->customers, 0);
+}
+
+TEST_F(ClassifyJob, RowsComeInCustomerIdOrder)
+{
+    threeBuyers();
+    auto result = io::classifyDatabase(db, kAsOf, false);
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->run.rows.size(), 3u);
+    ASSERT_EQ(result->facts.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(result->run.rows[i].id, CustomerId(i + 1));
+        EXPECT_EQ(result->facts[i].id, CustomerId(i + 1));
+    }
+}
+
+TEST_F(ClassifyJob, AFrequentRecentBigSpenderIsAKeyLoyalGrowingCustomer)
+{
+    threeBuyers();
+    auto result = io::classifyDatabase(db, kAsOf, false);
+    ASSERT_TRUE(result);
+    const auto &c = row(*result, 1);
+    EXPECT_EQ(c.recencyDays, std::optional<int>(10));
+    EXPECT_EQ(c.frequency, 3);
+    EXPECT_EQ(c.monetary, 90'000);
+    EXPECT_EQ(c.r, std::optional<int>(4));
+    EXPECT_EQ(c.f, std::optional<int>(4));
+    EXPECT_EQ(c.m, std::optional<int>(4));
+    EXPECT_EQ(c.valueTier, ValueTier::A);
+    EXPECT_EQ(c.valueRank, 1);
+    EXPECT_EQ(c.freqTier, std::optional<Level>(Level::High));
+    EXPECT_EQ(c.loyalty, std::optional<Level>(Level::High));
+    EXPECT_EQ(c.lifecycle, Lifecycle::Growth);
+    EXPECT_EQ(c.engagement, Engagement::Active);
+    EXPECT_EQ(c.segment, std::optional<Segment>(Segment::LoyalCustomers));
+    EXPECT_EQ(c.matrix, std::optional<Matrix>(Matrix::ImportantValue));
+    // No grade, tier A buyer: every 14 days from the call on 2026-06-25.
+    EXPECT_EQ(c.due, date("2026-07-09"));
+    EXPECT_EQ(c.reason.kind, Kind::TierCadence);
+    EXPECT_EQ(c.reason.cadenceDays, 14);
+    EXPECT_EQ(c.priorityClass, 1);
+}
+
+TEST_F(ClassifyJob, ALongSilentSmallBuyerIsDecliningAndHibernating)
+{
+    threeBuyers();
+    auto result = io::classifyDatabase(db, kAsOf, false);
+    ASSERT_TRUE(result);
+    const auto &c = row(*result, 2);
+    EXPECT_EQ(c.recencyDays, std::optional<int>(333));
+    EXPECT_EQ(c.frequency, 1);
+    EXPECT_EQ(c.monetary, 5'000);
+    EXPECT_EQ(c.r, std::optional<int>(1));
+    EXPECT_EQ(c.f, std::optional<int>(1));
+    EXPECT_EQ(c.m, std::optional<int>(1));
+    EXPECT_EQ(c.valueTier, ValueTier::C);
+    EXPECT_EQ(c.valueRank, 3);
+    EXPECT_EQ(c.freqTier, std::optional<Level>(Level::Low));
+    EXPECT_EQ(c.loyalty, std::optional<Level>(Level::Low));
+    EXPECT_EQ(c.lifecycle, Lifecycle::Decline);
+    EXPECT_EQ(c.engagement, Engagement::Silent);
+    EXPECT_EQ(c.segment, std::optional<Segment>(Segment::Hibernating));
+    EXPECT_EQ(c.matrix, std::optional<Matrix>(Matrix::GeneralWinBack));
+    // Never called: due from the day it was created.
+    EXPECT_EQ(c.due, date("2025-01-01"));
+    EXPECT_EQ(c.reason.kind, Kind::NeverContacted);
+    EXPECT_EQ(c.priorityClass, 3);
+}
+
+TEST_F(ClassifyJob, ARecentFirstTimeBuyerIsNew)
+{
+    threeBuyers();
+    auto result = io::classifyDatabase(db, kAsOf, false);
+    ASSERT_TRUE(result);
+    const auto &c = row(*result, 3);
+    EXPECT_EQ(c.recencyDays, std::optional<int>(76));
+    EXPECT_EQ(c.r, std::optional<int>(2));
+    EXPECT_EQ(c.f, std::optional<int>(1));
+    EXPECT_EQ(c.m, std::optional<int>(2));
+    EXPECT_EQ(c.valueTier, ValueTier::C);
+    EXPECT_EQ(c.valueRank, 2);
+    EXPECT_EQ(c.loyalty, std::optional<Level>(Level::Low));
+    EXPECT_EQ(c.lifecycle, Lifecycle::New);
+    EXPECT_EQ(c.engagement, Engagement::Normal);
+    EXPECT_EQ(c.segment, std::optional<Segment>(Segment::Hibernating));
+    EXPECT_EQ(c.matrix, std::optional<Matrix>(Matrix::GeneralWinBack));
+    EXPECT_EQ(c.due, date("2026-04-01"));
+}
+
+TEST_F(ClassifyJob, TheSummaryCountsBuyersAndTiers)
+{
+    threeBuyers();
+    auto result = io::classifyDatabase(db, kAsOf, false);
+    ASSERT_TRUE(result);
+    const auto &s = result->run.summary;
+    EXPECT_EQ(s.customers, 3);
+    EXPECT_EQ(s.buyers, 3);
+    EXPECT_EQ(s.spenders, 3);
+    EXPECT_EQ(s.countByTier[0], 1);
+    EXPECT_EQ(s.countByTier[1], 0);
+    EXPECT_EQ(s.countByTier[2], 2);
+    EXPECT_EQ(s.countByTier[3], 0);
+}
+
+TEST_F(ClassifyJob, WithoutStoreNothingIsStored)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, /*store=*/false));
+    auto last = store::ClassificationStore(db).lastRun();
+    ASSERT_TRUE(last);
+    EXPECT_FALSE(last->has_value());
+    auto found = store::ClassificationStore(db).find(1);
+    ASSERT_TRUE(found);
+    EXPECT_FALSE(found->has_value());
+}
+
+TEST_F(ClassifyJob, StoringKeepsEveryResult)
+{
+    threeBuyers();
+    auto result = io::classifyDatabase(db, kAsOf, /*store=*/true);
+    ASSERT_TRUE(result);
+    const auto first = stored(1);
+    EXPECT_EQ(first.valueTier, ValueTier::A);
+    EXPECT_EQ(first.lifecycle, Lifecycle::Growth);
+    EXPECT_EQ(first.due, date("2026-07-09"));
+    const auto second = stored(2);
+    EXPECT_EQ(second.valueTier, ValueTier::C);
+    EXPECT_EQ(second.lifecycle, Lifecycle::Decline);
+    const auto third = stored(3);
+    EXPECT_EQ(third.lifecycle, Lifecycle::New);
+}
+
+TEST_F(ClassifyJob, StoringRecordsTheRun)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, /*store=*/true));
+    auto last = store::ClassificationStore(db).lastRun();
+    ASSERT_TRUE(last && last->has_value());
+    EXPECT_EQ((*last)->asOf, kAsOf);
+    EXPECT_EQ((*last)->customers, 3);
+    EXPECT_TRUE((*last)->finishedAt.isValid());
+}
+
+TEST_F(ClassifyJob, OrdersAfterTheAsOfDateAreIgnored)
+{
+    threeBuyers();
+    addOrder(2, "2026-07-01", 1'000'000);
+    auto result = io::classifyDatabase(db, kAsOf, false);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(row(*result, 2).monetary, 5'000);
+    EXPECT_EQ(row(*result, 1).valueTier, ValueTier::A);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logging a call: one customer's follow-up, without a full run
+
+TEST_F(ClassifyJob, ACallWithANextFollowUpMakesThatTheDueDate)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    auto plan =
+        io::logCall(db, makeCall(1, "2026-06-28", QTime(9, 0), Outcome::Reached, "2026-07-20"), kAsOf);
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    EXPECT_EQ(plan->due, date("2026-07-20"));
+    EXPECT_EQ(plan->reason.kind, Kind::FollowUpSet);
+    EXPECT_EQ(plan->reason.date, date("2026-07-20"));
+}
+
+TEST_F(ClassifyJob, ACallWithANextFollowUpIsStored)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    ASSERT_TRUE(
+        io::logCall(db, makeCall(1, "2026-06-28", QTime(9, 0), Outcome::Reached, "2026-07-20"), kAsOf));
+    const auto c = stored(1);
+    EXPECT_EQ(c.due, date("2026-07-20"));
+    EXPECT_EQ(c.reason.kind, Kind::FollowUpSet);
+}
+
+TEST_F(ClassifyJob, LoggingACallDoesNotRunAFullClassification)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    ASSERT_EQ(runs(), 1);
+    ASSERT_TRUE(
+        io::logCall(db, makeCall(1, "2026-06-28", QTime(9, 0), Outcome::Reached, "2026-07-20"), kAsOf));
+    EXPECT_EQ(runs(), 1);
+    // The other customers keep their stored results.
+    EXPECT_EQ(stored(2).due, date("2025-01-01"));
+    EXPECT_EQ(stored(3).due, date("2026-04-01"));
+    // The tiers of the customer come from the last run.
+    EXPECT_EQ(stored(1).valueTier, ValueTier::A);
+}
+
+TEST_F(ClassifyJob, ACallWithoutANextFollowUpGivesTheLastContactPlusTheCadence)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    // Tier A buyer without a grade: every 14 days.
+    auto plan = io::logCall(db, makeCall(1, "2026-06-28", QTime(9, 0), Outcome::NoAnswer), kAsOf);
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    EXPECT_EQ(plan->due, date("2026-07-12"));
+    EXPECT_EQ(plan->reason.kind, Kind::TierCadence);
+    EXPECT_EQ(plan->reason.date, date("2026-06-28"));
+    EXPECT_EQ(plan->reason.cadenceDays, 14);
+    EXPECT_EQ(stored(1).due, date("2026-07-12"));
+}
+
+TEST_F(ClassifyJob, ACallToADecliningCustomerPlansAWinBackCall)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    // Customer 2 is in decline (tier C: 60 days) → min(60, 7).
+    auto plan = io::logCall(db, makeCall(2, "2026-06-29", QTime(15, 30), Outcome::Reached), kAsOf);
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    EXPECT_EQ(plan->due, date("2026-07-06"));
+    EXPECT_EQ(plan->reason.kind, Kind::WinBack);
+    EXPECT_EQ(plan->reason.cadenceDays, 7);
+}
+
+TEST_F(ClassifyJob, AGradeSetSinceTheLastRunDecidesTheCadence)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    auto c = store::CustomerRepository(db).find(1);
+    ASSERT_TRUE(c && c->has_value());
+    Customer changed = **c;
+    changed.grade = Grade::S;
+    changed.gradeSetAt = date("2026-06-29");
+    ASSERT_TRUE(store::CustomerRepository(db).update(changed));
+    auto plan = io::logCall(db, makeCall(1, "2026-06-29", QTime(11, 0)), kAsOf);
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    EXPECT_EQ(plan->due, date("2026-06-30"));
+    EXPECT_EQ(plan->reason.kind, Kind::GradeCadence);
+    EXPECT_EQ(plan->reason.cadenceDays, 1);
+}
+
+TEST_F(ClassifyJob, LoggingACallForAMissingCustomerFails)
+{
+    threeBuyers();
+    auto plan = io::logCall(db, makeCall(99, "2026-06-28", QTime(9, 0)), kAsOf);
+    EXPECT_FALSE(plan);
+}
+
+TEST_F(ClassifyJob, RefreshingACustomerNeverClassifiedStillGivesAPlan)
+{
+    addCustomer(7, "2026-01-01", Grade::C);
+    ASSERT_TRUE(store::CallRepository(db).add(makeCall(7, "2026-06-20", QTime(10, 0))));
+    auto plan = io::refreshFollowUp(db, 7, kAsOf);
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    // Grade C: every 30 days from the call.
+    EXPECT_EQ(plan->due, date("2026-07-20"));
+    EXPECT_EQ(plan->reason.kind, Kind::GradeCadence);
+    EXPECT_EQ(plan->reason.cadenceDays, 30);
+    auto found = store::ClassificationStore(db).find(7);
+    ASSERT_TRUE(found);
+    EXPECT_FALSE(found->has_value());
+}
+
+TEST_F(ClassifyJob, RefreshingACustomerNeverCalledMakesItDueFromItsCreation)
+{
+    addCustomer(7, "2026-05-12");
+    auto plan = io::refreshFollowUp(db, 7, kAsOf);
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    EXPECT_EQ(plan->due, date("2026-05-12"));
+    EXPECT_EQ(plan->reason.kind, Kind::NeverContacted);
+}

@@ -1,0 +1,789 @@
+// The interchange files (spec/interchange.md): import with its rejections, and the export that
+// must give back what was imported, byte for byte.
+
+#include "io/interchange.h"
+#include "store/database.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+#include <ostream>
+#include <sqlite3.h>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+static void PrintTo(const QString &s, std::ostream *os)
+{
+    *os << '"' << s.toStdString() << '"';
+}
+static void PrintTo(const QStringList &l, std::ostream *os)
+{
+    *os << '[' << l.join(u'|').toStdString() << ']';
+}
+static void PrintTo(QDate d, std::ostream *os)
+{
+    *os << d.toString(Qt::ISODate).toStdString();
+}
+
+namespace {
+
+const QByteArray kCustomerHeader = "id,name,company,type,phone,email,city,owner,created_at,intent,tags\n";
+const QByteArray kOrderHeader = "id,customer_id,ordered_at,amount,profit\n";
+const QByteArray kCallHeader = "id,customer_id,called_at,direction,outcome,duration_s,next_follow_up,note\n";
+
+/// A valid customer row with only the required fields.
+QByteArray customerRow(int id, const char *name = "王伟")
+{
+    return QByteArray::number(id) + ',' + name + ",,,,,,,2026-01-05,,\n";
+}
+
+/// Every rejection as "file:line: reason", one per line, for failure messages.
+std::string describe(const io::ImportReport &report)
+{
+    std::string out;
+    for (const io::Rejection &r : report.rejected)
+        out += r.toString().toStdString() + '\n';
+    return out;
+}
+
+class Interchange : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(tmp.isValid());
+        ASSERT_TRUE(QDir().mkpath(in()));
+        ASSERT_TRUE(db.open(tmp.filePath(QStringLiteral("tierdesk.sqlite"))));
+    }
+
+    QString in() const { return tmp.filePath(QStringLiteral("in")); }
+
+    void write(const QString &name, const QByteArray &bytes, const QString &folder = {}) const
+    {
+        QFile f(QDir(folder.isEmpty() ? in() : folder).filePath(name));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        ASSERT_EQ(f.write(bytes), bytes.size());
+    }
+    void customers(const QByteArray &rows) const
+    {
+        write(QStringLiteral("customers.csv"), kCustomerHeader + rows);
+    }
+    void orders(const QByteArray &rows) const { write(QStringLiteral("orders.csv"), kOrderHeader + rows); }
+    void calls(const QByteArray &rows) const { write(QStringLiteral("calls.csv"), kCallHeader + rows); }
+
+    static QByteArray read(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return "<missing " + QFile::encodeName(path) + '>';
+        return f.readAll();
+    }
+
+    io::ImportReport import(bool keepGoing = false)
+    {
+        io::ImportOptions options;
+        options.keepGoing = keepGoing;
+        auto report = io::importInterchange(db, in(), options);
+        EXPECT_TRUE(report.has_value()) << (report ? std::string() : report.error().message.toStdString());
+        return report.value_or(io::ImportReport{});
+    }
+
+    qint64 count(const char *table)
+    {
+        const QByteArray sql = QByteArray("SELECT count(*) FROM ") + table;
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(db.handle(), sql.constData(), -1, &stmt, nullptr) != SQLITE_OK)
+            return -1;
+        qint64 n = -1;
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            n = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        return n;
+    }
+
+    Customer customer(CustomerId id)
+    {
+        auto c = store::CustomerRepository(db).find(id);
+        EXPECT_TRUE(c && c->has_value()) << "customer " << id << " not found";
+        return c && c->has_value() ? **c : Customer{};
+    }
+
+    /// Imports and expects exactly one rejection at `file:line` whose reason contains `needle`.
+    void expectOnlyRejection(const char *file, qint64 line, const QString &needle)
+    {
+        const io::ImportReport report = import();
+        ASSERT_EQ(report.rejected.size(), 1u) << describe(report);
+        const io::Rejection &r = report.rejected.front();
+        EXPECT_EQ(r.file, QString::fromLatin1(file));
+        EXPECT_EQ(r.line, line) << describe(report);
+        EXPECT_TRUE(r.reason.contains(needle, Qt::CaseInsensitive))
+            << "reason does not mention \"" << needle.toStdString() << "\": " << describe(report);
+        EXPECT_TRUE(r.toString().startsWith(QString::fromLatin1(file) + u':' + QString::number(line) + u": "))
+            << describe(report);
+        EXPECT_FALSE(report.committed);
+        EXPECT_EQ(count("customers"), 0);
+    }
+
+    QTemporaryDir tmp;
+    store::Database db;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// A clean import
+
+TEST_F(Interchange, ACleanImportReportsTheCountsAndCommits)
+{
+    customers(customerRow(1) + customerRow(2, "李娜") + customerRow(3, "张敏"));
+    orders("10,1,2026-02-01,100.00,20.00\n11,2,2026-03-01,50.00,\n");
+    calls("100,1,2026-06-25T10:00:00,out,reached,120,,\n");
+    const io::ImportReport report = import();
+    EXPECT_TRUE(report.rejected.empty()) << describe(report);
+    EXPECT_TRUE(report.committed);
+    EXPECT_FALSE(report.cancelled);
+    EXPECT_EQ(report.customers, 3);
+    EXPECT_EQ(report.orders, 2);
+    EXPECT_EQ(report.calls, 1);
+    EXPECT_EQ(count("customers"), 3);
+    EXPECT_EQ(count("orders"), 2);
+    EXPECT_EQ(count("calls"), 1);
+}
+
+TEST_F(Interchange, ImportKeepsTheIdsOfTheFiles)
+{
+    customers(customerRow(42) + customerRow(7, "李娜"));
+    orders("900,42,2026-02-01,100.00,\n");
+    calls("3000,7,2026-06-25T10:00:00,in,busy,,,\n");
+    ASSERT_TRUE(import().committed);
+    EXPECT_EQ(customer(42).name, QStringLiteral("王伟"));
+    EXPECT_EQ(customer(7).name, QStringLiteral("李娜"));
+    auto o = store::OrderRepository(db).forCustomer(42);
+    ASSERT_TRUE(o && o->size() == 1u);
+    EXPECT_EQ(o->front().id, 900);
+    auto k = store::CallRepository(db).forCustomer(7);
+    ASSERT_TRUE(k && k->size() == 1u);
+    EXPECT_EQ(k->front().id, 3000);
+}
+
+TEST_F(Interchange, AllFieldsOfACustomerImport)
+{
+    customers("5,张伟,\"北京星辰, 分公司\",enterprise,+86 138 0013 8000,zw@example.cn,北京,李娜,2025-03-08,S,"
+              "vip;老客户;南区\n");
+    ASSERT_TRUE(import().committed);
+    const Customer c = customer(5);
+    EXPECT_EQ(c.name, QStringLiteral("张伟"));
+    EXPECT_EQ(c.company, QStringLiteral("北京星辰, 分公司"));
+    EXPECT_EQ(c.type, std::optional<CustomerType>(CustomerType::Enterprise));
+    EXPECT_EQ(c.phone, QStringLiteral("+86 138 0013 8000"));
+    EXPECT_EQ(c.email, QStringLiteral("zw@example.cn"));
+    EXPECT_EQ(c.city, QStringLiteral("北京"));
+    EXPECT_EQ(c.owner, QStringLiteral("李娜"));
+    EXPECT_EQ(c.createdAt, date("2025-03-08"));
+    EXPECT_EQ(c.grade, std::optional<Grade>(Grade::S));
+    EXPECT_EQ(c.tags, (QStringList{QStringLiteral("vip"), QStringLiteral("老客户"), QStringLiteral("南区")}));
+}
+
+TEST_F(Interchange, RefundsAndEmptyOptionalFieldsImport)
+{
+    customers(customerRow(1));
+    orders("10,1,2026-02-01,-12.50,\n");
+    calls("100,1,2026-06-25T10:00:00,out,no_answer,,,\n");
+    const io::ImportReport report = import();
+    ASSERT_TRUE(report.committed) << describe(report);
+
+    const Customer c = customer(1);
+    EXPECT_FALSE(c.type.has_value());
+    EXPECT_FALSE(c.grade.has_value());
+    EXPECT_TRUE(c.company.isEmpty());
+    EXPECT_TRUE(c.tags.isEmpty());
+
+    auto o = store::OrderRepository(db).forCustomer(1);
+    ASSERT_TRUE(o && o->size() == 1u);
+    EXPECT_EQ(o->front().amount, -1250);
+    EXPECT_FALSE(o->front().profit.has_value());
+
+    auto k = store::CallRepository(db).forCustomer(1);
+    ASSERT_TRUE(k && k->size() == 1u);
+    EXPECT_FALSE(k->front().durationS.has_value());
+    EXPECT_FALSE(k->front().nextFollowUp.isValid());
+    EXPECT_TRUE(k->front().note.isEmpty());
+}
+
+TEST_F(Interchange, ColumnsInAnotherOrderWork)
+{
+    write(QStringLiteral("customers.csv"),
+          "tags,intent,created_at,owner,city,email,phone,type,company,name,id\n"
+          "vip,B,2025-04-01,李娜,上海,a@example.cn,13800138000,channel,Acme,王伟,8\n");
+    write(QStringLiteral("orders.csv"), "profit,amount,ordered_at,customer_id,id\n"
+                                        "1.50,10.25,2026-02-01,8,70\n");
+    write(QStringLiteral("calls.csv"),
+          "note,next_follow_up,duration_s,outcome,direction,called_at,customer_id,id\n"
+          "回电,2026-07-02,33,busy,in,2026-06-25T10:00:00,8,71\n");
+    const io::ImportReport report = import();
+    ASSERT_TRUE(report.committed) << describe(report);
+
+    const Customer c = customer(8);
+    EXPECT_EQ(c.name, QStringLiteral("王伟"));
+    EXPECT_EQ(c.company, QStringLiteral("Acme"));
+    EXPECT_EQ(c.type, std::optional<CustomerType>(CustomerType::Channel));
+    EXPECT_EQ(c.phone, QStringLiteral("13800138000"));
+    EXPECT_EQ(c.email, QStringLiteral("a@example.cn"));
+    EXPECT_EQ(c.city, QStringLiteral("上海"));
+    EXPECT_EQ(c.owner, QStringLiteral("李娜"));
+    EXPECT_EQ(c.createdAt, date("2025-04-01"));
+    EXPECT_EQ(c.grade, std::optional<Grade>(Grade::B));
+    EXPECT_EQ(c.tags, QStringList{QStringLiteral("vip")});
+
+    auto o = store::OrderRepository(db).forCustomer(8);
+    ASSERT_TRUE(o && o->size() == 1u);
+    EXPECT_EQ(o->front().id, 70);
+    EXPECT_EQ(o->front().orderedAt, date("2026-02-01"));
+    EXPECT_EQ(o->front().amount, 1025);
+    EXPECT_EQ(o->front().profit, std::optional<Cents>(150));
+
+    auto k = store::CallRepository(db).forCustomer(8);
+    ASSERT_TRUE(k && k->size() == 1u);
+    EXPECT_EQ(k->front().id, 71);
+    EXPECT_EQ(k->front().calledAt, QDateTime(date("2026-06-25"), QTime(10, 0)));
+    EXPECT_EQ(k->front().direction, Direction::In);
+    EXPECT_EQ(k->front().outcome, Outcome::Busy);
+    EXPECT_EQ(k->front().durationS, std::optional<int>(33));
+    EXPECT_EQ(k->front().nextFollowUp, date("2026-07-02"));
+    EXPECT_EQ(k->front().note, QStringLiteral("回电"));
+}
+
+TEST_F(Interchange, ExtraColumnsAreIgnored)
+{
+    write(QStringLiteral("customers.csv"),
+          "id,wechat,name,company,type,phone,email,city,owner,created_at,intent,tags\n"
+          "1,wx_wangwei,王伟,,,,,,,2026-01-05,,\n");
+    const io::ImportReport report = import();
+    ASSERT_TRUE(report.committed) << describe(report);
+    EXPECT_EQ(customer(1).name, QStringLiteral("王伟"));
+}
+
+TEST_F(Interchange, MissingOrdersAndCallsFilesAreFine)
+{
+    customers(customerRow(1) + customerRow(2, "李娜"));
+    const io::ImportReport report = import();
+    EXPECT_TRUE(report.committed) << describe(report);
+    EXPECT_EQ(report.customers, 2);
+    EXPECT_EQ(report.orders, 0);
+    EXPECT_EQ(report.calls, 0);
+    EXPECT_EQ(count("customers"), 2);
+}
+
+TEST_F(Interchange, AMissingCustomersFileIsAnError)
+{
+    orders("10,1,2026-02-01,100.00,\n");
+    const auto report = io::importInterchange(db, in());
+    ASSERT_FALSE(report);
+    EXPECT_TRUE(report.error().message.contains(QStringLiteral("customers.csv")));
+    EXPECT_EQ(count("orders"), 0);
+}
+
+TEST_F(Interchange, AnEmptyCustomersFileIsAnError)
+{
+    write(QStringLiteral("customers.csv"), QByteArray());
+    const auto report = io::importInterchange(db, in());
+    ASSERT_FALSE(report);
+    EXPECT_TRUE(report.error().message.contains(QStringLiteral("customers.csv")));
+}
+
+TEST_F(Interchange, AFileWithAByteOrderMarkImports)
+{
+    write(QStringLiteral("customers.csv"), "\xEF\xBB\xBF" + kCustomerHeader + customerRow(1));
+    const io::ImportReport report = import();
+    EXPECT_TRUE(report.committed) << describe(report);
+    EXPECT_EQ(count("customers"), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rejections: file, physical line and reason
+
+TEST_F(Interchange, RejectsAnIdThatIsNotAPositiveWholeNumber)
+{
+    customers(customerRow(1) + "x7,李娜,,,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("id"));
+}
+
+TEST_F(Interchange, RejectsAnIdOfZero)
+{
+    customers(customerRow(0));
+    expectOnlyRejection("customers.csv", 2, QStringLiteral("id"));
+}
+
+TEST_F(Interchange, RejectsAnIdThatAppearsTwiceInTheFile)
+{
+    customers(customerRow(1) + customerRow(2, "李娜") + customerRow(1, "张敏"));
+    expectOnlyRejection("customers.csv", 4, QStringLiteral("exists already"));
+}
+
+TEST_F(Interchange, RejectsAnEmptyName)
+{
+    customers(customerRow(1) + "2,,Acme,,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("name"));
+}
+
+TEST_F(Interchange, RejectsANameOfOnlySpaces)
+{
+    // The app itself refuses such a name (CustomerRepository: "A customer needs a name").
+    customers(customerRow(1) + "2,\"   \",Acme,,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("name"));
+}
+
+TEST_F(Interchange, RejectsAnUnknownCustomerType)
+{
+    customers(customerRow(1) + "2,李娜,,vip,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("type"));
+}
+
+TEST_F(Interchange, RejectsAnImpossibleCreationDate)
+{
+    customers(customerRow(1) + "2,李娜,,,,,,,2026-02-30,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("created_at"));
+}
+
+TEST_F(Interchange, RejectsAMissingCreationDate)
+{
+    customers("2,李娜,,,,,,,,,\n");
+    expectOnlyRejection("customers.csv", 2, QStringLiteral("created_at"));
+}
+
+TEST_F(Interchange, RejectsAnUnknownIntent)
+{
+    customers(customerRow(1) + "2,李娜,,,,,,,2026-01-05,E,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("intent"));
+}
+
+TEST_F(Interchange, RejectsALowerCaseIntent)
+{
+    customers("2,李娜,,,,,,,2026-01-05,a,\n");
+    expectOnlyRejection("customers.csv", 2, QStringLiteral("intent"));
+}
+
+TEST_F(Interchange, RejectsANameThatIsNotValidUtf8)
+{
+    customers(customerRow(1) + "2,Li \xff\xfe Na,,,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("UTF-8"));
+}
+
+TEST_F(Interchange, RejectsARowWithTooFewFields)
+{
+    customers(customerRow(1) + "2,李娜,,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("expected 11 fields, found 10"));
+}
+
+TEST_F(Interchange, RejectsARowWithTooManyFields)
+{
+    customers(customerRow(1) + "2,李娜,,,,,,,2026-01-05,,,extra\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("expected 11 fields, found 12"));
+}
+
+TEST_F(Interchange, RejectsAQuoteInsideAnUnquotedField)
+{
+    customers(customerRow(1) + "2,Li \"Tiger\" Na,,,,,,,2026-01-05,,\n" + customerRow(3, "张敏"));
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("quote"));
+}
+
+TEST_F(Interchange, RejectsTextAfterAClosingQuote)
+{
+    customers(customerRow(1) + "2,\"Li\" Na,,,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 3, QStringLiteral("quote"));
+}
+
+TEST_F(Interchange, AQuotedLineBreakShiftsTheLineOfTheNextRecord)
+{
+    // The first record spans lines 2 and 3; the bad one starts on line 4.
+    customers("1,\"王\n伟\",,,,,,,2026-01-05,,\n2,李娜,,vip,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 4, QStringLiteral("type"));
+}
+
+TEST_F(Interchange, AnEmptyLineStillCountsAsALine)
+{
+    customers(customerRow(1) + "\n2,李娜,,vip,,,,,2026-01-05,,\n");
+    expectOnlyRejection("customers.csv", 4, QStringLiteral("type"));
+}
+
+TEST_F(Interchange, AHeaderWithoutAColumnIsAnErrorAndImportsNothing)
+{
+    write(QStringLiteral("customers.csv"), "id,name,company,type,phone,email,city,owner,created_at,intent\n"
+                                           "1,王伟,,,,,,,2026-01-05,\n");
+    const auto report = io::importInterchange(db, in());
+    ASSERT_FALSE(report);
+    EXPECT_TRUE(report.error().message.contains(QStringLiteral("customers.csv")));
+    EXPECT_TRUE(report.error().message.contains(QStringLiteral("tags")));
+    EXPECT_EQ(count("customers"), 0);
+}
+
+TEST_F(Interchange, AnOrdersHeaderWithoutAColumnIsAnErrorAndImportsNothing)
+{
+    customers(customerRow(1));
+    write(QStringLiteral("orders.csv"), "id,customer_id,ordered_at,profit\n10,1,2026-02-01,\n");
+    const auto report = io::importInterchange(db, in());
+    ASSERT_FALSE(report);
+    EXPECT_TRUE(report.error().message.contains(QStringLiteral("amount")));
+    EXPECT_EQ(count("customers"), 0);
+}
+
+TEST_F(Interchange, RejectsAnAmountWithThreeDecimals)
+{
+    customers(customerRow(1));
+    orders("10,1,2026-02-01,100.00,\n11,1,2026-02-02,1.234,\n");
+    expectOnlyRejection("orders.csv", 3, QStringLiteral("amount"));
+}
+
+TEST_F(Interchange, RejectsAnAmountThatIsNotANumber)
+{
+    customers(customerRow(1));
+    orders("10,1,2026-02-01,abc,\n");
+    expectOnlyRejection("orders.csv", 2, QStringLiteral("amount"));
+}
+
+TEST_F(Interchange, RejectsAnEmptyAmount)
+{
+    customers(customerRow(1));
+    orders("10,1,2026-02-01,,\n");
+    expectOnlyRejection("orders.csv", 2, QStringLiteral("amount"));
+}
+
+TEST_F(Interchange, RejectsABadProfit)
+{
+    customers(customerRow(1));
+    orders("10,1,2026-02-01,10.00,\"1,5\"\n");
+    expectOnlyRejection("orders.csv", 2, QStringLiteral("profit"));
+}
+
+TEST_F(Interchange, RejectsABadOrderDate)
+{
+    customers(customerRow(1));
+    orders("10,1,2026/02/01,100.00,\n");
+    expectOnlyRejection("orders.csv", 2, QStringLiteral("ordered_at"));
+}
+
+TEST_F(Interchange, RejectsAnOrderForAnUnknownCustomer)
+{
+    customers(customerRow(1));
+    orders("10,1,2026-02-01,100.00,\n11,99,2026-02-01,100.00,\n");
+    expectOnlyRejection("orders.csv", 3, QStringLiteral("customer"));
+}
+
+TEST_F(Interchange, RejectsAnOrderWhoseCustomerIdIsNotANumber)
+{
+    customers(customerRow(1));
+    orders("10,abc,2026-02-01,100.00,\n");
+    expectOnlyRejection("orders.csv", 2, QStringLiteral("customer_id"));
+}
+
+TEST_F(Interchange, RejectsADuplicateOrderId)
+{
+    customers(customerRow(1));
+    orders("10,1,2026-02-01,100.00,\n10,1,2026-02-02,100.00,\n");
+    expectOnlyRejection("orders.csv", 3, QStringLiteral("exists already"));
+}
+
+TEST_F(Interchange, RejectsAnOrderOfARejectedCustomer)
+{
+    customers(customerRow(1) + "2,李娜,,vip,,,,,2026-01-05,,\n");
+    orders("10,1,2026-02-01,100.00,\n11,2,2026-02-01,100.00,\n");
+    const io::ImportReport report = import();
+    ASSERT_EQ(report.rejected.size(), 2u) << describe(report);
+    EXPECT_EQ(report.rejected[1].toString(), QStringLiteral("orders.csv:3: customer 2 was rejected"));
+}
+
+TEST_F(Interchange, RejectsACallOfARejectedCustomer)
+{
+    customers(customerRow(1) + "2,,,,,,,,2026-01-05,,\n");
+    calls("100,2,2026-06-25T10:00:00,out,reached,,,\n");
+    const io::ImportReport report = import();
+    ASSERT_EQ(report.rejected.size(), 2u) << describe(report);
+    EXPECT_EQ(report.rejected[1].toString(), QStringLiteral("calls.csv:2: customer 2 was rejected"));
+}
+
+TEST_F(Interchange, RejectsABadCallTime)
+{
+    customers(customerRow(1));
+    calls("100,1,2026-06-25T10:00:00,out,reached,,,\n101,1,2026-06-25 10:00:00,out,reached,,,\n");
+    expectOnlyRejection("calls.csv", 3, QStringLiteral("called_at"));
+}
+
+TEST_F(Interchange, RejectsACallTimeWithoutSeconds)
+{
+    customers(customerRow(1));
+    calls("100,1,2026-06-25T10:00,out,reached,,,\n");
+    expectOnlyRejection("calls.csv", 2, QStringLiteral("called_at"));
+}
+
+TEST_F(Interchange, RejectsAnUnknownDirection)
+{
+    customers(customerRow(1));
+    calls("100,1,2026-06-25T10:00:00,outbound,reached,,,\n");
+    expectOnlyRejection("calls.csv", 2, QStringLiteral("direction"));
+}
+
+TEST_F(Interchange, RejectsAnUnknownOutcome)
+{
+    customers(customerRow(1));
+    calls("100,1,2026-06-25T10:00:00,out,hung_up,,,\n");
+    expectOnlyRejection("calls.csv", 2, QStringLiteral("outcome"));
+}
+
+TEST_F(Interchange, RejectsANegativeDuration)
+{
+    customers(customerRow(1));
+    calls("100,1,2026-06-25T10:00:00,out,reached,-30,,\n");
+    expectOnlyRejection("calls.csv", 2, QStringLiteral("duration_s"));
+}
+
+TEST_F(Interchange, RejectsABadNextFollowUp)
+{
+    customers(customerRow(1));
+    calls("100,1,2026-06-25T10:00:00,out,reached,,2026-06-31,\n");
+    expectOnlyRejection("calls.csv", 2, QStringLiteral("next_follow_up"));
+}
+
+TEST_F(Interchange, RejectsACallForAnUnknownCustomer)
+{
+    customers(customerRow(1));
+    calls("100,5,2026-06-25T10:00:00,out,reached,,,\n");
+    expectOnlyRejection("calls.csv", 2, QStringLiteral("customer"));
+}
+
+TEST_F(Interchange, RejectsARaggedCallRow)
+{
+    customers(customerRow(1));
+    calls("100,1,2026-06-25T10:00:00,out,reached,,\n");
+    expectOnlyRejection("calls.csv", 2, QStringLiteral("expected 8 fields, found 7"));
+}
+
+TEST_F(Interchange, ReportsEveryRejectedRow)
+{
+    customers(customerRow(1) + "2,李娜,,vip,,,,,2026-01-05,,\n" + "3,张敏,,,,,,,2026-13-01,,\n");
+    orders("10,1,2026-02-01,1.234,\n");
+    calls("100,1,2026-06-25T10:00:00,sideways,reached,,,\n");
+    const io::ImportReport report = import();
+    ASSERT_EQ(report.rejected.size(), 4u) << describe(report);
+    EXPECT_TRUE(report.rejected[0].toString().startsWith(QStringLiteral("customers.csv:3: ")));
+    EXPECT_TRUE(report.rejected[1].toString().startsWith(QStringLiteral("customers.csv:4: ")));
+    EXPECT_TRUE(report.rejected[2].toString().startsWith(QStringLiteral("orders.csv:2: ")));
+    EXPECT_TRUE(report.rejected[3].toString().startsWith(QStringLiteral("calls.csv:2: ")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// All or nothing
+
+TEST_F(Interchange, ARejectedRowMeansNothingIsImported)
+{
+    customers(customerRow(1) + customerRow(2, "李娜") + "3,张敏,,vip,,,,,2026-01-05,,\n");
+    orders("10,1,2026-02-01,100.00,\n");
+    calls("100,2,2026-06-25T10:00:00,out,reached,,,\n");
+    const io::ImportReport report = import();
+    EXPECT_EQ(report.rejected.size(), 1u) << describe(report);
+    EXPECT_FALSE(report.committed);
+    EXPECT_EQ(count("customers"), 0);
+    EXPECT_EQ(count("orders"), 0);
+    EXPECT_EQ(count("calls"), 0);
+    EXPECT_EQ(count("tags"), 0);
+}
+
+TEST_F(Interchange, KeepGoingImportsTheValidRows)
+{
+    customers(customerRow(1) + customerRow(2, "李娜") + "3,张敏,,vip,,,,,2026-01-05,,\n");
+    orders("10,1,2026-02-01,100.00,\n11,3,2026-02-01,100.00,\n");
+    calls("100,2,2026-06-25T10:00:00,out,reached,,,\n");
+    const io::ImportReport report = import(/*keepGoing=*/true);
+    EXPECT_EQ(report.rejected.size(), 2u) << describe(report);
+    EXPECT_TRUE(report.committed);
+    EXPECT_EQ(report.customers, 2);
+    EXPECT_EQ(report.orders, 1);
+    EXPECT_EQ(report.calls, 1);
+    EXPECT_EQ(count("customers"), 2);
+    EXPECT_EQ(count("orders"), 1);
+    EXPECT_EQ(count("calls"), 1);
+}
+
+TEST_F(Interchange, ADuplicateCustomerRowDoesNotCostTheFirstOneItsOrders)
+{
+    // The second row with id 1 is rejected; the first was imported, so its order belongs to it.
+    customers(customerRow(1) + customerRow(1, "李娜"));
+    orders("10,1,2026-02-01,100.00,\n");
+    const io::ImportReport report = import(/*keepGoing=*/true);
+    ASSERT_EQ(report.rejected.size(), 1u) << describe(report);
+    EXPECT_EQ(report.rejected.front().file, QStringLiteral("customers.csv"));
+    EXPECT_EQ(report.orders, 1);
+    EXPECT_EQ(count("orders"), 1);
+}
+
+TEST_F(Interchange, ImportingTheSameFilesTwiceRejectsEveryRowAndChangesNothing)
+{
+    customers(customerRow(1) + customerRow(2, "李娜"));
+    orders("10,1,2026-02-01,100.00,\n");
+    calls("100,2,2026-06-25T10:00:00,out,reached,,,\n");
+    ASSERT_TRUE(import().committed);
+
+    // Even with --keep-going nothing of the second run gets in.
+    const io::ImportReport second = import(/*keepGoing=*/true);
+    EXPECT_EQ(second.rejected.size(), 4u) << describe(second);
+    EXPECT_EQ(second.customers, 0);
+    EXPECT_EQ(second.orders, 0);
+    EXPECT_EQ(second.calls, 0);
+    EXPECT_EQ(count("customers"), 2);
+    EXPECT_EQ(count("orders"), 1);
+    EXPECT_EQ(count("calls"), 1);
+    EXPECT_EQ(customer(1).name, QStringLiteral("王伟"));
+}
+
+TEST_F(Interchange, ASecondImportDoesNotOverwriteAnExistingCustomer)
+{
+    customers(customerRow(1));
+    ASSERT_TRUE(import().committed);
+    customers(customerRow(1, "改了名字"));
+    const io::ImportReport second = import(/*keepGoing=*/true);
+    EXPECT_EQ(second.rejected.size(), 1u) << describe(second);
+    EXPECT_EQ(customer(1).name, QStringLiteral("王伟"));
+}
+
+TEST_F(Interchange, CancellingFromTheProgressCallbackImportsNothing)
+{
+    // Progress is reported every few thousand rows: give it enough of them.
+    QByteArray rows;
+    for (int i = 1; i <= 40'000; ++i)
+        rows += customerRow(i, "客户");
+    customers(rows);
+    int calls = 0;
+    io::ImportOptions options;
+    options.progress = [&](qint64 done, qint64 total) {
+        ++calls;
+        EXPECT_LE(done, total);
+        return false;
+    };
+    auto report = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(report);
+    EXPECT_GE(calls, 1);
+    EXPECT_TRUE(report->cancelled);
+    EXPECT_FALSE(report->committed);
+    EXPECT_EQ(count("customers"), 0);
+}
+
+TEST_F(Interchange, AProgressCallbackThatGoesOnImportsEverything)
+{
+    QByteArray rows;
+    for (int i = 1; i <= 40'000; ++i)
+        rows += customerRow(i, "客户");
+    customers(rows);
+    int calls = 0;
+    io::ImportOptions options;
+    options.progress = [&](qint64, qint64) {
+        ++calls;
+        return true;
+    };
+    auto report = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(report);
+    EXPECT_GE(calls, 1);
+    EXPECT_TRUE(report->committed);
+    EXPECT_EQ(count("customers"), 40'000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+namespace {
+
+// Written exactly as Python's csv.writer(f, lineterminator="\n") writes them: minimal quoting,
+// doubled quotes, line breaks inside quotes, empty fields as nothing.
+const QByteArray kCustomersFile = "id,name,company,type,phone,email,city,owner,created_at,intent,tags\n"
+                                  "1,王伟,\"北京星辰科技有限公司, 分公司\",enterprise,+86 138 0013 8000,"
+                                  "wang.wei@example.cn,北京,李娜,2025-03-08,A,vip;老客户\n"
+                                  "2,\"Li \"\"Tiger\"\" Na\",,,13900139000,,上海,,2025-06-01,,\n"
+                                  "3,\"Zhang\nMin\",Acme,individual,,,,陈晨,2026-01-15,C,\n";
+const QByteArray kOrdersFile = "id,customer_id,ordered_at,amount,profit\n"
+                               "10,1,2025-09-01,1280.00,300.00\n"
+                               "11,1,2025-09-15,-12.50,\n"
+                               "12,2,2026-02-01,99.90,\n";
+const QByteArray kCallsFile = "id,customer_id,called_at,direction,outcome,duration_s,next_follow_up,note\n"
+                              "100,1,2026-06-25T10:00:00,out,reached,120,2026-07-01,"
+                              "\"问了报价, 说要 \"\"再想想\"\"\"\n"
+                              "101,3,2026-06-26T16:30:05,in,no_answer,,,\n"
+                              "102,2,2026-06-27T09:15:00,out,voicemail,0,,\"line one\nline two\"\n";
+
+} // namespace
+
+TEST_F(Interchange, ExportReproducesTheImportedCustomersFile)
+{
+    write(QStringLiteral("customers.csv"), kCustomersFile);
+    write(QStringLiteral("orders.csv"), kOrdersFile);
+    write(QStringLiteral("calls.csv"), kCallsFile);
+    const io::ImportReport report = import();
+    ASSERT_TRUE(report.committed) << describe(report);
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    ASSERT_TRUE(io::exportInterchange(db, out));
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("customers.csv"))), kCustomersFile);
+}
+
+TEST_F(Interchange, ExportReproducesTheImportedOrdersFile)
+{
+    write(QStringLiteral("customers.csv"), kCustomersFile);
+    write(QStringLiteral("orders.csv"), kOrdersFile);
+    write(QStringLiteral("calls.csv"), kCallsFile);
+    ASSERT_TRUE(import().committed);
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    ASSERT_TRUE(io::exportInterchange(db, out));
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("orders.csv"))), kOrdersFile);
+}
+
+TEST_F(Interchange, ExportReproducesTheImportedCallsFile)
+{
+    write(QStringLiteral("customers.csv"), kCustomersFile);
+    write(QStringLiteral("orders.csv"), kOrdersFile);
+    write(QStringLiteral("calls.csv"), kCallsFile);
+    ASSERT_TRUE(import().committed);
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    ASSERT_TRUE(io::exportInterchange(db, out));
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("calls.csv"))), kCallsFile);
+}
+
+TEST_F(Interchange, ExportCreatesTheFolder)
+{
+    customers(customerRow(1));
+    ASSERT_TRUE(import().committed);
+    const QString out = tmp.filePath(QStringLiteral("exports/2026/june"));
+    ASSERT_FALSE(QFile::exists(out));
+    ASSERT_TRUE(io::exportInterchange(db, out));
+    EXPECT_TRUE(QFile::exists(QDir(out).filePath(QStringLiteral("customers.csv"))));
+    EXPECT_TRUE(QFile::exists(QDir(out).filePath(QStringLiteral("orders.csv"))));
+    EXPECT_TRUE(QFile::exists(QDir(out).filePath(QStringLiteral("calls.csv"))));
+}
+
+TEST_F(Interchange, ExportOfAnEmptyDatabaseWritesTheHeadersOnly)
+{
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    ASSERT_TRUE(io::exportInterchange(db, out));
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("customers.csv"))), kCustomerHeader);
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("orders.csv"))), kOrderHeader);
+    EXPECT_EQ(read(QDir(out).filePath(QStringLiteral("calls.csv"))), kCallHeader);
+}
+
+TEST_F(Interchange, AnExportedFolderImportsIntoAnotherDatabase)
+{
+    write(QStringLiteral("customers.csv"), kCustomersFile);
+    write(QStringLiteral("orders.csv"), kOrdersFile);
+    write(QStringLiteral("calls.csv"), kCallsFile);
+    ASSERT_TRUE(import().committed);
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    ASSERT_TRUE(io::exportInterchange(db, out));
+
+    store::Database other;
+    ASSERT_TRUE(other.open(tmp.filePath(QStringLiteral("other.sqlite"))));
+    auto report = io::importInterchange(other, out);
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->committed) << describe(*report);
+    EXPECT_EQ(report->customers, 3);
+    EXPECT_EQ(report->orders, 3);
+    EXPECT_EQ(report->calls, 3);
+}

@@ -1,0 +1,442 @@
+// store::Database: how a file is created, opened, refused, written under stress, and backed up.
+
+#include "store/database.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+#include <ostream>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+static void PrintTo(const QString &s, std::ostream *os)
+{
+    *os << '"' << s.toStdString() << '"';
+}
+
+namespace {
+
+/// A failed Result whose message contains every one of `needles` (case-insensitive).
+template<typename T>
+::testing::AssertionResult failsSaying(const Result<T> &r, std::initializer_list<QString> needles)
+{
+    if (r.has_value())
+        return ::testing::AssertionFailure() << "succeeded, expected an error";
+    for (const QString &needle : needles) {
+        if (!r.error().message.contains(needle, Qt::CaseInsensitive))
+            return ::testing::AssertionFailure() << "message \"" << r.error().message.toStdString()
+                                                 << "\" does not mention \"" << needle.toStdString() << '"';
+    }
+    return ::testing::AssertionSuccess();
+}
+
+/// The first column of the first row of `sql`, as text ("" when there is no row).
+QString pragma(store::Database &db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return QStringLiteral("<prepare failed>");
+    QString value;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        value = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+Customer customer(const QString &name, CustomerId id = 0)
+{
+    Customer c;
+    c.id = id;
+    c.name = name;
+    c.createdAt = date("2026-01-15");
+    return c;
+}
+
+qint64 customerCount(store::Database &db)
+{
+    auto n = store::CustomerRepository(db).count();
+    EXPECT_TRUE(n.has_value());
+    return n.value_or(-1);
+}
+
+class DatabaseFile : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(dir.isValid()); }
+    QString path(const QString &name = QStringLiteral("tierdesk.sqlite")) const { return dir.filePath(name); }
+
+    /// Writes `bytes` to `name` in the temporary folder and returns its path.
+    QString writeFile(const QString &name, const QByteArray &bytes) const
+    {
+        QFile f(path(name));
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        EXPECT_EQ(f.write(bytes), bytes.size());
+        return f.fileName();
+    }
+
+    QByteArray readFile(const QString &file) const
+    {
+        QFile f(file);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+        return f.readAll();
+    }
+
+    QTemporaryDir dir;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Creating and opening
+
+TEST_F(DatabaseFile, CreatesANewFileReadableOnlyByItsOwner)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    struct stat st {};
+    ASSERT_EQ(::stat(QFile::encodeName(path()).constData(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+TEST_F(DatabaseFile, CreatesMissingParentFolders)
+{
+    store::Database db;
+    const QString nested = dir.filePath(QStringLiteral("a/b/c/tierdesk.sqlite"));
+    ASSERT_TRUE(db.open(nested));
+    EXPECT_TRUE(db.isOpen());
+    EXPECT_TRUE(QFileInfo(nested).isFile());
+}
+
+TEST_F(DatabaseFile, ANewDatabaseHasTheLatestSchemaVersion)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(db.schemaVersion(), store::Database::latestSchemaVersion());
+    EXPECT_EQ(pragma(db, "PRAGMA user_version"), QString::number(store::Database::latestSchemaVersion()));
+}
+
+TEST_F(DatabaseFile, ReopeningKeepsTheDataAndTheVersion)
+{
+    CustomerId id = 0;
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path()));
+        auto added = store::CustomerRepository(db).add(customer(QStringLiteral("刘洋")));
+        ASSERT_TRUE(added);
+        id = *added;
+    }
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(db.schemaVersion(), store::Database::latestSchemaVersion());
+    auto found = store::CustomerRepository(db).find(id);
+    ASSERT_TRUE(found);
+    ASSERT_TRUE(found->has_value());
+    EXPECT_EQ((*found)->name, QStringLiteral("刘洋"));
+}
+
+TEST_F(DatabaseFile, UsesWriteAheadLogging)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(pragma(db, "PRAGMA journal_mode"), QStringLiteral("wal"));
+}
+
+TEST_F(DatabaseFile, EnforcesForeignKeys)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(pragma(db, "PRAGMA foreign_keys"), QStringLiteral("1"));
+}
+
+TEST_F(DatabaseFile, SynchronousIsFull)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(pragma(db, "PRAGMA synchronous"), QStringLiteral("2"));
+}
+
+TEST_F(DatabaseFile, TrustedSchemaIsOff)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(pragma(db, "PRAGMA trusted_schema"), QStringLiteral("0"));
+}
+
+TEST_F(DatabaseFile, WaitsAtLeastFiveSecondsForABusyDatabase)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_GE(pragma(db, "PRAGMA busy_timeout").toInt(), 5000);
+}
+
+TEST_F(DatabaseFile, AppliesTheRulesOnReopenToo)
+{
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path()));
+    }
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(pragma(db, "PRAGMA foreign_keys"), QStringLiteral("1"));
+    EXPECT_EQ(pragma(db, "PRAGMA journal_mode"), QStringLiteral("wal"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files that are refused
+
+TEST_F(DatabaseFile, RefusesAFileThatIsNotADatabase)
+{
+    const QString file =
+        writeFile(QStringLiteral("customers-notes.txt"),
+                  QByteArray("Call Mr Wang on Monday about the second order.\n").repeated(40));
+    store::Database db;
+    const auto opened = db.open(file);
+    EXPECT_TRUE(failsSaying(
+        opened, {QStringLiteral("customers-notes.txt"), QStringLiteral("not a TierDesk database")}));
+    EXPECT_FALSE(db.isOpen());
+}
+
+TEST_F(DatabaseFile, RefusesAFileThatIsNotADatabaseInReadOnlyMode)
+{
+    const QString file = writeFile(QStringLiteral("notes.txt"), QByteArray("not a database\n").repeated(100));
+    store::Database db;
+    EXPECT_TRUE(failsSaying(db.open(file, store::Database::Mode::ReadOnly),
+                            {QStringLiteral("notes.txt"), QStringLiteral("not a TierDesk database")}));
+    EXPECT_FALSE(db.isOpen());
+}
+
+TEST_F(DatabaseFile, LeavesAFileThatIsNotADatabaseUnchanged)
+{
+    const QByteArray text = QByteArray("名单: 王伟, 李娜, 张敏\n").repeated(100);
+    const QString file = writeFile(QStringLiteral("list.txt"), text);
+    store::Database db;
+    ASSERT_FALSE(db.open(file));
+    db.close();
+    EXPECT_EQ(readFile(file), text);
+}
+
+TEST_F(DatabaseFile, RefusesADamagedDatabase)
+{
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path()));
+        store::CustomerRepository customers(db);
+        for (int i = 0; i < 200; ++i)
+            ASSERT_TRUE(customers.add(customer(QStringLiteral("客户 %1 ").arg(i) + QString(400, u'x'))));
+    }
+    // The last connection checkpoints the log into the file: the damage below is what SQLite reads.
+    ASSERT_FALSE(QFile::exists(path() + QStringLiteral("-wal")));
+    {
+        QFile f(path());
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        const qint64 pages = f.size() / 4096;
+        ASSERT_GE(pages, 10);
+        ASSERT_TRUE(f.seek((pages / 2) * 4096));
+        QByteArray garbage(3 * 4096, '\0');
+        for (qsizetype i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 131 + 0xA5) & 0xff);
+        ASSERT_EQ(f.write(garbage), garbage.size());
+    }
+    store::Database db;
+    const auto opened = db.open(path());
+    EXPECT_TRUE(failsSaying(opened, {QStringLiteral("tierdesk.sqlite"), QStringLiteral("damaged")}));
+    EXPECT_FALSE(db.isOpen());
+}
+
+TEST_F(DatabaseFile, RefusesADatabaseOfANewerVersion)
+{
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path()));
+        ASSERT_TRUE(db.exec("PRAGMA user_version = 99"));
+    }
+    store::Database db;
+    const auto opened = db.open(path());
+    EXPECT_TRUE(failsSaying(opened, {QStringLiteral("tierdesk.sqlite"), QStringLiteral("newer version")}));
+    EXPECT_FALSE(db.isOpen());
+}
+
+TEST_F(DatabaseFile, RefusesAFolder)
+{
+    const QString folder = dir.filePath(QStringLiteral("backups"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    store::Database db;
+    EXPECT_TRUE(failsSaying(db.open(folder), {QStringLiteral("backups"), QStringLiteral("folder")}));
+    EXPECT_FALSE(db.isOpen());
+}
+
+TEST_F(DatabaseFile, ReadOnlyModeDoesNotCreateAMissingFile)
+{
+    store::Database db;
+    EXPECT_TRUE(failsSaying(db.open(path(), store::Database::Mode::ReadOnly),
+                            {QStringLiteral("tierdesk.sqlite"), QStringLiteral("does not exist")}));
+    EXPECT_FALSE(db.isOpen());
+    EXPECT_FALSE(QFile::exists(path()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes that fail
+
+TEST_F(DatabaseFile, AWriteInReadOnlyModeFailsAndChangesNothing)
+{
+    CustomerId id = 0;
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path()));
+        auto added = store::CustomerRepository(db).add(customer(QStringLiteral("周杰")));
+        ASSERT_TRUE(added);
+        id = *added;
+    }
+    store::Database db;
+    ASSERT_TRUE(db.open(path(), store::Database::Mode::ReadOnly));
+    store::CustomerRepository customers(db);
+    const auto added = customers.add(customer(QStringLiteral("孙丽")));
+    EXPECT_TRUE(failsSaying(added, {QStringLiteral("read-only")}));
+    // A sentence for people, not SQLite's "attempt to write a readonly database".
+    EXPECT_FALSE(added.error().message.contains(QStringLiteral("attempt to write")));
+    EXPECT_EQ(customerCount(db), 1);
+    auto found = customers.find(id);
+    ASSERT_TRUE(found && found->has_value());
+    EXPECT_EQ((*found)->name, QStringLiteral("周杰"));
+}
+
+TEST_F(DatabaseFile, AWriteWhileAnotherConnectionWritesFailsAsBusy)
+{
+    store::Database first;
+    ASSERT_TRUE(first.open(path()));
+    store::Database second;
+    ASSERT_TRUE(second.open(path()));
+    auto holding = second.beginWrite();
+    ASSERT_TRUE(holding);
+
+    // Waits for the busy timeout (5 s), then gives up.
+    const auto added = store::CustomerRepository(first).add(customer(QStringLiteral("吴刚")));
+    EXPECT_TRUE(failsSaying(added, {QStringLiteral("busy")}));
+    holding->rollback();
+    EXPECT_EQ(customerCount(first), 0);
+}
+
+TEST_F(DatabaseFile, AFullDiskFailsTheWriteAndKeepsWhatWasCommitted)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    store::CustomerRepository customers(db);
+    auto kept = customers.add(customer(QStringLiteral("郑爽")));
+    ASSERT_TRUE(kept);
+
+    const int pages = pragma(db, "PRAGMA page_count").toInt();
+    ASSERT_GT(pages, 0);
+    const QByteArray limit = "PRAGMA max_page_count = " + QByteArray::number(pages + 4);
+    ASSERT_TRUE(db.exec(limit.constData()));
+
+    Result<CustomerId> added = CustomerId(0);
+    int written = 0;
+    for (int i = 0; i < 500 && added; ++i) {
+        added = customers.add(customer(QStringLiteral("客户 %1 ").arg(i) + QString(2000, u'y')));
+        if (added)
+            ++written;
+    }
+    ASSERT_FALSE(added) << "the page limit was never reached";
+    EXPECT_TRUE(failsSaying(added, {QStringLiteral("disk is full")}));
+    EXPECT_EQ(customerCount(db), 1 + written);
+    auto found = customers.find(*kept);
+    ASSERT_TRUE(found && found->has_value());
+    EXPECT_EQ((*found)->name, QStringLiteral("郑爽"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
+
+TEST_F(DatabaseFile, ATransactionDestroyedWithoutCommitRollsBack)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    {
+        auto tx = db.beginWrite();
+        ASSERT_TRUE(tx);
+        ASSERT_TRUE(db.exec("INSERT INTO customers (id, name, created_at) VALUES (7, 'x', '2026-01-01')"));
+        EXPECT_EQ(customerCount(db), 1);
+    }
+    EXPECT_EQ(customerCount(db), 0);
+    EXPECT_NE(sqlite3_get_autocommit(db.handle()), 0) << "the transaction is still open";
+}
+
+TEST_F(DatabaseFile, ACommittedTransactionKeepsItsChanges)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    {
+        auto tx = db.beginWrite();
+        ASSERT_TRUE(tx);
+        ASSERT_TRUE(db.exec("INSERT INTO customers (id, name, created_at) VALUES (7, 'x', '2026-01-01')"));
+        ASSERT_TRUE(tx->commit());
+    }
+    EXPECT_EQ(customerCount(db), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backups
+
+TEST_F(DatabaseFile, ABackupOpensAndHoldsTheData)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    auto id = store::CustomerRepository(db).add(customer(QStringLiteral("钱多多")));
+    ASSERT_TRUE(id);
+    const QString target = path(QStringLiteral("backup.sqlite"));
+    ASSERT_TRUE(db.backupTo(target));
+
+    store::Database copy;
+    ASSERT_TRUE(copy.open(target, store::Database::Mode::ReadOnly));
+    auto found = store::CustomerRepository(copy).find(*id);
+    ASSERT_TRUE(found && found->has_value());
+    EXPECT_EQ((*found)->name, QStringLiteral("钱多多"));
+}
+
+TEST_F(DatabaseFile, ABackupLeavesNoPartialFile)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    ASSERT_TRUE(store::CustomerRepository(db).add(customer(QStringLiteral("钱多多"))));
+    const QString target = path(QStringLiteral("backup.sqlite"));
+    ASSERT_TRUE(db.backupTo(target));
+    EXPECT_TRUE(QFile::exists(target));
+    EXPECT_FALSE(QFile::exists(target + QStringLiteral(".partial")));
+}
+
+TEST_F(DatabaseFile, ABackupReplacesAnOlderBackup)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    store::CustomerRepository customers(db);
+    ASSERT_TRUE(customers.add(customer(QStringLiteral("一"))));
+    const QString target = path(QStringLiteral("backup.sqlite"));
+    ASSERT_TRUE(db.backupTo(target));
+    ASSERT_TRUE(customers.add(customer(QStringLiteral("二"))));
+    ASSERT_TRUE(db.backupTo(target));
+
+    store::Database copy;
+    ASSERT_TRUE(copy.open(target, store::Database::Mode::ReadOnly));
+    EXPECT_EQ(customerCount(copy), 2);
+}
+
+TEST_F(DatabaseFile, ABackupIsReadableOnlyByItsOwner)
+{
+    // The copy holds the same customer data as the database, which is created 0600.
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    ASSERT_TRUE(store::CustomerRepository(db).add(customer(QStringLiteral("钱多多"))));
+    const QString target = path(QStringLiteral("backup.sqlite"));
+    ASSERT_TRUE(db.backupTo(target));
+    struct stat st {};
+    ASSERT_EQ(::stat(QFile::encodeName(target).constData(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
