@@ -22,11 +22,6 @@ using namespace tierdesk;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk-cli", text);
-}
-
 enum Exit { Ok = 0, Rejected = 1, Failed = 2, Usage = 64 };
 
 void err(const QString &line)
@@ -43,9 +38,9 @@ void out(const QString &line)
 
 int report(const Error &e)
 {
-    err(tr("error: %1").arg(e.message));
+    err(QCoreApplication::translate("tierdesk-cli", "error: %1").arg(e.message));
     if (!e.detail.isEmpty() && e.detail != e.message)
-        err(tr("  (%1)").arg(e.detail));
+        err(QCoreApplication::translate("tierdesk-cli", "  (%1)").arg(e.detail));
     return Failed;
 }
 
@@ -65,18 +60,20 @@ Result<void> writeOutput(const QString &path, const std::function<Result<void>(Q
     if (path == u"-") {
         QFile stdoutFile;
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-            return fail(tr("Could not write to standard output."));
+            return fail(QCoreApplication::translate("tierdesk-cli", "Could not write to standard output."));
         return body(&stdoutFile);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("Could not write %1: %2").arg(path, file.errorString()));
+        return fail(QCoreApplication::translate("tierdesk-cli", "Could not write %1: %2")
+                        .arg(path, file.errorString()));
     if (auto ok = body(&file); !ok) {
         file.cancelWriting();
         return ok;
     }
     if (!file.commit())
-        return fail(tr("Could not write %1: %2").arg(path, file.errorString()));
+        return fail(QCoreApplication::translate("tierdesk-cli", "Could not write %1: %2")
+                        .arg(path, file.errorString()));
     return {};
 }
 
@@ -103,11 +100,15 @@ std::optional<int> parseCommand(QCommandLineParser &p, const QStringList &args, 
 int cmdImport(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(
-        tr("Imports customers.csv, orders.csv and calls.csv from DIR, keeping their ids."));
-    p.addPositionalArgument(QStringLiteral("DIR"), tr("Folder with the three interchange files."));
-    const QCommandLineOption keepGoing(QStringLiteral("keep-going"),
-                                       tr("Import the valid rows even when some rows are rejected."));
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Imports customers.csv, orders.csv and calls.csv from DIR, keeping their ids."));
+    p.addPositionalArgument(
+        QStringLiteral("DIR"),
+        QCoreApplication::translate("tierdesk-cli", "Folder with the three interchange files."));
+    const QCommandLineOption keepGoing(
+        QStringLiteral("keep-going"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Import the valid rows even when some rows are rejected."));
     p.addOption(keepGoing);
     if (auto stop = parseCommand(p, args, 1))
         return *stop;
@@ -122,16 +123,19 @@ int cmdImport(const Context &ctx, const QStringList &args)
     for (const io::Rejection &r : result->rejected)
         err(r.toString());
     if (result->committed) {
-        out(tr("Imported %1 customers, %2 orders and %3 calls.")
+        out(QCoreApplication::translate("tierdesk-cli", "Imported %1 customers, %2 orders and %3 calls.")
                 .arg(result->customers)
                 .arg(result->orders)
                 .arg(result->calls));
     }
     if (!result->rejected.empty()) {
         err(result->committed
-                ? tr("%1 rows were rejected and not imported.").arg(result->rejected.size())
-                : tr("%1 rows were rejected; nothing was imported. Fix them and import again, or "
-                     "use --keep-going.")
+                ? QCoreApplication::translate("tierdesk-cli", "%1 rows were rejected and not imported.")
+                      .arg(result->rejected.size())
+                : QCoreApplication::translate(
+                      "tierdesk-cli",
+                      "%1 rows were rejected; nothing was imported. Fix them and import again, or "
+                      "use --keep-going.")
                       .arg(result->rejected.size()));
         return Rejected;
     }
@@ -141,12 +145,17 @@ int cmdImport(const Context &ctx, const QStringList &args)
 int cmdClassify(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Classifies every customer and stores the results."));
-    const QCommandLineOption asOf(QStringLiteral("as-of"), tr("The as-of date (default: today)."),
-                                  QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption outFile(QStringLiteral("out"),
-                                     tr("Also write the results to FILE.csv (- for the terminal)."),
-                                     QStringLiteral("FILE"));
+    p.setApplicationDescription(
+        QCoreApplication::translate("tierdesk-cli", "Classifies every customer and stores the results."));
+    const QCommandLineOption asOf(
+        QStringLiteral("as-of"),
+        QCoreApplication::translate("tierdesk-cli", "The as-of date (default: today)."),
+        QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption outFile(
+        QStringLiteral("out"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Also write the results to FILE.csv (- for the terminal)."),
+        QStringLiteral("FILE"));
     p.addOption(asOf);
     p.addOption(outFile);
     if (auto stop = parseCommand(p, args, 0))
@@ -164,7 +173,9 @@ int cmdClassify(const Context &ctx, const QStringList &args)
             return report(ok.error());
     }
     const auto &s = result->run.summary;
-    err(tr("Classified %1 customers as of %2 in %3 ms: %4 buyers; tiers A %5, B %6, C %7, D %8.")
+    err(QCoreApplication::translate(
+            "tierdesk-cli",
+            "Classified %1 customers as of %2 in %3 ms: %4 buyers; tiers A %5, B %6, C %7, D %8.")
             .arg(s.customers)
             .arg(isoDate(ctx.asOf))
             .arg(result->durationMs)
@@ -179,15 +190,20 @@ int cmdClassify(const Context &ctx, const QStringList &args)
 int cmdQueue(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Writes the call list of a day: the follow-up queue in priority order."));
-    const QCommandLineOption asOf(QStringLiteral("as-of"), tr("The day (default: today)."),
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Writes the call list of a day: the follow-up queue in priority order."));
+    const QCommandLineOption asOf(QStringLiteral("as-of"),
+                                  QCoreApplication::translate("tierdesk-cli", "The day (default: today)."),
                                   QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption outFile(QStringLiteral("out"), tr("The CSV file to write (- for the terminal)."),
-                                     QStringLiteral("FILE"));
+    const QCommandLineOption outFile(
+        QStringLiteral("out"),
+        QCoreApplication::translate("tierdesk-cli", "The CSV file to write (- for the terminal)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption plain(
         QStringLiteral("plain"),
-        tr("Plain UTF-8 with LF line ends, without the byte-order mark and formula guard "
-           "that spreadsheets need."));
+        QCoreApplication::translate(
+            "tierdesk-cli", "Plain UTF-8 with LF line ends, without the byte-order mark and formula guard "
+                            "that spreadsheets need."));
     p.addOption(asOf);
     p.addOption(outFile);
     p.addOption(plain);
@@ -219,15 +235,20 @@ int cmdQueue(const Context &ctx, const QStringList &args)
                               });
         !ok)
         return report(ok.error());
-    err(tr("%1 customers to call on %2.").arg(written).arg(isoDate(ctx.asOf)));
+    err(QCoreApplication::translate("tierdesk-cli", "%1 customers to call on %2.")
+            .arg(written)
+            .arg(isoDate(ctx.asOf)));
     return Ok;
 }
 
 int cmdExport(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Writes customers.csv, orders.csv and calls.csv into DIR."));
-    p.addPositionalArgument(QStringLiteral("DIR"), tr("The folder to write to (created if needed)."));
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Writes customers.csv, orders.csv and calls.csv into DIR."));
+    p.addPositionalArgument(
+        QStringLiteral("DIR"),
+        QCoreApplication::translate("tierdesk-cli", "The folder to write to (created if needed)."));
     if (auto stop = parseCommand(p, args, 1))
         return *stop;
     store::Database db;
@@ -241,16 +262,22 @@ int cmdExport(const Context &ctx, const QStringList &args)
 int cmdDemo(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(
-        tr("Creates a realistic demo database: customers, orders and calls over three years."));
-    const QCommandLineOption customers(QStringLiteral("customers"), tr("How many customers (default 2000)."),
-                                       QStringLiteral("N"), QStringLiteral("2000"));
-    const QCommandLineOption seed(QStringLiteral("seed"), tr("The random seed (default 1)."),
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Creates a realistic demo database: customers, orders and calls over three years."));
+    const QCommandLineOption customers(
+        QStringLiteral("customers"),
+        QCoreApplication::translate("tierdesk-cli", "How many customers (default 2000)."),
+        QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QCoreApplication::translate("tierdesk-cli", "The random seed (default 1)."),
                                   QStringLiteral("S"), QStringLiteral("1"));
-    const QCommandLineOption asOf(QStringLiteral("as-of"), tr("The demo's today (default: today)."),
-                                  QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption ifMissing(QStringLiteral("if-missing"),
-                                       tr("Do nothing when the database already has customers."));
+    const QCommandLineOption asOf(
+        QStringLiteral("as-of"),
+        QCoreApplication::translate("tierdesk-cli", "The demo's today (default: today)."),
+        QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption ifMissing(
+        QStringLiteral("if-missing"),
+        QCoreApplication::translate("tierdesk-cli", "Do nothing when the database already has customers."));
     p.addOption(customers);
     p.addOption(seed);
     p.addOption(asOf);
@@ -261,7 +288,8 @@ int cmdDemo(const Context &ctx, const QStringList &args)
     const int n = p.value(customers).toInt(&okN);
     const quint64 s = p.value(seed).toULongLong(&okSeed);
     if (!okN || n <= 0 || n > io::maxDemoCustomers || !okSeed) {
-        err(tr("error: --customers takes a number from 1 to %1, --seed a whole number.")
+        err(QCoreApplication::translate(
+                "tierdesk-cli", "error: --customers takes a number from 1 to %1, --seed a whole number.")
                 .arg(io::maxDemoCustomers));
         return Usage;
     }
@@ -273,7 +301,9 @@ int cmdDemo(const Context &ctx, const QStringList &args)
         if (!count)
             return report(count.error());
         if (*count > 0) {
-            out(tr("%1 already has %2 customers; no demo created.").arg(ctx.dbPath).arg(*count));
+            out(QCoreApplication::translate("tierdesk-cli", "%1 already has %2 customers; no demo created.")
+                    .arg(ctx.dbPath)
+                    .arg(*count));
             return Ok;
         }
     }
@@ -288,7 +318,8 @@ int cmdDemo(const Context &ctx, const QStringList &args)
     auto classified = io::classifyDatabase(db, ctx.asOf, /*store=*/true);
     if (!classified)
         return report(classified.error());
-    out(tr("Created a demo with %1 customers, %2 orders and %3 calls in %4.")
+    out(QCoreApplication::translate("tierdesk-cli",
+                                    "Created a demo with %1 customers, %2 orders and %3 calls in %4.")
             .arg(summary->customers)
             .arg(summary->orders)
             .arg(summary->calls)
@@ -298,17 +329,19 @@ int cmdDemo(const Context &ctx, const QStringList &args)
 
 void usage()
 {
-    err(tr("Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]\n"
-           "\n"
-           "Commands:\n"
-           "  import DIR [--keep-going]           import the three interchange files, ids kept\n"
-           "  classify [--as-of D] [--out F.csv]  classify every customer and store the results\n"
-           "  queue [--as-of D] --out F.csv       the call list of a day, in priority order\n"
-           "  export DIR                          write the three interchange files\n"
-           "  demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)\n"
-           "\n"
-           "--db PATH defaults to %1.\n"
-           "Run 'tierdesk-cli COMMAND --help' for a command's options.")
+    err(QCoreApplication::translate(
+            "tierdesk-cli",
+            "Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]\n"
+            "\n"
+            "Commands:\n"
+            "  import DIR [--keep-going]           import the three interchange files, ids kept\n"
+            "  classify [--as-of D] [--out F.csv]  classify every customer and store the results\n"
+            "  queue [--as-of D] --out F.csv       the call list of a day, in priority order\n"
+            "  export DIR                          write the three interchange files\n"
+            "  demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)\n"
+            "\n"
+            "--db PATH defaults to %1.\n"
+            "Run 'tierdesk-cli COMMAND --help' for a command's options.")
             .arg(AppPaths::defaultDatabase()));
 }
 
@@ -358,7 +391,9 @@ int main(int argc, char **argv)
             continue;
         ctx.asOf = parseIsoDate(QStringView(value));
         if (!ctx.asOf.isValid()) {
-            err(tr("error: --as-of “%1” is not a date of the form YYYY-MM-DD.").arg(value));
+            err(QCoreApplication::translate("tierdesk-cli",
+                                            "error: --as-of “%1” is not a date of the form YYYY-MM-DD.")
+                    .arg(value));
             return Usage;
         }
     }
@@ -372,7 +407,7 @@ int main(int argc, char **argv)
         return cmdExport(ctx, rest);
     if (command == u"demo")
         return cmdDemo(ctx, rest);
-    err(tr("error: unknown command “%1”.").arg(command));
+    err(QCoreApplication::translate("tierdesk-cli", "error: unknown command “%1”.").arg(command));
     usage();
     return Usage;
 }

@@ -7,11 +7,6 @@
 namespace tierdesk::classify {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::classify::Settings", text);
-}
-
 struct IntKey {
     const char *key;
     int Settings::*field;
@@ -62,11 +57,13 @@ Result<int> readInt(const QMap<QString, QString> &map, const QString &k, int fal
     bool ok = false;
     const int v = it->trimmed().toInt(&ok);
     if (!ok || v < min || v > max)
-        return fail(tr("Setting “%1” must be a whole number from %2 to %3, not “%4”.")
-                        .arg(k)
-                        .arg(min)
-                        .arg(max)
-                        .arg(*it));
+        return fail(
+            QCoreApplication::translate("tierdesk::classify::Settings",
+                                        "Setting “%1” must be a whole number from %2 to %3, not “%4”.")
+                .arg(k)
+                .arg(min)
+                .arg(max)
+                .arg(*it));
     return v;
 }
 
@@ -176,7 +173,9 @@ Result<Settings> Settings::fromMap(const QMap<QString, QString> &map)
         const auto v = parseMillionths(*it);
         if (!v || *v > k.maxMillionths)
             return fail(
-                tr("Setting “%1” must be a decimal number such as 0.05, not “%2”.").arg(key(k.key), *it));
+                QCoreApplication::translate("tierdesk::classify::Settings",
+                                            "Setting “%1” must be a decimal number such as 0.05, not “%2”.")
+                    .arg(key(k.key), *it));
         s.*k.field = *v;
     }
     for (std::size_t g = 0; g < s.cadenceByGrade.size(); ++g) {
@@ -194,11 +193,15 @@ Result<Settings> Settings::fromMap(const QMap<QString, QString> &map)
     if (const auto it = map.constFind(QStringLiteral("segment_map")); it != map.cend()) {
         const QStringList cells = it->split(u',');
         if (cells.size() != 25)
-            return fail(tr("Setting “segment_map” must name 25 segments, one for each R × F cell."));
+            return fail(QCoreApplication::translate(
+                "tierdesk::classify::Settings",
+                "Setting “segment_map” must name 25 segments, one for each R × F cell."));
         for (int i = 0; i < 25; ++i) {
             const auto seg = segmentFromText(cells[i].trimmed());
             if (!seg)
-                return fail(tr("Setting “segment_map”: “%1” is not a segment.").arg(cells[i]));
+                return fail(QCoreApplication::translate("tierdesk::classify::Settings",
+                                                        "Setting “segment_map”: “%1” is not a segment.")
+                                .arg(cells[i]));
             s.segmentMap[std::size_t(i / 5)][std::size_t(i % 5)] = *seg;
         }
     }
@@ -224,25 +227,34 @@ Result<void> Settings::validate() const
 {
     if (tierAShareMillionths > tierBShareMillionths)
         return fail(
-            tr("The share of key customers (A) cannot be larger than the cumulative share of A and B."),
+            QCoreApplication::translate(
+                "tierdesk::classify::Settings",
+                "The share of key customers (A) cannot be larger than the cumulative share of A and B."),
             QStringLiteral("tier_a_share > tier_b_share"));
     if (2 * halfDays > windowDays)
-        return fail(tr("The two half-windows (2 × %1 days) must fit in the window of %2 days.")
+        return fail(QCoreApplication::translate(
+                        "tierdesk::classify::Settings",
+                        "The two half-windows (2 × %1 days) must fit in the window of %2 days.")
                         .arg(halfDays)
                         .arg(windowDays),
                     QStringLiteral("half_days, window_days"));
     if (activeDays > silentDays)
-        return fail(tr("“Active” must be a shorter time than “silent”."),
+        return fail(QCoreApplication::translate("tierdesk::classify::Settings",
+                                                "“Active” must be a shorter time than “silent”."),
                     QStringLiteral("active_days > silent_days"));
     if (declineDays > lostDays)
         return fail(
-            tr("A customer must be declining before being lost: decline days must not exceed lost days."),
+            QCoreApplication::translate(
+                "tierdesk::classify::Settings",
+                "A customer must be declining before being lost: decline days must not exceed lost days."),
             QStringLiteral("decline_days > lost_days"));
     for (const TagRuleDef &rule : tagRules) {
         if (rule.name.trimmed().isEmpty())
-            return fail(tr("Every tag rule needs a name."));
+            return fail(
+                QCoreApplication::translate("tierdesk::classify::Settings", "Every tag rule needs a name."));
         if (auto parsed = TagCondition::parse(rule.condition); !parsed)
-            return fail(tr("Tag rule “%1”: %2").arg(rule.name, parsed.error().message));
+            return fail(QCoreApplication::translate("tierdesk::classify::Settings", "Tag rule “%1”: %2")
+                            .arg(rule.name, parsed.error().message));
     }
     return {};
 }

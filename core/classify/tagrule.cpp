@@ -14,10 +14,6 @@ namespace {
 
 // Every user-visible message goes through QCoreApplication::translate with a literal context so
 // that lupdate finds it; `tr` only keeps the call sites short.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::classify", text);
-}
 
 QString number(qsizetype n)
 {
@@ -400,7 +396,9 @@ std::vector<Token> tokenize(QStringView text)
             if (close < 0) {
                 t.kind = Token::Kind::Invalid;
                 t.offset = n;
-                t.error = tr("Position %1: expected a closing %2 for the value quoted at position %3")
+                t.error = QCoreApplication::translate(
+                              "tierdesk::classify",
+                              "Position %1: expected a closing %2 for the value quoted at position %3")
                               .arg(number(characterPosition(text, n)), QString(c),
                                    number(characterPosition(text, i)));
                 tokens.push_back(std::move(t));
@@ -420,10 +418,13 @@ std::vector<Token> tokenize(QStringView text)
         } else {
             t.kind = Token::Kind::Invalid;
             if (c == u'!') {
-                t.error = tr("Position %1: expected '=' after '!'").arg(characterPosition(text, i + 1));
+                t.error =
+                    QCoreApplication::translate("tierdesk::classify", "Position %1: expected '=' after '!'")
+                        .arg(characterPosition(text, i + 1));
             } else {
                 const qsizetype length = c.isHighSurrogate() && next.isLowSurrogate() ? 2 : 1;
-                t.error = tr("Position %1: unexpected character '%2'")
+                t.error = QCoreApplication::translate("tierdesk::classify",
+                                                      "Position %1: unexpected character '%2'")
                               .arg(number(characterPosition(text, i)), text.mid(i, length));
             }
             tokens.push_back(std::move(t));
@@ -447,8 +448,10 @@ public:
     Result<Node> parse()
     {
         if (cur().kind == Token::Kind::End)
-            return failHere(tr("Position %1: the condition is empty; expected a field such as monetary, "
-                               "'not' or '('")
+            return failHere(QCoreApplication::translate(
+                                "tierdesk::classify",
+                                "Position %1: the condition is empty; expected a field such as monetary, "
+                                "'not' or '('")
                                 .arg(1));
         auto root = orExpr();
         if (!root)
@@ -456,8 +459,12 @@ public:
         if (cur().kind == Token::Kind::End)
             return root;
         if (cur().kind == Token::Kind::RParen)
-            return failHere(tr("Position %1: ')' has no matching '('").arg(position(cur())));
-        return failHere(tr("Position %1: expected 'and', 'or' or the end of the condition after '%2'")
+            return failHere(
+                QCoreApplication::translate("tierdesk::classify", "Position %1: ')' has no matching '('")
+                    .arg(position(cur())));
+        return failHere(QCoreApplication::translate(
+                            "tierdesk::classify",
+                            "Position %1: expected 'and', 'or' or the end of the condition after '%2'")
                             .arg(number(position(cur())), prev().text));
     }
 
@@ -541,9 +548,12 @@ private:
                 return inner;
             }
             if (cur().kind == Token::Kind::End)
-                return failHere(tr("Position %1: expected ')' to close the '(' at position %2")
-                                    .arg(number(position(cur())), number(position(open))));
-            return failHere(tr("Position %1: expected 'and', 'or' or ')' after '%2'")
+                return failHere(
+                    QCoreApplication::translate("tierdesk::classify",
+                                                "Position %1: expected ')' to close the '(' at position %2")
+                        .arg(number(position(cur())), number(position(open))));
+            return failHere(QCoreApplication::translate("tierdesk::classify",
+                                                        "Position %1: expected 'and', 'or' or ')' after '%2'")
                                 .arg(number(position(cur())), prev().text));
         }
         return comparison();
@@ -551,8 +561,10 @@ private:
 
     std::unexpected<Error> tooDeep() const
     {
-        return failHere(tr("Position %1: the condition is nested too deeply; use at most %2 levels of "
-                           "parentheses and 'not'")
+        return failHere(QCoreApplication::translate(
+                            "tierdesk::classify",
+                            "Position %1: the condition is nested too deeply; use at most %2 levels of "
+                            "parentheses and 'not'")
                             .arg(number(position(cur())), number(kMaxDepth)));
     }
 
@@ -562,12 +574,18 @@ private:
         const FieldInfo *info = name.kind == Token::Kind::Word ? findField(name.text) : nullptr;
         if (!info) {
             if (name.kind == Token::Kind::Word)
-                return failHere(tr("Position %1: '%2' is not a field; expected one of %3")
-                                    .arg(number(position(name)), name.text, fieldList()));
+                return failHere(
+                    QCoreApplication::translate("tierdesk::classify",
+                                                "Position %1: '%2' is not a field; expected one of %3")
+                        .arg(number(position(name)), name.text, fieldList()));
             if (m_pos == 0)
-                return failHere(tr("Position %1: expected a field, 'not' or '('").arg(position(name)));
-            return failHere(tr("Position %1: expected a field, 'not' or '(' after '%2'")
-                                .arg(number(position(name)), prev().text));
+                return failHere(QCoreApplication::translate("tierdesk::classify",
+                                                            "Position %1: expected a field, 'not' or '('")
+                                    .arg(position(name)));
+            return failHere(
+                QCoreApplication::translate("tierdesk::classify",
+                                            "Position %1: expected a field, 'not' or '(' after '%2'")
+                    .arg(number(position(name)), prev().text));
         }
         advance();
         const bool enumerated = info->kind == FieldKind::Enumerated;
@@ -575,7 +593,9 @@ private:
         const Token &opToken = cur();
         if (opToken.kind == Token::Kind::Operator) {
             if (enumerated && opToken.op != Op::Eq && opToken.op != Op::Ne)
-                return failHere(tr("Position %1: '%2' cannot be compared with '%3'; use =, !=, in or not in")
+                return failHere(QCoreApplication::translate(
+                                    "tierdesk::classify",
+                                    "Position %1: '%2' cannot be compared with '%3'; use =, !=, in or not in")
                                     .arg(number(position(opToken)), QStringView(info->name), opToken.text));
             const Op op = opToken.op;
             advance();
@@ -601,19 +621,27 @@ private:
         if (opToken.isKeyword(u"not")) {
             advance();
             if (!cur().isKeyword(u"in"))
-                return failHere(tr("Position %1: expected 'in' after 'not'").arg(position(cur())));
+                return failHere(QCoreApplication::translate("tierdesk::classify",
+                                                            "Position %1: expected 'in' after 'not'")
+                                    .arg(position(cur())));
             negated = true;
         }
         if (!cur().isKeyword(u"in")) {
             if (enumerated)
-                return failHere(tr("Position %1: expected =, !=, in or not in after '%2'")
-                                    .arg(number(position(cur())), prev().text));
-            return failHere(tr("Position %1: expected =, !=, <, <=, >, >=, in or not in after '%2'")
+                return failHere(
+                    QCoreApplication::translate("tierdesk::classify",
+                                                "Position %1: expected =, !=, in or not in after '%2'")
+                        .arg(number(position(cur())), prev().text));
+            return failHere(QCoreApplication::translate(
+                                "tierdesk::classify",
+                                "Position %1: expected =, !=, <, <=, >, >=, in or not in after '%2'")
                                 .arg(number(position(cur())), prev().text));
         }
         advance();
         if (cur().kind != Token::Kind::LParen)
-            return failHere(tr("Position %1: expected '(' after 'in'").arg(position(cur())));
+            return failHere(
+                QCoreApplication::translate("tierdesk::classify", "Position %1: expected '(' after 'in'")
+                    .arg(position(cur())));
         advance();
 
         Node node;
@@ -637,10 +665,13 @@ private:
                 break;
             }
             if (cur().kind == Token::Kind::End)
-                return failHere(tr("Position %1: expected ',' or ')' after '%2'; the list is not closed")
+                return failHere(QCoreApplication::translate(
+                                    "tierdesk::classify",
+                                    "Position %1: expected ',' or ')' after '%2'; the list is not closed")
                                     .arg(number(position(cur())), prev().text));
-            return failHere(
-                tr("Position %1: expected ',' or ')' after '%2'").arg(number(position(cur())), prev().text));
+            return failHere(QCoreApplication::translate("tierdesk::classify",
+                                                        "Position %1: expected ',' or ')' after '%2'")
+                                .arg(number(position(cur())), prev().text));
         }
         if (enumerated && negated)
             node.mask = allOf(info->enumKind) & ~node.mask;
@@ -659,7 +690,8 @@ private:
         const Token &t = cur();
         if (t.kind != Token::Kind::Word && t.kind != Token::Kind::Number && t.kind != Token::Kind::String)
             return failHere(
-                tr("Position %1: expected a value after '%2'").arg(number(position(t)), prev().text));
+                QCoreApplication::translate("tierdesk::classify", "Position %1: expected a value after '%2'")
+                    .arg(number(position(t)), prev().text));
         const auto at = [&] { return number(position(t)); }; // only on the error path
         const QStringView text = t.text;
         switch (info.kind) {
@@ -668,16 +700,20 @@ private:
                 advance();
                 return *cents;
             }
-            return failHere(tr("Position %1: '%2' is not an amount; expected a number with at most two "
-                               "decimals, such as 100000 or 1234.56")
+            return failHere(QCoreApplication::translate(
+                                "tierdesk::classify",
+                                "Position %1: '%2' is not an amount; expected a number with at most two "
+                                "decimals, such as 100000 or 1234.56")
                                 .arg(at(), text));
         case FieldKind::Integer:
             if (const auto number = parseInteger(text)) {
                 advance();
                 return *number;
             }
-            return failHere(
-                tr("Position %1: '%2' is not a whole number; expected a number such as 30").arg(at(), text));
+            return failHere(QCoreApplication::translate(
+                                "tierdesk::classify",
+                                "Position %1: '%2' is not a whole number; expected a number such as 30")
+                                .arg(at(), text));
         case FieldKind::Enumerated:
             if (const auto index = enumFromText(info.enumKind, text)) {
                 advance();
@@ -685,7 +721,9 @@ private:
             }
             return failHere(badEnumMessage(info.enumKind).arg(at(), text, enumList(info.enumKind)));
         }
-        return failHere(tr("Position %1: expected a value after '%2'").arg(at(), prev().text));
+        return failHere(
+            QCoreApplication::translate("tierdesk::classify", "Position %1: expected a value after '%2'")
+                .arg(at(), prev().text));
     }
 
     static QString enumList(EnumKind kind)
@@ -701,25 +739,34 @@ private:
     {
         switch (kind) {
         case EnumKind::ValueTier:
-            return tr("Position %1: '%2' is not a value tier; expected one of %3");
+            return QCoreApplication::translate("tierdesk::classify",
+                                               "Position %1: '%2' is not a value tier; expected one of %3");
         case EnumKind::Level:
-            return tr("Position %1: '%2' is not a level; expected one of %3");
+            return QCoreApplication::translate("tierdesk::classify",
+                                               "Position %1: '%2' is not a level; expected one of %3");
         case EnumKind::Lifecycle:
-            return tr("Position %1: '%2' is not a lifecycle stage; expected one of %3");
+            return QCoreApplication::translate(
+                "tierdesk::classify", "Position %1: '%2' is not a lifecycle stage; expected one of %3");
         case EnumKind::Engagement:
-            return tr("Position %1: '%2' is not an engagement level; expected one of %3");
+            return QCoreApplication::translate(
+                "tierdesk::classify", "Position %1: '%2' is not an engagement level; expected one of %3");
         case EnumKind::Segment:
-            return tr("Position %1: '%2' is not a segment; expected one of %3");
+            return QCoreApplication::translate("tierdesk::classify",
+                                               "Position %1: '%2' is not a segment; expected one of %3");
         case EnumKind::Matrix:
-            return tr("Position %1: '%2' is not a value matrix class; expected one of %3");
+            return QCoreApplication::translate(
+                "tierdesk::classify", "Position %1: '%2' is not a value matrix class; expected one of %3");
         case EnumKind::Grade:
-            return tr("Position %1: '%2' is not a grade; expected one of %3");
+            return QCoreApplication::translate("tierdesk::classify",
+                                               "Position %1: '%2' is not a grade; expected one of %3");
         case EnumKind::Type:
-            return tr("Position %1: '%2' is not a customer type; expected one of %3");
+            return QCoreApplication::translate(
+                "tierdesk::classify", "Position %1: '%2' is not a customer type; expected one of %3");
         case EnumKind::None:
             break;
         }
-        return tr("Position %1: '%2' is not a valid value; expected one of %3");
+        return QCoreApplication::translate("tierdesk::classify",
+                                           "Position %1: '%2' is not a valid value; expected one of %3");
     }
 
     QStringView m_text;

@@ -20,8 +20,12 @@
 namespace tierdesk::io {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("tierdesk::io::Demo", text);
+// The messages call QCoreApplication::translate directly, so that lupdate files them under this
+// context.
+Error cancelled()
+{
+    return Error{
+        QCoreApplication::translate("tierdesk::io::Demo", "Creating the demo database was cancelled."), {}};
 }
 
 // Day numbers: 0 is the first day of the history, kToday the as-of day.
@@ -29,7 +33,8 @@ constexpr int kHistoryDays = 3 * 365;
 constexpr int kToday = kHistoryDays;
 constexpr int kFollowUpHorizon = 30;
 
-QString toQString(std::u16string_view s) {
+QString toQString(std::u16string_view s)
+{
     return QString(reinterpret_cast<const QChar *>(s.data()), qsizetype(s.size()));
 }
 
@@ -41,13 +46,15 @@ QString toQString(std::u16string_view s) {
 class Random final {
 public:
     explicit Random(quint64 seed)
-        : m_engine(seed) {}
+        : m_engine(seed)
+    {}
 
     double uniform() { return double(m_engine() >> 11) * 0x1.0p-53; } ///< [0, 1)
     int below(int n) { return n <= 1 ? 0 : int(uniform() * n); }      ///< [0, n)
     int between(int lo, int hi) { return lo + below(hi - lo + 1); }   ///< [lo, hi]
     bool chance(double p) { return uniform() < p; }
-    double normal() {
+    double normal()
+    {
         const double u1 = 1.0 - uniform(); // (0, 1]: log() stays finite
         const double u2 = uniform();
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
@@ -72,14 +79,16 @@ public:
     Weights() = default;
     Weights(std::initializer_list<double> weights) { assign(weights.begin(), weights.end()); }
     template<typename Range, typename Weight>
-    static Weights of(const Range &range, Weight weight) {
+    static Weights of(const Range &range, Weight weight)
+    {
         Weights w;
         for (const auto &item : range)
             w.push(double(weight(item)));
         return w;
     }
 
-    int pick(Random &r) const {
+    int pick(Random &r) const
+    {
         const double x = r.uniform() * m_cumulative.back();
         const auto it = std::upper_bound(m_cumulative.begin(), m_cumulative.end(), x);
         return int(std::min<std::ptrdiff_t>(it - m_cumulative.begin(), std::ssize(m_cumulative) - 1));
@@ -87,7 +96,8 @@ public:
 
 private:
     template<typename It>
-    void assign(It first, It last) {
+    void assign(It first, It last)
+    {
         for (; first != last; ++first)
             push(*first);
     }
@@ -98,22 +108,26 @@ private:
 /// Builds short texts without a temporary QString per piece: one allocation per result.
 class TextBuffer final {
 public:
-    TextBuffer &operator<<(std::u16string_view s) {
+    TextBuffer &operator<<(std::u16string_view s)
+    {
         for (char16_t c : s)
             put(c);
         return *this;
     }
-    TextBuffer &operator<<(std::string_view ascii) {
+    TextBuffer &operator<<(std::string_view ascii)
+    {
         for (char c : ascii)
             put(char16_t(c));
         return *this;
     }
-    TextBuffer &operator<<(char16_t c) {
+    TextBuffer &operator<<(char16_t c)
+    {
         put(c);
         return *this;
     }
     /// `ascii` with its first letter in upper case ("zhang" → "Zhang").
-    TextBuffer &capitalized(std::string_view ascii) {
+    TextBuffer &capitalized(std::string_view ascii)
+    {
         for (std::size_t i = 0; i < ascii.size(); ++i) {
             const char c = ascii[i];
             put(char16_t(i == 0 && c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
@@ -121,7 +135,8 @@ public:
         return *this;
     }
     /// `value` as exactly `width` digits (zero-padded).
-    TextBuffer &number(quint64 value, int width, char16_t zero = u'0') {
+    TextBuffer &number(quint64 value, int width, char16_t zero = u'0')
+    {
         char16_t tmp[20];
         for (int i = width - 1; i >= 0; --i) {
             tmp[i] = char16_t(zero + value % 10);
@@ -136,7 +151,8 @@ public:
     QString toString() const { return QString(reinterpret_cast<const QChar *>(m_data.data()), m_size); }
 
 private:
-    void put(char16_t c) {
+    void put(char16_t c)
+    {
         if (m_size < int(m_data.size()))
             m_data[std::size_t(m_size++)] = c;
     }
@@ -144,7 +160,8 @@ private:
     int m_size = 0;
 };
 
-int digitCount(quint64 v) {
+int digitCount(quint64 v)
+{
     int n = 1;
     while (v >= 10) {
         v /= 10;
@@ -529,7 +546,8 @@ constexpr TypeProfile kProfiles[] = {
     /* channel */ {18'000, 9.0, 80, 180, 0.30, 0.25, 800'000},
 };
 
-const TypeProfile &profile(CustomerType t) {
+const TypeProfile &profile(CustomerType t)
+{
     return kProfiles[int(t)];
 }
 
@@ -647,7 +665,8 @@ Generator::Generator(store::BulkImport &bulk, const DemoOptions &options,
     : m_bulk(bulk)
     , m_options(options)
     , m_progress(progress)
-    , m_rng(options.seed) {
+    , m_rng(options.seed)
+{
     const QDate today = options.today.isValid() ? options.today : QDate::currentDate();
     m_firstJulianDay = today.toJulianDay() - kHistoryDays;
 
@@ -704,7 +723,8 @@ Generator::Generator(store::BulkImport &bulk, const DemoOptions &options,
     m_foreignWeights = Weights::of(kForeign, [](const ForeignDef &f) { return f.weight; });
 }
 
-bool Generator::report(int percent) {
+bool Generator::report(int percent)
+{
     percent = std::clamp(percent, 0, 100);
     if (percent == m_lastPercent || !m_progress)
         return true;
@@ -714,7 +734,8 @@ bool Generator::report(int percent) {
 
 /// Moves most weekend days to the nearest workday within [lo, hi]; Saturdays stay with
 /// probability `keepSaturday` (many small teams work some Saturdays).
-int Generator::workday(int day, int lo, int hi, double keepSaturday) {
+int Generator::workday(int day, int lo, int hi, double keepSaturday)
+{
     const int dow = dayOfWeek(day);
     if (dow == 6 && !m_rng.chance(keepSaturday)) {
         if (day + 2 <= hi)
@@ -732,7 +753,8 @@ int Generator::workday(int day, int lo, int hi, double keepSaturday) {
 
 /// The creation days of all customers, ascending (ids follow creation). The business grows:
 /// twice as many customers join per day at the end of the history as at its start.
-std::vector<int> Generator::creationDays() {
+std::vector<int> Generator::creationDays()
+{
     const int n = m_options.customers;
     std::vector<int> days(static_cast<std::size_t>(n));
     const double g = std::log(2.0);
@@ -746,7 +768,8 @@ std::vector<int> Generator::creationDays() {
     return days;
 }
 
-void Generator::buildTeam() {
+void Generator::buildTeam()
+{
     std::vector<std::u16string_view> zh(std::begin(kChineseOwners), std::end(kChineseOwners));
     std::vector<std::u16string_view> en(std::begin(kLatinOwners), std::end(kLatinOwners));
     const int size = m_rng.between(5, 8);
@@ -767,7 +790,8 @@ void Generator::buildTeam() {
     m_teamWeights = Weights::of(weights, [](double v) { return v; });
 }
 
-quint16 Generator::note(NoteKind kind, bool english) {
+quint16 Generator::note(NoteKind kind, bool english)
+{
     const auto [zh, en] = m_noteRanges[std::size_t(kind)];
     const quint16 end = m_noteEnds[std::size_t(kind)];
     if (english && end > en)
@@ -776,7 +800,8 @@ quint16 Generator::note(NoteKind kind, bool english) {
 }
 
 /// Office hours mostly, a few early or late calls; seconds of the day.
-int Generator::timeOfDay(int day) {
+int Generator::timeOfDay(int day)
+{
     int minute;
     const double x = m_rng.uniform();
     if (x < 0.36)
@@ -792,7 +817,8 @@ int Generator::timeOfDay(int day) {
     return minute * 60 + m_rng.below(60);
 }
 
-int Generator::followUpDays(int day, Warmth w) {
+int Generator::followUpDays(int day, Warmth w)
+{
     static const Weights common{14, 10, 18, 8, 22, 6, 12, 4, 6};
     static constexpr int offsets[] = {1, 2, 3, 5, 7, 10, 14, 21, 30};
     int off;
@@ -813,7 +839,8 @@ int Generator::followUpDays(int day, Warmth w) {
 }
 
 void Generator::addCall(int customer, int day, Outcome o, bool inbound, NoteKind kind, bool english, Warmth w,
-                        double followUpChance) {
+                        double followUpChance)
+{
     PendingCall c{};
     c.customer = customer;
     c.day = day;
@@ -850,7 +877,8 @@ void Generator::addCall(int customer, int day, Outcome o, bool inbound, NoteKind
 }
 
 /// Sets m_customer.name.
-NameParts Generator::makeName(Origin origin) {
+NameParts Generator::makeName(Origin origin)
+{
     TextBuffer name;
     NameParts parts;
     switch (origin) {
@@ -882,7 +910,8 @@ NameParts Generator::makeName(Origin origin) {
 }
 
 QString Generator::makeCompany(Origin origin, CustomerType type, int city, int foreign,
-                               std::string_view &domainWord, std::string_view &domainIndustry) {
+                               std::string_view &domainWord, std::string_view &domainIndustry)
+{
     TextBuffer b;
     if (type == CustomerType::Individual)
         return {};
@@ -934,7 +963,8 @@ QString Generator::makeCompany(Origin origin, CustomerType type, int city, int f
     return b.toString();
 }
 
-Phone Generator::makePhone(Origin origin, CustomerType type, int city, int foreign) {
+Phone Generator::makePhone(Origin origin, CustomerType type, int city, int foreign)
+{
     Phone p;
     if (m_rng.chance(0.02))
         return p; // no phone on file
@@ -959,7 +989,8 @@ Phone Generator::makePhone(Origin origin, CustomerType type, int city, int forei
     return p;
 }
 
-QString Generator::renderPhone(const Phone &p) {
+QString Generator::renderPhone(const Phone &p)
+{
     TextBuffer b;
     switch (p.kind) {
     case Phone::None:
@@ -1064,7 +1095,8 @@ QString Generator::renderPhone(const Phone &p) {
 }
 
 QString Generator::makeEmail(Origin origin, CustomerType type, NameParts name, std::string_view domainWord,
-                             std::string_view domainIndustry, int foreign) {
+                             std::string_view domainIndustry, int foreign)
+{
     if (m_rng.chance(profile(type).noEmail))
         return {};
     TextBuffer b;
@@ -1128,7 +1160,8 @@ QString Generator::makeEmail(Origin origin, CustomerType type, NameParts name, s
     return email;
 }
 
-Result<void> Generator::customer(int id, int created) {
+Result<void> Generator::customer(int id, int created)
+{
     Random &r = m_rng;
     Customer &c = m_customer;
     c.id = id;
@@ -1486,11 +1519,12 @@ Result<void> Generator::customer(int id, int created) {
     return m_bulk.addCustomer(c);
 }
 
-Result<DemoSummary> Generator::run() {
+Result<DemoSummary> Generator::run()
+{
     const int n = m_options.customers;
     DemoSummary summary;
     if (!report(0))
-        return fail(tr("Creating the demo database was cancelled."));
+        return std::unexpected(cancelled());
     buildTeam();
     m_recent.reserve(4096);
     m_orders.reserve(std::size_t(n) * 4);
@@ -1502,7 +1536,7 @@ Result<DemoSummary> Generator::run() {
         if (auto ok = customer(i + 1, created[std::size_t(i)]); !ok)
             return std::unexpected(ok.error());
         if ((i & 1023) == 0 && !report(int(40LL * i / n)))
-            return fail(tr("Creating the demo database was cancelled."));
+            return std::unexpected(cancelled());
     }
     summary.customers = n;
 
@@ -1532,7 +1566,7 @@ Result<DemoSummary> Generator::run() {
         if (auto ok = m_bulk.addOrder(o); !ok)
             return std::unexpected(ok.error());
         if ((k & 4095) == 0 && !report(40 + int(25.0 * double(k) / double(order.size()))))
-            return fail(tr("Creating the demo database was cancelled."));
+            return std::unexpected(cancelled());
     }
     summary.orders = qint64(order.size());
     order = {};
@@ -1571,7 +1605,7 @@ Result<DemoSummary> Generator::run() {
         if (auto ok = m_bulk.addCall(call); !ok)
             return std::unexpected(ok.error());
         if ((k & 4095) == 0 && !report(65 + int(34.0 * double(k) / double(calls.size()))))
-            return fail(tr("Creating the demo database was cancelled."));
+            return std::unexpected(cancelled());
     }
     summary.calls = qint64(calls.size());
     return summary;
@@ -1580,16 +1614,21 @@ Result<DemoSummary> Generator::run() {
 } // namespace
 
 Result<DemoSummary> createDemo(store::Database &db, const DemoOptions &options,
-                               const std::function<bool(int percent)> &progress) {
+                               const std::function<bool(int percent)> &progress)
+{
     if (options.customers <= 0 || options.customers > maxDemoCustomers)
-        return fail(tr("A demo database has between 1 and %L1 customers.").arg(maxDemoCustomers),
+        return fail(QCoreApplication::translate("tierdesk::io::Demo",
+                                                "A demo database has between 1 and %L1 customers.")
+                        .arg(maxDemoCustomers),
                     QStringLiteral("customers = %1").arg(options.customers));
     auto existing = store::CustomerRepository(db).count();
     if (!existing)
         return std::unexpected(existing.error());
     if (*existing > 0)
         return fail(
-            tr("This database already has customers. Demo data can only be added to an empty database."),
+            QCoreApplication::translate(
+                "tierdesk::io::Demo",
+                "This database already has customers. Demo data can only be added to an empty database."),
             QStringLiteral("%1 customers").arg(*existing));
 
     store::BulkImport bulk(db);

@@ -19,11 +19,6 @@
 namespace tierdesk::io {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::io::Interchange", text);
-}
-
 const QString kCustomers = QStringLiteral("customers.csv");
 const QString kOrders = QStringLiteral("orders.csv");
 const QString kCalls = QStringLiteral("calls.csv");
@@ -131,14 +126,17 @@ public:
     Result<void> open(const std::array<const char *, N> &columns, Header<N> &header)
     {
         if (!m_file.open(QIODevice::ReadOnly))
-            return fail(tr("Could not open %1: %2")
+            return fail(QCoreApplication::translate("tierdesk::io::Interchange", "Could not open %1: %2")
                             .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString()));
         m_reader.emplace(&m_file);
         const auto status = m_reader->next();
         if (status == csv::Reader::Status::End)
-            return fail(tr("%1 is empty: it needs at least the header row.").arg(m_name));
+            return fail(QCoreApplication::translate("tierdesk::io::Interchange",
+                                                    "%1 is empty: it needs at least the header row.")
+                            .arg(m_name));
         if (status != csv::Reader::Status::Record)
-            return fail(tr("%1:%2: the header row cannot be read: %3")
+            return fail(QCoreApplication::translate("tierdesk::io::Interchange",
+                                                    "%1:%2: the header row cannot be read: %3")
                             .arg(m_name)
                             .arg(m_reader->line())
                             .arg(m_reader->errorMessage()));
@@ -153,8 +151,9 @@ public:
                     header.pos[c] = i;
             }
             if (header.pos[c] < 0)
-                return fail(
-                    tr("%1: the header has no column “%2”.").arg(m_name, QString::fromLatin1(columns[c])));
+                return fail(QCoreApplication::translate("tierdesk::io::Interchange",
+                                                        "%1: the header has no column “%2”.")
+                                .arg(m_name, QString::fromLatin1(columns[c])));
         }
         return {};
     }
@@ -167,7 +166,10 @@ public:
             switch (m_reader->next()) {
             case csv::Reader::Status::Record:
                 if (m_reader->size() != width) {
-                    reject(tr("expected %1 fields, found %2").arg(width).arg(m_reader->size()));
+                    reject(QCoreApplication::translate("tierdesk::io::Interchange",
+                                                       "expected %1 fields, found %2")
+                               .arg(width)
+                               .arg(m_reader->size()));
                     continue;
                 }
                 return true;
@@ -177,7 +179,8 @@ public:
             case csv::Reader::Status::End:
                 return false;
             case csv::Reader::Status::IoError:
-                error = tr("Could not read %1: %2").arg(m_name, m_reader->errorMessage());
+                error = QCoreApplication::translate("tierdesk::io::Interchange", "Could not read %1: %2")
+                            .arg(m_name, m_reader->errorMessage());
                 return false;
             }
         }
@@ -211,7 +214,8 @@ public:
         FileReader orders(m_dir, kOrders, m_report);
         FileReader calls(m_dir, kCalls, m_report);
         if (!customers.exists())
-            return fail(tr("There is no %1 in “%2”.").arg(kCustomers, QDir::toNativeSeparators(m_dir)));
+            return fail(QCoreApplication::translate("tierdesk::io::Interchange", "There is no %1 in “%2”.")
+                            .arg(kCustomers, QDir::toNativeSeparators(m_dir)));
         m_total =
             customers.size() + (orders.exists() ? orders.size() : 0) + (calls.exists() ? calls.size() : 0);
         if (auto ok = m_bulk.begin(); !ok)
@@ -266,7 +270,9 @@ private:
             const Row row(f.reader(), h.pos.data());
             const auto id = parseId(row.raw(Id));
             if (!id) {
-                f.reject(tr("id %1 is not a positive whole number").arg(quoted(row.raw(Id))));
+                f.reject(QCoreApplication::translate("tierdesk::io::Interchange",
+                                                     "id %1 is not a positive whole number")
+                             .arg(quoted(row.raw(Id))));
                 continue;
             }
             bool badText = false;
@@ -281,25 +287,31 @@ private:
             const QString tags = row.text(Tags, badText);
             QString reason;
             if (badText)
-                reason = tr("the row is not valid UTF-8 (save the file as UTF-8)");
+                reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                     "the row is not valid UTF-8 (save the file as UTF-8)");
             else if (c.name.trimmed().isEmpty())
-                reason = tr("name is empty");
+                reason = QCoreApplication::translate("tierdesk::io::Interchange", "name is empty");
             if (reason.isEmpty() && !row.raw(Type).isEmpty()) {
                 c.type = customerTypeFromText(QString::fromUtf8(row.raw(Type)));
                 if (!c.type)
-                    reason = tr("type %1 is not one of individual, enterprise, government, channel")
+                    reason = QCoreApplication::translate(
+                                 "tierdesk::io::Interchange",
+                                 "type %1 is not one of individual, enterprise, government, channel")
                                  .arg(quoted(row.raw(Type)));
             }
             if (reason.isEmpty()) {
                 c.createdAt = parseIsoDate(row.raw(CreatedAt));
                 if (!c.createdAt.isValid())
-                    reason = tr("created_at %1 is not a date of the form YYYY-MM-DD")
+                    reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                         "created_at %1 is not a date of the form YYYY-MM-DD")
                                  .arg(quoted(row.raw(CreatedAt)));
             }
             if (reason.isEmpty() && !row.raw(Intent).isEmpty()) {
                 c.grade = gradeFromText(QString::fromUtf8(row.raw(Intent)));
                 if (!c.grade)
-                    reason = tr("intent %1 is not one of S, A, B, C, D").arg(quoted(row.raw(Intent)));
+                    reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                         "intent %1 is not one of S, A, B, C, D")
+                                 .arg(quoted(row.raw(Intent)));
             }
             if (!reason.isEmpty()) {
                 f.reject(reason);
@@ -334,13 +346,17 @@ private:
     {
         const auto parsed = parseId(raw);
         if (!parsed)
-            return tr("customer_id %1 is not a positive whole number").arg(quoted(raw));
+            return QCoreApplication::translate("tierdesk::io::Interchange",
+                                               "customer_id %1 is not a positive whole number")
+                .arg(quoted(raw));
         id = *parsed;
         if (m_accepted.contains(id))
             return {};
         if (m_rejectedCustomers.contains(id))
-            return tr("customer %1 was rejected").arg(id);
-        return tr("customer %1 is not in customers.csv").arg(id);
+            return QCoreApplication::translate("tierdesk::io::Interchange", "customer %1 was rejected")
+                .arg(id);
+        return QCoreApplication::translate("tierdesk::io::Interchange", "customer %1 is not in customers.csv")
+            .arg(id);
     }
 
     Result<void> readOrders(FileReader &f)
@@ -356,7 +372,9 @@ private:
             const Row row(f.reader(), h.pos.data());
             const auto id = parseId(row.raw(Id));
             if (!id) {
-                f.reject(tr("id %1 is not a positive whole number").arg(quoted(row.raw(Id))));
+                f.reject(QCoreApplication::translate("tierdesk::io::Interchange",
+                                                     "id %1 is not a positive whole number")
+                             .arg(quoted(row.raw(Id))));
                 continue;
             }
             o.id = *id;
@@ -364,14 +382,17 @@ private:
             if (reason.isEmpty()) {
                 o.orderedAt = parseIsoDate(row.raw(OrderedAt));
                 if (!o.orderedAt.isValid())
-                    reason = tr("ordered_at %1 is not a date of the form YYYY-MM-DD")
+                    reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                         "ordered_at %1 is not a date of the form YYYY-MM-DD")
                                  .arg(quoted(row.raw(OrderedAt)));
             }
             if (reason.isEmpty()) {
                 const auto amount = parseCents(row.raw(Amount));
                 if (!amount)
-                    reason = tr("amount %1 is not a number with at most two decimals")
-                                 .arg(quoted(row.raw(Amount)));
+                    reason =
+                        QCoreApplication::translate("tierdesk::io::Interchange",
+                                                    "amount %1 is not a number with at most two decimals")
+                            .arg(quoted(row.raw(Amount)));
                 else
                     o.amount = *amount;
             }
@@ -379,8 +400,10 @@ private:
             if (reason.isEmpty() && !row.raw(Profit).isEmpty()) {
                 o.profit = parseCents(row.raw(Profit));
                 if (!o.profit)
-                    reason = tr("profit %1 is not a number with at most two decimals")
-                                 .arg(quoted(row.raw(Profit)));
+                    reason =
+                        QCoreApplication::translate("tierdesk::io::Interchange",
+                                                    "profit %1 is not a number with at most two decimals")
+                            .arg(quoted(row.raw(Profit)));
             }
             if (!reason.isEmpty()) {
                 f.reject(reason);
@@ -410,7 +433,9 @@ private:
             const Row row(f.reader(), h.pos.data());
             const auto id = parseId(row.raw(Id));
             if (!id) {
-                f.reject(tr("id %1 is not a positive whole number").arg(quoted(row.raw(Id))));
+                f.reject(QCoreApplication::translate("tierdesk::io::Interchange",
+                                                     "id %1 is not a positive whole number")
+                             .arg(quoted(row.raw(Id))));
                 continue;
             }
             c.id = *id;
@@ -418,20 +443,26 @@ private:
             if (reason.isEmpty()) {
                 c.calledAt = parseIsoDateTime(row.raw(CalledAt));
                 if (!c.calledAt.isValid())
-                    reason = tr("called_at %1 is not a time of the form YYYY-MM-DDTHH:MM:SS")
+                    reason = QCoreApplication::translate(
+                                 "tierdesk::io::Interchange",
+                                 "called_at %1 is not a time of the form YYYY-MM-DDTHH:MM:SS")
                                  .arg(quoted(row.raw(CalledAt)));
             }
             if (reason.isEmpty()) {
                 const auto d = directionFromText(QString::fromUtf8(row.raw(DirectionCol)));
                 if (!d)
-                    reason = tr("direction %1 is not one of out, in").arg(quoted(row.raw(DirectionCol)));
+                    reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                         "direction %1 is not one of out, in")
+                                 .arg(quoted(row.raw(DirectionCol)));
                 else
                     c.direction = *d;
             }
             if (reason.isEmpty()) {
                 const auto o = outcomeFromText(QString::fromUtf8(row.raw(OutcomeCol)));
                 if (!o)
-                    reason = tr("outcome %1 is not one of reached, no_answer, voicemail, busy, wrong_number")
+                    reason = QCoreApplication::translate(
+                                 "tierdesk::io::Interchange",
+                                 "outcome %1 is not one of reached, no_answer, voicemail, busy, wrong_number")
                                  .arg(quoted(row.raw(OutcomeCol)));
                 else
                     c.outcome = *o;
@@ -442,7 +473,9 @@ private:
                 if (row.raw(Duration) == QByteArrayView("0"))
                     c.durationS = 0;
                 else if (!secs || *secs > 86400 * 7)
-                    reason = tr("duration_s %1 is not a number of seconds").arg(quoted(row.raw(Duration)));
+                    reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                         "duration_s %1 is not a number of seconds")
+                                 .arg(quoted(row.raw(Duration)));
                 else
                     c.durationS = int(*secs);
             }
@@ -450,13 +483,16 @@ private:
             if (reason.isEmpty() && !row.raw(NextFollowUp).isEmpty()) {
                 c.nextFollowUp = parseIsoDate(row.raw(NextFollowUp));
                 if (!c.nextFollowUp.isValid())
-                    reason = tr("next_follow_up %1 is not a date of the form YYYY-MM-DD")
-                                 .arg(quoted(row.raw(NextFollowUp)));
+                    reason =
+                        QCoreApplication::translate("tierdesk::io::Interchange",
+                                                    "next_follow_up %1 is not a date of the form YYYY-MM-DD")
+                            .arg(quoted(row.raw(NextFollowUp)));
             }
             bool badText = false;
             c.note = row.text(Note, badText);
             if (reason.isEmpty() && badText)
-                reason = tr("the row is not valid UTF-8 (save the file as UTF-8)");
+                reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                     "the row is not valid UTF-8 (save the file as UTF-8)");
             if (!reason.isEmpty()) {
                 f.reject(reason);
                 continue;
@@ -497,7 +533,8 @@ Result<void> writeFile(const QString &path, const std::function<Result<void>(csv
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(QCoreApplication::translate("tierdesk::io::Interchange", "Could not write %1: %2")
+                        .arg(QDir::toNativeSeparators(path), file.errorString()));
     csv::Writer writer(&file);
     if (auto ok = body(writer); !ok) {
         file.cancelWriting();
@@ -508,7 +545,8 @@ Result<void> writeFile(const QString &path, const std::function<Result<void>(csv
         return ok;
     }
     if (!file.commit())
-        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(QCoreApplication::translate("tierdesk::io::Interchange", "Could not write %1: %2")
+                        .arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
 
@@ -526,7 +564,9 @@ Result<ImportReport> importInterchange(store::Database &db, const QString &dir, 
 Result<void> exportInterchange(store::Database &db, const QString &dir)
 {
     if (!QDir().mkpath(dir))
-        return fail(tr("Could not create the folder “%1”.").arg(QDir::toNativeSeparators(dir)));
+        return fail(
+            QCoreApplication::translate("tierdesk::io::Interchange", "Could not create the folder “%1”.")
+                .arg(QDir::toNativeSeparators(dir)));
     store::BulkExport source(db);
     const QDir out(dir);
     auto date = [](QDate d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); };

@@ -3,26 +3,19 @@
 #include <QCoreApplication>
 
 namespace tierdesk::labels {
-namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr)
-{
-    return QCoreApplication::translate("tierdesk::labels", text, disambiguation);
-}
-
-} // namespace
+namespace {} // namespace
 
 QString customerType(CustomerType v)
 {
     switch (v) {
     case CustomerType::Individual:
-        return tr("Individual");
+        return QCoreApplication::translate("tierdesk::labels", "Individual");
     case CustomerType::Enterprise:
-        return tr("Enterprise");
+        return QCoreApplication::translate("tierdesk::labels", "Enterprise");
     case CustomerType::Government:
-        return tr("Government");
+        return QCoreApplication::translate("tierdesk::labels", "Government");
     case CustomerType::Channel:
-        return tr("Channel partner");
+        return QCoreApplication::translate("tierdesk::labels", "Channel partner");
     }
     return {};
 }
@@ -31,15 +24,15 @@ QString grade(Grade v)
 {
     switch (v) {
     case Grade::S:
-        return tr("S — about to close");
+        return QCoreApplication::translate("tierdesk::labels", "S — about to close");
     case Grade::A:
-        return tr("A — clear intent");
+        return QCoreApplication::translate("tierdesk::labels", "A — clear intent");
     case Grade::B:
-        return tr("B — interested");
+        return QCoreApplication::translate("tierdesk::labels", "B — interested");
     case Grade::C:
-        return tr("C — latent need");
+        return QCoreApplication::translate("tierdesk::labels", "C — latent need");
     case Grade::D:
-        return tr("D — no need now");
+        return QCoreApplication::translate("tierdesk::labels", "D — no need now");
     }
     return {};
 }
@@ -53,9 +46,9 @@ QString direction(Direction v)
 {
     switch (v) {
     case Direction::Out:
-        return tr("Outgoing");
+        return QCoreApplication::translate("tierdesk::labels", "Outgoing");
     case Direction::In:
-        return tr("Incoming");
+        return QCoreApplication::translate("tierdesk::labels", "Incoming");
     }
     return {};
 }
@@ -64,15 +57,15 @@ QString outcome(Outcome v)
 {
     switch (v) {
     case Outcome::Reached:
-        return tr("Reached");
+        return QCoreApplication::translate("tierdesk::labels", "Reached");
     case Outcome::NoAnswer:
-        return tr("No answer");
+        return QCoreApplication::translate("tierdesk::labels", "No answer");
     case Outcome::Voicemail:
-        return tr("Voicemail");
+        return QCoreApplication::translate("tierdesk::labels", "Voicemail");
     case Outcome::Busy:
-        return tr("Busy");
+        return QCoreApplication::translate("tierdesk::labels", "Busy");
     case Outcome::WrongNumber:
-        return tr("Wrong number");
+        return QCoreApplication::translate("tierdesk::labels", "Wrong number");
     }
     return {};
 }
@@ -81,13 +74,13 @@ QString valueTier(ValueTier v)
 {
     switch (v) {
     case ValueTier::A:
-        return tr("A · Key");
+        return QCoreApplication::translate("tierdesk::labels", "A · Key");
     case ValueTier::B:
-        return tr("B · Major");
+        return QCoreApplication::translate("tierdesk::labels", "B · Major");
     case ValueTier::C:
-        return tr("C · Ordinary");
+        return QCoreApplication::translate("tierdesk::labels", "C · Ordinary");
     case ValueTier::D:
-        return tr("D · Inactive");
+        return QCoreApplication::translate("tierdesk::labels", "D · Inactive");
     }
     return {};
 }
@@ -96,13 +89,13 @@ QString valueTierName(ValueTier v)
 {
     switch (v) {
     case ValueTier::A:
-        return tr("Key customer");
+        return QCoreApplication::translate("tierdesk::labels", "Key customer");
     case ValueTier::B:
-        return tr("Major customer");
+        return QCoreApplication::translate("tierdesk::labels", "Major customer");
     case ValueTier::C:
-        return tr("Ordinary customer");
+        return QCoreApplication::translate("tierdesk::labels", "Ordinary customer");
     case ValueTier::D:
-        return tr("Inactive customer");
+        return QCoreApplication::translate("tierdesk::labels", "Inactive customer");
     }
     return {};
 }
@@ -111,11 +104,11 @@ QString level(Level v)
 {
     switch (v) {
     case Level::High:
-        return tr("High", "level");
+        return QCoreApplication::translate("tierdesk::labels", "High", "level");
     case Level::Mid:
-        return tr("Medium", "level");
+        return QCoreApplication::translate("tierdesk::labels", "Medium", "level");
     case Level::Low:
-        return tr("Low", "level");
+        return QCoreApplication::translate("tierdesk::labels", "Low", "level");
     }
     return {};
 }
@@ -124,17 +117,17 @@ QString lifecycle(Lifecycle v)
 {
     switch (v) {
     case Lifecycle::Prospect:
-        return tr("Prospect");
+        return QCoreApplication::translate("tierdesk::labels", "Prospect");
     case Lifecycle::New:
-        return tr("New", "lifecycle stage");
+        return QCoreApplication::translate("tierdesk::labels", "New", "lifecycle stage");
     case Lifecycle::Growth:
-        return tr("Growth");
+        return QCoreApplication::translate("tierdesk::labels", "Growth");
     case Lifecycle::Mature:
-        return tr("Mature");
+        return QCoreApplication::translate("tierdesk::labels", "Mature");
     case Lifecycle::Decline:
-        return tr("Declining");
+        return QCoreApplication::translate("tierdesk::labels", "Declining");
     case Lifecycle::Lost:
-        return tr("Lost");
+        return QCoreApplication::translate("tierdesk::labels", "Lost");
     }
     return {};
 }
@@ -143,11 +136,11 @@ QString engagement(Engagement v)
 {
     switch (v) {
     case Engagement::Active:
-        return tr("Active");
+        return QCoreApplication::translate("tierdesk::labels", "Active");
     case Engagement::Normal:
-        return tr("Normal", "engagement");
+        return QCoreApplication::translate("tierdesk::labels", "Normal", "engagement");
     case Engagement::Silent:
-        return tr("Silent");
+        return QCoreApplication::translate("tierdesk::labels", "Silent");
     }
     return {};
 }
@@ -156,25 +149,25 @@ QString segment(Segment v)
 {
     switch (v) {
     case Segment::Champions:
-        return tr("Champions");
+        return QCoreApplication::translate("tierdesk::labels", "Champions");
     case Segment::LoyalCustomers:
-        return tr("Loyal customers");
+        return QCoreApplication::translate("tierdesk::labels", "Loyal customers");
     case Segment::PotentialLoyalists:
-        return tr("Potential loyalists");
+        return QCoreApplication::translate("tierdesk::labels", "Potential loyalists");
     case Segment::NewCustomers:
-        return tr("New customers");
+        return QCoreApplication::translate("tierdesk::labels", "New customers");
     case Segment::Promising:
-        return tr("Promising");
+        return QCoreApplication::translate("tierdesk::labels", "Promising");
     case Segment::NeedAttention:
-        return tr("Need attention");
+        return QCoreApplication::translate("tierdesk::labels", "Need attention");
     case Segment::AboutToSleep:
-        return tr("About to sleep");
+        return QCoreApplication::translate("tierdesk::labels", "About to sleep");
     case Segment::AtRisk:
-        return tr("At risk");
+        return QCoreApplication::translate("tierdesk::labels", "At risk");
     case Segment::CantLoseThem:
-        return tr("Can't lose them");
+        return QCoreApplication::translate("tierdesk::labels", "Can't lose them");
     case Segment::Hibernating:
-        return tr("Hibernating");
+        return QCoreApplication::translate("tierdesk::labels", "Hibernating");
     }
     return {};
 }
@@ -183,21 +176,21 @@ QString matrix(Matrix v)
 {
     switch (v) {
     case Matrix::ImportantValue:
-        return tr("Important value");
+        return QCoreApplication::translate("tierdesk::labels", "Important value");
     case Matrix::ImportantDevelop:
-        return tr("Important to develop");
+        return QCoreApplication::translate("tierdesk::labels", "Important to develop");
     case Matrix::ImportantRetain:
-        return tr("Important to retain");
+        return QCoreApplication::translate("tierdesk::labels", "Important to retain");
     case Matrix::ImportantWinBack:
-        return tr("Important to win back");
+        return QCoreApplication::translate("tierdesk::labels", "Important to win back");
     case Matrix::GeneralValue:
-        return tr("General value");
+        return QCoreApplication::translate("tierdesk::labels", "General value");
     case Matrix::GeneralDevelop:
-        return tr("General to develop");
+        return QCoreApplication::translate("tierdesk::labels", "General to develop");
     case Matrix::GeneralRetain:
-        return tr("General to retain");
+        return QCoreApplication::translate("tierdesk::labels", "General to retain");
     case Matrix::GeneralWinBack:
-        return tr("General to win back");
+        return QCoreApplication::translate("tierdesk::labels", "General to win back");
     }
     return {};
 }
@@ -206,17 +199,17 @@ QString priorityClass(int cls)
 {
     switch (cls) {
     case 0:
-        return tr("S · closing");
+        return QCoreApplication::translate("tierdesk::labels", "S · closing");
     case 1:
-        return tr("A · top");
+        return QCoreApplication::translate("tierdesk::labels", "A · top");
     case 2:
-        return tr("B · high");
+        return QCoreApplication::translate("tierdesk::labels", "B · high");
     case 3:
-        return tr("C · normal");
+        return QCoreApplication::translate("tierdesk::labels", "C · normal");
     case 4:
-        return tr("D · low");
+        return QCoreApplication::translate("tierdesk::labels", "D · low");
     default:
-        return tr("Ungraded");
+        return QCoreApplication::translate("tierdesk::labels", "Ungraded");
     }
 }
 

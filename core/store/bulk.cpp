@@ -14,18 +14,16 @@
 namespace tierdesk::store {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::store", text);
-}
-
 Error constraintError(sqlite3 *db, int rc, const QString &record)
 {
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
-        return Error{tr("%1: this id exists already.").arg(record), QString::fromUtf8(sqlite3_errmsg(db))};
+        return Error{
+            QCoreApplication::translate("tierdesk::store", "%1: this id exists already.").arg(record),
+            QString::fromUtf8(sqlite3_errmsg(db))};
     if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-        return Error{tr("%1: its customer does not exist.").arg(record),
-                     QString::fromUtf8(sqlite3_errmsg(db))};
+        return Error{
+            QCoreApplication::translate("tierdesk::store", "%1: its customer does not exist.").arg(record),
+            QString::fromUtf8(sqlite3_errmsg(db))};
     return sqliteError(db, rc, record + u':');
 }
 
@@ -118,10 +116,12 @@ Result<void> BulkImport::addCustomer(const Customer &c)
     const int ext = sqlite3_extended_errcode(db); // before reset() can change it
     s.reset();
     if (rc != SQLITE_DONE)
-        return std::unexpected(constraintError(db, ext, tr("Customer %1").arg(c.id)));
+        return std::unexpected(constraintError(
+            db, ext, QCoreApplication::translate("tierdesk::store", "Customer %1").arg(c.id)));
     d->search.bind(1, std::int64_t(c.id));
     d->search.bindText(2, searchText(c));
-    if (auto ok = d->search.run(tr("Customer %1:").arg(c.id)); !ok)
+    if (auto ok = d->search.run(QCoreApplication::translate("tierdesk::store", "Customer %1:").arg(c.id));
+        !ok)
         return ok;
     int position = 0;
     for (const QString &tag : c.tags) {
@@ -132,14 +132,18 @@ Result<void> BulkImport::addCustomer(const Customer &c)
             const std::int64_t id = d->nextTagId++;
             d->tagAdd.bind(1, id);
             d->tagAdd.bindText(2, tag);
-            if (auto ok = d->tagAdd.run(tr("Customer %1:").arg(c.id)); !ok)
+            if (auto ok =
+                    d->tagAdd.run(QCoreApplication::translate("tierdesk::store", "Customer %1:").arg(c.id));
+                !ok)
                 return ok;
             it = d->tagIds.emplace(tag, id).first;
         }
         d->tagLink.bind(1, std::int64_t(c.id));
         d->tagLink.bind(2, position++);
         d->tagLink.bind(3, it->second);
-        if (auto ok = d->tagLink.run(tr("Customer %1:").arg(c.id)); !ok)
+        if (auto ok =
+                d->tagLink.run(QCoreApplication::translate("tierdesk::store", "Customer %1:").arg(c.id));
+            !ok)
             return ok;
     }
     return {};
@@ -159,7 +163,8 @@ Result<void> BulkImport::addOrder(const Order &o)
     const int ext = sqlite3_extended_errcode(db); // before reset() can change it
     s.reset();
     if (rc != SQLITE_DONE)
-        return std::unexpected(constraintError(db, ext, tr("Order %1").arg(o.id)));
+        return std::unexpected(
+            constraintError(db, ext, QCoreApplication::translate("tierdesk::store", "Order %1").arg(o.id)));
     return {};
 }
 
@@ -179,7 +184,8 @@ Result<void> BulkImport::addCall(const Call &c)
     const int ext = sqlite3_extended_errcode(db); // before reset() can change it
     s.reset();
     if (rc != SQLITE_DONE)
-        return std::unexpected(constraintError(db, ext, tr("Call %1").arg(c.id)));
+        return std::unexpected(
+            constraintError(db, ext, QCoreApplication::translate("tierdesk::store", "Call %1").arg(c.id)));
     return {};
 }
 
@@ -267,7 +273,8 @@ Result<void> BulkExport::customers(const std::function<bool(const Customer &)> &
             return {};
     }
     if (rc != SQLITE_DONE)
-        return std::unexpected(sqliteError(db, rc, tr("Could not read the customers.")));
+        return std::unexpected(sqliteError(
+            db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the customers.")));
     return {};
 }
 
@@ -291,7 +298,8 @@ Result<void> BulkExport::orders(const std::function<bool(const Order &)> &sink)
             return {};
     }
     if (rc != SQLITE_DONE)
-        return std::unexpected(sqliteError(db, rc, tr("Could not read the orders.")));
+        return std::unexpected(sqliteError(
+            db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the orders.")));
     return {};
 }
 
@@ -317,7 +325,8 @@ Result<void> BulkExport::calls(const std::function<bool(const Call &)> &sink)
             return {};
     }
     if (rc != SQLITE_DONE)
-        return std::unexpected(sqliteError(db, rc, tr("Could not read the calls.")));
+        return std::unexpected(
+            sqliteError(db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the calls.")));
     return {};
 }
 

@@ -17,11 +17,6 @@
 namespace tierdesk::store {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::store::Database", text);
-}
-
 QString nextConnectionName()
 {
     static QAtomicInt counter;
@@ -35,13 +30,15 @@ Result<void> createPrivateFile(const QString &path)
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return fail(
-            tr("Could not create the folder “%1”.").arg(QDir::toNativeSeparators(info.absolutePath())));
+            QCoreApplication::translate("tierdesk::store::Database", "Could not create the folder “%1”.")
+                .arg(QDir::toNativeSeparators(info.absolutePath())));
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == EEXIST)
             return {};
-        return fail(tr("Could not create the database file “%1”: %2.")
+        return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                "Could not create the database file “%1”: %2.")
                         .arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(strerror(errno))));
     }
     ::close(fd);
@@ -60,7 +57,8 @@ Result<sqlite3 *> connectQt(const QString &connection, const QString &file, cons
         return fail(QString(), db.lastError().text());
     const QVariant h = db.driver()->handle();
     if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
-        return fail(tr("The SQLite driver of Qt is not usable."));
+        return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                "The SQLite driver of Qt is not usable."));
     return *static_cast<sqlite3 *const *>(h.constData());
 }
 
@@ -128,16 +126,22 @@ Result<void> Database::open(const QString &path, Mode mode)
     const QString native = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
-        return fail(tr("“%1” is a folder, not a database file.").arg(native));
+        return fail(
+            QCoreApplication::translate("tierdesk::store::Database", "“%1” is a folder, not a database file.")
+                .arg(native));
     if (mode == Mode::ReadWrite) {
         if (info.exists() && !info.isWritable())
-            return fail(tr("The database “%1” is read-only. Ask for write access or copy it to a folder of "
-                           "your own.")
+            return fail(QCoreApplication::translate(
+                            "tierdesk::store::Database",
+                            "The database “%1” is read-only. Ask for write access or copy it to a folder of "
+                            "your own.")
                             .arg(native));
         if (auto created = createPrivateFile(path); !created)
             return created;
     } else if (!info.exists()) {
-        return fail(tr("The database “%1” does not exist.").arg(native));
+        return fail(
+            QCoreApplication::translate("tierdesk::store::Database", "The database “%1” does not exist.")
+                .arg(native));
     }
 
     d->connection = nextConnectionName();
@@ -147,7 +151,10 @@ Result<void> Database::open(const QString &path, Mode mode)
                                          : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!handle) {
         close();
-        return fail(tr("Could not open the database “%1”.").arg(native), handle.error().detail);
+        return fail(
+            QCoreApplication::translate("tierdesk::store::Database", "Could not open the database “%1”.")
+                .arg(native),
+            handle.error().detail);
     }
     d->handle = *handle;
     d->path = path;
@@ -158,8 +165,10 @@ Result<void> Database::open(const QString &path, Mode mode)
     if (mode == Mode::ReadOnly) {
         if (d->version != schema::latestVersion()) {
             close();
-            return fail(tr("The database “%1” needs an upgrade, which is not possible while it is opened "
-                           "read-only.")
+            return fail(QCoreApplication::translate(
+                            "tierdesk::store::Database",
+                            "The database “%1” needs an upgrade, which is not possible while it is opened "
+                            "read-only.")
                             .arg(native));
         }
         return {};
@@ -178,7 +187,9 @@ Result<void> Database::openInMemory()
     auto handle = connectQt(d->connection, QStringLiteral(":memory:"), QString());
     if (!handle) {
         close();
-        return fail(tr("Could not create an in-memory database."), handle.error().detail);
+        return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                "Could not create an in-memory database."),
+                    handle.error().detail);
     }
     d->handle = *handle;
     d->path = QStringLiteral(":memory:");
@@ -212,19 +223,27 @@ Result<void> Database::configure(Mode mode)
     if (!version || version->step() != SQLITE_ROW) {
         const int rc = sqlite3_errcode(d->handle);
         if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-            return fail(tr("“%1” is not a TierDesk database, or it is damaged.").arg(native),
+            return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                    "“%1” is not a TierDesk database, or it is damaged.")
+                            .arg(native),
                         QString::fromUtf8(sqlite3_errmsg(d->handle)));
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-            return fail(tr("The database “%1” is locked by another program. Close it there and try again.")
+            return fail(QCoreApplication::translate(
+                            "tierdesk::store::Database",
+                            "The database “%1” is locked by another program. Close it there and try again.")
                             .arg(native));
-        return fail(tr("Could not read the database “%1”.").arg(native),
-                    QString::fromUtf8(sqlite3_errmsg(d->handle)));
+        return fail(
+            QCoreApplication::translate("tierdesk::store::Database", "Could not read the database “%1”.")
+                .arg(native),
+            QString::fromUtf8(sqlite3_errmsg(d->handle)));
     }
     d->version = version->integer(0);
     version = {};
     if (d->version > schema::latestVersion())
-        return fail(tr("The database “%1” was made by a newer version of TierDesk (schema %2; this version "
-                       "knows up to %3). Update TierDesk to open it.")
+        return fail(QCoreApplication::translate(
+                        "tierdesk::store::Database",
+                        "The database “%1” was made by a newer version of TierDesk (schema %2; this version "
+                        "knows up to %3). Update TierDesk to open it.")
                         .arg(native)
                         .arg(d->version)
                         .arg(schema::latestVersion()));
@@ -242,26 +261,36 @@ Result<void> Database::configure(Mode mode)
         const int rc = wal->step();
         if (rc != SQLITE_ROW)
             return rc == SQLITE_BUSY
-                       ? fail(tr("The database “%1” is locked by another program. Close it there and try "
-                                 "again.")
+                       ? fail(QCoreApplication::translate(
+                                  "tierdesk::store::Database",
+                                  "The database “%1” is locked by another program. Close it there and try "
+                                  "again.")
                                   .arg(native))
-                       : std::unexpected(sqliteError(d->handle, rc, tr("Could not prepare the database.")));
+                       : std::unexpected(
+                             sqliteError(d->handle, rc,
+                                         QCoreApplication::translate("tierdesk::store::Database",
+                                                                     "Could not prepare the database.")));
     }
 
     // quick_check: O(size) but catches a damaged file before the user works on it.
     if (d->version > 0) {
         auto check = Statement::prepare(d->handle, "PRAGMA quick_check(1)");
         if (!check)
-            return fail(tr("“%1” is not a TierDesk database, or it is damaged.").arg(native),
+            return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                    "“%1” is not a TierDesk database, or it is damaged.")
+                            .arg(native),
                         check.error().detail);
         const int rc = check->step();
         if (rc != SQLITE_ROW || check->text(0) != QStringLiteral("ok")) {
             const QString detail =
                 rc == SQLITE_ROW ? check->text(0) : QString::fromUtf8(sqlite3_errmsg(d->handle));
-            return fail(tr("The database “%1” is damaged. Restore it from a backup; TierDesk will not change "
-                           "it.")
-                            .arg(native),
-                        detail);
+            return fail(
+                QCoreApplication::translate(
+                    "tierdesk::store::Database",
+                    "The database “%1” is damaged. Restore it from a backup; TierDesk will not change "
+                    "it.")
+                    .arg(native),
+                detail);
         }
     }
     return {};
@@ -276,7 +305,10 @@ Result<void> Database::migrate()
             return std::unexpected(tx.error());
         for (const char *sql : schema::migration(next)) {
             if (auto ok = exec(sql); !ok)
-                return fail(tr("Could not upgrade the database to version %1.").arg(next), ok.error().detail);
+                return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                        "Could not upgrade the database to version %1.")
+                                .arg(next),
+                            ok.error().detail);
         }
         const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(next);
         if (auto ok = exec(setVersion.constData()); !ok)
@@ -310,7 +342,9 @@ Result<void> Database::backupTo(const QString &target)
     if (!vacuum)
         return std::unexpected(vacuum.error());
     vacuum->bindText(1, temp);
-    if (auto ok = vacuum->run(tr("Could not write the backup.")); !ok) {
+    if (auto ok = vacuum->run(
+            QCoreApplication::translate("tierdesk::store::Database", "Could not write the backup."));
+        !ok) {
         QFile::remove(temp);
         return ok;
     }
@@ -318,21 +352,26 @@ Result<void> Database::backupTo(const QString &target)
         QFile file(temp);
         if (!file.open(QIODevice::ReadWrite) || ::fsync(file.handle()) != 0) {
             QFile::remove(temp);
-            return fail(tr("Could not write the backup to “%1”.").arg(QDir::toNativeSeparators(target)));
+            return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                    "Could not write the backup to “%1”.")
+                            .arg(QDir::toNativeSeparators(target)));
         }
     }
     {
         Database check;
         if (auto ok = check.open(temp, Mode::ReadOnly); !ok) {
             QFile::remove(temp);
-            return fail(tr("The backup could not be verified; it was not kept."), ok.error().message);
+            return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                    "The backup could not be verified; it was not kept."),
+                        ok.error().message);
         }
     }
     QFile::remove(target);
     if (!QFile::rename(temp, target)) {
         QFile::remove(temp);
-        return fail(
-            tr("Could not move the backup into place at “%1”.").arg(QDir::toNativeSeparators(target)));
+        return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                                "Could not move the backup into place at “%1”.")
+                        .arg(QDir::toNativeSeparators(target)));
     }
     return {};
 }

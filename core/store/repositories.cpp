@@ -14,11 +14,6 @@
 namespace tierdesk::store {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::store", text);
-}
-
 template<typename E>
 void bindEnum(Statement &s, int i, const std::optional<E> &v)
 {
@@ -93,9 +88,9 @@ Result<void> stepDone(Statement &s, sqlite3 *db, const QString &what)
 Result<CustomerId> CustomerRepository::add(const Customer &c)
 {
     if (c.name.trimmed().isEmpty())
-        return fail(tr("A customer needs a name."));
+        return fail(QCoreApplication::translate("tierdesk::store", "A customer needs a name."));
     if (!c.createdAt.isValid())
-        return fail(tr("A customer needs a creation date."));
+        return fail(QCoreApplication::translate("tierdesk::store", "A customer needs a creation date."));
     auto tx = m_db.beginWrite();
     if (!tx)
         return std::unexpected(tx.error());
@@ -107,7 +102,9 @@ Result<CustomerId> CustomerRepository::add(const Customer &c)
     else
         s->bindNull(1);
     bindCustomer(*s, c);
-    if (auto ok = stepDone(*s, m_db.handle(), tr("The customer was not saved.")); !ok)
+    if (auto ok = stepDone(*s, m_db.handle(),
+                           QCoreApplication::translate("tierdesk::store", "The customer was not saved."));
+        !ok)
         return std::unexpected(ok.error());
     const CustomerId id = sqlite3_last_insert_rowid(m_db.handle());
     if (auto ok = writeTags(id, c.tags); !ok)
@@ -124,7 +121,7 @@ Result<CustomerId> CustomerRepository::add(const Customer &c)
 Result<void> CustomerRepository::update(const Customer &c)
 {
     if (c.name.trimmed().isEmpty())
-        return fail(tr("A customer needs a name."));
+        return fail(QCoreApplication::translate("tierdesk::store", "A customer needs a name."));
     auto tx = m_db.beginWrite();
     if (!tx)
         return std::unexpected(tx.error());
@@ -133,10 +130,13 @@ Result<void> CustomerRepository::update(const Customer &c)
         return std::unexpected(s.error());
     s->bind(1, std::int64_t(c.id));
     bindCustomer(*s, c);
-    if (auto ok = stepDone(*s, m_db.handle(), tr("The customer was not saved.")); !ok)
+    if (auto ok = stepDone(*s, m_db.handle(),
+                           QCoreApplication::translate("tierdesk::store", "The customer was not saved."));
+        !ok)
         return ok;
     if (sqlite3_changes(m_db.handle()) == 0)
-        return fail(tr("Customer %1 no longer exists.").arg(c.id));
+        return fail(
+            QCoreApplication::translate("tierdesk::store", "Customer %1 no longer exists.").arg(c.id));
     if (auto ok = writeTags(c.id, c.tags); !ok)
         return ok;
     if (auto ok = writeSearch(m_db.handle(), c); !ok)
@@ -153,9 +153,9 @@ Result<void> CustomerRepository::writeTags(CustomerId id, const QStringList &tag
     auto link = Statement::prepare(
         db, "INSERT INTO customer_tags (customer_id, position, tag_id) VALUES (?1, ?2, ?3)");
     if (!clear || !addTag || !tagId || !link)
-        return fail(tr("The tags were not saved."));
+        return fail(QCoreApplication::translate("tierdesk::store", "The tags were not saved."));
     clear->bind(1, std::int64_t(id));
-    if (auto ok = clear->run(tr("The tags were not saved.")); !ok)
+    if (auto ok = clear->run(QCoreApplication::translate("tierdesk::store", "The tags were not saved.")); !ok)
         return ok;
     int position = 0;
     for (const QString &raw : tags) {
@@ -163,17 +163,19 @@ Result<void> CustomerRepository::writeTags(CustomerId id, const QStringList &tag
         if (tag.isEmpty())
             continue;
         addTag->bindText(1, tag);
-        if (auto ok = addTag->run(tr("The tags were not saved.")); !ok)
+        if (auto ok = addTag->run(QCoreApplication::translate("tierdesk::store", "The tags were not saved."));
+            !ok)
             return ok;
         tagId->bindText(1, tag);
         if (tagId->step() != SQLITE_ROW)
-            return fail(tr("The tags were not saved."));
+            return fail(QCoreApplication::translate("tierdesk::store", "The tags were not saved."));
         const std::int64_t tid = tagId->int64(0);
         tagId->reset();
         link->bind(1, std::int64_t(id));
         link->bind(2, position++);
         link->bind(3, tid);
-        if (auto ok = link->run(tr("The tags were not saved.")); !ok)
+        if (auto ok = link->run(QCoreApplication::translate("tierdesk::store", "The tags were not saved."));
+            !ok)
             return ok;
     }
     return {};
@@ -228,7 +230,7 @@ Result<void> CustomerRepository::setArchived(CustomerId id, bool archived)
         return std::unexpected(s.error());
     s->bind(1, std::int64_t(id));
     s->bind(2, int(archived));
-    if (auto ok = s->run(tr("The customer was not saved.")); !ok)
+    if (auto ok = s->run(QCoreApplication::translate("tierdesk::store", "The customer was not saved.")); !ok)
         return ok;
     return tx->commit();
 }
@@ -277,7 +279,7 @@ Result<void> moveRows(sqlite3 *db, const char *table, const std::vector<std::int
     for (std::int64_t id : ids) {
         s->bind(1, std::int64_t(to));
         s->bind(2, id);
-        if (auto ok = s->run(tr("The merge was not saved.")); !ok)
+        if (auto ok = s->run(QCoreApplication::translate("tierdesk::store", "The merge was not saved.")); !ok)
             return ok;
     }
     return {};
@@ -301,7 +303,8 @@ Result<std::vector<std::int64_t>> idsOf(sqlite3 *db, const char *table, Customer
 Result<MergeRecord> CustomerRepository::merge(CustomerId keep, CustomerId other)
 {
     if (keep == other)
-        return fail(tr("A customer cannot be merged with itself."));
+        return fail(
+            QCoreApplication::translate("tierdesk::store", "A customer cannot be merged with itself."));
     auto kept = find(keep);
     auto gone = find(other);
     if (!kept)
@@ -309,7 +312,8 @@ Result<MergeRecord> CustomerRepository::merge(CustomerId keep, CustomerId other)
     if (!gone)
         return std::unexpected(gone.error());
     if (!*kept || !*gone)
-        return fail(tr("One of the customers to merge no longer exists."));
+        return fail(QCoreApplication::translate("tierdesk::store",
+                                                "One of the customers to merge no longer exists."));
     MergeRecord record;
     record.kept = keep;
     record.keptBefore = **kept;
@@ -363,12 +367,14 @@ Result<MergeRecord> CustomerRepository::merge(CustomerId keep, CustomerId other)
     auto remove = Statement::prepare(db, "DELETE FROM customers WHERE id = ?1");
     auto unindex = Statement::prepare(db, "DELETE FROM customer_search WHERE rowid = ?1");
     if (!remove || !unindex)
-        return fail(tr("The merge was not saved."));
+        return fail(QCoreApplication::translate("tierdesk::store", "The merge was not saved."));
     remove->bind(1, std::int64_t(other));
-    if (auto ok = remove->run(tr("The merge was not saved.")); !ok)
+    if (auto ok = remove->run(QCoreApplication::translate("tierdesk::store", "The merge was not saved."));
+        !ok)
         return std::unexpected(ok.error());
     unindex->bind(1, std::int64_t(other));
-    if (auto ok = unindex->run(tr("The merge was not saved.")); !ok)
+    if (auto ok = unindex->run(QCoreApplication::translate("tierdesk::store", "The merge was not saved."));
+        !ok)
         return std::unexpected(ok.error());
     // The profile update runs inside this transaction (SQLite nests nothing: update() would try
     // its own BEGIN), so write it directly.
@@ -377,7 +383,7 @@ Result<MergeRecord> CustomerRepository::merge(CustomerId keep, CustomerId other)
         return std::unexpected(s.error());
     s->bind(1, std::int64_t(keep));
     bindCustomer(*s, merged);
-    if (auto ok = s->run(tr("The merge was not saved.")); !ok)
+    if (auto ok = s->run(QCoreApplication::translate("tierdesk::store", "The merge was not saved.")); !ok)
         return std::unexpected(ok.error());
     if (auto ok = writeTags(keep, merged.tags); !ok)
         return std::unexpected(ok.error());
@@ -400,7 +406,8 @@ Result<void> CustomerRepository::unmerge(const MergeRecord &record)
         return std::unexpected(insert.error());
     insert->bind(1, std::int64_t(c.id));
     bindCustomer(*insert, c);
-    if (auto ok = insert->run(tr("The merge was not undone.")); !ok)
+    if (auto ok = insert->run(QCoreApplication::translate("tierdesk::store", "The merge was not undone."));
+        !ok)
         return ok;
     if (auto ok = writeTags(c.id, c.tags); !ok)
         return ok;
@@ -415,7 +422,7 @@ Result<void> CustomerRepository::unmerge(const MergeRecord &record)
         return std::unexpected(s.error());
     s->bind(1, std::int64_t(record.kept));
     bindCustomer(*s, record.keptBefore);
-    if (auto ok = s->run(tr("The merge was not undone.")); !ok)
+    if (auto ok = s->run(QCoreApplication::translate("tierdesk::store", "The merge was not undone.")); !ok)
         return ok;
     if (auto ok = writeTags(record.kept, record.keptBefore.tags); !ok)
         return ok;
@@ -430,7 +437,7 @@ Result<void> CustomerRepository::unmerge(const MergeRecord &record)
 Result<std::int64_t> OrderRepository::add(const Order &o)
 {
     if (!o.orderedAt.isValid())
-        return fail(tr("An order needs a date."));
+        return fail(QCoreApplication::translate("tierdesk::store", "An order needs a date."));
     auto tx = m_db.beginWrite();
     if (!tx)
         return std::unexpected(tx.error());
@@ -448,7 +455,9 @@ Result<std::int64_t> OrderRepository::add(const Order &o)
     s->bind(4, std::int64_t(o.amount));
     s->bindOptional(5, o.profit);
     s->bindText(6, o.note);
-    if (auto ok = stepDone(*s, m_db.handle(), tr("The order was not saved.")); !ok)
+    if (auto ok = stepDone(*s, m_db.handle(),
+                           QCoreApplication::translate("tierdesk::store", "The order was not saved."));
+        !ok)
         return std::unexpected(ok.error());
     const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
     if (auto ok = tx->commit(); !ok)
@@ -481,9 +490,10 @@ Result<std::vector<Order>> OrderRepository::forCustomer(CustomerId id)
 Result<std::int64_t> CallRepository::add(const Call &c)
 {
     if (!c.calledAt.isValid())
-        return fail(tr("A call needs a date and time."));
+        return fail(QCoreApplication::translate("tierdesk::store", "A call needs a date and time."));
     if (c.durationS && *c.durationS < 0)
-        return fail(tr("A call cannot last less than zero seconds."));
+        return fail(
+            QCoreApplication::translate("tierdesk::store", "A call cannot last less than zero seconds."));
     auto tx = m_db.beginWrite();
     if (!tx)
         return std::unexpected(tx.error());
@@ -503,7 +513,9 @@ Result<std::int64_t> CallRepository::add(const Call &c)
     s->bindOptional(6, c.durationS);
     s->bindDate(7, c.nextFollowUp);
     s->bindText(8, c.note);
-    if (auto ok = stepDone(*s, m_db.handle(), tr("The call was not saved.")); !ok)
+    if (auto ok = stepDone(*s, m_db.handle(),
+                           QCoreApplication::translate("tierdesk::store", "The call was not saved."));
+        !ok)
         return std::unexpected(ok.error());
     const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
     if (auto ok = tx->commit(); !ok)
@@ -571,7 +583,8 @@ Result<void> SettingsRepository::save(const classify::Settings &settings)
     for (auto it = map.cbegin(); it != map.cend(); ++it) {
         s->bindText(1, it.key());
         s->bindText(2, it.value());
-        if (auto ok = s->run(tr("The settings were not saved.")); !ok)
+        if (auto ok = s->run(QCoreApplication::translate("tierdesk::store", "The settings were not saved."));
+            !ok)
             return ok;
     }
     return tx->commit();
@@ -591,7 +604,7 @@ Result<classify::CustomerFacts> MetricsQuery::one(CustomerId id, QDate asOf, con
     if (!facts)
         return std::unexpected(facts.error());
     if (facts->empty())
-        return fail(tr("Customer %1 does not exist.").arg(id));
+        return fail(QCoreApplication::translate("tierdesk::store", "Customer %1 does not exist.").arg(id));
     return facts->front();
 }
 
@@ -673,7 +686,8 @@ Result<std::vector<classify::CustomerFacts>> MetricsQuery::load(std::optional<Cu
         out.push_back(std::move(f));
     }
     if (rc != SQLITE_DONE)
-        return std::unexpected(sqliteError(db, rc, tr("Could not read the customers.")));
+        return std::unexpected(sqliteError(
+            db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the customers.")));
 
     // Merge the order aggregates (both streams ascend by id).
     std::size_t k = 0;
@@ -695,7 +709,8 @@ Result<std::vector<classify::CustomerFacts>> MetricsQuery::load(std::optional<Cu
         f.spendPrev = orders->int64(7);
     }
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return std::unexpected(sqliteError(db, rc, tr("Could not read the orders.")));
+        return std::unexpected(sqliteError(
+            db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the orders.")));
 
     // Calls ascend by (customer, time, id): the last row of a customer is its latest call.
     k = 0;
@@ -718,7 +733,8 @@ Result<std::vector<classify::CustomerFacts>> MetricsQuery::load(std::optional<Cu
             f.lastReachedCall = day;
     }
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return std::unexpected(sqliteError(db, rc, tr("Could not read the calls.")));
+        return std::unexpected(
+            sqliteError(db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the calls.")));
     return out;
 }
 
@@ -751,7 +767,7 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         return std::unexpected(s.error());
     if (!snapshot)
         return std::unexpected(snapshot.error());
-    const QString what = tr("The classification was not saved.");
+    const QString what = QCoreApplication::translate("tierdesk::store", "The classification was not saved.");
     const QString month = run.summary.asOf.toString(QStringLiteral("yyyy-MM"));
     for (std::size_t i = 0; i < run.rows.size(); ++i) {
         const classify::Classification &c = run.rows[i];
@@ -829,7 +845,7 @@ Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &
     s->bind(5, plan.reason.cadenceDays);
     s->bindDate(6, facts.lastContact);
     bindEnum(*s, 7, facts.lastOutcome);
-    if (auto ok = s->run(tr("The follow-up was not saved.")); !ok)
+    if (auto ok = s->run(QCoreApplication::translate("tierdesk::store", "The follow-up was not saved.")); !ok)
         return ok;
     return tx->commit();
 }

@@ -10,33 +10,42 @@ Error sqliteError(sqlite3 *db, int code, const QString &what)
 {
     const QString detail = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
     const int primary = code & 0xff;
-    auto tr = [](const char *s) { return QCoreApplication::translate("tierdesk::store", s); };
     QString message;
     switch (primary) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        message = tr("The database is busy: another program (or another TierDesk window) is writing to it. "
-                     "Try again in a moment.");
+        message = QCoreApplication::translate(
+            "tierdesk::store",
+            "The database is busy: another program (or another TierDesk window) is writing to it. "
+            "Try again in a moment.");
         break;
     case SQLITE_FULL:
-        message = tr("The disk is full. Nothing was saved; free some space and try again.");
+        message = QCoreApplication::translate(
+            "tierdesk::store", "The disk is full. Nothing was saved; free some space and try again.");
         break;
     case SQLITE_READONLY:
-        message = tr("The database is read-only. Nothing was saved.");
+        message =
+            QCoreApplication::translate("tierdesk::store", "The database is read-only. Nothing was saved.");
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        message = tr("The database file is damaged or is not a TierDesk database.");
+        message = QCoreApplication::translate("tierdesk::store",
+                                              "The database file is damaged or is not a TierDesk database.");
         break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-        message = tr("The database file could not be read or written (%1).").arg(detail);
+        message = QCoreApplication::translate("tierdesk::store",
+                                              "The database file could not be read or written (%1).")
+                      .arg(detail);
         break;
     case SQLITE_CONSTRAINT:
-        message = tr("The change breaks a rule of the database (%1).").arg(detail);
+        message =
+            QCoreApplication::translate("tierdesk::store", "The change breaks a rule of the database (%1).")
+                .arg(detail);
         break;
     default:
-        message = tr("A database error occurred (%1).").arg(detail);
+        message =
+            QCoreApplication::translate("tierdesk::store", "A database error occurred (%1).").arg(detail);
         break;
     }
     if (!what.isEmpty())
