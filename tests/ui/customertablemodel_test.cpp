@@ -1,0 +1,145 @@
+#include "models/customertablemodel.h"
+#include "support/testsupport.h"
+#include "uitestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace tierdesk;
+using tierdesk::test::UiFixture;
+using ui::CustomerTableModel;
+
+namespace {
+
+class CustomerTableModelTest : public UiFixture {
+protected:
+    QList<qint64> ids(const CustomerTableModel &m)
+    {
+        QList<qint64> out;
+        for (int r = 0; r < m.rowCount(); ++r)
+            out << m.index(r, 0).data(CustomerTableModel::IdRole).toLongLong();
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_F(CustomerTableModelTest, PassesTheModelTester)
+{
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.reload();
+    model.sort(CustomerTableModel::ValueTier, Qt::DescendingOrder);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("王伟");
+    model.setFilter(f);
+    EXPECT_EQ(model.rowCount(), 2);
+}
+
+TEST_F(CustomerTableModelTest, ListsEveryCustomerSortedByName)
+{
+    CustomerTableModel model(session.get());
+    model.reload();
+    ASSERT_EQ(model.rowCount(), 5);
+    model.sort(CustomerTableModel::Name, Qt::AscendingOrder);
+    // Byte order of the UTF-8 names: "Anna Schmidt" < 张 (E5 BC A0) < 李 (E6 9D 8E) < 王 (E7 8E 8B).
+    EXPECT_EQ(ids(model), (QList<qint64>{2, 3, 4, 1, 5}));
+}
+
+TEST_F(CustomerTableModelTest, SearchFindsPhoneDigitsTypedWithSeparators)
+{
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.search = QStringLiteral("138-0013");
+    model.setFilter(f);
+    EXPECT_EQ(ids(model), (QList<qint64>{1, 5}));
+}
+
+TEST_F(CustomerTableModelTest, SearchFindsChineseSubstringsOfAnyLength)
+{
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.search = QStringLiteral("明华贸易"); // four characters: the trigram index
+    model.setFilter(f);
+    EXPECT_EQ(ids(model), QList<qint64>{1});
+    f.search = QStringLiteral("秀英"); // two characters: the short-query path
+    model.setFilter(f);
+    EXPECT_EQ(ids(model), QList<qint64>{3});
+    f.search = QStringLiteral("强");
+    model.setFilter(f);
+    EXPECT_EQ(ids(model), QList<qint64>{4});
+}
+
+TEST_F(CustomerTableModelTest, SearchIsCaseInsensitiveForEmail)
+{
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.search = QStringLiteral("WANG.WEI@MINGHUA");
+    model.setFilter(f);
+    EXPECT_EQ(ids(model), QList<qint64>{1});
+}
+
+TEST_F(CustomerTableModelTest, SearchTreatsQuotesAsText)
+{
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.search = QStringLiteral("\"a\" OR b*");
+    model.setFilter(f);
+    EXPECT_TRUE(model.lastError().isEmpty()) << model.lastError().toStdString();
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST_F(CustomerTableModelTest, FiltersCombineAndCount)
+{
+    CustomerTableModel model(session.get());
+    QSignalSpy counts(&model, &CustomerTableModel::countChanged);
+    store::CustomerFilter f;
+    f.owner = QStringLiteral("李娜");
+    model.setFilter(f);
+    // In name order (UTF-8 bytes): 张秀英, 李强, 王伟.
+    EXPECT_EQ(ids(model), (QList<qint64>{3, 4, 1}));
+    f.lifecycle = Lifecycle::Prospect;
+    model.setFilter(f);
+    EXPECT_EQ(ids(model), (QList<qint64>{3, 4}));
+    ASSERT_FALSE(counts.isEmpty());
+    EXPECT_EQ(counts.last().at(0).toLongLong(), 2);
+    f.tag = QStringLiteral("vip");
+    model.setFilter(f);
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST_F(CustomerTableModelTest, QueueOrderAndOverdueMarking)
+{
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.dueOnOrBefore = test::date("2026-06-30");
+    model.setFilter(f);
+    model.sort(CustomerTableModel::Rank);
+    // Customer 4 has a follow-up on 2026-07-10: not due. Classes: 1 is grade A (class 1);
+    // 2 spent 17,000.00 against 1's 158,400.00, so with two spenders it is rank 2 > ceil(0.2 * 2)
+    // = tier C (class 3); 3 and 5 are prospects without a grade (class 5), never called, so due on
+    // their creation day: 3 on 06-01 (29 days overdue) before 5 on 06-15 (15 days).
+    EXPECT_EQ(ids(model), (QList<qint64>{1, 2, 3, 5}));
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const auto row = model.rowAt(r);
+        ASSERT_TRUE(row);
+        const int overdue = model.index(r, 0).data(CustomerTableModel::OverdueRole).toInt();
+        EXPECT_EQ(overdue, std::max<qint64>(0, row->due.daysTo(test::date("2026-06-30"))));
+        EXPECT_FALSE(model.index(r, CustomerTableModel::Reason).data().toString().isEmpty());
+    }
+}
+
+TEST_F(CustomerTableModelTest, ReloadSeesAWrite)
+{
+    CustomerTableModel model(session.get());
+    model.reload();
+    ASSERT_EQ(model.rowCount(), 5);
+    Customer c;
+    c.name = QStringLiteral("欧阳子涵");
+    c.createdAt = test::date("2026-06-30");
+    ASSERT_TRUE(session->addCustomer(c));
+    model.reload();
+    EXPECT_EQ(model.rowCount(), 6);
+}

@@ -1,0 +1,208 @@
+#include "io/classifyjob.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "models/customertablemodel.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+#include "uitestsupport.h"
+#include "views/customersview.h"
+#include "views/queueview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace tierdesk;
+using tierdesk::test::UiFixture;
+
+namespace {
+
+class MainWindowTest : public UiFixture {
+protected:
+    void SetUp() override
+    {
+        UiFixture::SetUp();
+        QSettings().clear();
+        window = std::make_unique<ui::MainWindow>(session.get());
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+        session->opened(); // the fixture opened the session before the window existed
+    }
+    void TearDown() override
+    {
+        window.reset();
+        UiFixture::TearDown();
+    }
+
+    template<typename T>
+    T *child(const char *name) const
+    {
+        auto *w = window->findChild<T *>(QString::fromLatin1(name));
+        EXPECT_NE(w, nullptr) << name;
+        return w;
+    }
+
+    /// The dialog of type T that is open now, if any.
+    template<typename T = QDialog>
+    T *openDialog() const
+    {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *d = qobject_cast<T *>(w); d && d->isVisible())
+                return d;
+        }
+        return nullptr;
+    }
+
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, ThreePlacesAreOneShortcutApart)
+{
+    auto *pages = child<QStackedWidget>("pages");
+    QTest::keyClick(window.get(), Qt::Key_1, Qt::ControlModifier);
+    EXPECT_EQ(pages->currentWidget()->objectName(), QStringLiteral("customersPage"));
+    QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+    EXPECT_EQ(pages->currentWidget()->objectName(), QStringLiteral("callsPage"));
+    QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
+    EXPECT_EQ(pages->currentWidget()->objectName(), QStringLiteral("chartsPage"));
+    child<QListWidget>("navigation")->setCurrentRow(0);
+    EXPECT_EQ(pages->currentWidget()->objectName(), QStringLiteral("customersPage"));
+}
+
+TEST_F(MainWindowTest, StatusBarShowsDatabaseAsOfAndClassification)
+{
+    EXPECT_TRUE(child<QLabel>("statusDatabase")->text().endsWith(QStringLiteral("team.sqlite")));
+    EXPECT_FALSE(child<QLabel>("statusAsOf")->text().isEmpty());
+    EXPECT_FALSE(child<QLabel>("statusClassified")->text().isEmpty());
+}
+
+TEST_F(MainWindowTest, SearchAsYouTypeNarrowsTheTableAndCounts)
+{
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *search = child<QLineEdit>("searchEdit");
+    auto *table = child<QTableView>("customerTable");
+    auto *count = child<QLabel>("matchCount");
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    EXPECT_TRUE(search->hasFocus());
+    // Qt 6.4's keyClicks only sends Latin-1; Chinese arrives as an input method commits it.
+    QInputMethodEvent chinese;
+    chinese.setCommitString(QStringLiteral("王伟"));
+    QApplication::sendEvent(search, &chinese);
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    EXPECT_TRUE(count->text().contains(u'2')) << count->text().toStdString();
+    QTest::keyClicks(search, QStringLiteral(" x"));
+    QTRY_COMPARE(table->model()->rowCount(), 0);
+    search->clear();
+    QTRY_COMPARE(table->model()->rowCount(), 5);
+}
+
+TEST_F(MainWindowTest, FiltersNarrowByOwnerAndStage)
+{
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *owner = child<QComboBox>("ownerFilter");
+    auto *stage = child<QComboBox>("lifecycleFilter");
+    auto *table = child<QTableView>("customerTable");
+    owner->setCurrentIndex(owner->findText(QStringLiteral("李娜")));
+    EXPECT_EQ(table->model()->rowCount(), 3);
+    stage->setCurrentIndex(stage->findData(QStringLiteral("prospect")));
+    EXPECT_EQ(table->model()->rowCount(), 2);
+    EXPECT_TRUE(child<QLabel>("matchCount")->text().contains(u'2'));
+}
+
+TEST_F(MainWindowTest, QueueShowsWhoIsDueWithReasons)
+{
+    window->showPlace(ui::MainWindow::Place::Calls);
+    auto *table = child<QTableView>("queueTable");
+    EXPECT_EQ(table->model()->rowCount(), 4);
+    const QString summary = child<QLabel>("queueSummary")->text();
+    EXPECT_TRUE(summary.contains(u'4')) << summary.toStdString();
+    EXPECT_EQ(table->model()->index(0, ui::CustomerTableModel::Name).data().toString(),
+              QStringLiteral("王伟"));
+    EXPECT_FALSE(table->model()->index(0, ui::CustomerTableModel::Reason).data().toString().isEmpty());
+}
+
+TEST_F(MainWindowTest, LoggingACallWithTheKeyboardTakesTheCustomerOffTheQueue)
+{
+    window->showPlace(ui::MainWindow::Place::Calls);
+    auto *table = child<QTableView>("queueTable");
+    ASSERT_EQ(table->model()->rowCount(), 4);
+    ASSERT_EQ(window->currentCustomer(), 1);
+    QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog()) != nullptr);
+    auto *note = dialog->findChild<QPlainTextEdit *>(QStringLiteral("noteEdit"));
+    ASSERT_NE(note, nullptr);
+    QInputMethodEvent chinese;
+    chinese.setCommitString(QStringLiteral("报价已发送"));
+    QApplication::sendEvent(note, &chinese);
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveButton"));
+    ASSERT_NE(save, nullptr);
+    QTest::mouseClick(save, Qt::LeftButton);
+    // Grade A with a follow-up by cadence lands in the future: off today's queue at once.
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+    auto calls = store::CallRepository(session->database()).forCustomer(1);
+    ASSERT_TRUE(calls);
+    ASSERT_EQ(calls->size(), 2u);
+    EXPECT_EQ(calls->front().note, QStringLiteral("报价已发送"));
+}
+
+TEST_F(MainWindowTest, ApplyingADemotionSuggestionChangesTheGrade)
+{
+    // Customer 1 holds grade A since 2026-06-01 and last ordered on 2026-05-20: at 30 days it
+    // is suggested B.
+    session->setToday(test::date("2026-07-05"));
+    ASSERT_TRUE(io::classifyDatabase(session->database(), session->today(), /*store=*/true));
+    window->queueView()->reload();
+    auto *table = child<QTableView>("queueTable");
+    int row = -1;
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        if (table->model()->index(r, 0).data(ui::CustomerTableModel::IdRole).toLongLong() == 1)
+            row = r;
+    }
+    ASSERT_GE(row, 0);
+    window->queueView()->selectRow(row);
+    auto *apply = child<QPushButton>("applySuggestionButton");
+    ASSERT_TRUE(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    auto c = store::CustomerRepository(session->database()).find(1);
+    ASSERT_TRUE(c && *c);
+    EXPECT_EQ((*c)->grade, Grade::B);
+    EXPECT_EQ((*c)->gradeSetAt, test::date("2026-07-05"));
+}
+
+TEST_F(MainWindowTest, OpeningAFileThatIsNotADatabaseSaysSoAndKeepsTheCurrentOne)
+{
+    const QString bogus = dir.filePath(QStringLiteral("notes.sqlite"));
+    QFile f(bogus);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("these are my notes, not a database\n");
+    f.close();
+    ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    EXPECT_FALSE(window->openDatabase(bogus));
+    EXPECT_FALSE(ui::MessageBox::lastText().isEmpty());
+    EXPECT_TRUE(session->isOpen());
+    EXPECT_TRUE(session->path().endsWith(QStringLiteral("team.sqlite")));
+}
+
+TEST_F(MainWindowTest, RecentFilesRememberOpenedDatabases)
+{
+    ASSERT_TRUE(window->openDatabase(dbPath));
+    const QStringList recent = QSettings().value(QStringLiteral("recent/files")).toStringList();
+    ASSERT_FALSE(recent.isEmpty());
+    EXPECT_TRUE(recent.constFirst().endsWith(QStringLiteral("team.sqlite")));
+}

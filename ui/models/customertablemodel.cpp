@@ -1,0 +1,281 @@
+#include "customertablemodel.h"
+
+#include "classify/explain.h"
+#include "model/labels.h"
+#include "session.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QLocale>
+#include <QPalette>
+
+namespace tierdesk::ui {
+namespace {
+
+store::CustomerSort sortFor(int column, store::CustomerSort fallback)
+{
+    using S = store::CustomerSort;
+    switch (column) {
+    case CustomerTableModel::Name:
+        return S::Name;
+    case CustomerTableModel::Company:
+        return S::Company;
+    case CustomerTableModel::Phone:
+        return S::Phone;
+    case CustomerTableModel::Owner:
+        return S::Owner;
+    case CustomerTableModel::ValueTier:
+        return S::ValueTier;
+    case CustomerTableModel::Segment:
+        return S::Segment;
+    case CustomerTableModel::Lifecycle:
+        return S::Lifecycle;
+    case CustomerTableModel::Loyalty:
+        return S::Loyalty;
+    case CustomerTableModel::Grade:
+        return S::Grade;
+    case CustomerTableModel::LastContact:
+        return S::LastContact;
+    case CustomerTableModel::NextDue:
+    case CustomerTableModel::Overdue:
+        return S::NextDue;
+    case CustomerTableModel::Monetary:
+        return S::Monetary;
+    case CustomerTableModel::Rank:
+        return S::Priority;
+    default:
+        return fallback;
+    }
+}
+
+QString shortDate(QDate d)
+{
+    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();
+}
+
+} // namespace
+
+CustomerTableModel::CustomerTableModel(Session *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{}
+
+int CustomerTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(std::min<qint64>(m_count, std::numeric_limits<int>::max()));
+}
+
+int CustomerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void CustomerTableModel::setFilter(const store::CustomerFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void CustomerTableModel::sort(int column, Qt::SortOrder order)
+{
+    m_sort = sortFor(column, m_defaultSort);
+    m_descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+void CustomerTableModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_error.clear();
+    m_count = 0;
+    if (m_session && m_session->isOpen()) {
+        auto count = store::CustomerQuery(m_session->database()).count(m_filter);
+        if (count)
+            m_count = *count;
+        else
+            m_error = count.error().message;
+    }
+    endResetModel();
+    emit countChanged(m_count);
+}
+
+const store::CustomerRow *CustomerTableModel::fetch(int row) const
+{
+    if (row < 0 || row >= m_count || !m_session || !m_session->isOpen())
+        return nullptr;
+    const qint64 page = row / kPageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        if (m_pages.size() >= kMaxPages)
+            m_pages.clear();
+        auto rows = store::CustomerQuery(m_session->database())
+                        .page(m_filter, m_sort, m_descending, page * kPageSize, kPageSize);
+        if (!rows) {
+            m_error = rows.error().message;
+            return nullptr;
+        }
+        it = m_pages.insert(page, std::move(*rows));
+    }
+    const auto offset = std::size_t(row % kPageSize);
+    return offset < it->size() ? &(*it)[offset] : nullptr;
+}
+
+std::optional<store::CustomerRow> CustomerTableModel::rowAt(int row) const
+{
+    const store::CustomerRow *r = fetch(row);
+    return r ? std::optional<store::CustomerRow>(*r) : std::nullopt;
+}
+
+int CustomerTableModel::rowOf(CustomerId id) const
+{
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            if ((*it)[i].id == id)
+                return int(it.key() * kPageSize + qint64(i));
+        }
+    }
+    return -1;
+}
+
+Result<std::vector<store::CustomerRow>> CustomerTableModel::allRows() const
+{
+    if (!m_session || !m_session->isOpen())
+        return std::vector<store::CustomerRow>();
+    return store::CustomerQuery(m_session->database())
+        .page(m_filter, m_sort, m_descending, 0, std::numeric_limits<int>::max());
+}
+
+QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.column() >= ColumnCount)
+        return {};
+    const store::CustomerRow *r = fetch(index.row());
+    if (!r)
+        return {};
+    const QDate today = m_session->today();
+    const int overdue = r->due.isValid() && r->due < today ? int(r->due.daysTo(today)) : 0;
+    switch (role) {
+    case IdRole:
+        return QVariant::fromValue<qint64>(r->id);
+    case OverdueRole:
+        return overdue;
+    case SuggestionRole:
+        return r->demoteTo ? toText(*r->demoteTo) : QString();
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (Column(index.column())) {
+        case Rank:
+            return index.row() + 1;
+        case Name:
+            return r->name;
+        case Company:
+            return r->company;
+        case Phone:
+            return r->phone;
+        case Owner:
+            return r->owner;
+        case ValueTier:
+            return r->tier ? labels::valueTier(*r->tier) : QString();
+        case Segment:
+            return r->segment ? labels::segment(*r->segment) : QString();
+        case Lifecycle:
+            return r->lifecycle ? labels::lifecycle(*r->lifecycle) : QString();
+        case Loyalty:
+            return r->loyalty ? labels::level(*r->loyalty) : QString();
+        case Grade:
+            if (!r->grade)
+                return QString();
+            return r->gradeSuggested ? tr("%1 (suggested)").arg(toText(*r->grade)) : toText(*r->grade);
+        case LastContact:
+            return shortDate(r->lastContact);
+        case LastOutcome:
+            return r->lastOutcome ? labels::outcome(*r->lastOutcome) : QString();
+        case NextDue:
+            return shortDate(r->due);
+        case Overdue:
+            if (overdue > 0)
+                return tr("%n day(s) overdue", nullptr, overdue);
+            return r->due == today ? tr("due today") : QString();
+        case Reason:
+            return r->due.isValid() ? classify::reasonText(r->reason) : QString();
+        case Suggestion:
+            return r->demoteTo ? tr("Suggest %1").arg(toText(*r->demoteTo)) : QString();
+        case Monetary:
+            return QLocale().toString(double(r->monetary) / 100.0, 'f', 2);
+        case ColumnCount:
+            break;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Monetary || index.column() == Rank)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == ValueTier || index.column() == Grade)
+            return QVariant(Qt::AlignCenter);
+        break;
+    case Qt::ForegroundRole:
+        if ((index.column() == NextDue || index.column() == Overdue) && overdue > 0)
+            return QBrush(QColor(0xc0, 0x39, 0x2b));
+        if (index.column() == Monetary && r->monetary < 0)
+            return QBrush(QColor(0xc0, 0x39, 0x2b));
+        break;
+    case Qt::FontRole:
+        if (index.column() == Name ||
+            ((index.column() == NextDue || index.column() == Overdue) && overdue > 0)) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Rank:
+        return tr("#");
+    case Name:
+        return tr("Name");
+    case Company:
+        return tr("Company");
+    case Phone:
+        return tr("Phone");
+    case Owner:
+        return tr("Owner");
+    case ValueTier:
+        return tr("Value tier");
+    case Segment:
+        return tr("RFM segment");
+    case Lifecycle:
+        return tr("Lifecycle");
+    case Loyalty:
+        return tr("Loyalty");
+    case Grade:
+        return tr("Grade");
+    case LastContact:
+        return tr("Last contact");
+    case LastOutcome:
+        return tr("Outcome");
+    case NextDue:
+        return tr("Next due");
+    case Overdue:
+        return tr("Overdue");
+    case Reason:
+        return tr("Why call");
+    case Suggestion:
+        return tr("Suggestion");
+    case Monetary:
+        return tr("Spend (12 mo.)");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace tierdesk::ui

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "classify/classify.h"
+#include "model/error.h"
+#include "model/types.h"
+#include "store/repositories.h"
+
+#include <QDate>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace tierdesk::store {
+class Database;
+}
+
+namespace tierdesk::ui {
+
+/// The open database and everything the windows share about it: the settings, the as-of date,
+/// the last classification. Every write of the UI goes through here, so that each one is a
+/// single store transaction followed by the signal that lets models refresh what changed.
+class Session final : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    /// Opens (or creates) the database at `path`; on failure the previous one stays open.
+    Result<void> open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+    store::Database &database();
+
+    const classify::Settings &settings() const { return m_settings; }
+    Result<void> saveSettings(const classify::Settings &settings);
+
+    /// The as-of date of classification and of the queue: today, unless a test or the user
+    /// set another.
+    QDate today() const;
+    void setToday(QDate day);
+
+    std::optional<store::ClassificationRunInfo> lastRun() const { return m_lastRun; }
+
+    /// The salesperson using this copy (default owner of new customers, queue filter).
+    QString userName() const;
+    void setUserName(const QString &name);
+
+    // Writes. Each is one transaction and emits the matching signal on success.
+    Result<CustomerId> addCustomer(const Customer &c);
+    Result<void> updateCustomer(const Customer &c);
+    Result<std::optional<Customer>> customer(CustomerId id);
+    /// Logs a call and recomputes that customer's due date (no full reclassification).
+    Result<classify::FollowUp> logCall(const Call &call);
+    Result<std::int64_t> addOrder(const Order &order);
+    /// Sets a hand grade (e.g. applying a demotion suggestion); stamps gradeSetAt with today.
+    Result<void> setGrade(CustomerId id, std::optional<Grade> grade);
+    Result<store::MergeRecord> merge(CustomerId keep, CustomerId other);
+    Result<void> unmerge(const store::MergeRecord &record);
+
+    /// Facts and classification of one customer as of today, for the customer card.
+    struct Snapshot {
+        classify::CustomerFacts facts;
+        std::optional<classify::Classification> result; ///< stored result of the last run
+        classify::Summary summary;                      ///< of the last run (spenders, cut-offs)
+    };
+    Result<Snapshot> snapshot(CustomerId id);
+
+    /// Starts a full reclassification in a worker thread with its own connection. Progress and
+    /// the end are signalled; the window stays responsive. Does nothing if one is running.
+    void reclassify();
+    bool isReclassifying() const { return m_reclassifying; }
+    /// True when the stored classification is older than today (run it on start).
+    bool classificationIsStale() const;
+
+signals:
+    void opened();
+    void closed();
+    /// One customer's profile, grade, calls, orders or due date changed.
+    void customerChanged(tierdesk::CustomerId id);
+    /// Many customers changed (merge, import, reclassification): views reload.
+    void customersChanged();
+    void settingsChanged();
+    void reclassifyStarted();
+    void reclassifyProgress(int percent);
+    void reclassifyFinished(bool ok, const QString &error);
+
+private:
+    void reloadRunInfo();
+    std::unique_ptr<store::Database> m_db;
+    classify::Settings m_settings;
+    std::optional<store::ClassificationRunInfo> m_lastRun;
+    QDate m_today;
+    bool m_reclassifying = false;
+};
+
+} // namespace tierdesk::ui

@@ -1,0 +1,238 @@
+#include "customersview.h"
+
+#include "model/labels.h"
+#include "models/customertablemodel.h"
+#include "session.h"
+#include "store/customerquery.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSettings>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+namespace {
+
+QComboBox *filterCombo(const QString &objectName, const QString &allText, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    combo->addItem(allText);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    return combo;
+}
+
+} // namespace
+
+CustomersView::CustomersView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new CustomerTableModel(session, this))
+    , m_search(new QLineEdit(this))
+    , m_tier(filterCombo(QStringLiteral("tierFilter"), tr("All tiers"), this))
+    , m_segment(filterCombo(QStringLiteral("segmentFilter"), tr("All segments"), this))
+    , m_lifecycle(filterCombo(QStringLiteral("lifecycleFilter"), tr("All stages"), this))
+    , m_grade(filterCombo(QStringLiteral("gradeFilter"), tr("All grades"), this))
+    , m_owner(filterCombo(QStringLiteral("ownerFilter"), tr("All owners"), this))
+    , m_tag(filterCombo(QStringLiteral("tagFilter"), tr("All tags"), this))
+    , m_count(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_searchTimer(new QTimer(this))
+{
+    m_model->setObjectName(QStringLiteral("customerModel"));
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Search name, company, phone or e-mail  (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(320);
+    m_count->setObjectName(QStringLiteral("matchCount"));
+
+    for (ValueTier t : {ValueTier::A, ValueTier::B, ValueTier::C, ValueTier::D})
+        m_tier->addItem(labels::valueTier(t), toText(t));
+    for (int s = 0; s < SegmentCount; ++s)
+        m_segment->addItem(labels::segment(Segment(s)), toText(Segment(s)));
+    for (Lifecycle l : {Lifecycle::Prospect, Lifecycle::New, Lifecycle::Growth, Lifecycle::Mature,
+                        Lifecycle::Decline, Lifecycle::Lost})
+        m_lifecycle->addItem(labels::lifecycle(l), toText(l));
+    for (Grade g : {Grade::S, Grade::A, Grade::B, Grade::C, Grade::D})
+        m_grade->addItem(labels::grade(g), toText(g));
+
+    m_table->setObjectName(QStringLiteral("customerTable"));
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setSortIndicator(CustomerTableModel::Name, Qt::AscendingOrder);
+    // The customer list shows who they are and where they stand; the queue columns belong to
+    // Today's calls.
+    for (int c : {CustomerTableModel::Rank, CustomerTableModel::LastOutcome, CustomerTableModel::Overdue,
+                  CustomerTableModel::Reason, CustomerTableModel::Suggestion})
+        m_table->setColumnHidden(c, true);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_table->setColumnWidth(CustomerTableModel::Name, 11 * em);
+    m_table->setColumnWidth(CustomerTableModel::Company, 16 * em);
+    m_table->setColumnWidth(CustomerTableModel::Phone, 11 * em);
+    m_table->setColumnWidth(CustomerTableModel::Owner, 8 * em);
+    m_table->setColumnWidth(CustomerTableModel::ValueTier, 7 * em);
+    m_table->setColumnWidth(CustomerTableModel::Segment, 10 * em);
+    m_table->setColumnWidth(CustomerTableModel::Lifecycle, 6 * em);
+    m_table->setColumnWidth(CustomerTableModel::Loyalty, 5 * em);
+    m_table->setColumnWidth(CustomerTableModel::Grade, 5 * em);
+    m_table->setColumnWidth(CustomerTableModel::LastContact, 7 * em);
+    m_table->setColumnWidth(CustomerTableModel::NextDue, 7 * em);
+    const QByteArray header = QSettings().value(QStringLiteral("customers/header")).toByteArray();
+    if (!header.isEmpty())
+        m_table->horizontalHeader()->restoreState(header);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        QSettings().setValue(QStringLiteral("customers/header"), m_table->horizontalHeader()->saveState());
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] {
+        QSettings().setValue(QStringLiteral("customers/header"), m_table->horizontalHeader()->saveState());
+    });
+
+    // Typing coalesces into one query per event-loop pass: no fixed delay, no query per key
+    // when keys arrive faster than results.
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(0);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &CustomersView::applyFilter);
+    for (QComboBox *combo : {m_tier, m_segment, m_lifecycle, m_grade, m_owner, m_tag})
+        connect(combo, &QComboBox::currentIndexChanged, this, &CustomersView::applyFilter);
+    connect(m_model, &CustomerTableModel::countChanged, this, &CustomersView::updateCount);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit openCustomerRequested(index.data(CustomerTableModel::IdRole).toLongLong());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CustomersView::currentCustomerChanged);
+
+    // Down from the search box goes to the results, as in every launcher.
+    m_search->installEventFilter(this);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    for (QComboBox *combo : {m_tier, m_segment, m_lifecycle, m_grade, m_owner, m_tag})
+        filters->addWidget(combo);
+    auto *countRow = new QHBoxLayout;
+    countRow->addWidget(m_count);
+    countRow->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addLayout(countRow);
+    layout->addWidget(m_table, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &CustomersView::currentCustomerChanged);
+    connect(session, &Session::customersChanged, this, &CustomersView::reload);
+    connect(session, &Session::customerChanged, this, [this](CustomerId id) {
+        const auto keep = currentCustomer();
+        m_model->reload();
+        if (keep)
+            selectCustomer(*keep);
+        Q_UNUSED(id)
+    });
+    connect(session, &Session::opened, this, &CustomersView::reload);
+}
+
+bool CustomersView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Down || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            m_model->rowCount() > 0) {
+            m_table->setFocus(Qt::TabFocusReason);
+            if (!m_table->currentIndex().isValid())
+                m_table->setCurrentIndex(m_model->index(0, CustomerTableModel::Name));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CustomersView::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void CustomersView::fillChoices()
+{
+    if (!m_session->isOpen())
+        return;
+    store::CustomerQuery query(m_session->database());
+    auto refill = [](QComboBox *combo, const QStringList &values) {
+        const QString current = combo->currentIndex() > 0 ? combo->currentText() : QString();
+        const QSignalBlocker block(combo);
+        while (combo->count() > 1)
+            combo->removeItem(1);
+        for (const QString &v : values)
+            combo->addItem(v, v);
+        const int keep = current.isEmpty() ? 0 : combo->findText(current);
+        combo->setCurrentIndex(std::max(0, keep));
+    };
+    if (auto owners = query.owners())
+        refill(m_owner, *owners);
+    if (auto tags = query.tags())
+        refill(m_tag, *tags);
+}
+
+void CustomersView::reload()
+{
+    const auto keep = currentCustomer();
+    fillChoices();
+    applyFilter();
+    if (keep)
+        selectCustomer(*keep);
+}
+
+void CustomersView::applyFilter()
+{
+    store::CustomerFilter f;
+    f.search = m_search->text();
+    f.tier = valueTierFromText(m_tier->currentData().toString());
+    f.segment = segmentFromText(m_segment->currentData().toString());
+    f.lifecycle = lifecycleFromText(m_lifecycle->currentData().toString());
+    f.grade = gradeFromText(m_grade->currentData().toString());
+    f.owner = m_owner->currentData().toString();
+    f.tag = m_tag->currentData().toString();
+    m_model->setFilter(f);
+}
+
+void CustomersView::updateCount(qint64 count)
+{
+    if (!m_model->lastError().isEmpty()) {
+        m_count->setText(m_model->lastError());
+        return;
+    }
+    m_count->setText(tr("%n customer(s)", nullptr, int(std::min<qint64>(count, INT_MAX))));
+}
+
+std::optional<CustomerId> CustomersView::currentCustomer() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return std::nullopt;
+    return index.siblingAtColumn(0).data(CustomerTableModel::IdRole).toLongLong();
+}
+
+void CustomersView::selectCustomer(CustomerId id)
+{
+    int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    m_table->setCurrentIndex(m_model->index(row, CustomerTableModel::Name));
+    m_table->scrollTo(m_model->index(row, CustomerTableModel::Name));
+}
+
+} // namespace tierdesk::ui

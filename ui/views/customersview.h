@@ -1,0 +1,61 @@
+#pragma once
+
+#include "model/types.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace tierdesk::ui {
+
+class CustomerTableModel;
+class Session;
+
+/// The Customers place: search as you type, filters with a live count, and the whole database
+/// in a table that pages from SQL.
+class CustomersView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit CustomersView(Session *session, QWidget *parent = nullptr);
+
+    std::optional<CustomerId> currentCustomer() const;
+    void selectCustomer(CustomerId id);
+    CustomerTableModel *model() const { return m_model; }
+    /// Re-reads the owners and tags for the filters and reloads the table.
+    void reload();
+    void focusSearch();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+signals:
+    void openCustomerRequested(tierdesk::CustomerId id);
+    void currentCustomerChanged();
+
+private:
+    void applyFilter();
+    void fillChoices();
+    void updateCount(qint64 count);
+
+    Session *m_session;
+    CustomerTableModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_tier;
+    QComboBox *m_segment;
+    QComboBox *m_lifecycle;
+    QComboBox *m_grade;
+    QComboBox *m_owner;
+    QComboBox *m_tag;
+    QLabel *m_count;
+    QTableView *m_table;
+    QTimer *m_searchTimer;
+};
+
+} // namespace tierdesk::ui

@@ -1,0 +1,329 @@
+#include "queueview.h"
+
+#include "classify/explain.h"
+#include "dialogs/logcalldialog.h"
+#include "io/calllist.h"
+#include "messagebox.h"
+#include "model/labels.h"
+#include "models/customertablemodel.h"
+#include "session.h"
+#include "store/customerquery.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+
+QueueView::QueueView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new CustomerTableModel(session, this))
+    , m_title(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_owner(new QComboBox(this))
+    , m_table(new QTableView(this))
+    , m_logCall(new QPushButton(tr("&Log call…"), this))
+    , m_apply(new QPushButton(tr("&Apply suggestion"), this))
+    , m_export(new QPushButton(tr("&Export…"), this))
+    , m_print(new QPushButton(tr("&Print…"), this))
+{
+    m_model->setObjectName(QStringLiteral("queueModel"));
+    m_model->setDefaultSort(store::CustomerSort::Priority);
+    m_title->setObjectName(QStringLiteral("queueTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_summary->setObjectName(QStringLiteral("queueSummary"));
+    m_owner->setObjectName(QStringLiteral("queueOwnerFilter"));
+    m_owner->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_logCall->setObjectName(QStringLiteral("logCallButton"));
+    m_logCall->setToolTip(tr("Log a call with the selected customer, then go on to the next (Ctrl+L)"));
+    m_apply->setObjectName(QStringLiteral("applySuggestionButton"));
+    m_apply->setToolTip(tr("Lower the grade as suggested: the grade was held without progress"));
+    m_export->setObjectName(QStringLiteral("exportQueueButton"));
+    m_export->setToolTip(tr("Save this call list as a CSV file that opens in Excel and WPS"));
+    m_print->setObjectName(QStringLiteral("printQueueButton"));
+
+    m_table->setObjectName(QStringLiteral("queueTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int c : {CustomerTableModel::Segment, CustomerTableModel::Lifecycle, CustomerTableModel::Loyalty,
+                  CustomerTableModel::Monetary, CustomerTableModel::Company})
+        m_table->setColumnHidden(c, true);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_table->setColumnWidth(CustomerTableModel::Rank, 3 * em);
+    m_table->setColumnWidth(CustomerTableModel::Name, 10 * em);
+    m_table->setColumnWidth(CustomerTableModel::Phone, 11 * em);
+    m_table->setColumnWidth(CustomerTableModel::Owner, 7 * em);
+    m_table->setColumnWidth(CustomerTableModel::ValueTier, 7 * em);
+    m_table->setColumnWidth(CustomerTableModel::Grade, 6 * em);
+    m_table->setColumnWidth(CustomerTableModel::LastContact, 7 * em);
+    m_table->setColumnWidth(CustomerTableModel::LastOutcome, 6 * em);
+    m_table->setColumnWidth(CustomerTableModel::NextDue, 7 * em);
+    m_table->setColumnWidth(CustomerTableModel::Overdue, 8 * em);
+    m_table->setColumnWidth(CustomerTableModel::Reason, 15 * em);
+
+    connect(m_owner, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
+    connect(m_model, &CustomerTableModel::countChanged, this, &QueueView::updateSummary);
+    connect(m_table, &QTableView::activated, this, [this] { logCall(); });
+    connect(m_logCall, &QPushButton::clicked, this, &QueueView::logCall);
+    connect(m_apply, &QPushButton::clicked, this, &QueueView::applySuggestion);
+    connect(m_export, &QPushButton::clicked, this, &QueueView::chooseExportFile);
+    connect(m_print, &QPushButton::clicked, this, &QueueView::choosePrinter);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QueueView::updateButtons);
+
+    auto *top = new QHBoxLayout;
+    auto *titles = new QVBoxLayout;
+    titles->addWidget(m_title);
+    titles->addWidget(m_summary);
+    top->addLayout(titles, 1);
+    top->addWidget(m_owner);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_logCall);
+    buttons->addWidget(m_apply);
+    buttons->addStretch();
+    buttons->addWidget(m_export);
+    buttons->addWidget(m_print);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateButtons();
+        emit currentCustomerChanged();
+    });
+    connect(session, &Session::customersChanged, this, &QueueView::reload);
+    connect(session, &Session::customerChanged, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        m_model->reload();
+        if (current.isValid())
+            selectRow(std::min(current.row(), m_model->rowCount() - 1));
+    });
+    connect(session, &Session::opened, this, &QueueView::reload);
+}
+
+void QueueView::reload()
+{
+    if (!m_session->isOpen())
+        return;
+    const QString current = m_owner->currentData().toString();
+    {
+        const QSignalBlocker block(m_owner);
+        m_owner->clear();
+        m_owner->addItem(tr("Everyone"), QString());
+        const QString me = m_session->userName();
+        if (auto owners = store::CustomerQuery(m_session->database()).owners()) {
+            for (const QString &owner : *owners)
+                m_owner->addItem(owner == me ? tr("%1 (me)").arg(owner) : owner, owner);
+        }
+        const int keep = m_owner->findData(current.isEmpty() && !me.isEmpty() ? me : current);
+        m_owner->setCurrentIndex(std::max(0, keep));
+    }
+    applyFilter();
+}
+
+void QueueView::applyFilter()
+{
+    const QDate today = m_session->today();
+    m_title->setText(tr("Calls for %1").arg(QLocale().toString(today, QLocale::LongFormat)));
+    store::CustomerFilter f;
+    f.dueOnOrBefore = today;
+    f.owner = m_owner->currentData().toString();
+    m_model->setFilter(f);
+    m_model->sort(CustomerTableModel::Rank);
+    if (m_model->rowCount() > 0)
+        selectRow(0);
+}
+
+void QueueView::updateSummary()
+{
+    if (!m_session->isOpen())
+        return;
+    if (!m_model->lastError().isEmpty()) {
+        m_summary->setText(m_model->lastError());
+        return;
+    }
+    store::CustomerFilter overdue = m_model->filter();
+    overdue.dueOnOrBefore = m_session->today().addDays(-1);
+    const auto late = store::CustomerQuery(m_session->database()).count(overdue);
+    const int total = m_model->rowCount();
+    if (total == 0) {
+        m_summary->setText(tr("Nobody is due today. Well done."));
+        return;
+    }
+    //: %1 is "N customers to call"; %2 is "N overdue"
+    m_summary->setText(tr("%1 · %2").arg(tr("%n customer(s) to call", nullptr, total),
+                                         tr("%n overdue", nullptr, late ? int(*late) : 0)));
+}
+
+void QueueView::updateButtons()
+{
+    const auto row = m_model->rowAt(m_table->currentIndex().row());
+    m_logCall->setEnabled(row.has_value());
+    m_apply->setEnabled(row && row->demoteTo.has_value());
+    m_apply->setText(row && row->demoteTo ? tr("&Apply suggestion: grade %1").arg(toText(*row->demoteTo))
+                                          : tr("&Apply suggestion"));
+    m_export->setEnabled(m_model->rowCount() > 0);
+    m_print->setEnabled(m_model->rowCount() > 0);
+}
+
+std::optional<CustomerId> QueueView::currentCustomer() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return std::nullopt;
+    return index.data(CustomerTableModel::IdRole).toLongLong();
+}
+
+void QueueView::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_table->setCurrentIndex(m_model->index(row, CustomerTableModel::Name));
+    m_table->scrollTo(m_table->currentIndex());
+}
+
+void QueueView::logCall()
+{
+    const auto id = currentCustomer();
+    if (!id)
+        return;
+    const int row = m_table->currentIndex().row();
+    auto *dialog = new LogCallDialog(m_session, *id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setNextEnabled(true);
+    connect(dialog, &LogCallDialog::saved, this, [this, row](CustomerId, bool goToNext) {
+        // The customer just called has left the queue (or moved down): the row it stood on now
+        // holds the next one.
+        selectRow(std::min(row, m_model->rowCount() - 1));
+        if (goToNext && m_model->rowCount() > 0)
+            QMetaObject::invokeMethod(this, &QueueView::logCall, Qt::QueuedConnection);
+    });
+    dialog->open();
+}
+
+void QueueView::applySuggestion()
+{
+    const auto row = m_model->rowAt(m_table->currentIndex().row());
+    if (!row || !row->demoteTo)
+        return;
+    if (auto ok = m_session->setGrade(row->id, row->demoteTo); !ok)
+        MessageBox::critical(this, tr("Grade not changed"), ok.error().message);
+}
+
+Result<qint64> QueueView::exportCsv(const QString &path)
+{
+    auto rows = m_model->allRows();
+    if (!rows)
+        return std::unexpected(rows.error());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    auto written = io::writeCallList(&file, *rows, m_session->today());
+    if (!written) {
+        file.cancelWriting();
+        return written;
+    }
+    if (!file.commit())
+        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return written;
+}
+
+void QueueView::chooseExportFile()
+{
+    const QString dir = QSettings()
+                            .value(QStringLiteral("export/folder"),
+                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                            .toString();
+    const QString suggested =
+        QDir(dir).filePath(tr("call-list-%1.csv").arg(m_session->today().toString(Qt::ISODate)));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export call list"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    auto written = exportCsv(path);
+    if (!written)
+        MessageBox::critical(this, tr("Export failed"), written.error().message);
+}
+
+QString QueueView::callListHtml() const
+{
+    auto rows = m_model->allRows();
+    const QDate today = m_session->today();
+    QString html;
+    html += QStringLiteral("<h2>") + m_title->text().toHtmlEscaped() + QStringLiteral("</h2>");
+    html += QStringLiteral("<p>") + m_summary->text().toHtmlEscaped() + QStringLiteral("</p>");
+    html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>");
+    for (const QString &h : {tr("#"), tr("Name"), tr("Phone"), tr("Grade"), tr("Value tier"),
+                             tr("Last contact"), tr("Due"), tr("Why call"), tr("Notes")})
+        html += QStringLiteral("<th align='left'>") + h.toHtmlEscaped() + QStringLiteral("</th>");
+    html += QStringLiteral("</tr>");
+    if (rows) {
+        int n = 0;
+        for (const store::CustomerRow &r : *rows) {
+            const bool late = r.due.isValid() && r.due < today;
+            html += QStringLiteral("<tr>");
+            const QStringList cells{QString::number(++n),
+                                    r.company.isEmpty() ? r.name : r.name + QStringLiteral(" · ") + r.company,
+                                    r.phone,
+                                    r.grade ? toText(*r.grade) : QString(),
+                                    r.tier ? labels::valueTier(*r.tier) : QString(),
+                                    QLocale().toString(r.lastContact, QLocale::ShortFormat),
+                                    QLocale().toString(r.due, QLocale::ShortFormat),
+                                    classify::reasonText(r.reason),
+                                    QString()};
+            for (int c = 0; c < cells.size(); ++c) {
+                const bool red = late && c == 6;
+                html += red ? QStringLiteral("<td><b style='color:#c0392b'>") : QStringLiteral("<td>");
+                html += cells[c].toHtmlEscaped();
+                html += red ? QStringLiteral("</b></td>") : QStringLiteral("</td>");
+            }
+            html += QStringLiteral("</tr>");
+        }
+    }
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+void QueueView::print(QPrinter *printer) const
+{
+    QTextDocument doc;
+    doc.setHtml(callListHtml());
+    doc.print(printer);
+}
+
+void QueueView::choosePrinter()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print call list"));
+    if (dialog.exec() == QDialog::Accepted)
+        print(&printer);
+}
+
+} // namespace tierdesk::ui

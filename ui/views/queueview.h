@@ -1,0 +1,68 @@
+#pragma once
+
+#include "model/error.h"
+#include "model/types.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPrinter;
+class QPushButton;
+class QTableView;
+
+namespace tierdesk::ui {
+
+class CustomerTableModel;
+class Session;
+
+/// Today's calls: the follow-up queue in the spec's order, each row with the reason to call,
+/// overdue rows marked, demotion suggestions one click away, and the call list to export or
+/// print.
+class QueueView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit QueueView(Session *session, QWidget *parent = nullptr);
+
+    std::optional<CustomerId> currentCustomer() const;
+    void selectRow(int row);
+    CustomerTableModel *model() const { return m_model; }
+    void reload();
+
+    /// Opens the log-call dialog on the selected customer with "save and next" enabled.
+    void logCall();
+    /// Applies the selected row's demotion suggestion.
+    void applySuggestion();
+    /// Writes the call list as shown (owner filter applied) to a CSV file for Excel / WPS.
+    Result<qint64> exportCsv(const QString &path);
+    /// The call list as an HTML table, for printing and PDF.
+    QString callListHtml() const;
+    void print(QPrinter *printer) const;
+
+signals:
+    void openCustomerRequested(tierdesk::CustomerId id);
+    void currentCustomerChanged();
+
+private:
+    void applyFilter();
+    void updateSummary();
+    void updateButtons();
+    void chooseExportFile();
+    void choosePrinter();
+
+    Session *m_session;
+    CustomerTableModel *m_model;
+    QLabel *m_title;
+    QLabel *m_summary;
+    QComboBox *m_owner;
+    QTableView *m_table;
+    QPushButton *m_logCall;
+    QPushButton *m_apply;
+    QPushButton *m_export;
+    QPushButton *m_print;
+};
+
+} // namespace tierdesk::ui
