@@ -397,7 +397,14 @@ CustomerDialog::CustomerDialog(Session *session, CustomerId id, QWidget *parent)
         m_tabs->setFocus();
 }
 
-CustomerDialog::~CustomerDialog() = default;
+CustomerDialog::~CustomerDialog()
+{
+    // The undo stack is a child: it is destroyed after this object's members and emits
+    // indexChanged while it clears; nothing of this dialog may answer by then.
+    m_undoStack->disconnect(this);
+    m_undoStack->clear();
+    m_undoStack->disconnect(this);
+}
 
 const Customer &CustomerDialog::draft() const
 {

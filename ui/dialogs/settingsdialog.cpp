@@ -249,7 +249,11 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     m_userNameEdit->setFocus();
 }
 
-SettingsDialog::~SettingsDialog() = default;
+SettingsDialog::~SettingsDialog()
+{
+    // The table's delegate reads this dialog's members; the table must go before they do.
+    delete m_tagRulesTable;
+}
 
 QWidget *SettingsDialog::createUserPage()
 {
