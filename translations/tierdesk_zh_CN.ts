@@ -49,13 +49,6 @@
     </message>
 </context>
 <context>
-    <name>Generator</name>
-    <message>
-        <source>Creating the demo database was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MergeCustomers</name>
     <message>
         <source>Merge customer #%1</source>
@@ -137,11 +130,148 @@
     </message>
 </context>
 <context>
-    <name>tierdesk::classify</name>
+    <name>tierdesk-cli</name>
     <message>
-        <source>Setting “%1” must be a whole number from %2 to %3, not “%4”.</source>
+        <source>error: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports customers.csv, orders.csv and calls.csv from DIR, keeping their ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with the three interchange files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the valid rows even when some rows are rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 customers, %2 orders and %3 calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows were rejected and not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows were rejected; nothing was imported. Fix them and import again, or use --keep-going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifies every customer and stores the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The as-of date (default: today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write the results to FILE.csv (- for the terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classified %1 customers as of %2 in %3 ms: %4 buyers; tiers A %5, B %6, C %7, D %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the call list of a day: the follow-up queue in priority order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day (default: today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file to write (- for the terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain UTF-8 with LF line ends, without the byte-order mark and formula guard that spreadsheets need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers to call on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes customers.csv, orders.csv and calls.csv into DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder to write to (created if needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a realistic demo database: customers, orders and calls over three years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many customers (default 2000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The random seed (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo&apos;s today (default: today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do nothing when the database already has customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: --customers takes a number from 1 to %1, --seed a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has %2 customers; no demo created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created a demo with %1 customers, %2 orders and %3 calls in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  import DIR [--keep-going]           import the three interchange files, ids kept
+  classify [--as-of D] [--out F.csv]  classify every customer and store the results
+  queue [--as-of D] --out F.csv       the call list of a day, in priority order
+  export DIR                          write the three interchange files
+  demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)
+
+--db PATH defaults to %1.
+Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: --as-of “%1” is not a date of the form YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: unknown command “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::classify</name>
     <message>
         <source>Position %1: expected a closing %2 for the value quoted at position %3</source>
         <translation type="unfinished"></translation>
@@ -174,13 +304,17 @@
         <source>D (no need now)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>D: refunds exceed purchases in the last %n day(s).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>D: no spend in the last %n day(s).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>A (key): %1 spent in the last %2 days, rank %3 of %4 buying customers (top %5).</source>
@@ -222,9 +356,11 @@
         <source>No loyalty tier: not a buyer yet.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>High loyalty: recent (R %1), frequent (F %2) and %n order(s) in all.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Low loyalty: has bought only once.</source>
@@ -234,25 +370,33 @@
         <source>Low loyalty: no recent purchase (R %1).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Medium loyalty: repeat buyer (%n orders), not yet both recent and frequent.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Prospect: no purchase yet.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>New: first order on %1, less than %n day(s) ago.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Lost: no order for %n day(s).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Declining: no order for %n day(s).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Declining: %1 in the last %2 days against %3 in the %2 days before.</source>
@@ -270,57 +414,77 @@
         <source>Silent: never ordered and never called.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Active: last order or call on %1 (within %n day(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Normal: last order or call on %1 (within %n day(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Silent: last order or call on %1, more than %n day(s) ago.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>No intent grade: set one, or answer the MAN questions.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Suggested %1 from MAN: %n of 3 answered yes.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, set on %2.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Suggest %1: no reached call in %n day(s).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Suggest %1: grade %2 held %n day(s) without an order.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>follow-up set for %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>grade %1: every %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>tier %1 customer: every %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>regular check-in: every %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>win-back: declining, every %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>never contacted</source>
@@ -366,9 +530,6 @@
         <source>Send a low-cost reminder.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>tierdesk::classify::Parser</name>
     <message>
         <source>Position %1: the condition is empty; expected a field such as monetary, &apos;not&apos; or &apos;(&apos;</source>
         <translation type="unfinished"></translation>
@@ -520,6 +681,10 @@
         <source>Tag rule “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Setting “%1” must be a whole number from %2 to %3, not “%4”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::csv</name>
@@ -577,13 +742,16 @@
     </message>
 </context>
 <context>
-    <name>tierdesk::io</name>
+    <name>tierdesk::io::CallList</name>
     <message>
-        <source>Could not write %1: %2</source>
+        <source>suggest grade %1</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>tierdesk::io::Demo</name>
     <message>
-        <source>Could not create the folder “%1”.</source>
+        <source>Creating the demo database was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -596,14 +764,7 @@
     </message>
 </context>
 <context>
-    <name>tierdesk::io::CallList</name>
-    <message>
-        <source>suggest grade %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tierdesk::io::FileReader</name>
+    <name>tierdesk::io::Interchange</name>
     <message>
         <source>Could not open %1: %2</source>
         <translation type="unfinished"></translation>
@@ -628,9 +789,6 @@
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>tierdesk::io::Importer</name>
     <message>
         <source>There is no %1 in “%2”.</source>
         <translation type="unfinished"></translation>
@@ -701,6 +859,14 @@
     </message>
     <message>
         <source>next_follow_up %1 is not a date of the form YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -955,18 +1121,6 @@
 <context>
     <name>tierdesk::store</name>
     <message>
-        <source>Could not create the folder “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create the database file “%1”: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SQLite driver of Qt is not usable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database is busy: another program (or another TierDesk window) is writing to it. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1006,69 +1160,6 @@
         <source>%1: its customer does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>tierdesk::store::BulkExport</name>
-    <message>
-        <source>Could not read the customers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read the orders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read the calls.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tierdesk::store::BulkImport</name>
-    <message>
-        <source>Customer %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tierdesk::store::CallRepository</name>
-    <message>
-        <source>A call needs a date and time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A call cannot last less than zero seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The call was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tierdesk::store::ClassificationStore</name>
-    <message>
-        <source>The classification was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The follow-up was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tierdesk::store::CustomerRepository</name>
     <message>
         <source>A customer needs a name.</source>
         <translation type="unfinished"></translation>
@@ -1098,11 +1189,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The merge was not saved.</source>
+        <source>The merge was not undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The merge was not undone.</source>
+        <source>An order needs a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call needs a date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call cannot last less than zero seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The classification was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1180,41 +1331,16 @@
         <source>Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>tierdesk::store::MetricsQuery</name>
     <message>
-        <source>Customer %1 does not exist.</source>
+        <source>Could not create the folder “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not read the customers.</source>
+        <source>Could not create the database file “%1”: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not read the orders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read the calls.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tierdesk::store::OrderRepository</name>
-    <message>
-        <source>An order needs a date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The order was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tierdesk::store::SettingsRepository</name>
-    <message>
-        <source>The settings were not saved.</source>
+        <source>The SQLite driver of Qt is not usable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -136,6 +136,9 @@ QString explainLoyalty(const Classification &c, const CustomerFacts &f)
 
 QString explainLifecycle(const Classification &c, const CustomerFacts &f, const Settings &s)
 {
+    // Qt 6.4's lupdate never returns when a numerus argument contains a member call such as
+    // value_or(): keep those arguments plain names.
+    const int days = c.recencyDays.value_or(0);
     switch (c.lifecycle) {
     case Lifecycle::Prospect:
         return QCoreApplication::translate("tierdesk::classify", "Prospect: no purchase yet.");
@@ -146,11 +149,11 @@ QString explainLifecycle(const Classification &c, const CustomerFacts &f, const 
             .arg(date(f.firstOrder));
     case Lifecycle::Lost:
         return QCoreApplication::translate("tierdesk::classify", "Lost: no order for %n day(s).", nullptr,
-                                           c.recencyDays.value_or(0));
+                                           days);
     case Lifecycle::Decline:
-        if (c.recencyDays.value_or(0) >= s.declineDays)
+        if (days >= s.declineDays)
             return QCoreApplication::translate("tierdesk::classify", "Declining: no order for %n day(s).",
-                                               nullptr, c.recencyDays.value_or(0));
+                                               nullptr, days);
         return QCoreApplication::translate(
                    "tierdesk::classify",
                    "Declining: %1 in the last %2 days against %3 in the %2 days before.")
