@@ -32,6 +32,8 @@ Error cancelled()
 constexpr int kHistoryDays = 3 * 365;
 constexpr int kToday = kHistoryDays;
 constexpr int kFollowUpHorizon = 30;
+// How long the demo team has worked from TierDesk's queue.
+constexpr int kQueueDays = 120;
 
 QString toQString(std::u16string_view s)
 {
@@ -1439,6 +1441,63 @@ Result<void> Generator::customer(int id, int created)
             addCall(cid, m_scratchDays[i], o, o == Outcome::Reached && r.chance(0.08),
                     latest && warmth == Warmth::S ? ClosingNote : ProspectNote, english,
                     hot ? warmth : Warmth::Cold, followUp);
+        }
+    }
+
+    // ---- Working the queue. For the last kQueueDays the team has called each customer about when
+    // TierDesk said it was due: a follow-up date if the last call set one, else the cadence. The
+    // backlog from before was cleared in the first weeks; now and then a customer slips through, and
+    // this morning's calls are half done. So today's queue looks like a real day's work: mostly
+    // customers due today, some overdue, not thousands.
+    {
+        int latest = -1, followUp = -1;
+        for (std::size_t i = callsBefore; i < m_calls.size(); ++i) {
+            if (m_calls[i].day >= latest) {
+                latest = m_calls[i].day;
+                followUp = m_calls[i].followUp ? m_calls[i].day + m_calls[i].followUp : -1;
+            }
+        }
+        // A rough cadence (classification.md §10): by grade, set or suggested by the MAN answers
+        // (that is the warmth), else by how much and how lately the customer buys.
+        static constexpr int byGrade[] = {1, 3, 5, 30, 90};
+        const bool stopped = buyer && kToday - lastOrder > 90;
+        const int cadence = warmth != Warmth::Cold                   ? byGrade[int(warmth)]
+                            : !buyer                                 ? 30
+                            : stopped                                ? (kToday - lastOrder > 365 ? 90 : 7)
+                            : lifetimeSpend > 10 * prof.amountMedian ? 14
+                                                                     : 30;
+        // Hot leads have been hot for weeks, not months.
+        const int window = cadence <= 5 ? 10 + 4 * cadence : kQueueDays;
+        int due = followUp >= 0 ? followUp : latest >= 0 ? latest + cadence : created;
+        bool backlog = false;
+        if (due < kToday - window) {
+            due = kToday - window + r.below(std::min(window, 30));
+            backlog = true;
+        }
+        int previous = due;
+        for (int k = 0; k < 200 && due <= kToday; ++k) {
+            if (r.chance(0.0006 * std::max(1, due - previous)))
+                break; // slipped through: overdue from here on
+            static const Weights lateness{70, 15, 8, 4, 3};
+            int day = std::max(due, created) + lateness.pick(r);
+            day = workday(day, created, kToday + 7, 0.1);
+            if (backlog) // the old backlog was worked off, whatever the weekday
+                day = std::min(day, kToday - 1);
+            backlog = false;
+            if (day > kToday || (day == kToday && r.chance(0.6)))
+                break; // still to do
+            const bool lapsed = buyer && day > lastOrder + 120;
+            static const Weights normal{55, 25, 8, 11, 1};
+            static const Weights afterStop{40, 33, 14, 12, 1};
+            const Outcome o = outcome(lapsed ? afterStop : normal);
+            const NoteKind kind = !buyer ? ProspectNote : lapsed ? WinBackNote : AccountNote;
+            const bool hot = warmth == Warmth::S || warmth == Warmth::A;
+            addCall(cid, day, o, false, kind, english, hot ? warmth : Warmth::Cold,
+                    o == Outcome::Reached ? 0.45 : 0.6);
+            const PendingCall &made = m_calls.back();
+            previous = day;
+            due = made.followUp ? day + made.followUp
+                                : day + std::min(cadence, o == Outcome::Reached ? cadence : 7);
         }
     }
 
