@@ -8,6 +8,7 @@
 #include "dialogs/welcomedialog.h"
 #include "messagebox.h"
 #include "model/apppaths.h"
+#include "model/language.h"
 #include "session.h"
 #include "store/database.h"
 #include "views/customersview.h"
@@ -136,12 +137,7 @@ QString MainWindow::chooseLanguage(const QString &commandLine)
     QString lang = commandLine;
     if (lang.isEmpty())
         lang = QSettings().value(QStringLiteral("ui/language")).toString();
-    if (lang.isEmpty())
-        lang =
-            QLocale::system().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
-    if (lang.startsWith(u"zh"))
-        return QStringLiteral("zh_CN");
-    return QStringLiteral("en");
+    return lang.isEmpty() ? Language::system() : Language::normalized(lang);
 }
 
 void MainWindow::createActions()

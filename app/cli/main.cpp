@@ -7,6 +7,7 @@
 #include "io/interchange.h"
 #include "model/apppaths.h"
 #include "model/dates.h"
+#include "model/language.h"
 #include "store/database.h"
 #include "store/repositories.h"
 
@@ -351,6 +352,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     AppPaths::setUpApplication();
+    // Messages and the readable columns of the CSV files (reasons, explanations) follow the
+    // system's language, like the desktop app's default.
+    Language::install(Language::system());
 
     // Global options come before the command; everything after it belongs to the command.
     QStringList args = QCoreApplication::arguments();

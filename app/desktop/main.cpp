@@ -2,14 +2,11 @@
 
 #include "mainwindow.h"
 #include "model/apppaths.h"
+#include "model/language.h"
 #include "session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QSettings>
-#include <QTranslator>
 
 using namespace tierdesk;
 
@@ -42,15 +39,7 @@ int main(int argc, char **argv)
     parser.process(app);
 
     // Language: the command line, else the user's choice in Settings, else the system locale.
-    const QString language = ui::MainWindow::chooseLanguage(parser.value(lang));
-    QTranslator qtTranslator;
-    QTranslator appTranslator;
-    if (qtTranslator.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QStringLiteral(":/i18n/tierdesk_") + language))
-        QApplication::installTranslator(&appTranslator);
-    QLocale::setDefault(QLocale(language));
+    Language::install(ui::MainWindow::chooseLanguage(parser.value(lang)));
 
     ui::Session session;
     if (parser.isSet(asOf)) {
