@@ -6,6 +6,7 @@
 #include "dialogs/orderdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "dialogs/welcomedialog.h"
+#include "format.h"
 #include "messagebox.h"
 #include "model/apppaths.h"
 #include "model/language.h"
@@ -394,13 +395,12 @@ void MainWindow::updateStatus()
     }
     setWindowTitle(tr("%1 — TierDesk").arg(QFileInfo(m_session->path()).fileName()));
     m_statusDatabase->setText(QDir::toNativeSeparators(m_session->path()));
-    m_statusAsOf->setText(tr("As of %1").arg(QLocale().toString(m_session->today(), QLocale::ShortFormat)));
+    m_statusAsOf->setText(tr("As of %1").arg(format::date(m_session->today())));
     const auto run = m_session->lastRun();
     if (!run)
         m_statusClassified->setText(tr("Not classified yet (F5)"));
     else
-        m_statusClassified->setText(
-            tr("Classified %1").arg(QLocale().toString(run->finishedAt, QLocale::ShortFormat)));
+        m_statusClassified->setText(tr("Classified %1").arg(format::dateTime(run->finishedAt)));
 }
 
 void MainWindow::showAbout()

@@ -1,6 +1,7 @@
 #include "chartsview.h"
 
 #include "chartmodels.h"
+#include "format.h"
 #include "messagebox.h"
 #include "model/dates.h"
 #include "model/labels.h"
@@ -843,7 +844,7 @@ void ChartsView::refreshCharts()
     const auto migration = query.migration(today);
     m_migrationModel->setMigration(migration.value_or(store::TierMigration{}));
     const QDate previous = today.addMonths(-1);
-    const QString month = locale.toString(previous, QStringLiteral("MMMM yyyy"));
+    const QString month = format::month(previous);
     m_cards[Migration].subtitle->setText(
         tr("Rows: the tier at the end of %1. Columns: the tier now.").arg(month));
     if (migration) {

@@ -4,6 +4,7 @@
 #include "classify/dupkeys.h"
 #include "classify/explain.h"
 #include "commands/customercommands.h"
+#include "format.h"
 #include "messagebox.h"
 #include "model/labels.h"
 #include "session.h"
@@ -56,12 +57,12 @@ QString displayMoney(Cents cents)
 
 QString displayDate(QDate d)
 {
-    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();
+    return format::date(d);
 }
 
 QString displayDateTime(const QDateTime &t)
 {
-    return QLocale().toString(t, QLocale::ShortFormat);
+    return format::dateTime(t);
 }
 
 QString displayDuration(std::optional<int> seconds)
@@ -293,6 +294,12 @@ CustomerDialog::CustomerDialog(Session *session, CustomerId id, QWidget *parent)
     m_loadErrorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_loadErrorLabel->hide();
 
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("cardSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_summary->hide();
+
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->addTab(buildProfileTab(), tr("Profi&le"));
@@ -322,6 +329,7 @@ CustomerDialog::CustomerDialog(Session *session, CustomerId id, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_loadErrorLabel);
+    layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
     layout->addLayout(buttons);
 
@@ -1047,6 +1055,7 @@ void CustomerDialog::loadTiers()
             snap = std::move(*s);
     }
     const bool classified = snap && snap->result;
+    m_summary->setVisible(classified);
     m_notClassifiedLabel->setVisible(!classified);
     m_tiersGrid->setVisible(classified);
     m_tiersHeader->setVisible(classified);
@@ -1093,6 +1102,24 @@ void CustomerDialog::loadTiers()
     m_due.set(c.due.isValid() ? displayDate(c.due) : none,
               overdue > 0 ? tr("Overdue by %n day(s). Reason: %1", nullptr, int(overdue)).arg(reason)
                           : tr("Reason: %1").arg(reason));
+
+    // The card's first line: where this customer stands, in the words of the columns.
+    QStringList parts{QStringLiteral("<b>%1</b>").arg(labels::valueTier(c.valueTier).toHtmlEscaped()),
+                      labels::lifecycle(c.lifecycle).toHtmlEscaped()};
+    if (c.segment)
+        parts << labels::segment(*c.segment).toHtmlEscaped();
+    if (c.grade)
+        parts << tr("Grade %1").arg(toText(*c.grade)).toHtmlEscaped();
+    QString next;
+    if (c.due.isValid())
+        next = overdue > 0 ? tr("Call: %1, %n day(s) overdue", nullptr, int(overdue)).arg(displayDate(c.due))
+                           : tr("Next call: %1").arg(displayDate(c.due));
+    m_summary->setText(parts.join(QStringLiteral(" · ")) +
+                       (next.isEmpty()
+                            ? QString()
+                            : QStringLiteral("&nbsp;&nbsp; <span style=\"color:%1;\">%2</span>")
+                                  .arg(overdue > 0 ? QStringLiteral("#c0392b") : QStringLiteral("#333"),
+                                       next.toHtmlEscaped())));
 }
 
 void CustomerDialog::loadTimeline()

@@ -1,5 +1,8 @@
 #pragma once
 
+// For CustomerField: after a forward-declared enum, Qt 6.4's lupdate files the next class's texts
+// under the wrong context.
+#include "commands/customercommands.h"
 #include "model/types.h"
 
 #include <QAbstractTableModel>
@@ -23,7 +26,6 @@ namespace tierdesk::ui {
 
 class CustomerDraft;
 class Session;
-enum class CustomerField : std::uint8_t;
 
 /// A customer's calls and orders merged into one list, newest first (the card's Timeline tab).
 /// Holds plain values; the card fills it from the repositories.
@@ -139,6 +141,7 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_loadErrorLabel = nullptr;
+    QLabel *m_summary = nullptr; ///< where the customer stands, above the tabs
     // Profile
     QLineEdit *m_nameEdit = nullptr;
     QLabel *m_nameError = nullptr;

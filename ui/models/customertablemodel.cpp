@@ -1,6 +1,7 @@
 #include "customertablemodel.h"
 
 #include "classify/explain.h"
+#include "format.h"
 #include "model/labels.h"
 #include "session.h"
 
@@ -46,11 +47,6 @@ store::CustomerSort sortFor(int column, store::CustomerSort fallback)
     default:
         return fallback;
     }
-}
-
-QString shortDate(QDate d)
-{
-    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();
 }
 
 } // namespace
@@ -164,6 +160,8 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         return r->demoteTo ? toText(*r->demoteTo) : QString();
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        if (role == Qt::ToolTipRole && index.column() == Grade && r->grade && r->gradeSuggested)
+            return tr("%1: suggested by the MAN answers, not set by hand").arg(labels::grade(*r->grade));
         switch (Column(index.column())) {
         case Rank:
             return index.row() + 1;
@@ -186,13 +184,13 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         case Grade:
             if (!r->grade)
                 return QString();
-            return r->gradeSuggested ? tr("%1 (suggested)").arg(toText(*r->grade)) : toText(*r->grade);
+            return toText(*r->grade);
         case LastContact:
-            return shortDate(r->lastContact);
+            return format::date(r->lastContact);
         case LastOutcome:
             return r->lastOutcome ? labels::outcome(*r->lastOutcome) : QString();
         case NextDue:
-            return shortDate(r->due);
+            return format::date(r->due);
         case Overdue:
             if (overdue > 0)
                 return tr("%n day(s) overdue", nullptr, overdue);
@@ -218,8 +216,15 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc0, 0x39, 0x2b));
         if (index.column() == Monetary && r->monetary < 0)
             return QBrush(QColor(0xc0, 0x39, 0x2b));
+        if (index.column() == Grade && r->gradeSuggested)
+            return QBrush(QColor(0x6b, 0x72, 0x80)); // a suggestion, not yet the salesperson's word
         break;
     case Qt::FontRole:
+        if (index.column() == Grade && r->gradeSuggested) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
         if (index.column() == Name ||
             ((index.column() == NextDue || index.column() == Overdue) && overdue > 0)) {
             QFont f;
@@ -231,6 +236,64 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QStringList CustomerTableModel::sampleTexts(int column)
+{
+    QStringList texts;
+    switch (Column(column)) {
+    case Rank:
+        texts << QStringLiteral("99999");
+        break;
+    case Phone:
+        texts << QStringLiteral("+86 138 0013 8000");
+        break;
+    case ValueTier:
+        for (auto t : {ValueTier::A, ValueTier::B, ValueTier::C, ValueTier::D})
+            texts << labels::valueTier(t);
+        break;
+    case Segment:
+        for (int s = 0; s < SegmentCount; ++s)
+            texts << labels::segment(tierdesk::Segment(s));
+        break;
+    case Lifecycle:
+        for (auto l : {Lifecycle::Prospect, Lifecycle::New, Lifecycle::Growth, Lifecycle::Mature,
+                       Lifecycle::Decline, Lifecycle::Lost})
+            texts << labels::lifecycle(l);
+        break;
+    case Loyalty:
+        for (auto l : {Level::High, Level::Mid, Level::Low})
+            texts << labels::level(l);
+        break;
+    case Grade:
+        texts << QStringLiteral("S");
+        break;
+    case LastContact:
+    case NextDue:
+        texts << format::date(QDate(2026, 12, 28));
+        break;
+    case LastOutcome:
+        for (auto o :
+             {Outcome::Reached, Outcome::NoAnswer, Outcome::Voicemail, Outcome::Busy, Outcome::WrongNumber})
+            texts << labels::outcome(o);
+        break;
+    case Overdue:
+        texts << tr("%n day(s) overdue", nullptr, 99) << tr("due today");
+        break;
+    case Suggestion:
+        texts << tr("Suggest %1").arg(QStringLiteral("C"));
+        break;
+    case Monetary:
+        texts << QLocale().toString(9'876'543.21, 'f', 2);
+        break;
+    case Name:
+    case Company:
+    case Owner:
+    case Reason:
+    case ColumnCount:
+        break;
+    }
+    return texts;
 }
 
 QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const

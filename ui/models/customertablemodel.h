@@ -66,6 +66,9 @@ public:
     std::optional<store::CustomerRow> rowAt(int row) const;
     /// The last error of a query (shown by the view), empty when fine.
     QString lastError() const { return m_error; }
+    /// The widest texts a column can show, in the UI's language (for the initial column widths);
+    /// empty for free text (names, companies, owners, reasons).
+    static QStringList sampleTexts(int column);
     /// All matching rows in the current order (exports, printing).
     Result<std::vector<store::CustomerRow>> allRows() const;
 

@@ -4,6 +4,7 @@
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
+#include "views/tablelayout.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -73,35 +74,16 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSortIndicator(CustomerTableModel::Name, Qt::AscendingOrder);
     // The customer list shows who they are and where they stand; the queue columns belong to
     // Today's calls.
-    for (int c : {CustomerTableModel::Rank, CustomerTableModel::LastOutcome, CustomerTableModel::Overdue,
-                  CustomerTableModel::Reason, CustomerTableModel::Suggestion})
-        m_table->setColumnHidden(c, true);
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_table->setColumnWidth(CustomerTableModel::Name, 11 * em);
-    m_table->setColumnWidth(CustomerTableModel::Company, 16 * em);
-    m_table->setColumnWidth(CustomerTableModel::Phone, 11 * em);
-    m_table->setColumnWidth(CustomerTableModel::Owner, 8 * em);
-    m_table->setColumnWidth(CustomerTableModel::ValueTier, 7 * em);
-    m_table->setColumnWidth(CustomerTableModel::Segment, 10 * em);
-    m_table->setColumnWidth(CustomerTableModel::Lifecycle, 6 * em);
-    m_table->setColumnWidth(CustomerTableModel::Loyalty, 5 * em);
-    m_table->setColumnWidth(CustomerTableModel::Grade, 5 * em);
-    m_table->setColumnWidth(CustomerTableModel::LastContact, 7 * em);
-    m_table->setColumnWidth(CustomerTableModel::NextDue, 7 * em);
-    const QByteArray header = QSettings().value(QStringLiteral("customers/header")).toByteArray();
-    if (!header.isEmpty())
-        m_table->horizontalHeader()->restoreState(header);
-    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
-        QSettings().setValue(QStringLiteral("customers/header"), m_table->horizontalHeader()->saveState());
-    });
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] {
-        QSettings().setValue(QStringLiteral("customers/header"), m_table->horizontalHeader()->saveState());
-    });
+    using M = CustomerTableModel;
+    new TableLayout(m_table, {QStringLiteral("customers/header"),
+                              {M::Name, M::Company, M::Phone, M::Owner, M::ValueTier, M::Segment,
+                               M::Lifecycle, M::Loyalty, M::Grade, M::LastContact, M::NextDue, M::Monetary},
+                              {},
+                              {{M::Name, 9}, {M::Company, 15}, {M::Owner, 6}}});
 
     // Typing coalesces into one query per event-loop pass: no fixed delay, no query per key
     // when keys arrive faster than results.

@@ -2,12 +2,14 @@
 
 #include "classify/explain.h"
 #include "dialogs/logcalldialog.h"
+#include "format.h"
 #include "io/calllist.h"
 #include "messagebox.h"
 #include "model/labels.h"
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
+#include "views/tablelayout.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -69,21 +71,15 @@ QueueView::QueueView(Session *session, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    for (int c : {CustomerTableModel::Segment, CustomerTableModel::Lifecycle, CustomerTableModel::Loyalty,
-                  CustomerTableModel::Monetary, CustomerTableModel::Company})
-        m_table->setColumnHidden(c, true);
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_table->setColumnWidth(CustomerTableModel::Rank, 3 * em);
-    m_table->setColumnWidth(CustomerTableModel::Name, 10 * em);
-    m_table->setColumnWidth(CustomerTableModel::Phone, 11 * em);
-    m_table->setColumnWidth(CustomerTableModel::Owner, 7 * em);
-    m_table->setColumnWidth(CustomerTableModel::ValueTier, 7 * em);
-    m_table->setColumnWidth(CustomerTableModel::Grade, 6 * em);
-    m_table->setColumnWidth(CustomerTableModel::LastContact, 7 * em);
-    m_table->setColumnWidth(CustomerTableModel::LastOutcome, 6 * em);
-    m_table->setColumnWidth(CustomerTableModel::NextDue, 7 * em);
-    m_table->setColumnWidth(CustomerTableModel::Overdue, 8 * em);
-    m_table->setColumnWidth(CustomerTableModel::Reason, 15 * em);
+    // Who to call and why; the reason, the longest text, takes the room that is left.
+    using M = CustomerTableModel;
+    new TableLayout(m_table, {QStringLiteral("queue/header"),
+                              {M::Rank, M::Name, M::Phone, M::Owner, M::ValueTier, M::Grade, M::LastContact,
+                               M::LastOutcome, M::Overdue, M::Suggestion, M::Reason, M::NextDue, M::Company,
+                               M::Segment, M::Lifecycle, M::Loyalty, M::Monetary},
+                              // "2 days overdue" says what the due date would.
+                              {M::NextDue, M::Company, M::Segment, M::Lifecycle, M::Loyalty, M::Monetary},
+                              {{M::Name, 8}, {M::Company, 14}, {M::Owner, 6}, {M::Reason, 16}}});
 
     connect(m_owner, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
     connect(m_model, &CustomerTableModel::countChanged, this, &QueueView::updateSummary);
@@ -292,8 +288,8 @@ QString QueueView::callListHtml() const
                                     r.phone,
                                     r.grade ? toText(*r.grade) : QString(),
                                     r.tier ? labels::valueTier(*r.tier) : QString(),
-                                    QLocale().toString(r.lastContact, QLocale::ShortFormat),
-                                    QLocale().toString(r.due, QLocale::ShortFormat),
+                                    format::date(r.lastContact),
+                                    format::date(r.due),
                                     classify::reasonText(r.reason),
                                     QString()};
             for (int c = 0; c < cells.size(); ++c) {
