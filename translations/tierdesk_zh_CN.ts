@@ -2,250 +2,222 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CustomerTimelineModel</name>
-    <message>
-        <source>Profit: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incoming call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outgoing call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome / amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MergeCustomers</name>
     <message>
         <source>Merge customer #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>合并客户 #%1</translation>
     </message>
 </context>
 <context>
     <name>SetCustomerField</name>
     <message>
         <source>Edit name</source>
-        <translation type="unfinished"></translation>
+        <translation>修改姓名</translation>
     </message>
     <message>
         <source>Edit company</source>
-        <translation type="unfinished"></translation>
+        <translation>修改公司</translation>
     </message>
     <message>
         <source>Change customer type</source>
-        <translation type="unfinished"></translation>
+        <translation>更改客户类型</translation>
     </message>
     <message>
         <source>Edit phone</source>
-        <translation type="unfinished"></translation>
+        <translation>修改电话</translation>
     </message>
     <message>
         <source>Edit e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>修改邮箱</translation>
     </message>
     <message>
         <source>Edit city</source>
-        <translation type="unfinished"></translation>
+        <translation>修改城市</translation>
     </message>
     <message>
         <source>Change owner</source>
-        <translation type="unfinished"></translation>
+        <translation>更改负责人</translation>
     </message>
     <message>
         <source>Edit tags</source>
-        <translation type="unfinished"></translation>
+        <translation>修改标签</translation>
     </message>
     <message>
         <source>Change grade</source>
-        <translation type="unfinished"></translation>
+        <translation>更改意向等级</translation>
     </message>
     <message>
         <source>Change the Money answer</source>
-        <translation type="unfinished"></translation>
+        <translation>更改“购买力”回答</translation>
     </message>
     <message>
         <source>Change the Authority answer</source>
-        <translation type="unfinished"></translation>
+        <translation>更改“决策权”回答</translation>
     </message>
     <message>
         <source>Change the Need answer</source>
-        <translation type="unfinished"></translation>
+        <translation>更改“需求”回答</translation>
     </message>
     <message>
         <source>Change archived</source>
-        <translation type="unfinished"></translation>
+        <translation>更改归档状态</translation>
     </message>
     <message>
         <source>Change creation date</source>
-        <translation type="unfinished"></translation>
+        <translation>更改创建日期</translation>
     </message>
     <message>
         <source>Archive customer</source>
-        <translation type="unfinished"></translation>
+        <translation>归档客户</translation>
     </message>
     <message>
         <source>Restore from archive</source>
-        <translation type="unfinished"></translation>
+        <translation>从归档中恢复</translation>
     </message>
 </context>
 <context>
     <name>SetCustomerGrade</name>
     <message>
         <source>Change grade</source>
-        <translation type="unfinished"></translation>
+        <translation>更改意向等级</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>TierDesk — customer tiers and who to call next</source>
+        <translation>TierDesk — 客户分级与跟进计划</translation>
+    </message>
+    <message>
+        <source>Open the database at PATH.</source>
+        <translation>打开 PATH 处的数据库。</translation>
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en (default: system).</source>
+        <translation>界面语言：zh_CN 或 en（默认跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Work as of this day instead of today (YYYY-MM-DD).</source>
+        <translation>以指定日期（YYYY-MM-DD）代替今天作为统计日期。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk-cli</name>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>  (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>  （%1）</translation>
     </message>
     <message>
         <source>Could not write to standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入标准输出。</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Imports customers.csv, orders.csv and calls.csv from DIR, keeping their ids.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 DIR 导入 customers.csv、orders.csv 和 calls.csv，并保留原有 id。</translation>
     </message>
     <message>
         <source>Folder with the three interchange files.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放三个交换文件的文件夹。</translation>
     </message>
     <message>
         <source>Import the valid rows even when some rows are rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>即使部分行被拒绝，也导入其余有效的行。</translation>
     </message>
     <message>
         <source>Imported %1 customers, %2 orders and %3 calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 %1 位客户、%2 笔订单和 %3 条通话记录。</translation>
     </message>
     <message>
         <source>%1 rows were rejected and not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行被拒绝，未导入。</translation>
     </message>
     <message>
         <source>%1 rows were rejected; nothing was imported. Fix them and import again, or use --keep-going.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行被拒绝，未导入任何数据。请修正这些行后重新导入，或使用 --keep-going。</translation>
     </message>
     <message>
         <source>Classifies every customer and stores the results.</source>
-        <translation type="unfinished"></translation>
+        <translation>为所有客户分级并保存结果。</translation>
     </message>
     <message>
         <source>The as-of date (default: today).</source>
-        <translation type="unfinished"></translation>
+        <translation>统计日期（默认：今天）。</translation>
     </message>
     <message>
         <source>Also write the results to FILE.csv (- for the terminal).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时将结果写入 FILE.csv（- 表示输出到终端）。</translation>
     </message>
     <message>
         <source>Classified %1 customers as of %2 in %3 ms: %4 buyers; tiers A %5, B %6, C %7, D %8.</source>
-        <translation type="unfinished"></translation>
+        <translation>已按统计日期 %2 为 %1 位客户完成分级，用时 %3 毫秒：成交客户 %4 位；价值等级 A %5、B %6、C %7、D %8。</translation>
     </message>
     <message>
         <source>Writes the call list of a day: the follow-up queue in priority order.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出某一天的拨打清单，即按优先级排序的跟进队列。</translation>
     </message>
     <message>
         <source>The day (default: today).</source>
-        <translation type="unfinished"></translation>
+        <translation>日期（默认：今天）。</translation>
     </message>
     <message>
         <source>The CSV file to write (- for the terminal).</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的 CSV 文件（- 表示输出到终端）。</translation>
     </message>
     <message>
         <source>Plain UTF-8 with LF line ends, without the byte-order mark and formula guard that spreadsheets need.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出纯 UTF-8 文本，使用 LF 换行，不带电子表格所需的字节顺序标记（BOM）和公式防护。</translation>
     </message>
     <message>
         <source>%1 customers to call on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 需拨打 %1 位客户。</translation>
     </message>
     <message>
         <source>Writes customers.csv, orders.csv and calls.csv into DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>将 customers.csv、orders.csv 和 calls.csv 写入 DIR。</translation>
     </message>
     <message>
         <source>The folder to write to (created if needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>目标文件夹（不存在时自动创建）。</translation>
     </message>
     <message>
         <source>Creates a realistic demo database: customers, orders and calls over three years.</source>
-        <translation type="unfinished"></translation>
+        <translation>创建一个贴近真实的演示数据库：包含三年的客户、订单和通话记录。</translation>
     </message>
     <message>
         <source>How many customers (default 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>客户数量（默认 2000）。</translation>
     </message>
     <message>
         <source>The random seed (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子（默认 1）。</translation>
     </message>
     <message>
         <source>The demo&apos;s today (default: today).</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据中的“今天”（默认：今天）。</translation>
     </message>
     <message>
         <source>Do nothing when the database already has customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中已有客户时不执行任何操作。</translation>
     </message>
     <message>
         <source>error: --customers takes a number from 1 to %1, --seed a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：--customers 须为 1 到 %1 之间的数字，--seed 须为整数。</translation>
     </message>
     <message>
         <source>%1 already has %2 customers; no demo created.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已有 %2 位客户，未创建演示数据。</translation>
     </message>
     <message>
         <source>Created a demo with %1 customers, %2 orders and %3 calls in %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %4 中创建演示数据：%1 位客户、%2 笔订单、%3 条通话记录。</translation>
     </message>
     <message>
         <source>Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]
@@ -259,1229 +231,1235 @@ Commands:
 
 --db PATH defaults to %1.
 Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：tierdesk-cli [--db PATH] COMMAND [OPTIONS]
+
+命令：
+  import DIR [--keep-going]           导入三个交换文件，保留原有 id
+  classify [--as-of D] [--out F.csv]  为所有客户分级并保存结果
+  queue [--as-of D] --out F.csv       某一天的拨打清单，按优先级排序
+  export DIR                          导出三个交换文件
+  demo --customers N [--seed S]       创建演示数据库（--if-missing：仅在数据库为空时）
+
+--db PATH 默认为 %1。
+运行“tierdesk-cli COMMAND --help”可查看该命令的选项。</translation>
     </message>
     <message>
         <source>error: --as-of “%1” is not a date of the form YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：--as-of 的值“%1”不是 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
         <source>error: unknown command “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：未知命令“%1”。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::classify</name>
     <message>
         <source>Position %1: expected a closing %2 for the value quoted at position %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：位置 %3 处开始的带引号的值缺少结尾的 %2</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;=&apos; after &apos;!&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;!&apos; 之后应为 &apos;=&apos;</translation>
     </message>
     <message>
         <source>Position %1: unexpected character &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：意外的字符 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>S (about to close)</source>
-        <translation type="unfinished"></translation>
+        <translation>S（即将成交）</translation>
     </message>
     <message>
         <source>A (clear intent)</source>
-        <translation type="unfinished"></translation>
+        <translation>A（意向明确）</translation>
     </message>
     <message>
         <source>B (interested)</source>
-        <translation type="unfinished"></translation>
+        <translation>B（有意向）</translation>
     </message>
     <message>
         <source>C (latent need)</source>
-        <translation type="unfinished"></translation>
+        <translation>C（潜在需求）</translation>
     </message>
     <message>
         <source>D (no need now)</source>
-        <translation type="unfinished"></translation>
+        <translation>D（暂无需求）</translation>
     </message>
     <message numerus="yes">
         <source>D: refunds exceed purchases in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>D：近 %n 天内退款金额超过购买金额。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>D: no spend in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>D：近 %n 天内无消费。</numerusform>
         </translation>
     </message>
     <message>
         <source>A (key): %1 spent in the last %2 days, rank %3 of %4 buying customers (top %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>A（关键客户）：近 %2 天消费 %1，在 %4 位有消费的客户中排名第 %3（前 %5）。</translation>
     </message>
     <message>
         <source>B (major): %1 spent in the last %2 days, rank %3 of %4 buying customers (top %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>B（主要客户）：近 %2 天消费 %1，在 %4 位有消费的客户中排名第 %3（前 %5）。</translation>
     </message>
     <message>
         <source>C (ordinary): %1 spent in the last %2 days, rank %3 of %4 buying customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>C（普通客户）：近 %2 天消费 %1，在 %4 位有消费的客户中排名第 %3。</translation>
     </message>
     <message>
         <source>No RFM scores: this customer has not bought yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无 RFM 评分：该客户尚未购买。</translation>
     </message>
     <message>
         <source>R %1 (last order %2 days ago), F %3 (%4 orders in the window), M %5 (%6 net).</source>
-        <translation type="unfinished"></translation>
+        <translation>R %1（最近一次下单在 %2 天前），F %3（统计期内 %4 笔订单），M %5（净消费 %6）。</translation>
     </message>
     <message>
         <source>No purchase frequency: not a buyer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无购买频次：该客户尚未购买。</translation>
     </message>
     <message>
         <source>High frequency: F score %1 (4 or 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>高频：F 评分为 %1（4 或 5）。</translation>
     </message>
     <message>
         <source>Medium frequency: F score 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>中频：F 评分为 3。</translation>
     </message>
     <message>
         <source>Low frequency: F score %1 (1 or 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>低频：F 评分为 %1（1 或 2）。</translation>
     </message>
     <message>
         <source>No loyalty tier: not a buyer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无忠诚度：该客户尚未购买。</translation>
     </message>
     <message numerus="yes">
         <source>High loyalty: recent (R %1), frequent (F %2) and %n order(s) in all.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>忠诚度高：近期有购买（R %1）、购买频繁（F %2），累计 %n 笔订单。</numerusform>
         </translation>
     </message>
     <message>
         <source>Low loyalty: has bought only once.</source>
-        <translation type="unfinished"></translation>
+        <translation>忠诚度低：仅购买过一次。</translation>
     </message>
     <message>
         <source>Low loyalty: no recent purchase (R %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>忠诚度低：近期无购买（R %1）。</translation>
     </message>
     <message numerus="yes">
         <source>Medium loyalty: repeat buyer (%n orders), not yet both recent and frequent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>忠诚度中：复购客户（%n 笔订单），但尚未同时满足近期购买和频繁购买。</numerusform>
         </translation>
     </message>
     <message>
         <source>Prospect: no purchase yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>潜在客户：尚无购买。</translation>
     </message>
     <message numerus="yes">
         <source>New: first order on %1, less than %n day(s) ago.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新客户：首单日期为 %1，距今不足 %n 天。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Lost: no order for %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>流失：已 %n 天未下单。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Declining: no order for %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>衰退期：已 %n 天未下单。</numerusform>
         </translation>
     </message>
     <message>
         <source>Declining: %1 in the last %2 days against %3 in the %2 days before.</source>
-        <translation type="unfinished"></translation>
+        <translation>衰退期：近 %2 天消费 %1，此前 %2 天为 %3。</translation>
     </message>
     <message>
         <source>Growing: %1 in the last %2 days against %3 in the %2 days before.</source>
-        <translation type="unfinished"></translation>
+        <translation>成长期：近 %2 天消费 %1，此前 %2 天为 %3。</translation>
     </message>
     <message>
         <source>Mature: steady spending (%1 recently, %2 before).</source>
-        <translation type="unfinished"></translation>
+        <translation>成熟期：消费稳定（近期 %1，此前 %2）。</translation>
     </message>
     <message>
         <source>Silent: never ordered and never called.</source>
-        <translation type="unfinished"></translation>
+        <translation>沉默：从未下单，也从未通话。</translation>
     </message>
     <message numerus="yes">
         <source>Active: last order or call on %1 (within %n day(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>活跃：最近一次下单或通话在 %1（%n 天内）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Normal: last order or call on %1 (within %n day(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>一般：最近一次下单或通话在 %1（%n 天内）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Silent: last order or call on %1, more than %n day(s) ago.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>沉默：最近一次下单或通话在 %1，已超过 %n 天。</numerusform>
         </translation>
     </message>
     <message>
         <source>No intent grade: set one, or answer the MAN questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无意向等级：请设置等级，或回答 MAN 资格问题。</translation>
     </message>
     <message numerus="yes">
         <source>Suggested %1 from MAN: %n of 3 answered yes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>根据 MAN 建议为 %1：3 项中有 %n 项为“是”。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, set on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，设置于 %2。</translation>
     </message>
     <message numerus="yes">
         <source>Suggest %1: no reached call in %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>建议降为 %1：%n 天内没有接通的通话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Suggest %1: grade %2 held %n day(s) without an order.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>建议降为 %1：%2 级已保持 %n 天且无订单。</numerusform>
         </translation>
     </message>
     <message>
         <source>follow-up set for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已约定于 %1 跟进</translation>
     </message>
     <message numerus="yes">
         <source>grade %1: every %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>意向等级 %1：每 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>tier %1 customer: every %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>价值等级 %1：每 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>regular check-in: every %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>例行回访：每 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>win-back: declining, every %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>挽回：处于衰退期，每 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>never contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>从未联系</translation>
     </message>
     <message>
         <source>Reward them and ask for referrals.</source>
-        <translation type="unfinished"></translation>
+        <translation>给予回馈，并请其转介绍。</translation>
     </message>
     <message>
         <source>Upsell.</source>
-        <translation type="unfinished"></translation>
+        <translation>追加销售。</translation>
     </message>
     <message>
         <source>Offer a membership.</source>
-        <translation type="unfinished"></translation>
+        <translation>邀请加入会员。</translation>
     </message>
     <message>
         <source>Onboard them.</source>
-        <translation type="unfinished"></translation>
+        <translation>做好新客户引导。</translation>
     </message>
     <message>
         <source>Build the relationship.</source>
-        <translation type="unfinished"></translation>
+        <translation>建立客户关系。</translation>
     </message>
     <message>
         <source>Make a limited-time offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供限时优惠。</translation>
     </message>
     <message>
         <source>Reconnect.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新建立联系。</translation>
     </message>
     <message>
         <source>Call personally, now.</source>
-        <translation type="unfinished"></translation>
+        <translation>立即亲自致电。</translation>
     </message>
     <message>
         <source>Manager calls to win them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>由经理致电挽回。</translation>
     </message>
     <message>
         <source>Send a low-cost reminder.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送低成本提醒。</translation>
     </message>
     <message>
         <source>Position %1: the condition is empty; expected a field such as monetary, &apos;not&apos; or &apos;(&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：条件为空；应为字段（如 monetary）、&apos;not&apos; 或 &apos;(&apos;</translation>
     </message>
     <message>
         <source>Position %1: &apos;)&apos; has no matching &apos;(&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;)&apos; 没有匹配的 &apos;(&apos;</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;and&apos;, &apos;or&apos; or the end of the condition after &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为 &apos;and&apos;、&apos;or&apos; 或条件结束</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;)&apos; to close the &apos;(&apos; at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：缺少 &apos;)&apos;，无法闭合位置 %2 处的 &apos;(&apos;</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;and&apos;, &apos;or&apos; or &apos;)&apos; after &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为 &apos;and&apos;、&apos;or&apos; 或 &apos;)&apos;</translation>
     </message>
     <message>
         <source>Position %1: the condition is nested too deeply; use at most %2 levels of parentheses and &apos;not&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：条件嵌套过深；括号和 &apos;not&apos; 最多嵌套 %2 层</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a field; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是字段；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: expected a field, &apos;not&apos; or &apos;(&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：应为字段、&apos;not&apos; 或 &apos;(&apos;</translation>
     </message>
     <message>
         <source>Position %1: expected a field, &apos;not&apos; or &apos;(&apos; after &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为字段、&apos;not&apos; 或 &apos;(&apos;</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; cannot be compared with &apos;%3&apos;; use =, !=, in or not in</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不能用 &apos;%3&apos; 比较；请使用 =、!=、in 或 not in</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;in&apos; after &apos;not&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;not&apos; 之后应为 &apos;in&apos;</translation>
     </message>
     <message>
         <source>Position %1: expected =, !=, in or not in after &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为 =、!=、in 或 not in</translation>
     </message>
     <message>
         <source>Position %1: expected =, !=, &lt;, &lt;=, &gt;, &gt;=, in or not in after &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为 =、!=、&lt;、&lt;=、&gt;、&gt;=、in 或 not in</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;(&apos; after &apos;in&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;in&apos; 之后应为 &apos;(&apos;</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;,&apos; or &apos;)&apos; after &apos;%2&apos;; the list is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为 &apos;,&apos; 或 &apos;)&apos;；列表未闭合</translation>
     </message>
     <message>
         <source>Position %1: expected &apos;,&apos; or &apos;)&apos; after &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为 &apos;,&apos; 或 &apos;)&apos;</translation>
     </message>
     <message>
         <source>Position %1: expected a value after &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 之后应为一个值</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not an amount; expected a number with at most two decimals, such as 100000 or 1234.56</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是金额；应为最多两位小数的数字，如 100000 或 1234.56</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a whole number; expected a number such as 30</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是整数；应为整数，如 30</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a value tier; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是价值等级；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a level; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是有效的级别；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a lifecycle stage; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是生命周期阶段；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not an engagement level; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是活跃度级别；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a segment; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是分群；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a value matrix class; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是价值矩阵类别；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a grade; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是意向等级；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a customer type; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是客户类型；应为以下之一：%3</translation>
     </message>
     <message>
         <source>Position %1: &apos;%2&apos; is not a valid value; expected one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1：&apos;%2&apos; 不是有效值；应为以下之一：%3</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::classify::Settings</name>
     <message>
         <source>Setting “%1” must be a decimal number such as 0.05, not “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置项“%1”必须是小数（如 0.05），而不是“%2”。</translation>
     </message>
     <message>
         <source>Setting “segment_map” must name 25 segments, one for each R × F cell.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置项“segment_map”必须列出 25 个分群，R × F 的每个格子各对应一个。</translation>
     </message>
     <message>
         <source>Setting “segment_map”: “%1” is not a segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置项“segment_map”：“%1”不是分群。</translation>
     </message>
     <message>
         <source>The share of key customers (A) cannot be larger than the cumulative share of A and B.</source>
-        <translation type="unfinished"></translation>
+        <translation>关键客户（A）的占比不能大于 A 与 B 的累计占比。</translation>
     </message>
     <message>
         <source>The two half-windows (2 × %1 days) must fit in the window of %2 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个半期（2 × %1 天）不能超出 %2 天的统计期。</translation>
     </message>
     <message>
         <source>“Active” must be a shorter time than “silent”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“活跃”的天数必须小于“沉默”的天数。</translation>
     </message>
     <message>
         <source>A customer must be declining before being lost: decline days must not exceed lost days.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户须先进入衰退期才会流失：衰退期天数不能超过流失天数。</translation>
     </message>
     <message>
         <source>Every tag rule needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>每条标签规则都需要名称。</translation>
     </message>
     <message>
         <source>Tag rule “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则“%1”：%2</translation>
     </message>
     <message>
         <source>Setting “%1” must be a whole number from %2 to %3, not “%4”.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置项“%1”必须是 %2 到 %3 之间的整数，而不是“%4”。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::csv</name>
     <message>
         <source>Line %1 is not valid %2 text. Check the file&apos;s encoding, or save the file as UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不是有效的 %2 文本。请检查文件编码，或将文件另存为 UTF-8。</translation>
     </message>
     <message>
         <source>This build cannot read %1 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本无法读取 %1 编码的文本。</translation>
     </message>
     <message>
         <source>The file is not valid %1 text. Check the file&apos;s encoding, or save the file as UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是有效的 %1 文本。请检查文件编码，或将文件另存为 UTF-8。</translation>
     </message>
     <message>
         <source>UTF-8 (BOM)</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
         <source>Unknown text encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的文本编码。</translation>
     </message>
     <message>
         <source>Field %1 contains a quote but does not start with one. A field with quotes must be enclosed in quotes, and each quote inside it doubled.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个字段包含引号，但不是以引号开头。含引号的字段必须用引号括起来，且其中的每个引号都要写成两个。</translation>
     </message>
     <message>
         <source>Field %1 has text after its closing quote. A quote inside a quoted field must be doubled.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个字段在结束引号之后还有文本。带引号的字段中的引号必须写成两个。</translation>
     </message>
     <message>
         <source>Field %1 opens a quote that is never closed before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个字段的引号直到文件末尾都没有闭合。</translation>
     </message>
     <message>
         <source>The file is not open for reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件未以读取方式打开。</translation>
     </message>
     <message>
         <source>The record is longer than %1 MiB. Probably a quote is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该记录超过 %1 MiB，可能有引号未闭合。</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件：%1</translation>
     </message>
     <message>
         <source>The file is not open for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件未以写入方式打开。</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件：%1</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::io::CallList</name>
     <message>
         <source>suggest grade %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建议降为 %1 级</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::io::Demo</name>
     <message>
         <source>Creating the demo database was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消创建演示数据库。</translation>
     </message>
     <message>
         <source>A demo database has between 1 and %L1 customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据库的客户数须在 1 到 %L1 之间。</translation>
     </message>
     <message>
         <source>This database already has customers. Demo data can only be added to an empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库中已有客户。演示数据只能添加到空数据库中。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::io::Interchange</name>
     <message>
         <source>Could not open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>%1 is empty: it needs at least the header row.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为空：至少需要包含表头行。</translation>
     </message>
     <message>
         <source>%1:%2: the header row cannot be read: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2：无法读取表头行：%3</translation>
     </message>
     <message>
         <source>%1: the header has no column “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：表头中没有“%2”列。</translation>
     </message>
     <message>
         <source>expected %1 fields, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>应有 %1 个字段，实际为 %2 个</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>There is no %1 in “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%2”中没有 %1。</translation>
     </message>
     <message>
         <source>id %1 is not a positive whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>id %1 不是正整数</translation>
     </message>
     <message>
         <source>the row is not valid UTF-8 (save the file as UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>该行不是有效的 UTF-8（请将文件另存为 UTF-8）</translation>
     </message>
     <message>
         <source>name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>name 为空</translation>
     </message>
     <message>
         <source>type %1 is not one of individual, enterprise, government, channel</source>
-        <translation type="unfinished"></translation>
+        <translation>type %1 不是 individual、enterprise、government、channel 之一</translation>
     </message>
     <message>
         <source>created_at %1 is not a date of the form YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>created_at %1 不是 YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
         <source>intent %1 is not one of S, A, B, C, D</source>
-        <translation type="unfinished"></translation>
+        <translation>intent %1 不是 S、A、B、C、D 之一</translation>
     </message>
     <message>
         <source>customer_id %1 is not a positive whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>customer_id %1 不是正整数</translation>
     </message>
     <message>
         <source>customer %1 was rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1 已被拒绝</translation>
     </message>
     <message>
         <source>customer %1 is not in customers.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1 不在 customers.csv 中</translation>
     </message>
     <message>
         <source>ordered_at %1 is not a date of the form YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>ordered_at %1 不是 YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
         <source>amount %1 is not a number with at most two decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>amount %1 不是最多两位小数的数字</translation>
     </message>
     <message>
         <source>profit %1 is not a number with at most two decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>profit %1 不是最多两位小数的数字</translation>
     </message>
     <message>
         <source>called_at %1 is not a time of the form YYYY-MM-DDTHH:MM:SS</source>
-        <translation type="unfinished"></translation>
+        <translation>called_at %1 不是 YYYY-MM-DDTHH:MM:SS 格式的时间</translation>
     </message>
     <message>
         <source>direction %1 is not one of out, in</source>
-        <translation type="unfinished"></translation>
+        <translation>direction %1 不是 out、in 之一</translation>
     </message>
     <message>
         <source>outcome %1 is not one of reached, no_answer, voicemail, busy, wrong_number</source>
-        <translation type="unfinished"></translation>
+        <translation>outcome %1 不是 reached、no_answer、voicemail、busy、wrong_number 之一</translation>
     </message>
     <message>
         <source>duration_s %1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>duration_s %1 不是有效的秒数</translation>
     </message>
     <message>
         <source>next_follow_up %1 is not a date of the form YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>next_follow_up %1 不是 YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Could not create the folder “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹“%1”。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::labels</name>
     <message>
         <source>Individual</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <source>Government</source>
-        <translation type="unfinished"></translation>
+        <translation>政府</translation>
     </message>
     <message>
         <source>Channel partner</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道伙伴</translation>
     </message>
     <message>
         <source>S — about to close</source>
-        <translation type="unfinished"></translation>
+        <translation>S — 即将成交</translation>
     </message>
     <message>
         <source>A — clear intent</source>
-        <translation type="unfinished"></translation>
+        <translation>A — 意向明确</translation>
     </message>
     <message>
         <source>B — interested</source>
-        <translation type="unfinished"></translation>
+        <translation>B — 有意向</translation>
     </message>
     <message>
         <source>C — latent need</source>
-        <translation type="unfinished"></translation>
+        <translation>C — 潜在需求</translation>
     </message>
     <message>
         <source>D — no need now</source>
-        <translation type="unfinished"></translation>
+        <translation>D — 暂无需求</translation>
     </message>
     <message>
         <source>Outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>呼出</translation>
     </message>
     <message>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>呼入</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已接通</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>未接听</translation>
     </message>
     <message>
         <source>Voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>语音信箱</translation>
     </message>
     <message>
         <source>Busy</source>
-        <translation type="unfinished"></translation>
+        <translation>占线</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>号码错误</translation>
     </message>
     <message>
         <source>A · Key</source>
-        <translation type="unfinished"></translation>
+        <translation>A · 关键客户</translation>
     </message>
     <message>
         <source>B · Major</source>
-        <translation type="unfinished"></translation>
+        <translation>B · 主要客户</translation>
     </message>
     <message>
         <source>C · Ordinary</source>
-        <translation type="unfinished"></translation>
+        <translation>C · 普通客户</translation>
     </message>
     <message>
         <source>D · Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>D · 休眠客户</translation>
     </message>
     <message>
         <source>Key customer</source>
-        <translation type="unfinished"></translation>
+        <translation>关键客户</translation>
     </message>
     <message>
         <source>Major customer</source>
-        <translation type="unfinished"></translation>
+        <translation>主要客户</translation>
     </message>
     <message>
         <source>Ordinary customer</source>
-        <translation type="unfinished"></translation>
+        <translation>普通客户</translation>
     </message>
     <message>
         <source>Inactive customer</source>
-        <translation type="unfinished"></translation>
+        <translation>休眠客户</translation>
     </message>
     <message>
         <source>High</source>
         <comment>level</comment>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>Medium</source>
         <comment>level</comment>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>Low</source>
         <comment>level</comment>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>Prospect</source>
-        <translation type="unfinished"></translation>
+        <translation>潜在客户</translation>
     </message>
     <message>
         <source>New</source>
         <comment>lifecycle stage</comment>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Growth</source>
-        <translation type="unfinished"></translation>
+        <translation>成长期</translation>
     </message>
     <message>
         <source>Mature</source>
-        <translation type="unfinished"></translation>
+        <translation>成熟期</translation>
     </message>
     <message>
         <source>Declining</source>
-        <translation type="unfinished"></translation>
+        <translation>衰退期</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>流失</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃</translation>
     </message>
     <message>
         <source>Normal</source>
         <comment>engagement</comment>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Silent</source>
-        <translation type="unfinished"></translation>
+        <translation>沉默</translation>
     </message>
     <message>
         <source>Champions</source>
-        <translation type="unfinished"></translation>
+        <translation>冠军客户</translation>
     </message>
     <message>
         <source>Loyal customers</source>
-        <translation type="unfinished"></translation>
+        <translation>忠诚客户</translation>
     </message>
     <message>
         <source>Potential loyalists</source>
-        <translation type="unfinished"></translation>
+        <translation>潜在忠诚客户</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Promising</source>
-        <translation type="unfinished"></translation>
+        <translation>有潜力客户</translation>
     </message>
     <message>
         <source>Need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>需要关注</translation>
     </message>
     <message>
         <source>About to sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>即将沉睡</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>有流失风险</translation>
     </message>
     <message>
         <source>Can&apos;t lose them</source>
-        <translation type="unfinished"></translation>
+        <translation>不能流失</translation>
     </message>
     <message>
         <source>Hibernating</source>
-        <translation type="unfinished"></translation>
+        <translation>沉睡客户</translation>
     </message>
     <message>
         <source>Important value</source>
-        <translation type="unfinished"></translation>
+        <translation>重要价值客户</translation>
     </message>
     <message>
         <source>Important to develop</source>
-        <translation type="unfinished"></translation>
+        <translation>重要发展客户</translation>
     </message>
     <message>
         <source>Important to retain</source>
-        <translation type="unfinished"></translation>
+        <translation>重要保持客户</translation>
     </message>
     <message>
         <source>Important to win back</source>
-        <translation type="unfinished"></translation>
+        <translation>重要挽留客户</translation>
     </message>
     <message>
         <source>General value</source>
-        <translation type="unfinished"></translation>
+        <translation>一般价值客户</translation>
     </message>
     <message>
         <source>General to develop</source>
-        <translation type="unfinished"></translation>
+        <translation>一般发展客户</translation>
     </message>
     <message>
         <source>General to retain</source>
-        <translation type="unfinished"></translation>
+        <translation>一般保持客户</translation>
     </message>
     <message>
         <source>General to win back</source>
-        <translation type="unfinished"></translation>
+        <translation>一般挽留客户</translation>
     </message>
     <message>
         <source>S · closing</source>
-        <translation type="unfinished"></translation>
+        <translation>S · 即将成交</translation>
     </message>
     <message>
         <source>A · top</source>
-        <translation type="unfinished"></translation>
+        <translation>A · 最高</translation>
     </message>
     <message>
         <source>B · high</source>
-        <translation type="unfinished"></translation>
+        <translation>B · 高</translation>
     </message>
     <message>
         <source>C · normal</source>
-        <translation type="unfinished"></translation>
+        <translation>C · 普通</translation>
     </message>
     <message>
         <source>D · low</source>
-        <translation type="unfinished"></translation>
+        <translation>D · 低</translation>
     </message>
     <message>
         <source>Ungraded</source>
-        <translation type="unfinished"></translation>
+        <translation>未定级</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::store</name>
     <message>
         <source>The database is busy: another program (or another TierDesk window) is writing to it. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库正忙：另一个程序（或另一个 TierDesk 窗口）正在写入。请稍后再试。</translation>
     </message>
     <message>
         <source>The disk is full. Nothing was saved; free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
     </message>
     <message>
         <source>The database is read-only. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库为只读，未保存任何内容。</translation>
     </message>
     <message>
         <source>The database file is damaged or is not a TierDesk database.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件已损坏，或不是 TierDesk 数据库。</translation>
     </message>
     <message>
         <source>The database file could not be read or written (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读写数据库文件（%1）。</translation>
     </message>
     <message>
         <source>The change breaks a rule of the database (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>此更改违反了数据库的约束规则（%1）。</translation>
     </message>
     <message>
         <source>A database error occurred (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>发生数据库错误（%1）。</translation>
     </message>
     <message>
         <source>The merge was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>合并未保存。</translation>
     </message>
     <message>
         <source>%1: this id exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：此 id 已存在。</translation>
     </message>
     <message>
         <source>%1: its customer does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：所属客户不存在。</translation>
     </message>
     <message>
         <source>A customer needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户必须填写姓名。</translation>
     </message>
     <message>
         <source>A customer needs a creation date.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户必须有创建日期。</translation>
     </message>
     <message>
         <source>The customer was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户未保存。</translation>
     </message>
     <message>
         <source>Customer %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1 已不存在。</translation>
     </message>
     <message>
         <source>The tags were not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签未保存。</translation>
     </message>
     <message>
         <source>A customer cannot be merged with itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户不能与自身合并。</translation>
     </message>
     <message>
         <source>One of the customers to merge no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>要合并的客户之一已不存在。</translation>
     </message>
     <message>
         <source>The merge was not undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能撤销合并。</translation>
     </message>
     <message>
         <source>An order needs a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单必须有日期。</translation>
     </message>
     <message>
         <source>The order was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单未保存。</translation>
     </message>
     <message>
         <source>A call needs a date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>通话记录必须有日期和时间。</translation>
     </message>
     <message>
         <source>A call cannot last less than zero seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>通话时长不能为负数。</translation>
     </message>
     <message>
         <source>The call was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>通话记录未保存。</translation>
     </message>
     <message>
         <source>The settings were not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置未保存。</translation>
     </message>
     <message>
         <source>Customer %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1 不存在。</translation>
     </message>
     <message>
         <source>Could not read the customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取客户数据。</translation>
     </message>
     <message>
         <source>Could not read the orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取订单数据。</translation>
     </message>
     <message>
         <source>Could not read the calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取通话记录。</translation>
     </message>
     <message>
         <source>The classification was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>分级结果未保存。</translation>
     </message>
     <message>
         <source>The follow-up was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进计划未保存。</translation>
     </message>
     <message>
         <source>Customer %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1</translation>
     </message>
     <message>
         <source>Order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 %1</translation>
     </message>
     <message>
         <source>Call %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通话记录 %1</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::store::Database</name>
     <message>
         <source>“%1” is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <source>The database “%1” is read-only. Ask for write access or copy it to a folder of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库“%1”为只读。请申请写入权限，或将其复制到您自己的文件夹中。</translation>
     </message>
     <message>
         <source>The database “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库“%1”不存在。</translation>
     </message>
     <message>
         <source>Could not open the database “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库“%1”。</translation>
     </message>
     <message>
         <source>The database “%1” needs an upgrade, which is not possible while it is opened read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库“%1”需要升级，但以只读方式打开时无法升级。</translation>
     </message>
     <message>
         <source>Could not create an in-memory database.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建内存数据库。</translation>
     </message>
     <message>
         <source>“%1” is not a TierDesk database, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 TierDesk 数据库，或文件已损坏。</translation>
     </message>
     <message>
         <source>The database “%1” is locked by another program. Close it there and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库“%1”已被其他程序锁定。请在该程序中关闭后重试。</translation>
     </message>
     <message>
         <source>Could not read the database “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取数据库“%1”。</translation>
     </message>
     <message>
         <source>The database “%1” was made by a newer version of TierDesk (schema %2; this version knows up to %3). Update TierDesk to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库“%1”由更新版本的 TierDesk 创建（结构版本 %2；当前版本最高支持 %3）。请升级 TierDesk 后再打开。</translation>
     </message>
     <message>
         <source>Could not prepare the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法初始化数据库。</translation>
     </message>
     <message>
         <source>The database “%1” is damaged. Restore it from a backup; TierDesk will not change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库“%1”已损坏。请从备份中恢复；TierDesk 不会修改该文件。</translation>
     </message>
     <message>
         <source>Could not upgrade the database to version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将数据库升级到版本 %1。</translation>
     </message>
     <message>
         <source>Could not write the backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入备份。</translation>
     </message>
     <message>
         <source>Could not write the backup to “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将备份写入“%1”。</translation>
     </message>
     <message>
         <source>The backup could not be verified; it was not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份校验失败，已丢弃该备份。</translation>
     </message>
     <message>
         <source>Could not move the backup into place at “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将备份移动到“%1”。</translation>
     </message>
     <message>
         <source>Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容。</translation>
     </message>
     <message>
         <source>Could not create the folder “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹“%1”。</translation>
     </message>
     <message>
         <source>Could not create the database file “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据库文件“%1”：%2。</translation>
     </message>
     <message>
         <source>The SQLite driver of Qt is not usable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt 的 SQLite 驱动不可用。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::ChartsView</name>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人(&amp;O)：</translation>
     </message>
     <message>
         <source>Value pyramid</source>
-        <translation type="unfinished"></translation>
+        <translation>价值金字塔</translation>
     </message>
     <message>
         <source>Lifecycle stages</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期阶段</translation>
     </message>
     <message>
         <source>RFM segment map</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM 分群图</translation>
     </message>
     <message>
         <source>Follow-up load, next 14 days</source>
-        <translation type="unfinished"></translation>
+        <translation>未来 14 天跟进量</translation>
     </message>
     <message>
         <source>Tier migration since last month</source>
-        <translation type="unfinished"></translation>
+        <translation>较上月的等级迁移</translation>
     </message>
     <message>
         <source>Whole team</source>
-        <translation type="unfinished"></translation>
+        <translation>全团队</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PNG…</translation>
     </message>
     <message>
         <source>Save “%1” as an image</source>
-        <translation type="unfinished"></translation>
+        <translation>将“%1”保存为图片</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <source>Save “%1” as a PDF page for printing</source>
-        <translation type="unfinished"></translation>
+        <translation>将“%1”保存为 PDF 页面，便于打印</translation>
     </message>
     <message>
         <source>No classified customers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无已分级的客户</translation>
     </message>
     <message>
         <source>Classified as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分级统计日期：%1</translation>
     </message>
     <message>
         <source>Not classified yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未分级</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <comment>whose customers · as of which day</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>The chart could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图表数据：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) · %1 % of revenue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位客户 · 营收占比 %1 %</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) · net sales of the last %1 days: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位客户 · 近 %1 天净销售额：%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Customers per stage as of %1. Declining customers are called at least every %2 days (win-back).</source>
-        <translation type="unfinished"></translation>
+        <translation>截至 %1 各阶段的客户数。衰退期客户至少每 %2 天致电一次（挽回）。</translation>
     </message>
     <message numerus="yes">
         <source>%n buyer(s) by recency (rows, 5 = bought most recently) and frequency (columns, 5 = buys most often)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位成交客户，按最近消费（行，5 = 最近购买）和消费频次（列，5 = 购买最频繁）分布</numerusform>
         </translation>
     </message>
     <message>
         <source>No buyers yet: the map shows customers with orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无成交客户：此图只显示有订单的客户。</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) due in the next 14 days, by priority. Today&apos;s bar includes %1 overdue from earlier days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>未来 14 天内共有 %n 位客户到期待跟进，按优先级显示。今天的柱条包含之前逾期的 %1 位。</numerusform>
         </translation>
     </message>
     <message>
         <source>Nobody is due in the next 14 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>未来 14 天内没有到期待跟进的客户。</translation>
     </message>
     <message>
         <source>Rows: the tier at the end of %1. Columns: the tier now.</source>
-        <translation type="unfinished"></translation>
+        <translation>行：%1底的价值等级。列：当前价值等级。</translation>
     </message>
     <message>
         <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;▲ %2&lt;/b&gt; moved up&lt;/span&gt; · &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;▼ %4&lt;/b&gt; moved down&lt;/span&gt; · &lt;b&gt;%5&lt;/b&gt; stayed · &lt;b&gt;%6&lt;/b&gt; new</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;▲ %2&lt;/b&gt; 位升级&lt;/span&gt; · &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;▼ %4&lt;/b&gt; 位降级&lt;/span&gt; · &lt;b&gt;%5&lt;/b&gt; 位不变 · &lt;b&gt;%6&lt;/b&gt; 位新增</translation>
     </message>
     <message>
         <source>Nothing to compare with yet: no classification was saved in %1. The migration appears once customers have been classified in two consecutive months.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无可对比的数据：%1 没有保存过分级结果。连续两个月都完成客户分级后，才会显示等级迁移。</translation>
     </message>
     <message>
         <source>Save chart as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PDF</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PNG</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>Chart not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>图表未保存</translation>
     </message>
     <message>
         <source>The chart could not be saved to %1. Check that the folder exists and that you may write to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图表保存到 %1。请检查文件夹是否存在，以及您是否有写入权限。</translation>
     </message>
 </context>
 <context>
@@ -1489,345 +1467,345 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
     <message>
         <source>Unknown</source>
         <comment>MAN answer</comment>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Yes</source>
         <comment>MAN answer</comment>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
         <comment>MAN answer</comment>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Profi&amp;le</source>
-        <translation type="unfinished"></translation>
+        <translation>资料(&amp;L)</translation>
     </message>
     <message>
         <source>Tie&amp;rs</source>
-        <translation type="unfinished"></translation>
+        <translation>分级(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线(&amp;T)</translation>
     </message>
     <message>
         <source>D&amp;uplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>重复客户(&amp;U)</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Undo: %1 (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销：%1（Ctrl+Z）</translation>
     </message>
     <message>
         <source>Redo: %1 (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>重做：%1（Ctrl+Shift+Z）</translation>
     </message>
     <message>
         <source>A customer needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户必须填写姓名。</translation>
     </message>
     <message>
         <source>Not set</source>
         <comment>customer type</comment>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>e.g. VIP, trade fair 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：VIP，2026 展会</translation>
     </message>
     <message>
         <source>Separate tags with commas or semicolons.</source>
-        <translation type="unfinished"></translation>
+        <translation>多个标签请用逗号或分号分隔。</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Company:</source>
-        <translation type="unfinished"></translation>
+        <translation>公司(&amp;C)：</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>电话(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱(&amp;E)：</translation>
     </message>
     <message>
         <source>C&amp;ity:</source>
-        <translation type="unfinished"></translation>
+        <translation>城市(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人(&amp;O)：</translation>
     </message>
     <message>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;G)：</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建日期：</translation>
     </message>
     <message>
         <source>None</source>
         <comment>grade</comment>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Archi&amp;ved: hidden from the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>已归档(&amp;V)：不出现在跟进队列中</translation>
     </message>
     <message>
         <source>Intent</source>
-        <translation type="unfinished"></translation>
+        <translation>意向</translation>
     </message>
     <message>
         <source>Gr&amp;ade:</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级(&amp;A)：</translation>
     </message>
     <message>
         <source>MAN qualification</source>
-        <translation type="unfinished"></translation>
+        <translation>MAN 资格</translation>
     </message>
     <message>
         <source>&amp;Money (can pay):</source>
-        <translation type="unfinished"></translation>
+        <translation>购买力（能否支付）(&amp;M)：</translation>
     </message>
     <message>
         <source>Aut&amp;hority (decides):</source>
-        <translation type="unfinished"></translation>
+        <translation>决策权（能否拍板）(&amp;H)：</translation>
     </message>
     <message>
         <source>Nee&amp;d:</source>
-        <translation type="unfinished"></translation>
+        <translation>需求(&amp;D)：</translation>
     </message>
     <message>
         <source>Not classified yet — run Classify.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未分级——请先执行分级。</translation>
     </message>
     <message>
         <source>Value tier</source>
-        <translation type="unfinished"></translation>
+        <translation>价值等级</translation>
     </message>
     <message>
         <source>RFM scores</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM 评分</translation>
     </message>
     <message>
         <source>RFM segment</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM 分群</translation>
     </message>
     <message>
         <source>Value matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>价值矩阵</translation>
     </message>
     <message>
         <source>Purchase frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>购买频次</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>忠诚度</translation>
     </message>
     <message>
         <source>Lifecycle stage</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期阶段</translation>
     </message>
     <message>
         <source>Engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃度</translation>
     </message>
     <message>
         <source>Intent grade</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级</translation>
     </message>
     <message>
         <source>Demotion</source>
-        <translation type="unfinished"></translation>
+        <translation>降级建议</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进</translation>
     </message>
     <message>
         <source>No calls or orders yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无通话或订单记录。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Why it matches</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配原因</translation>
     </message>
     <message>
         <source>&amp;Merge into this customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到此客户(&amp;M)…</translation>
     </message>
     <message>
         <source>Moves the selected customer&apos;s calls and orders here and removes it. Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选客户的通话和订单移到此客户名下，并删除所选客户。可通过撤销恢复。</translation>
     </message>
     <message>
         <source>Customer %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1 已不存在。</translation>
     </message>
     <message>
         <source>Set by hand on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1 手动设置。</translation>
     </message>
     <message>
         <source>Set by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动设置。</translation>
     </message>
     <message>
         <source>Suggested grade from the MAN answers: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>根据 MAN 回答建议的等级：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No grade yet: set one, or answer the MAN questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无意向等级：请设置等级，或回答 MAN 资格问题。</translation>
     </message>
     <message>
         <source>New customer[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户[*]</translation>
     </message>
     <message>
         <source>%1 — Customer[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 客户[*]</translation>
     </message>
     <message>
         <source>Customer not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>客户未保存</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>Save the changes to this customer before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭前是否保存对此客户的更改？</translation>
     </message>
     <message>
         <source>Save the changes to %1 before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭前是否保存对“%1”的更改？</translation>
     </message>
     <message>
         <source>Results of the classification as of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计日期为 %1 的分级结果。</translation>
     </message>
     <message>
         <source>Results of the last classification.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次分级的结果。</translation>
     </message>
     <message>
         <source>R %1 · F %2 · M %3</source>
-        <translation type="unfinished"></translation>
+        <translation>R %1 · F %2 · M %3</translation>
     </message>
     <message>
         <source>Suggested action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建议措施：%1</translation>
     </message>
     <message>
         <source>No segment: this customer has not bought yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无分群：该客户尚未购买。</translation>
     </message>
     <message>
         <source>Not in the value matrix: this customer has not bought yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>不在价值矩阵中：该客户尚未购买。</translation>
     </message>
     <message>
         <source>%1 (suggested)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（建议）</translation>
     </message>
     <message numerus="yes">
         <source>Overdue by %n day(s). Reason: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已逾期 %n 天。原因：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：%1</translation>
     </message>
     <message>
         <source>Same phone number and e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电话和邮箱均相同</translation>
     </message>
     <message>
         <source>Same phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>电话相同</translation>
     </message>
     <message>
         <source>Same e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱相同</translation>
     </message>
     <message>
         <source>%1 (#%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (#%2)</translation>
     </message>
     <message>
         <source>No other customer has this phone number or e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有其他客户使用此电话或邮箱。</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) already have this phone number or e-mail. Is this one of them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已有 %n 位客户使用此电话或邮箱。是否为其中之一？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other customer(s) have the same phone number or e-mail. Select one and merge it into this customer to keep a single record.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 位客户的电话或邮箱与此相同。请选择一位合并到此客户，只保留一条记录。</numerusform>
         </translation>
     </message>
     <message>
         <source>D&amp;uplicates (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>重复客户（%1）(&amp;U)</translation>
     </message>
     <message>
         <source>Merge %1 into %2?
@@ -1835,136 +1813,201 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
 All calls (%3) and orders (%4) of %1 move to %2, empty fields of %2 are filled in from %1, and %1 disappears from the customer list.
 
 You can take this back with Undo (Ctrl+Z) while this window is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>要将 %1 合并到 %2 吗？
+
+%1 的全部通话（%3 条）和订单（%4 笔）将移到 %2 名下，%2 的空白字段将用 %1 的信息补全，%1 将从客户列表中消失。
+
+在此窗口关闭前，可以用撤销（Ctrl+Z）恢复。</translation>
     </message>
     <message>
         <source>Merge customers</source>
-        <translation type="unfinished"></translation>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>意向 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call: %1, %n day(s) overdue</source>
+        <translation>
+            <numerusform>应跟进：%1，逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next call: %1</source>
+        <translation>下次跟进：%1</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::CustomerTableModel</name>
-    <message>
-        <source>%1 (suggested)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天到期</translation>
     </message>
     <message>
         <source>Suggest %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建议降为 %1</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Value tier</source>
-        <translation type="unfinished"></translation>
+        <translation>价值等级</translation>
     </message>
     <message>
         <source>RFM segment</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM 分群</translation>
     </message>
     <message>
         <source>Lifecycle</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>忠诚度</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>最近联系</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>通话结果</translation>
     </message>
     <message>
         <source>Next due</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Why call</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进原因</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <source>Spend (12 mo.)</source>
-        <translation type="unfinished"></translation>
+        <translation>近 12 个月消费</translation>
+    </message>
+    <message>
+        <source>%1: suggested by the MAN answers, not set by hand</source>
+        <translation>%1：根据 MAN 资格建议，未手动设置</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CustomerTimelineModel</name>
+    <message>
+        <source>Profit: %1</source>
+        <translation>利润：%1</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>呼入通话</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>呼出通话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Outcome / amount</source>
+        <translation>结果 / 金额</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::CustomersView</name>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>全部价值等级</translation>
     </message>
     <message>
         <source>All segments</source>
-        <translation type="unfinished"></translation>
+        <translation>全部分群</translation>
     </message>
     <message>
         <source>All stages</source>
-        <translation type="unfinished"></translation>
+        <translation>全部阶段</translation>
     </message>
     <message>
         <source>All grades</source>
-        <translation type="unfinished"></translation>
+        <translation>全部意向等级</translation>
     </message>
     <message>
         <source>All owners</source>
-        <translation type="unfinished"></translation>
+        <translation>全部负责人</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>全部标签</translation>
     </message>
     <message>
         <source>Search name, company, phone or e-mail  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索姓名、公司、电话或邮箱  (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
 </context>
@@ -1972,746 +2015,746 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <name>tierdesk::ui::FollowUpModel</name>
     <message numerus="yes">
         <source>%1, %2: %n customer(s) due</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%2：%n 位客户到期</numerusform>
         </translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::LifecycleModel</name>
     <message numerus="yes">
         <source>%1: %n customer(s), %2 %</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 位客户，占 %2 %</numerusform>
         </translation>
     </message>
     <message>
         <source>Lifecycle stage</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期阶段</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户数</translation>
     </message>
     <message>
         <source>Share (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>占比 (%)</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::LogCallDialog</name>
     <message>
         <source>Log a call</source>
-        <translation type="unfinished"></translation>
+        <translation>记录通话</translation>
     </message>
     <message>
         <source>Keys 1–5 or the first letter pick the outcome here; Ctrl+1–5 from anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此按 1–5 键选择通话结果；在任意位置按 Ctrl+1–5 也可。</translation>
     </message>
     <message>
         <source>D&amp;irection:</source>
-        <translation type="unfinished"></translation>
+        <translation>呼叫方向(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>通话结果(&amp;O)：</translation>
     </message>
     <message>
         <source>mm:ss</source>
-        <translation type="unfinished"></translation>
+        <translation>分:秒</translation>
     </message>
     <message>
         <source>Minutes and seconds. Typing here stops the timer.</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟和秒数。在此输入会停止计时。</translation>
     </message>
     <message>
         <source>Dura&amp;tion:</source>
-        <translation type="unfinished"></translation>
+        <translation>时长(&amp;T)：</translation>
     </message>
     <message>
         <source>What was said, what was promised. Enter starts a new line.</source>
-        <translation type="unfinished"></translation>
+        <translation>沟通内容、承诺事项。按 Enter 换行。</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <source>+1 &amp;day</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 天(&amp;D)</translation>
     </message>
     <message>
         <source>+&amp;3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>+3 天(&amp;3)</translation>
     </message>
     <message>
         <source>+1 &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 周(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Follow-up:</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进(&amp;F)：</translation>
     </message>
     <message>
         <source>No follow-&amp;up date</source>
-        <translation type="unfinished"></translation>
+        <translation>不设跟进日期(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Grade:</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save and ne&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并下一位(&amp;X)</translation>
     </message>
     <message>
         <source>Save, then log a call for the next customer in the queue (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存，然后为队列中的下一位客户记录通话（%1）</translation>
     </message>
     <message>
         <source>%1…%2 outcome · %3 save</source>
-        <translation type="unfinished"></translation>
+        <translation>%1…%2 通话结果 · %3 保存</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级</translation>
     </message>
     <message>
         <source>Value tier</source>
-        <translation type="unfinished"></translation>
+        <translation>价值等级</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>最近联系</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Customer %1 was not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到客户 %1</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>不变</translation>
     </message>
     <message>
         <source>Log a call — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>记录通话 — %1</translation>
     </message>
     <message>
         <source>No phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>无电话号码</translation>
     </message>
     <message>
         <source>%1 (suggested by MAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（MAN 建议）</translation>
     </message>
     <message>
         <source>No grade</source>
-        <translation type="unfinished"></translation>
+        <translation>无意向等级</translation>
     </message>
     <message>
         <source>Never called</source>
-        <translation type="unfinished"></translation>
+        <translation>从未通话</translation>
     </message>
     <message>
         <source>%1, today · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，今天 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n day(s) ago · %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%n 天前 · %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Not classified yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未分级</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n day(s) overdue · %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，逾期 %n 天 · %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1, in %n day(s) · %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%n 天后 · %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Unchanged (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>不变（%1）</translation>
     </message>
     <message>
         <source>Unchanged (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>不变（无）</translation>
     </message>
     <message>
         <source>Clear the grade</source>
-        <translation type="unfinished"></translation>
+        <translation>清除意向等级</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续(&amp;R)</translation>
     </message>
     <message>
         <source>Stop counting the call&apos;s duration</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停通话计时</translation>
     </message>
     <message>
         <source>Go on counting from the duration shown</source>
-        <translation type="unfinished"></translation>
+        <translation>从当前显示的时长继续计时</translation>
     </message>
     <message>
         <source>no answer: try again tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>未接听：明天再打</translation>
     </message>
     <message>
         <source>busy: try again tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>占线：明天再打</translation>
     </message>
     <message>
         <source>wrong number: find the right one, call tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>号码错误：找到正确号码，明天再打</translation>
     </message>
     <message>
         <source>voicemail: give them time to call back</source>
-        <translation type="unfinished"></translation>
+        <translation>语音信箱：留出时间等对方回电</translation>
     </message>
     <message>
         <source>Due again on %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进日期为 %1（%2）。</translation>
     </message>
     <message>
         <source>Today, %1: the customer stays in today&apos;s queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天，%1：该客户仍保留在今日待拨中。</translation>
     </message>
     <message numerus="yes">
         <source>%1, in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%n 天后</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1, in %n day(s) — suggested: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%n 天后 — 建议：%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Call not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>通话未保存</translation>
     </message>
     <message>
         <source>No database is open. Open one, then log the call again.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打开数据库。请先打开数据库，再重新记录通话。</translation>
     </message>
     <message>
         <source>The duration must be minutes and seconds, like 4:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>时长须为“分:秒”格式，例如 4:30。</translation>
     </message>
     <message>
         <source>Discard the call</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃通话记录</translation>
     </message>
     <message>
         <source>Close without saving? The note you typed will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存就关闭吗？已输入的备注将会丢失。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::MainWindow</name>
     <message>
         <source>TierDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>TierDesk</translation>
     </message>
     <message>
         <source>Today&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>今日待拨</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <source>Classifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在分级…</translation>
     </message>
     <message>
         <source>Classification failed</source>
-        <translation type="unfinished"></translation>
+        <translation>分级失败</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open database…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>Try the &amp;demo database…</source>
-        <translation type="unfinished"></translation>
+        <translation>试用演示数据库(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Export today&apos;s call list…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出今日拨打清单(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Print today&apos;s call list…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印今日拨打清单(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;New customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open customer card</source>
-        <translation type="unfinished"></translation>
+        <translation>打开客户卡片(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Log a call…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录通话(&amp;L)…</translation>
     </message>
     <message>
         <source>Add an &amp;order…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加订单(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Today&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>今日待拨(&amp;T)</translation>
     </message>
     <message>
         <source>C&amp;harts</source>
-        <translation type="unfinished"></translation>
+        <translation>图表(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Classify all customers now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即为全部客户分级(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About TierDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 TierDesk(&amp;A)</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <source>New database</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据库</translation>
     </message>
     <message>
         <source>customers.tierdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>客户.tierdesk</translation>
     </message>
     <message>
         <source>TierDesk databases (*.tierdesk *.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>TierDesk 数据库 (*.tierdesk *.sqlite)</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库</translation>
     </message>
     <message>
         <source>TierDesk databases (*.tierdesk *.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>TierDesk 数据库 (*.tierdesk *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Select a customer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一位客户。</translation>
     </message>
     <message>
         <source>No database open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开数据库</translation>
     </message>
     <message>
         <source>%1 — TierDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — TierDesk</translation>
     </message>
     <message>
         <source>As of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>统计日期：%1</translation>
     </message>
     <message>
         <source>Not classified yet (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未分级（F5）</translation>
     </message>
     <message>
         <source>Classified %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分级时间：%1</translation>
     </message>
     <message>
         <source>About TierDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 TierDesk</translation>
     </message>
     <message>
         <source>&lt;h3&gt;TierDesk %1&lt;/h3&gt;&lt;p&gt;A desktop CRM for small sales teams: customer tiers, RFM segments and who to call next. Your data stays in one file on this computer.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;TierDesk %1&lt;/h3&gt;&lt;p&gt;面向小型销售团队的桌面 CRM：客户分级、RFM 分群，告诉您下一个该联系谁。数据只保存在本机的一个文件中。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::MigrationModel</name>
     <message numerus="yes">
         <source>%n customer(s) stayed in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位客户保持在 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) moved up from %1 to %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位客户从 %1 升至 %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) moved down from %1 to %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位客户从 %1 降至 %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new customer(s) in %1 (not classified last month)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位客户新进入 %1（上月未分级）</numerusform>
         </translation>
     </message>
     <message>
         <source>Now %1</source>
         <comment>tier now</comment>
-        <translation type="unfinished"></translation>
+        <translation>现为 %1</translation>
     </message>
     <message>
         <source>New</source>
         <comment>customers without a tier last month</comment>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>Was %1</source>
         <comment>tier last month</comment>
-        <translation type="unfinished"></translation>
+        <translation>原为 %1</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::OrderDialog</name>
     <message>
         <source>Add an order</source>
-        <translation type="unfinished"></translation>
+        <translation>添加订单</translation>
     </message>
     <message>
         <source>Add an order — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>添加订单 — %1</translation>
     </message>
     <message>
         <source>Last order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近下单：%1</translation>
     </message>
     <message>
         <source>%1 · last order %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 最近下单：%2</translation>
     </message>
     <message>
         <source>Customer %1 was not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到客户 %1</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>金额(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Invoice number, products…</source>
-        <translation type="unfinished"></translation>
+        <translation>发票号、产品…</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>A negative amount is a refund, e.g. -200.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>负数金额表示退款，例如 -200.00。</translation>
     </message>
     <message>
         <source>At most two decimals. Type thousands as 1234 or 1,234.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多两位小数。千位可写作 1234 或 1,234。</translation>
     </message>
     <message>
         <source>Not an amount. Type it like 1234.50, or -200 for a refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额无效。请按 1234.50 的格式输入；退款请输入负数，如 -200。</translation>
     </message>
     <message>
         <source>An amount of zero changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额为零，不会产生任何变化。</translation>
     </message>
     <message>
         <source>Refund of %1: it lowers the customer&apos;s spending.</source>
-        <translation type="unfinished"></translation>
+        <translation>退款 %1：将减少该客户的消费额。</translation>
     </message>
     <message>
         <source>Order of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单金额 %1。</translation>
     </message>
     <message>
         <source>Order not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>订单未保存</translation>
     </message>
     <message>
         <source>No database is open. Open one, then add the order again.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打开数据库。请先打开数据库，再重新添加订单。</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::PyramidModel</name>
     <message numerus="yes">
         <source>%1 — %n customer(s) · %2 % of revenue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n 位客户 · 营收占比 %2 %</numerusform>
         </translation>
     </message>
     <message>
         <source>Value tier</source>
-        <translation type="unfinished"></translation>
+        <translation>价值等级</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户数</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>营收</translation>
     </message>
     <message>
         <source>Share of revenue (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>营收占比 (%)</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::QueueView</name>
     <message>
         <source>&amp;Log call…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录通话(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Apply suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>采纳建议(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Log a call with the selected customer, then go on to the next (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选客户记录通话，然后继续下一位（Ctrl+L）</translation>
     </message>
     <message>
         <source>Lower the grade as suggested: the grade was held without progress</source>
-        <translation type="unfinished"></translation>
+        <translation>按建议降低意向等级：保持该等级期间没有进展</translation>
     </message>
     <message>
         <source>Save this call list as a CSV file that opens in Excel and WPS</source>
-        <translation type="unfinished"></translation>
+        <translation>将此拨打清单保存为 CSV 文件，可用 Excel 或 WPS 打开</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人</translation>
     </message>
     <message>
         <source>%1 (me)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（我）</translation>
     </message>
     <message>
         <source>Calls for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 待拨电话</translation>
     </message>
     <message>
         <source>Nobody is due today. Well done.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天没有需要跟进的客户，干得好！</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <extracomment>%1 is &quot;N customers to call&quot;; %2 is &quot;N overdue&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) to call</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>待拨 %n 位客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>逾期 %n 位</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Apply suggestion: grade %1</source>
-        <translation type="unfinished"></translation>
+        <translation>采纳建议：降为 %1 级(&amp;A)</translation>
     </message>
     <message>
         <source>Grade not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级未更改</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>call-list-%1.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>拨打清单-%1.csv</translation>
     </message>
     <message>
         <source>Export call list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出拨打清单</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级</translation>
     </message>
     <message>
         <source>Value tier</source>
-        <translation type="unfinished"></translation>
+        <translation>价值等级</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>最近联系</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Why call</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进原因</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Print call list</source>
-        <translation type="unfinished"></translation>
+        <translation>打印拨打清单</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::RfmGridModel</name>
     <message numerus="yes">
         <source>R %1 · F %2 — %3: %n buyer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>R %1 · F %2 — %3：%n 位成交客户</numerusform>
         </translation>
     </message>
     <message>
         <source>F %1</source>
         <comment>frequency score</comment>
-        <translation type="unfinished"></translation>
+        <translation>F %1</translation>
     </message>
     <message>
         <source>R %1</source>
         <comment>recency score</comment>
-        <translation type="unfinished"></translation>
+        <translation>R %1</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::Session</name>
     <message>
         <source>Customer %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1 已不存在。</translation>
     </message>
 </context>
 <context>
@@ -2719,372 +2762,387 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <message numerus="yes">
         <source> day(s)</source>
         <comment>spin box suffix</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> 天</numerusform>
         </translation>
     </message>
     <message>
         <source> %</source>
         <comment>spin box suffix</comment>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <source>Tiers &amp;&amp; stages</source>
-        <translation type="unfinished"></translation>
+        <translation>等级与阶段</translation>
     </message>
     <message>
         <source>Follow-up cadence</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进周期</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>分群</translation>
     </message>
     <message>
         <source>Tag rules</source>
-        <translation type="unfinished"></translation>
+        <translation>标签规则</translation>
     </message>
     <message>
         <source>&amp;Restore Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认值(&amp;R)</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机设置</translation>
     </message>
     <message>
         <source>These preferences belong to you and are kept on this computer, not in the team database.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些偏好设置只属于您，保存在本机上，而不是团队数据库中。</translation>
     </message>
     <message>
         <source>e.g. 李娜</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：李娜</translation>
     </message>
     <message>
         <source>The owner of the customers you add; your queue shows your own customers first.</source>
-        <translation type="unfinished"></translation>
+        <translation>作为您新增客户的负责人；跟进队列会优先显示您自己的客户。</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
         <source>A new language is used the next time you start TierDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动 TierDesk 时生效。</translation>
     </message>
     <message>
         <source>Value tiers (ABC pyramid)</source>
-        <translation type="unfinished"></translation>
+        <translation>价值等级（ABC 金字塔）</translation>
     </message>
     <message>
         <source>Customers who spent in the window, ranked by spend. Ties at a boundary go to the better tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期内有消费的客户，按消费额排名。处于分界线上的并列客户归入较高等级。</translation>
     </message>
     <message>
         <source>Tier &amp;A (key), top:</source>
-        <translation type="unfinished"></translation>
+        <translation>A 级（关键客户）占前(&amp;A)：</translation>
     </message>
     <message>
         <source>The best-spending customers in this share are key customers (A).</source>
-        <translation type="unfinished"></translation>
+        <translation>消费额最高、位于此比例内的客户为关键客户（A）。</translation>
     </message>
     <message>
         <source>Tiers A + &amp;B, top:</source>
-        <translation type="unfinished"></translation>
+        <translation>A + B 级累计占前(&amp;B)：</translation>
     </message>
     <message>
         <source>Cumulative: the customers in this share who are not A are major customers (B).</source>
-        <translation type="unfinished"></translation>
+        <translation>累计比例：此比例内不属于 A 级的客户为主要客户（B）。</translation>
     </message>
     <message>
         <source>Time windows</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期</translation>
     </message>
     <message>
         <source>Spend is summed over the window; its recent half is compared with the half before it to find growth and decline.</source>
-        <translation type="unfinished"></translation>
+        <translation>消费额按统计期汇总；用近半期与前半期比较，判断成长或衰退。</translation>
     </message>
     <message>
         <source>Spend &amp;window:</source>
-        <translation type="unfinished"></translation>
+        <translation>消费统计期(&amp;W)：</translation>
     </message>
     <message>
         <source>Orders in this many days up to today count towards spend, frequency and tiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>截至今天、在此天数内的订单计入消费额、购买频次和价值等级。</translation>
     </message>
     <message>
         <source>&amp;Half-window:</source>
-        <translation type="unfinished"></translation>
+        <translation>半期(&amp;H)：</translation>
     </message>
     <message>
         <source>Two half-windows must fit in the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个半期之和不能超过统计期。</translation>
     </message>
     <message>
         <source>Engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃度</translation>
     </message>
     <message>
         <source>The latest touch is the latest order or call. Customers touched longer ago are silent.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近互动指最近一次下单或通话。更久未互动的客户视为沉默。</translation>
     </message>
     <message>
         <source>%1 — &amp;touched within:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 最近互动不超过(&amp;T)：</translation>
     </message>
     <message>
         <source>%1 — touched w&amp;ithin:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 最近互动不超过(&amp;I)：</translation>
     </message>
     <message>
         <source>Lifecycle stages</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期阶段</translation>
     </message>
     <message>
         <source>The first stage that matches, from the top. Recent spend is the spend of the recent half-window, compared with the half-window before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>自上而下，取第一个符合的阶段。近期消费指近半期的消费额，与前半期相比较。</translation>
     </message>
     <message>
         <source>&amp;%1 — first order within:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 首单距今少于(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;%1 — no order for:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 未下单已达(&amp;L)：</translation>
     </message>
     <message>
         <source>%1 — or recent spend &amp;under:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 或近期消费低于(&amp;U)：</translation>
     </message>
     <message>
         <source>Declining when the recent spend is below this share of the previous half&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>近期消费低于前半期消费的此比例时，视为衰退期。</translation>
     </message>
     <message>
         <source>&amp;%1 — recent spend over:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 近期消费高于(&amp;G)：</translation>
     </message>
     <message>
         <source>Growing when the recent spend is above this share of the previous half&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>近期消费高于前半期消费的此比例时，视为成长期。</translation>
     </message>
     <message>
         <source>Intent grades</source>
-        <translation type="unfinished"></translation>
+        <translation>意向等级</translation>
     </message>
     <message>
         <source>Suggest de&amp;motion after:</source>
-        <translation type="unfinished"></translation>
+        <translation>建议降级时限(&amp;M)：</translation>
     </message>
     <message>
         <source>S or A held this long without an order, or B without a reached call, is suggested one grade lower.</source>
-        <translation type="unfinished"></translation>
+        <translation>S 或 A 级保持这么久仍无订单，或 B 级这么久没有接通的通话，将建议降低一级。</translation>
     </message>
     <message>
         <source>RFM value matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM 价值矩阵</translation>
     </message>
     <message>
         <source>An R, F or M score from this value up counts as high in the value matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>R、F 或 M 评分达到此值及以上，在价值矩阵中视为“高”。</translation>
     </message>
     <message>
         <source>A score is high &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>评分视为“高”的起点(&amp;F)：</translation>
     </message>
     <message>
         <source>These settings are kept in the team database and apply to everyone who opens it. Tiers, stages and due dates change at the next classification.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些设置保存在团队数据库中，对所有打开该数据库的人生效。等级、阶段和到期日会在下次分级时更新。</translation>
     </message>
     <message>
         <source>By intent grade</source>
-        <translation type="unfinished"></translation>
+        <translation>按意向等级</translation>
     </message>
     <message>
         <source>Days between follow-up calls for a customer with a grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>有意向等级的客户两次跟进通话之间的天数。</translation>
     </message>
     <message>
         <source>&amp;%1:</source>
         <comment>form label; the first letter is the mnemonic</comment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1：</translation>
     </message>
     <message>
         <source>Buyers without a grade</source>
-        <translation type="unfinished"></translation>
+        <translation>无意向等级的成交客户</translation>
     </message>
     <message>
         <source>By value tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>按价值等级。</translation>
     </message>
     <message>
         <source>%1:</source>
         <comment>form label</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1：</translation>
     </message>
     <message>
         <source>Everyone else</source>
-        <translation type="unfinished"></translation>
+        <translation>其他客户</translation>
     </message>
     <message>
         <source>&amp;Prospects without a grade:</source>
-        <translation type="unfinished"></translation>
+        <translation>无意向等级的潜在客户(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Win-back, at least every:</source>
-        <translation type="unfinished"></translation>
+        <translation>挽回跟进，至少每(&amp;W)：</translation>
     </message>
     <message>
         <source>A declining customer is called at least this often, whatever the cadence above.</source>
-        <translation type="unfinished"></translation>
+        <translation>无论上述跟进周期如何，衰退期客户至少按此频率致电。</translation>
     </message>
     <message>
         <source>A customer is due this many days after the last call, unless the call set a follow-up date.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户在上次通话后经过此天数即到期待跟进，除非该次通话设置了跟进日期。</translation>
     </message>
     <message>
         <source>Suggested action per RFM segment</source>
-        <translation type="unfinished"></translation>
+        <translation>各 RFM 分群的建议措施</translation>
     </message>
     <message>
         <source>Shown with the segment on the customer card. Leave a line empty to use the built-in text.</source>
-        <translation type="unfinished"></translation>
+        <translation>在客户卡片上与分群一同显示。留空则使用内置文本。</translation>
     </message>
     <message>
         <source>R %1 F %2</source>
         <comment>RFM scores of a segment map cell</comment>
-        <translation type="unfinished"></translation>
+        <translation>R %1 F %2</translation>
     </message>
     <message>
         <source>&lt;p&gt;A tag rule gives its tag to every customer whose condition holds. Rules are applied at every classification; their tags are shown beside the tags you set by hand.&lt;/p&gt;&lt;p&gt;Examples:&lt;br&gt;%1 — spent at least 100,000 in the window&lt;br&gt;%2 — key and major customers who are declining&lt;/p&gt;&lt;p&gt;Fields: %3. Combine conditions with &lt;i&gt;and&lt;/i&gt;, &lt;i&gt;or&lt;/i&gt;, &lt;i&gt;not&lt;/i&gt; and parentheses.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;标签规则会为所有满足条件的客户打上对应标签。每次分级时都会应用规则；规则产生的标签显示在手动设置的标签旁边。&lt;/p&gt;&lt;p&gt;示例：&lt;br&gt;%1 — 统计期内消费至少 100,000&lt;br&gt;%2 — 处于衰退期的关键客户和主要客户&lt;/p&gt;&lt;p&gt;可用字段：%3。可用 &lt;i&gt;and&lt;/i&gt;、&lt;i&gt;or&lt;/i&gt;、&lt;i&gt;not&lt;/i&gt; 和括号组合多个条件。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>条件</translation>
     </message>
     <message>
         <source>&amp;Add Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>添加规则(&amp;A)</translation>
     </message>
     <message>
         <source>Re&amp;move Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>删除规则(&amp;M)</translation>
     </message>
     <message>
         <source>Rule %1 needs a tag name.</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1 需要填写标签名称。</translation>
     </message>
     <message>
         <source>Rule %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1：%2</translation>
     </message>
     <message>
         <source>Rule %1 (“%2”): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1（“%2”）：%3</translation>
     </message>
     <message>
         <source>Restore Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认值</translation>
     </message>
     <message>
         <source>Set every threshold, cadence and suggested action back to the built-in values? Your tag rules, name and language are kept. Nothing is saved until you press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>将所有阈值、跟进周期和建议措施恢复为内置值吗？您的标签规则、姓名和语言设置将保留。按“确定”之前不会保存任何更改。</translation>
     </message>
     <message>
         <source>Settings Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>设置未保存</translation>
     </message>
     <message>
         <source>Reclassify Now?</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重新分级？</translation>
     </message>
     <message>
         <source>The new settings change tiers, stages and due dates at the next classification. Reclassify all customers now? It runs in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>新设置将在下次分级时改变等级、阶段和到期日。现在就为全部客户重新分级吗？分级将在后台进行。</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TableLayout</name>
+    <message>
+        <source>Reset columns</source>
+        <translation>重置列</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::WelcomeDialog</name>
     <message>
         <source>Welcome to TierDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 TierDesk</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Welcome to TierDesk&lt;/h2&gt;&lt;p&gt;Keep your customers on your own computer, log every call in seconds, and let TierDesk tell you who to call next.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;欢迎使用 TierDesk&lt;/h2&gt;&lt;p&gt;客户数据保存在您自己的电脑上，几秒钟就能记录一通电话，由 TierDesk 告诉您下一个该联系谁。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Try it with demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>使用演示数据试用</translation>
     </message>
     <message>
         <source>A sample team with 5,000 customers, three years of orders and calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个示例团队，包含 5,000 位客户及三年的订单和通话记录。</translation>
     </message>
     <message>
         <source>Start a new, empty database</source>
-        <translation type="unfinished"></translation>
+        <translation>新建空数据库</translation>
     </message>
     <message>
         <source>Your customers stay in one file on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的客户数据保存在本机的一个文件中。</translation>
     </message>
     <message>
         <source>Open an existing database…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已有数据库…</translation>
     </message>
     <message>
         <source>A TierDesk file from you or your team.</source>
-        <translation type="unfinished"></translation>
+        <translation>您或团队的 TierDesk 文件。</translation>
     </message>
     <message>
         <source>Creating the demo database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建演示数据库…</translation>
     </message>
     <message>
         <source>Demo not created</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据库未创建</translation>
     </message>
     <message>
         <source>customers.tierdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>客户.tierdesk</translation>
     </message>
     <message>
         <source>New database</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据库</translation>
     </message>
     <message>
         <source>TierDesk databases (*.tierdesk *.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>TierDesk 数据库 (*.tierdesk *.sqlite)</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库</translation>
     </message>
     <message>
         <source>TierDesk databases (*.tierdesk *.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>TierDesk 数据库 (*.tierdesk *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::format</name>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>A QDate format for a month of a year; Chinese: yyyy年M月</extracomment>
+        <translation>yyyy年M月</translation>
     </message>
 </context>
 </TS>
