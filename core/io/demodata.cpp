@@ -1,5 +1,6 @@
 #include "demodata.h"
 
+#include "io/classifyjob.h"
 #include "model/types.h"
 #include "store/bulk.h"
 #include "store/database.h"
@@ -1699,6 +1700,11 @@ Result<DemoSummary> createDemo(store::Database &db, const DemoOptions &options,
         return summary; // the import rolls back when it goes out of scope
     if (auto ok = bulk.commit(); !ok)
         return std::unexpected(ok.error());
+    // Last month's tiers, as if the team had classified at the end of it: the tier migration chart
+    // has a month to compare with from the first day.
+    const QDate today = options.today.isValid() ? options.today : QDate::currentDate();
+    if (auto previous = classifyDatabase(db, today.addDays(-today.day()), true); !previous)
+        return std::unexpected(previous.error());
     if (progress)
         progress(100);
     return summary;

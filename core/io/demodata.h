@@ -33,7 +33,8 @@ struct DemoSummary {
 
 /// Fills an empty database with a realistic demo: a sales team of 5–8, about 70 % Chinese
 /// customers, 30 % prospects, heavy-tailed spend, calls with follow-ups, intent grades, tags and a
-/// few duplicates, so that every tier, stage and list of the app has something to show. Written
+/// few duplicates, so that every tier, stage and list of the app has something to show, and the
+/// classification of the last day of the previous month (so the tier migration has a base). Written
 /// through store::BulkImport in one transaction; customers get ids 1…N, orders and calls
 /// sequential ids in chronological order.
 ///

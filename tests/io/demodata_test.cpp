@@ -5,6 +5,7 @@
 #include "classify/dupkeys.h"
 #include "io/demodata.h"
 #include "store/bulk.h"
+#include "store/chartquery.h"
 #include "store/database.h"
 #include "store/repositories.h"
 #include "support/testsupport.h"
@@ -469,4 +470,21 @@ TEST_F(DemoData2000, ATeamOfFiveToEightOwnsTheCustomers)
     EXPECT_GT(archived, 0);
     EXPECT_LT(archived, 100); // a few
     EXPECT_GT(tagged, 500);
+}
+
+TEST_F(DemoData2000, LastMonthIsClassifiedSoTheTierMigrationHasABase)
+{
+    // The demo stores the classification of 2026-05-31; "now" is that same run until the app
+    // classifies again, so every customer is compared with itself.
+    const auto migration = store::ChartQuery(*s_db).migration(today());
+    ASSERT_TRUE(migration) << migration.error().message.toStdString();
+    EXPECT_TRUE(migration->hasPrevious);
+    EXPECT_EQ(migration->previousMonth, u"2026-05");
+    const auto active =
+        std::count_if(s_facts->begin(), s_facts->end(), [](const auto &f) { return !f.archived; });
+    EXPECT_EQ(migration->stayed(), active); // archived customers are left out of the chart
+    EXPECT_EQ(migration->up() + migration->down() + migration->newcomers(), 0);
+    const auto run = store::ClassificationStore(*s_db).lastRun();
+    ASSERT_TRUE(run && *run);
+    EXPECT_EQ((*run)->asOf, date("2026-05-31"));
 }
