@@ -3,6 +3,8 @@
 #   bash packaging/dev.sh run   installs what is missing, builds, creates a demo database in the
 #                               user's data folder on first run, and opens it
 #   bash packaging/dev.sh test  installs what is missing, builds with ASan + UBSan, runs every test
+#   bash packaging/dev.sh screenshots
+#                               retakes docs/screenshots from a fixed demo, under Xvfb
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -33,8 +35,22 @@ test)
     cmake --build --preset debug -j "$jobs"
     ctest --preset debug -j "$jobs"
     ;;
+screenshots)
+    bash packaging/install-deps.sh
+    cmake --preset release >/dev/null
+    cmake --build --preset release -j "$jobs" --target tierdesk-cli tierdesk_screenshots
+    # A fixed demo and day (a Monday), so that the pictures change only when the app does.
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    build/release/app/cli/tierdesk-cli --db "$work/demo.sqlite" demo --customers 5000 --seed 1 \
+        --as-of 2026-11-23
+    for lang in zh_CN en; do
+        xvfb-run -a -s "-screen 0 1600x1000x24" build/release/tests/ui/tierdesk_screenshots \
+            --db "$work/demo.sqlite" --as-of 2026-11-23 --lang "$lang" --out docs/screenshots
+    done
+    ;;
 *)
-    echo "usage: bash packaging/dev.sh run|test" >&2
+    echo "usage: bash packaging/dev.sh run|test|screenshots" >&2
     exit 64
     ;;
 esac
