@@ -3,17 +3,20 @@
 #include "classify/classify.h"
 #include "io/calllist.h"
 #include "io/classifyjob.h"
+#include "io/customerimport.h"
 #include "io/demodata.h"
 #include "io/interchange.h"
 #include "model/apppaths.h"
 #include "model/dates.h"
 #include "model/language.h"
 #include "store/database.h"
+#include "store/importlog.h"
 #include "store/repositories.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -328,6 +331,216 @@ int cmdDemo(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
+int cmdImportCustomers(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli",
+        "Imports a customer list (CSV from Excel, WPS or another CRM): columns are mapped from the "
+        "header, duplicates are found by phone and e-mail in the database and in the file, and the "
+        "whole import can be undone with undo-import."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QCoreApplication::translate("tierdesk-cli", "The CSV file."));
+    const QCommandLineOption encoding(
+        QStringLiteral("encoding"),
+        QCoreApplication::translate("tierdesk-cli", "utf-8, utf-8-bom, gb18030 (gbk), utf-16le or utf-16be "
+                                                    "(default: detected)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption delimiter(
+        QStringLiteral("delimiter"),
+        QCoreApplication::translate("tierdesk-cli", "comma, semicolon or tab (default: detected)."),
+        QStringLiteral("SEP"));
+    const QCommandLineOption map(
+        QStringLiteral("map"),
+        QCoreApplication::translate(
+            "tierdesk-cli", "Map a column by its header (or 1-based number) to a field: name, company, "
+                            "phone, email, city, owner, tags, type, grade, created_at or ignore. "
+                            "Repeatable; the other columns are guessed."),
+        QStringLiteral("COLUMN=FIELD"));
+    const QCommandLineOption duplicates(
+        QStringLiteral("duplicates"),
+        QCoreApplication::translate(
+            "tierdesk-cli", "What to do with a duplicate: merge (fill empty fields, add tags; default), "
+                            "update (overwrite), skip or create."),
+        QStringLiteral("ACTION"), QStringLiteral("merge"));
+    const QCommandLineOption owner(
+        QStringLiteral("owner"),
+        QCoreApplication::translate("tierdesk-cli", "Owner of the rows without one."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption problems(
+        QStringLiteral("problems"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Write the rejected and skipped rows, with the reason, to this CSV file "
+                                    "(fix it and import it again)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QCoreApplication::translate("tierdesk-cli", "Check the file and report, without importing."));
+    p.addOptions({encoding, delimiter, map, duplicates, owner, problems, dryRun});
+    if (auto stop = parseCommand(p, args, 1))
+        return *stop;
+
+    io::TableOptions tableOptions;
+    if (p.isSet(encoding)) {
+        tableOptions.encoding = csv::encodingFromName(p.value(encoding));
+        if (!tableOptions.encoding) {
+            err(QCoreApplication::translate("tierdesk-cli", "Unknown encoding “%1”.").arg(p.value(encoding)));
+            return Usage;
+        }
+    }
+    if (p.isSet(delimiter)) {
+        const QString d = p.value(delimiter).toLower();
+        if (d == u"comma" || d == u",")
+            tableOptions.delimiter = ',';
+        else if (d == u"semicolon" || d == u";")
+            tableOptions.delimiter = ';';
+        else if (d == u"tab" || d == u"\t")
+            tableOptions.delimiter = '\t';
+        else {
+            err(QCoreApplication::translate("tierdesk-cli", "Unknown delimiter “%1”.")
+                    .arg(p.value(delimiter)));
+            return Usage;
+        }
+    }
+    const auto decision = io::decisionFromKey(p.value(duplicates));
+    if (!decision) {
+        err(QCoreApplication::translate("tierdesk-cli", "Unknown --duplicates action “%1”.")
+                .arg(p.value(duplicates)));
+        return Usage;
+    }
+    const QString path = p.positionalArguments().constFirst();
+    auto table = io::readTable(path, tableOptions);
+    if (!table)
+        return report(table.error());
+
+    std::vector<io::Field> mapping = io::guessMapping(table->header);
+    for (const QString &m : p.values(map)) {
+        const qsizetype eq = m.lastIndexOf(u'=');
+        const auto field = eq > 0 ? io::fieldFromKey(m.mid(eq + 1).trimmed()) : std::nullopt;
+        const QString column = eq > 0 ? m.left(eq).trimmed() : QString();
+        qsizetype index = table->header.indexOf(column);
+        bool number = false;
+        if (index < 0 && column.toInt(&number) > 0 && number)
+            index = column.toInt() - 1;
+        if (!field || index < 0 || index >= table->header.size()) {
+            err(QCoreApplication::translate("tierdesk-cli", "Cannot use --map “%1”: no such column or field.")
+                    .arg(m));
+            return Usage;
+        }
+        mapping[std::size_t(index)] = *field;
+    }
+    for (qsizetype c = 0; c < table->header.size(); ++c)
+        out(QCoreApplication::translate("tierdesk-cli", "  %1 → %2")
+                .arg(table->header[c], io::fieldLabel(mapping[std::size_t(c)])));
+
+    store::Database db;
+    if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
+        return report(ok.error());
+    io::PlanOptions planOptions;
+    planOptions.duplicates = *decision;
+    planOptions.defaultOwner = p.value(owner);
+    planOptions.today = ctx.asOf;
+    auto plan = io::planImport(db, *table, mapping, planOptions);
+    if (!plan)
+        return report(plan.error());
+    for (const auto &problem : table->problems)
+        err(QStringLiteral("%1:%2: %3").arg(path).arg(problem.line).arg(problem.reason));
+    for (const io::PlannedRow &r : plan->rows)
+        if (!r.valid())
+            err(QStringLiteral("%1:%2: %3").arg(path).arg(r.line).arg(r.errors.join(u' ')));
+    out(QCoreApplication::translate(
+            "tierdesk-cli", "%1 rows: %2 valid, %3 rejected; duplicates: %4 in the database, %5 in the file.")
+            .arg(qint64(plan->rows.size() + table->problems.size()))
+            .arg(plan->valid())
+            .arg(plan->invalid() + qint64(table->problems.size()))
+            .arg(plan->duplicatesInDatabase())
+            .arg(plan->duplicatesInFile()));
+    if (p.isSet(problems)) {
+        qint64 written = 0;
+        if (auto ok = writeOutput(p.value(problems),
+                                  [&](QIODevice *device) -> Result<void> {
+                                      auto n = io::writeProblemRows(device, *table, *plan);
+                                      if (!n)
+                                          return std::unexpected(n.error());
+                                      written = *n;
+                                      return {};
+                                  });
+            !ok)
+            return report(ok.error());
+        out(QCoreApplication::translate("tierdesk-cli", "Wrote %n row(s) to look at to %1.", nullptr,
+                                        int(written))
+                .arg(p.value(problems)));
+    }
+    if (p.isSet(dryRun))
+        return plan->invalid() + qint64(table->problems.size()) > 0 ? Rejected : Ok;
+
+    auto result = io::applyImport(db, *plan, QFileInfo(path).fileName(), qint64(table->problems.size()));
+    if (!result)
+        return report(result.error());
+    out(QCoreApplication::translate("tierdesk-cli",
+                                    "Import %1: %2 created, %3 updated, %4 merged, %5 skipped, %6 rejected. "
+                                    "Undo it with: tierdesk-cli undo-import %1")
+            .arg(result->batch)
+            .arg(result->created)
+            .arg(result->updated)
+            .arg(result->merged)
+            .arg(result->skipped)
+            .arg(result->rejected));
+    return result->rejected > 0 ? Rejected : Ok;
+}
+
+int cmdImports(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QCoreApplication::translate("tierdesk-cli", "Lists the customer imports, newest first."));
+    if (auto stop = parseCommand(p, args, 0))
+        return *stop;
+    store::Database db;
+    if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadOnly); !ok)
+        return report(ok.error());
+    auto batches = store::ImportLog(db).batches();
+    if (!batches)
+        return report(batches.error());
+    for (const store::ImportBatch &b : *batches) {
+        out(QCoreApplication::translate("tierdesk-cli",
+                                        "%1  %2  %3: %4 created, %5 changed, %6 skipped, %7 rejected%8")
+                .arg(b.id)
+                .arg(b.importedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), b.source)
+                .arg(b.created)
+                .arg(b.updated)
+                .arg(b.skipped)
+                .arg(b.rejected)
+                .arg(b.undoneAt.isValid() ? QCoreApplication::translate("tierdesk-cli", " (undone)")
+                                          : QString()));
+    }
+    return Ok;
+}
+
+int cmdUndoImport(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Undoes a customer import as a whole (see 'imports' for the numbers)."));
+    p.addPositionalArgument(QStringLiteral("N"),
+                            QCoreApplication::translate("tierdesk-cli", "The import's number."));
+    if (auto stop = parseCommand(p, args, 1))
+        return *stop;
+    bool number = false;
+    const qint64 batch = p.positionalArguments().constFirst().toLongLong(&number);
+    if (!number) {
+        err(p.helpText());
+        return Usage;
+    }
+    store::Database db;
+    if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
+        return report(ok.error());
+    if (auto ok = store::ImportLog(db).undo(batch); !ok)
+        return report(ok.error());
+    out(QCoreApplication::translate("tierdesk-cli", "Import %1 was undone.").arg(batch));
+    return Ok;
+}
+
 void usage()
 {
     err(QCoreApplication::translate(
@@ -340,6 +553,10 @@ void usage()
             "  queue [--as-of D] --out F.csv       the call list of a day, in priority order\n"
             "  export DIR                          write the three interchange files\n"
             "  demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)\n"
+            "  import-customers FILE [--map C=F]   import a customer list (CSV from Excel/WPS), with "
+            "duplicates\n"
+            "  imports                             list the customer imports\n"
+            "  undo-import N                       undo customer import N as a whole\n"
             "\n"
             "--db PATH defaults to %1.\n"
             "Run 'tierdesk-cli COMMAND --help' for a command's options.")
@@ -411,6 +628,12 @@ int main(int argc, char **argv)
         return cmdExport(ctx, rest);
     if (command == u"demo")
         return cmdDemo(ctx, rest);
+    if (command == u"import-customers")
+        return cmdImportCustomers(ctx, rest);
+    if (command == u"imports")
+        return cmdImports(ctx, rest);
+    if (command == u"undo-import")
+        return cmdUndoImport(ctx, rest);
     err(QCoreApplication::translate("tierdesk-cli", "error: unknown command “%1”.").arg(command));
     usage();
     return Usage;

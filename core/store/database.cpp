@@ -322,12 +322,14 @@ Result<void> Database::migrate()
 
 Result<Transaction> Database::beginWrite()
 {
-    char *message = nullptr;
-    const int rc = sqlite3_exec(d->handle, "BEGIN IMMEDIATE", nullptr, nullptr, &message);
-    sqlite3_free(message);
+    // Inside a write transaction already (a batch such as a customer import calling the
+    // repositories), a savepoint: its commit releases it, its rollback undoes only its part.
+    const bool nested = !sqlite3_get_autocommit(d->handle);
+    const int rc = sqlite3_exec(d->handle, nested ? "SAVEPOINT tierdesk_nested" : "BEGIN IMMEDIATE", nullptr,
+                                nullptr, nullptr);
     if (rc != SQLITE_OK)
         return std::unexpected(sqliteError(d->handle, rc, {}));
-    return Transaction(d->handle);
+    return Transaction(d->handle, nested);
 }
 
 Result<void> Database::backupTo(const QString &target)
@@ -376,12 +378,14 @@ Result<void> Database::backupTo(const QString &target)
     return {};
 }
 
-Transaction::Transaction(sqlite3 *db)
+Transaction::Transaction(sqlite3 *db, bool nested)
     : m_db(db)
+    , m_nested(nested)
 {}
 
 Transaction::Transaction(Transaction &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
+    , m_nested(other.m_nested)
 {}
 
 Transaction::~Transaction()
@@ -393,7 +397,8 @@ Result<void> Transaction::commit()
 {
     if (!m_db)
         return {};
-    const int rc = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    const int rc =
+        sqlite3_exec(m_db, m_nested ? "RELEASE tierdesk_nested" : "COMMIT", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
         Error e = sqliteError(m_db, rc,
                               QCoreApplication::translate("tierdesk::store::Database", "Nothing was saved."));
@@ -408,7 +413,9 @@ void Transaction::rollback()
 {
     if (!m_db)
         return;
-    if (!sqlite3_get_autocommit(m_db))
+    if (m_nested)
+        sqlite3_exec(m_db, "ROLLBACK TO tierdesk_nested; RELEASE tierdesk_nested", nullptr, nullptr, nullptr);
+    else if (!sqlite3_get_autocommit(m_db))
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     m_db = nullptr;
 }

@@ -43,7 +43,8 @@ public:
     sqlite3 *handle() const;
 
     /// Starts a write transaction with BEGIN IMMEDIATE (waits for other writers up to the busy
-    /// timeout instead of failing at the first write).
+    /// timeout instead of failing at the first write). Inside one already, a savepoint: the
+    /// repositories' writes then join a caller's batch, which commits or rolls back as a whole.
     Result<Transaction> beginWrite();
 
     /// Writes a consistent copy to `target` (VACUUM INTO a temporary file, fsync, verify, rename).
@@ -70,8 +71,9 @@ public:
 
 private:
     friend class Database;
-    explicit Transaction(sqlite3 *db);
+    Transaction(sqlite3 *db, bool nested);
     sqlite3 *m_db = nullptr;
+    bool m_nested = false;
 };
 
 } // namespace tierdesk::store

@@ -110,6 +110,22 @@ constexpr std::array kVersion1{
     " tier_a_cutoff INTEGER NOT NULL,"
     " tier_b_cutoff INTEGER NOT NULL,"
     " duration_ms INTEGER NOT NULL)",
+    // Customer imports, each undoable as a whole: what every imported row created or changed,
+    // with the customer as it was before (JSON), kept until the batch is undone.
+    "CREATE TABLE import_batches ("
+    " id INTEGER PRIMARY KEY,"
+    " source TEXT NOT NULL,"
+    " imported_at TEXT NOT NULL,"
+    " created INTEGER NOT NULL DEFAULT 0,"
+    " updated INTEGER NOT NULL DEFAULT 0,"
+    " skipped INTEGER NOT NULL DEFAULT 0,"
+    " rejected INTEGER NOT NULL DEFAULT 0,"
+    " undone_at TEXT)",
+    "CREATE TABLE import_changes ("
+    " batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,"
+    " customer_id INTEGER NOT NULL,"
+    " before TEXT," // NULL: created by the import
+    " PRIMARY KEY (batch_id, customer_id)) WITHOUT ROWID",
 };
 
 } // namespace

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -128,6 +129,8 @@ protected:
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg-data")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("xdg-config")));
         env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("LC_ALL"),
+                   QStringLiteral("C.UTF-8")); // English messages, whatever the machine's
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(TIERDESK_CLI_PATH), args);
         Ran o;
@@ -443,4 +446,64 @@ TEST_F(Cli, ExportOfAMissingDatabaseFailsWithoutCreatingIt)
     EXPECT_EQ(o.exitCode, 2) << o;
     EXPECT_TRUE(o.err.startsWith("error:")) << o;
     EXPECT_FALSE(QFile::exists(db()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customer lists
+
+TEST_F(Cli, ImportCustomersTakesAGbkListTwiceWithoutDuplicatesAndUndoes)
+{
+    // Saved by Excel on a Chinese Windows: GBK, CRLF, Chinese headers. The second row repeats the
+    // first person's mobile in another format; the third has a phone Excel turned into a number.
+    QStringEncoder gbk("GB18030");
+    const QByteArray list = gbk(QStringLiteral("客户名称,联系人,手机,邮箱,负责人\r\n"
+                                               "华信贸易,李娜,139 1234 5678,lina@huaxin.cn,孙浩\r\n"
+                                               "华信贸易,李娜,+86 13912345678,,\r\n"
+                                               "顺发网络,张伟,1.39123E+10,,\r\n"));
+    write(QStringLiteral("list.csv"), list);
+    const QString problems = path(QStringLiteral("problems.csv"));
+    const Ran first = run({QStringLiteral("--db"), db(), QStringLiteral("import-customers"),
+                           path(QStringLiteral("list.csv")), QStringLiteral("--problems"), problems});
+    EXPECT_EQ(first.exitCode, 1) << first; // one row rejected
+    EXPECT_TRUE(first.out.contains("1 created")) << first;
+    EXPECT_TRUE(first.err.contains("list.csv:4: ")) << first;
+    EXPECT_EQ(customersIn(db()), 1);
+    const auto rows = parseCsv(read(problems));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1][1], u"张伟");
+    EXPECT_EQ(rows[1][5], u"4");
+
+    const Ran second = run(
+        {QStringLiteral("--db"), db(), QStringLiteral("import-customers"), path(QStringLiteral("list.csv"))});
+    EXPECT_TRUE(second.out.contains("0 created")) << second;
+    EXPECT_EQ(customersIn(db()), 1);
+
+    const Ran list2 = run({QStringLiteral("--db"), db(), QStringLiteral("imports")});
+    EXPECT_EQ(list2.exitCode, 0) << list2;
+    EXPECT_TRUE(list2.out.startsWith("2 ")) << list2;
+    const Ran undo = run({QStringLiteral("--db"), db(), QStringLiteral("undo-import"), QStringLiteral("1")});
+    EXPECT_EQ(undo.exitCode, 0) << undo;
+    EXPECT_EQ(customersIn(db()), 0);
+    const Ran again = run({QStringLiteral("--db"), db(), QStringLiteral("undo-import"), QStringLiteral("1")});
+    EXPECT_EQ(again.exitCode, 2) << again;
+}
+
+TEST_F(Cli, ImportCustomersMapsColumnsByHandAndChecksWithDryRun)
+{
+    write(QStringLiteral("list.csv"), "Who;Number;Note\nAmy;+1 415 555 0100;x\n");
+    const Ran dry =
+        run({QStringLiteral("--db"), db(), QStringLiteral("import-customers"),
+             path(QStringLiteral("list.csv")), QStringLiteral("--map"), QStringLiteral("Who=name"),
+             QStringLiteral("--map"), QStringLiteral("2=phone"), QStringLiteral("--dry-run")});
+    EXPECT_EQ(dry.exitCode, 0) << dry;
+    EXPECT_TRUE(dry.out.contains("1 valid")) << dry;
+    EXPECT_EQ(customersIn(db()), 0);
+    const Ran bad =
+        run({QStringLiteral("--db"), db(), QStringLiteral("import-customers"),
+             path(QStringLiteral("list.csv")), QStringLiteral("--map"), QStringLiteral("Nope=name")});
+    EXPECT_EQ(bad.exitCode, 64) << bad;
+    const Ran unmapped = run(
+        {QStringLiteral("--db"), db(), QStringLiteral("import-customers"), path(QStringLiteral("list.csv"))});
+    EXPECT_EQ(unmapped.exitCode, 2) << unmapped; // no name column
+    EXPECT_TRUE(unmapped.err.contains("name")) << unmapped;
 }

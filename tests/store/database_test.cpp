@@ -440,3 +440,36 @@ TEST_F(DatabaseFile, ABackupIsReadableOnlyByItsOwner)
     ASSERT_EQ(::stat(QFile::encodeName(target).constData(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
 }
+
+TEST(DatabaseTransactions, AWriteInsideABatchJoinsItAndRollsBackWithIt)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    store::CustomerRepository repo(db);
+    Customer c;
+    c.name = QStringLiteral("Batch");
+    c.createdAt = QDate(2026, 1, 1);
+    {
+        auto outer = db.beginWrite();
+        ASSERT_TRUE(outer);
+        ASSERT_TRUE(repo.add(c)); // its own transaction becomes a savepoint
+        ASSERT_TRUE(repo.add(c));
+        EXPECT_EQ(repo.count().value_or(-1), 2);
+        // A nested write that fails undoes only itself.
+        {
+            auto inner = db.beginWrite();
+            ASSERT_TRUE(inner);
+            ASSERT_TRUE(db.exec("DELETE FROM customers"));
+            inner->rollback();
+        }
+        EXPECT_EQ(repo.count().value_or(-1), 2);
+        outer->rollback();
+    }
+    EXPECT_EQ(repo.count().value_or(-1), 0);
+
+    auto outer = db.beginWrite();
+    ASSERT_TRUE(outer);
+    ASSERT_TRUE(repo.add(c));
+    ASSERT_TRUE(outer->commit());
+    EXPECT_EQ(repo.count().value_or(-1), 1);
+}
