@@ -2,6 +2,7 @@
 
 #include "charts/chartsview.h"
 #include "dialogs/customerdialog.h"
+#include "dialogs/importwizard.h"
 #include "dialogs/logcalldialog.h"
 #include "dialogs/orderdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -165,6 +166,8 @@ void MainWindow::createActions()
     file->addAction(action(QStringLiteral("welcomeAction"), tr("Try the &demo database…"), QKeySequence(),
                            &MainWindow::showWelcome));
     file->addSeparator();
+    file->addAction(action(QStringLiteral("importCustomersAction"), tr("&Import customers…"),
+                           QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importCustomers));
     file->addAction(action(QStringLiteral("exportCallListAction"), tr("&Export today's call list…"),
                            QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
                                showPlace(Place::Calls);
@@ -372,6 +375,15 @@ void MainWindow::openCustomer(CustomerId id)
 void MainWindow::newCustomer()
 {
     openCustomer(0);
+}
+
+void MainWindow::importCustomers()
+{
+    if (!m_session->isOpen())
+        return;
+    auto *wizard = new ImportWizard(m_session, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
 }
 
 void MainWindow::openSettings()

@@ -53,6 +53,7 @@ public:
     void addOrder();
     void openCustomer(CustomerId id);
     void newCustomer();
+    void importCustomers();
     void openSettings();
 
 protected:

@@ -2,6 +2,7 @@
 
 #include "io/classifyjob.h"
 #include "store/database.h"
+#include "store/importlog.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -152,6 +153,24 @@ Result<store::MergeRecord> Session::merge(CustomerId keep, CustomerId other)
         return std::unexpected(plan.error());
     emit customersChanged();
     return record;
+}
+
+Result<io::CustomerImportReport> Session::importCustomers(const io::Plan &plan, const QString &source,
+                                                          qint64 problemsInFile,
+                                                          const std::function<bool(qint64, qint64)> &progress)
+{
+    auto report = io::applyImport(*m_db, plan, source, problemsInFile, progress);
+    if (report && !report->cancelled && (report->created || report->updated || report->merged))
+        emit customersChanged();
+    return report;
+}
+
+Result<void> Session::undoImport(qint64 batch)
+{
+    if (auto ok = store::ImportLog(*m_db).undo(batch); !ok)
+        return ok;
+    emit customersChanged();
+    return {};
 }
 
 Result<void> Session::unmerge(const store::MergeRecord &record)

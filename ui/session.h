@@ -1,6 +1,7 @@
 #pragma once
 
 #include "classify/classify.h"
+#include "io/customerimport.h"
 #include "model/error.h"
 #include "model/types.h"
 #include "store/repositories.h"
@@ -8,6 +9,7 @@
 #include <QDate>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -58,6 +60,13 @@ public:
     /// Sets a hand grade (e.g. applying a demotion suggestion); stamps gradeSetAt with today.
     Result<void> setGrade(CustomerId id, std::optional<Grade> grade);
     Result<store::MergeRecord> merge(CustomerId keep, CustomerId other);
+    /// Imports a planned customer list in one transaction (io::applyImport); emits
+    /// customersChanged() unless nothing was written.
+    Result<io::CustomerImportReport> importCustomers(const io::Plan &plan, const QString &source,
+                                                     qint64 problemsInFile,
+                                                     const std::function<bool(qint64, qint64)> &progress);
+    /// Undoes a customer import as a whole (store::ImportLog::undo).
+    Result<void> undoImport(qint64 batch);
     Result<void> unmerge(const store::MergeRecord &record);
 
     /// Facts and classification of one customer as of today, for the customer card.

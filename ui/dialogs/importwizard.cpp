@@ -1,0 +1,534 @@
+#include "importwizard.h"
+
+#include "messagebox.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+
+namespace {
+
+constexpr int kPreviewRows = 50;
+constexpr int kReviewRows = 500;
+
+QTableWidget *makeTable(const QString &objectName, QWidget *parent)
+{
+    auto *t = new QTableWidget(parent);
+    t->setObjectName(objectName);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setAlternatingRowColors(true);
+    t->setWordWrap(false);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+QLabel *wrapping(const QString &objectName, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(objectName);
+    l->setWordWrap(true);
+    return l;
+}
+
+} // namespace
+
+ImportWizard::ImportWizard(Session *session, QWidget *parent)
+    : QWizard(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("importWizard"));
+    setWindowTitle(tr("Import customers"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    setPage(FilePage, buildFilePage());
+    setPage(ColumnsPage, buildColumnsPage());
+    setPage(ReviewPage, buildReviewPage());
+    setPage(ImportPage, buildImportPage());
+    setButtonText(QWizard::CommitButton, tr("&Import"));
+    resize(860, 600);
+}
+
+ImportWizard::~ImportWizard() = default;
+
+// ---- 1. File
+
+QWizardPage *ImportWizard::buildFilePage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Choose the customer list"));
+    page->setSubTitle(tr("A CSV file saved from Excel, WPS or another CRM. Chinese files in GBK or UTF-8 are "
+                         "recognised; change the encoding below if the preview looks wrong."));
+    m_file = new QLineEdit(page);
+    m_file->setObjectName(QStringLiteral("importFileEdit"));
+    m_file->setReadOnly(true);
+    auto *browse = new QPushButton(tr("&Browse…"), page);
+    browse->setObjectName(QStringLiteral("importBrowseButton"));
+    connect(browse, &QPushButton::clicked, this, &ImportWizard::chooseFile);
+
+    m_encoding = new QComboBox(page);
+    m_encoding->setObjectName(QStringLiteral("importEncoding"));
+    m_encoding->addItem(tr("Detect"), -1);
+    for (auto e : {csv::Encoding::Utf8, csv::Encoding::Utf8Bom, csv::Encoding::Gb18030,
+                   csv::Encoding::Utf16Le, csv::Encoding::Utf16Be})
+        m_encoding->addItem(csv::encodingName(e), int(e));
+    m_delimiter = new QComboBox(page);
+    m_delimiter->setObjectName(QStringLiteral("importDelimiter"));
+    m_delimiter->addItem(tr("Detect"), 0);
+    m_delimiter->addItem(tr("Comma ,"), int(','));
+    m_delimiter->addItem(tr("Semicolon ;"), int(';'));
+    m_delimiter->addItem(tr("Tab"), int('\t'));
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportWizard::reload);
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportWizard::reload);
+
+    m_fileInfo = wrapping(QStringLiteral("importFileInfo"), page);
+    m_preview = makeTable(QStringLiteral("importPreview"), page);
+
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(browse);
+    auto *options = new QHBoxLayout;
+    auto *form = new QFormLayout;
+    form->addRow(tr("&File:"), fileRow);
+    auto *encodingLabel = new QLabel(tr("&Encoding:"), page);
+    encodingLabel->setBuddy(m_encoding);
+    auto *delimiterLabel = new QLabel(tr("&Separator:"), page);
+    delimiterLabel->setBuddy(m_delimiter);
+    options->addWidget(encodingLabel);
+    options->addWidget(m_encoding);
+    options->addSpacing(16);
+    options->addWidget(delimiterLabel);
+    options->addWidget(m_delimiter);
+    options->addStretch(1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addLayout(options);
+    layout->addWidget(m_fileInfo);
+    layout->addWidget(m_preview, 1);
+    return page;
+}
+
+void ImportWizard::chooseFile()
+{
+    const QString start = m_path.isEmpty()
+                              ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                              : QFileInfo(m_path).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import customers"), start,
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        loadFile(path);
+}
+
+bool ImportWizard::loadFile(const QString &path)
+{
+    m_path = path;
+    m_file->setText(QDir::toNativeSeparators(path));
+    reload();
+    return m_table.has_value();
+}
+
+void ImportWizard::reload()
+{
+    m_table.reset();
+    m_plan.reset();
+    if (m_path.isEmpty())
+        return;
+    io::TableOptions options;
+    if (const int e = m_encoding->currentData().toInt(); e >= 0)
+        options.encoding = csv::Encoding(e);
+    if (const int d = m_delimiter->currentData().toInt(); d > 0)
+        options.delimiter = char(d);
+    auto loaded = io::readTable(m_path, options);
+    if (!loaded) {
+        m_fileInfo->setText(QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
+                                .arg(loaded.error().message.toHtmlEscaped()));
+        m_preview->clear();
+        m_preview->setRowCount(0);
+        m_preview->setColumnCount(0);
+    } else {
+        m_table = std::move(*loaded);
+        const QString separator = m_table->delimiter == '\t'  ? tr("tab")
+                                  : m_table->delimiter == ';' ? tr("semicolon")
+                                                              : tr("comma");
+        QString info = tr("%n row(s) · %1 · separated by %2", nullptr, int(m_table->rows.size()))
+                           .arg(csv::encodingName(m_table->encoding), separator);
+        if (!m_table->problems.empty())
+            info += QStringLiteral(" · <span style=\"color:#b00020;\">%1</span>")
+                        .arg(tr("%n row(s) the file itself gets wrong (they will be listed)", nullptr,
+                                int(m_table->problems.size())));
+        m_fileInfo->setText(info);
+        fillPreview();
+    }
+    emit page(FilePage)->completeChanged();
+}
+
+void ImportWizard::fillPreview()
+{
+    m_preview->clear();
+    m_preview->setColumnCount(int(m_table->header.size()));
+    m_preview->setHorizontalHeaderLabels(m_table->header);
+    const int rows = int(std::min<std::size_t>(m_table->rows.size(), kPreviewRows));
+    m_preview->setRowCount(rows);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < m_table->header.size(); ++c)
+            m_preview->setItem(r, c, new QTableWidgetItem(m_table->rows[std::size_t(r)].value(c)));
+    m_preview->resizeColumnsToContents();
+}
+
+// ---- 2. Columns
+
+QWizardPage *ImportWizard::buildColumnsPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("What each column holds"));
+    page->setSubTitle(tr("Guessed from the column titles. Change any that are wrong; columns set to "
+                         "“(ignore)” are not imported."));
+    m_columns = makeTable(QStringLiteral("importColumns"), page);
+    m_columns->setColumnCount(3);
+    m_columns->setHorizontalHeaderLabels({tr("Column"), tr("Imported as"), tr("First values")});
+    m_columnsHint = wrapping(QStringLiteral("importColumnsHint"), page);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_columns, 1);
+    layout->addWidget(m_columnsHint);
+    return page;
+}
+
+void ImportWizard::fillColumns()
+{
+    const std::vector<io::Field> guessed = io::guessMapping(m_table->header);
+    m_columns->setRowCount(int(m_table->header.size()));
+    for (int c = 0; c < m_table->header.size(); ++c) {
+        m_columns->setItem(c, 0, new QTableWidgetItem(m_table->header[c]));
+        auto *field = new QComboBox(m_columns);
+        field->setObjectName(QStringLiteral("importField_%1").arg(c));
+        for (int f = 0; f < io::FieldCount; ++f)
+            field->addItem(io::fieldLabel(io::Field(f)), f);
+        field->setCurrentIndex(int(guessed[std::size_t(c)]));
+        connect(field, &QComboBox::currentIndexChanged, this, [this] { m_plan.reset(); });
+        m_columns->setCellWidget(c, 1, field);
+        QStringList samples;
+        for (std::size_t r = 0; r < m_table->rows.size() && samples.size() < 3; ++r) {
+            const QString v = m_table->rows[r].value(c).trimmed();
+            if (!v.isEmpty())
+                samples << v;
+        }
+        m_columns->setItem(c, 2, new QTableWidgetItem(samples.join(QStringLiteral(" · "))));
+    }
+    m_columns->resizeColumnsToContents();
+    m_columnsHint->setText(tr("Duplicates are found by phone number (any format) and e-mail, in the database "
+                              "and inside the file."));
+}
+
+std::vector<io::Field> ImportWizard::mapping() const
+{
+    std::vector<io::Field> out;
+    for (int c = 0; c < m_columns->rowCount(); ++c)
+        out.push_back(
+            io::Field(qobject_cast<QComboBox *>(m_columns->cellWidget(c, 1))->currentData().toInt()));
+    return out;
+}
+
+bool ImportWizard::makePlan()
+{
+    io::PlanOptions options;
+    options.defaultOwner = m_session->userName();
+    options.today = m_session->today();
+    options.duplicates = io::Decision::Merge;
+    auto planned = io::planImport(m_session->database(), *m_table, mapping(), options);
+    if (!planned) {
+        MessageBox::warning(this, tr("Import customers"), planned.error().message);
+        return false;
+    }
+    m_plan = std::move(*planned);
+    return true;
+}
+
+// ---- 3. Review
+
+QWizardPage *ImportWizard::buildReviewPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Review"));
+    page->setSubTitle(
+        tr("Nothing has been changed yet. Decide what happens to the duplicates, then import."));
+    page->setCommitPage(true);
+    m_summary = wrapping(QStringLiteral("importSummary"), page);
+    m_allDuplicates = new QComboBox(page);
+    m_allDuplicates->setObjectName(QStringLiteral("importAllDuplicates"));
+    for (auto d : {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create})
+        m_allDuplicates->addItem(io::decisionLabel(d), int(d));
+    connect(m_allDuplicates, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_plan)
+            return;
+        const auto d = io::Decision(m_allDuplicates->currentData().toInt());
+        io::decideAllDuplicates(*m_plan, d);
+        for (int r = 0; r < m_review->rowCount(); ++r)
+            if (auto *combo = qobject_cast<QComboBox *>(m_review->cellWidget(r, 4)))
+                combo->setCurrentIndex(combo->findData(int(d)));
+    });
+    m_review = makeTable(QStringLiteral("importReview"), page);
+    m_review->setColumnCount(5);
+    m_review->setHorizontalHeaderLabels(
+        {tr("Line"), tr("Name"), tr("Phone"), tr("What was found"), tr("Action")});
+
+    auto *all = new QHBoxLayout;
+    auto *allLabel = new QLabel(tr("For &all duplicates:"), page);
+    allLabel->setBuddy(m_allDuplicates);
+    all->addWidget(allLabel);
+    all->addWidget(m_allDuplicates);
+    all->addStretch(1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_summary);
+    layout->addLayout(all);
+    layout->addWidget(m_review, 1);
+    return page;
+}
+
+void ImportWizard::fillReview()
+{
+    const io::Plan &plan = *m_plan;
+    const qint64 fileProblems = qint64(m_table->problems.size());
+    const qint64 fresh = plan.valid() - plan.duplicatesInDatabase() - plan.duplicatesInFile();
+    m_summary->setText(
+        tr("<b>%1</b> new customers · <b>%2</b> already in the database · <b>%3</b> repeated in "
+           "the file · <b>%4</b> cannot be imported")
+            .arg(fresh)
+            .arg(plan.duplicatesInDatabase())
+            .arg(plan.duplicatesInFile())
+            .arg(plan.invalid() + fileProblems));
+
+    m_review->setRowCount(0);
+    int row = 0;
+    auto addRow = [&](qint64 line, const QString &name, const QString &phone, const QString &found) {
+        m_review->insertRow(row);
+        auto *lineItem = new QTableWidgetItem(QString::number(line));
+        lineItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_review->setItem(row, 0, lineItem);
+        m_review->setItem(row, 1, new QTableWidgetItem(name));
+        m_review->setItem(row, 2, new QTableWidgetItem(phone));
+        m_review->setItem(row, 3, new QTableWidgetItem(found));
+        m_review->item(row, 3)->setToolTip(found);
+        return row++;
+    };
+    for (const io::Table::Problem &p : m_table->problems) {
+        if (row >= kReviewRows)
+            break;
+        const int r = addRow(p.line, p.fields.value(0), QString(), p.reason);
+        m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
+    }
+    for (std::size_t i = 0; i < plan.rows.size() && row < kReviewRows; ++i) {
+        const io::PlannedRow &p = plan.rows[i];
+        if (p.valid() && !p.duplicate())
+            continue;
+        QString found;
+        if (!p.valid()) {
+            found = p.errors.join(u' ');
+        } else {
+            const QString by = p.matchedByPhone ? tr("phone") : tr("e-mail");
+            found = p.existing ? tr("Same %1 as customer %2 in the database").arg(by).arg(*p.existing)
+                               : tr("Same %1 as line %2 of the file")
+                                     .arg(by)
+                                     .arg(plan.rows[std::size_t(p.earlierRow)].line);
+        }
+        const int r = addRow(p.line, p.customer.name, p.customer.phone, found);
+        if (!p.valid()) {
+            m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
+            for (int c = 0; c < 5; ++c)
+                m_review->item(r, c)->setForeground(QColor(0xb0, 0x00, 0x20));
+            continue;
+        }
+        auto *decision = new QComboBox(m_review);
+        decision->setObjectName(QStringLiteral("importDecision_%1").arg(p.line));
+        for (auto d : {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create})
+            decision->addItem(io::decisionLabel(d), int(d));
+        decision->setCurrentIndex(decision->findData(int(p.decision)));
+        connect(decision, &QComboBox::currentIndexChanged, this, [this, i, decision] {
+            m_plan->rows[i].decision = io::Decision(decision->currentData().toInt());
+        });
+        m_review->setCellWidget(r, 4, decision);
+    }
+    const qint64 attention =
+        plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile();
+    if (attention > kReviewRows)
+        m_summary->setText(
+            m_summary->text() + QStringLiteral("<br>") +
+            tr("The first %1 rows that need a look are listed; the others follow the choice for "
+               "all duplicates.")
+                .arg(kReviewRows));
+    m_review->resizeColumnsToContents();
+    m_review->horizontalHeader()->resizeSection(3,
+                                                std::min(m_review->horizontalHeader()->sectionSize(3), 420));
+}
+
+// ---- 4. Import
+
+QWizardPage *ImportWizard::buildImportPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Import"));
+    m_progress = new QProgressBar(page);
+    m_progress->setObjectName(QStringLiteral("importProgress"));
+    m_result = wrapping(QStringLiteral("importResult"), page);
+    m_saveProblems = new QPushButton(tr("Save rows to fix as CSV…"), page);
+    m_saveProblems->setObjectName(QStringLiteral("importSaveProblems"));
+    m_undo = new QPushButton(tr("&Undo this import"), page);
+    m_undo->setObjectName(QStringLiteral("importUndo"));
+    connect(m_saveProblems, &QPushButton::clicked, this, [this] {
+        const QString suggested = QFileInfo(m_path).absolutePath() + QLatin1Char('/') +
+                                  tr("%1-to-fix.csv").arg(QFileInfo(m_path).completeBaseName());
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save rows to fix"), suggested, tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            saveProblems(path);
+    });
+    connect(m_undo, &QPushButton::clicked, this, [this] {
+        if (MessageBox::question(
+                this, tr("Undo this import"),
+                tr("Remove the customers this import created and restore the ones it changed?")) ==
+            QMessageBox::Yes)
+            undoImport();
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_saveProblems);
+    buttons->addWidget(m_undo);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_result);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+    return page;
+}
+
+void ImportWizard::runImport()
+{
+    m_importing = true;
+    m_cancel = false;
+    m_saveProblems->setEnabled(false);
+    m_undo->setEnabled(false);
+    m_progress->setRange(0, int(m_plan->rows.size()));
+    m_result->setText(tr("Importing… (Esc cancels)"));
+    auto report = m_session->importCustomers(*m_plan, QFileInfo(m_path).fileName(),
+                                             qint64(m_table->problems.size()), [this](qint64 done, qint64) {
+                                                 m_progress->setValue(int(done));
+                                                 QApplication::processEvents();
+                                                 return !m_cancel;
+                                             });
+    m_importing = false;
+    if (!report) {
+        m_result->setText(
+            QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
+                .arg(tr("Nothing was imported: %1").arg(report.error().message).toHtmlEscaped()));
+        return;
+    }
+    m_report = *report;
+    m_progress->setValue(m_progress->maximum());
+    if (report->cancelled) {
+        m_result->setText(tr("Cancelled. Nothing was imported."));
+        return;
+    }
+    m_result->setText(tr("<b>Done.</b> %1 created · %2 merged · %3 updated · %4 skipped · %5 not imported.")
+                          .arg(report->created)
+                          .arg(report->merged)
+                          .arg(report->updated)
+                          .arg(report->skipped)
+                          .arg(report->rejected));
+    m_saveProblems->setEnabled(report->rejected > 0 || report->skipped > 0);
+    m_undo->setEnabled(report->created + report->merged + report->updated > 0);
+}
+
+bool ImportWizard::saveProblems(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        MessageBox::critical(this, tr("Save rows to fix"),
+                             tr("Could not write “%1”: %2").arg(path, file.errorString()));
+        return false;
+    }
+    auto written = io::writeProblemRows(&file, *m_table, *m_plan);
+    if (!written || !file.commit()) {
+        file.cancelWriting();
+        MessageBox::critical(
+            this, tr("Save rows to fix"),
+            tr("Could not write “%1”: %2").arg(path, written ? file.errorString() : written.error().message));
+        return false;
+    }
+    return true;
+}
+
+bool ImportWizard::undoImport()
+{
+    if (!m_report || m_report->batch == 0)
+        return false;
+    if (auto ok = m_session->undoImport(m_report->batch); !ok) {
+        MessageBox::warning(this, tr("Undo this import"), ok.error().message);
+        return false;
+    }
+    m_undo->setEnabled(false);
+    m_result->setText(m_result->text() + QStringLiteral("<br>") + tr("The import was undone."));
+    return true;
+}
+
+// ---- Navigation
+
+void ImportWizard::initializePage(int id)
+{
+    switch (id) {
+    case ColumnsPage:
+        fillColumns();
+        break;
+    case ReviewPage:
+        m_allDuplicates->setCurrentIndex(0);
+        fillReview();
+        break;
+    case ImportPage:
+        runImport();
+        break;
+    default:
+        break;
+    }
+}
+
+bool ImportWizard::validateCurrentPage()
+{
+    switch (currentId()) {
+    case FilePage:
+        if (!m_table) {
+            MessageBox::warning(this, tr("Import customers"), tr("Choose a file that can be read first."));
+            return false;
+        }
+        return true;
+    case ColumnsPage:
+        return makePlan();
+    default:
+        return true;
+    }
+}
+
+void ImportWizard::reject()
+{
+    if (m_importing) {
+        m_cancel = true; // the import rolls back and the page says so
+        return;
+    }
+    QWizard::reject();
+}
+
+} // namespace tierdesk::ui
