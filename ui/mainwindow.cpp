@@ -2,6 +2,7 @@
 
 #include "charts/chartsview.h"
 #include "dialogs/customerdialog.h"
+#include "dialogs/duplicatesdialog.h"
 #include "dialogs/importwizard.h"
 #include "dialogs/logcalldialog.h"
 #include "dialogs/orderdialog.h"
@@ -213,6 +214,8 @@ void MainWindow::createActions()
     }));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(action(QStringLiteral("findDuplicatesAction"), tr("Find &duplicates…"), QKeySequence(),
+                            &MainWindow::findDuplicates));
     tools->addAction(action(QStringLiteral("reclassifyAction"), tr("&Classify all customers now"),
                             QKeySequence(Qt::Key_F5), [this] { m_session->reclassify(); }));
     tools->addSeparator();
@@ -375,6 +378,16 @@ void MainWindow::openCustomer(CustomerId id)
 void MainWindow::newCustomer()
 {
     openCustomer(0);
+}
+
+void MainWindow::findDuplicates()
+{
+    if (!m_session->isOpen())
+        return;
+    auto *dialog = new DuplicatesDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DuplicatesDialog::openCustomerRequested, this, &MainWindow::openCustomer);
+    dialog->show();
 }
 
 void MainWindow::importCustomers()

@@ -54,6 +54,7 @@ public:
     void openCustomer(CustomerId id);
     void newCustomer();
     void importCustomers();
+    void findDuplicates();
     void openSettings();
 
 protected:

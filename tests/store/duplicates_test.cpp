@@ -1,0 +1,63 @@
+#include "store/database.h"
+#include "store/duplicates.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <gtest/gtest.h>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+namespace {
+
+CustomerId add(store::Database &db, const char *name, const char *phone, const char *email,
+               bool archived = false)
+{
+    Customer c;
+    c.name = QString::fromUtf8(name);
+    c.phone = QString::fromUtf8(phone);
+    c.email = QString::fromUtf8(email);
+    c.createdAt = date("2026-01-01");
+    c.archived = archived;
+    auto id = store::CustomerRepository(db).add(c);
+    EXPECT_TRUE(id);
+    return id.value_or(0);
+}
+
+} // namespace
+
+TEST(DuplicateGroups, JoinCustomersThroughSharedPhonesAndEmails)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    add(db, "王伟", "+86 138 0013 8000", "");               // 1
+    add(db, "王伟", "0086-138-0013-8000", "");              // 2: same phone key as 1
+    add(db, "Amy", "", "amy@example.com");                  // 3
+    add(db, "Amy Li", "150 1111 2222", " AMY@example.com"); // 4: same e-mail as 3
+    add(db, "A. Li", "15011112222", "");                    // 5: same phone as 4, so one with 3 too
+    add(db, "Bob", "139 0000 0000", "bob@example.com");     // 6: alone
+    add(db, "王伟 (old)", "13800138000", "", true);         // 7: archived, left out
+    add(db, "Short", "12345", "");                          // 8: too short to be a key
+    add(db, "Short too", "12345", "");                      // 9
+
+    const auto groups = store::findDuplicateGroups(db);
+    ASSERT_TRUE(groups) << groups.error().message.toStdString();
+    ASSERT_EQ(groups->size(), 2u);
+    EXPECT_EQ((*groups)[0].ids, (std::vector<CustomerId>{3, 4, 5}));
+    EXPECT_TRUE((*groups)[0].byPhone);
+    EXPECT_TRUE((*groups)[0].byEmail);
+    EXPECT_EQ((*groups)[1].ids, (std::vector<CustomerId>{1, 2}));
+    EXPECT_TRUE((*groups)[1].byPhone);
+    EXPECT_FALSE((*groups)[1].byEmail);
+
+    EXPECT_EQ(store::findDuplicateGroups(db, 1)->size(), 1u);
+}
+
+TEST(DuplicateGroups, AnEmptyDatabaseHasNone)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    const auto groups = store::findDuplicateGroups(db);
+    ASSERT_TRUE(groups);
+    EXPECT_TRUE(groups->empty());
+}

@@ -1,0 +1,174 @@
+#include "duplicatesdialog.h"
+
+#include "format.h"
+#include "messagebox.h"
+#include "session.h"
+#include "store/duplicates.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+}
+
+DuplicatesDialog::DuplicatesDialog(Session *session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_summary(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+    , m_merge(new QPushButton(tr("&Merge group"), this))
+    , m_undo(new QPushButton(tr("&Undo merge"), this))
+    , m_open(new QPushButton(tr("&Open card"), this))
+{
+    setObjectName(QStringLiteral("duplicatesDialog"));
+    setWindowTitle(tr("Duplicate customers"));
+    m_summary->setObjectName(QStringLiteral("duplicatesSummary"));
+    m_summary->setWordWrap(true);
+    m_tree->setObjectName(QStringLiteral("duplicatesTree"));
+    m_tree->setColumnCount(6);
+    m_tree->setHeaderLabels(
+        {tr("Name"), tr("Company"), tr("Phone"), tr("E-mail"), tr("Owner"), tr("Created")});
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setRootIsDecorated(true);
+    m_merge->setObjectName(QStringLiteral("mergeGroupButton"));
+    m_merge->setToolTip(
+        tr("Keep the selected customer (or the oldest) and move the others' calls, orders and "
+           "tags to it"));
+    m_undo->setObjectName(QStringLiteral("undoMergeButton"));
+    m_open->setObjectName(QStringLiteral("openDuplicateButton"));
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_merge, &QPushButton::clicked, this, &DuplicatesDialog::mergeCurrentGroup);
+    connect(m_undo, &QPushButton::clicked, this, &DuplicatesDialog::undoLastMerge);
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (QTreeWidgetItem *item = m_tree->currentItem(); item && item->parent())
+            emit openCustomerRequested(item->data(0, kIdRole).toLongLong());
+    });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &DuplicatesDialog::updateButtons);
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (item && item->parent())
+            emit openCustomerRequested(item->data(0, kIdRole).toLongLong());
+    });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_merge);
+    buttons->addWidget(m_undo);
+    buttons->addWidget(m_open);
+    buttons->addStretch(1);
+    buttons->addWidget(close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tree, 1);
+    layout->addLayout(buttons);
+    resize(900, 520);
+    reload();
+}
+
+DuplicatesDialog::~DuplicatesDialog() = default;
+
+int DuplicatesDialog::groupCount() const
+{
+    return m_tree->topLevelItemCount();
+}
+
+void DuplicatesDialog::reload()
+{
+    m_tree->clear();
+    auto groups = store::findDuplicateGroups(m_session->database());
+    if (!groups) {
+        m_summary->setText(groups.error().message);
+        updateButtons();
+        return;
+    }
+    store::CustomerRepository repo(m_session->database());
+    for (const store::DuplicateGroup &g : *groups) {
+        auto *group = new QTreeWidgetItem(m_tree);
+        const QString why = g.byPhone && g.byEmail ? tr("same phone or e-mail")
+                            : g.byPhone            ? tr("same phone")
+                                                   : tr("same e-mail");
+        for (CustomerId id : g.ids) {
+            auto c = repo.find(id);
+            if (!c || !*c)
+                continue;
+            const Customer &x = **c;
+            auto *item = new QTreeWidgetItem(
+                group, {x.name, x.company, x.phone, x.email, x.owner, format::date(x.createdAt)});
+            item->setData(0, kIdRole, QVariant::fromValue<qint64>(id));
+        }
+        group->setText(0, tr("%1 · %n record(s) · %2", nullptr, group->childCount())
+                              .arg(group->child(0) ? group->child(0)->text(0) : QString(), why));
+        group->setFirstColumnSpanned(true);
+        group->setExpanded(true);
+    }
+    m_summary->setText(groups->empty()
+                           ? tr("No duplicates: no two customers share a phone number or an e-mail address.")
+                           : tr("%n group(s) of customers share a phone number or an e-mail address. Select "
+                                "the customer to keep, then merge: calls, orders and tags move to it.",
+                                nullptr, int(groups->size())));
+    m_tree->resizeColumnToContents(0);
+    if (m_tree->topLevelItemCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+    updateButtons();
+}
+
+bool DuplicatesDialog::mergeCurrentGroup()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item)
+        return false;
+    QTreeWidgetItem *group = item->parent() ? item->parent() : item;
+    QTreeWidgetItem *keepItem = item->parent() ? item : group->child(0);
+    const CustomerId keep = keepItem->data(0, kIdRole).toLongLong();
+    std::vector<store::MergeRecord> done;
+    for (int i = 0; i < group->childCount(); ++i) {
+        const CustomerId other = group->child(i)->data(0, kIdRole).toLongLong();
+        if (other == keep)
+            continue;
+        auto record = m_session->merge(keep, other);
+        if (!record) {
+            MessageBox::warning(this, tr("Merge group"), record.error().message);
+            break;
+        }
+        done.push_back(std::move(*record));
+    }
+    if (!done.empty())
+        m_undoStack.push_back(std::move(done));
+    reload();
+    return !m_undoStack.empty();
+}
+
+bool DuplicatesDialog::undoLastMerge()
+{
+    if (m_undoStack.empty())
+        return false;
+    std::vector<store::MergeRecord> records = std::move(m_undoStack.back());
+    m_undoStack.pop_back();
+    // Newest first: each unmerge expects the state its merge left.
+    for (auto it = records.rbegin(); it != records.rend(); ++it) {
+        if (auto ok = m_session->unmerge(*it); !ok) {
+            MessageBox::warning(this, tr("Undo merge"), ok.error().message);
+            reload();
+            return false;
+        }
+    }
+    reload();
+    return true;
+}
+
+void DuplicatesDialog::updateButtons()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    m_merge->setEnabled(item != nullptr);
+    m_open->setEnabled(item && item->parent());
+    m_undo->setEnabled(!m_undoStack.empty());
+}
+
+} // namespace tierdesk::ui
