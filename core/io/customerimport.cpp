@@ -20,11 +20,6 @@ namespace tierdesk::io {
 
 namespace {
 
-QString tr(const char *text, const char *comment = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("tierdesk::io::CustomerImport", text, comment, n);
-}
-
 // ---- Header names. Compared after normalise(): lower case, no spaces, underscores, hyphens,
 // colons, asterisks or bracketed notes such as "（必填）".
 
@@ -216,10 +211,12 @@ Result<Table> readTable(QByteArrayView bytes, const TableOptions &options)
             while (fields.size() > table.header.size() && fields.back().trimmed().isEmpty())
                 fields.removeLast();
             if (fields.size() > table.header.size()) {
-                table.problems.push_back(
-                    {reader.line(),
-                     tr("%1 fields where the header has %2.").arg(fields.size()).arg(table.header.size()),
-                     fields});
+                table.problems.push_back({reader.line(),
+                                          QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                                      "%1 fields where the header has %2.")
+                                              .arg(fields.size())
+                                              .arg(table.header.size()),
+                                          fields});
                 continue;
             }
             while (fields.size() < table.header.size())
@@ -229,7 +226,8 @@ Result<Table> readTable(QByteArrayView bytes, const TableOptions &options)
         table.lines.push_back(reader.line());
     }
     if (!haveHeader)
-        return fail(tr("The file is empty: there is no header row."));
+        return fail(QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                "The file is empty: there is no header row."));
     return table;
 }
 
@@ -237,10 +235,12 @@ Result<Table> readTable(const QString &path, const TableOptions &options)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Could not open “%1”: %2").arg(path, file.errorString()));
+        return fail(QCoreApplication::translate("tierdesk::io::CustomerImport", "Could not open “%1”: %2")
+                        .arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return fail(tr("Could not read “%1”: %2").arg(path, file.errorString()));
+        return fail(QCoreApplication::translate("tierdesk::io::CustomerImport", "Could not read “%1”: %2")
+                        .arg(path, file.errorString()));
     return readTable(QByteArrayView(bytes), options);
 }
 
@@ -250,27 +250,27 @@ QString fieldLabel(Field f)
 {
     switch (f) {
     case Field::Ignore:
-        return tr("(ignore)");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "(ignore)");
     case Field::Name:
-        return tr("Name");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Name");
     case Field::Company:
-        return tr("Company");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Company");
     case Field::Phone:
-        return tr("Phone");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Phone");
     case Field::Email:
-        return tr("E-mail");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "E-mail");
     case Field::City:
-        return tr("City");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "City");
     case Field::Owner:
-        return tr("Owner");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Owner");
     case Field::Tags:
-        return tr("Tags");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Tags");
     case Field::Type:
-        return tr("Type");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Type");
     case Field::Grade:
-        return tr("Intent grade");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Intent grade");
     case Field::CreatedAt:
-        return tr("Created on");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Created on");
     }
     return {};
 }
@@ -348,13 +348,13 @@ QString decisionLabel(Decision d)
 {
     switch (d) {
     case Decision::Create:
-        return tr("Create new");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Create new");
     case Decision::Update:
-        return tr("Update existing");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Update existing");
     case Decision::Merge:
-        return tr("Merge (fill gaps)");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Merge (fill gaps)");
     case Decision::Skip:
-        return tr("Skip");
+        return QCoreApplication::translate("tierdesk::io::CustomerImport", "Skip");
     }
     return {};
 }
@@ -400,7 +400,9 @@ Result<Plan> planImport(store::Database &db, const Table &table, const std::vect
     const QDate today = options.today.isValid() ? options.today : QDate::currentDate();
     if (std::find(mapping.begin(), mapping.end(), Field::Name) == mapping.end() &&
         std::find(mapping.begin(), mapping.end(), Field::Company) == mapping.end())
-        return fail(tr("No column holds the name or the company: choose one in the mapping."));
+        return fail(QCoreApplication::translate(
+            "tierdesk::io::CustomerImport",
+            "No column holds the name or the company: choose one in the mapping."));
 
     Plan plan;
     plan.rows.reserve(table.rows.size());
@@ -447,21 +449,30 @@ Result<Plan> planImport(store::Database &db, const Table &table, const std::vect
             case Field::Type:
                 c.type = parseType(value);
                 if (!c.type)
-                    p.errors << tr("Unknown customer type “%1” (individual, enterprise, government, channel; "
-                                   "个人, 企业, 政府, 渠道).")
-                                    .arg(value);
+                    p.errors
+                        << QCoreApplication::translate(
+                               "tierdesk::io::CustomerImport",
+                               "Unknown customer type “%1” (individual, enterprise, government, channel; "
+                               "个人, 企业, 政府, 渠道).")
+                               .arg(value);
                 break;
             case Field::Grade:
                 c.grade = parseGrade(value);
                 if (!c.grade)
-                    p.errors << tr("Unknown intent grade “%1” (S, A, B, C or D).").arg(value);
+                    p.errors << QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                            "Unknown intent grade “%1” (S, A, B, C or D).")
+                                    .arg(value);
                 break;
             case Field::CreatedAt:
                 c.createdAt = parseDate(value);
                 if (!c.createdAt.isValid())
-                    p.errors << tr("“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).").arg(value);
+                    p.errors << QCoreApplication::translate(
+                                    "tierdesk::io::CustomerImport",
+                                    "“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).")
+                                    .arg(value);
                 else if (c.createdAt > today)
-                    p.errors << tr("The creation date %1 is in the future.")
+                    p.errors << QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                            "The creation date %1 is in the future.")
                                     .arg(c.createdAt.toString(Qt::ISODate));
                 break;
             }
@@ -470,8 +481,10 @@ Result<Plan> planImport(store::Database &db, const Table &table, const std::vect
         for (const QString &phone : phones) {
             if (looksMangledByASpreadsheet(phone)) {
                 p.errors
-                    << tr("The phone number “%1” was turned into a number by a spreadsheet and lost digits; "
-                          "save the column as text and export again.")
+                    << QCoreApplication::translate(
+                           "tierdesk::io::CustomerImport",
+                           "The phone number “%1” was turned into a number by a spreadsheet and lost digits; "
+                           "save the column as text and export again.")
                            .arg(phone);
                 break;
             }
@@ -479,13 +492,18 @@ Result<Plan> planImport(store::Database &db, const Table &table, const std::vect
                 c.phone = phone;
         }
         if (c.phone.isEmpty() && !phones.isEmpty() && p.errors.isEmpty())
-            p.errors << tr("“%1” is not a phone number (fewer than 7 digits).").arg(phones.front());
+            p.errors << QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                    "“%1” is not a phone number (fewer than 7 digits).")
+                            .arg(phones.front());
         if (c.name.isEmpty())
             c.name = c.company; // a company-only list: the company is who we call
         if (c.name.isEmpty())
-            p.errors << tr("No name and no company.");
+            p.errors << QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                    "No name and no company.");
         if (!c.email.isEmpty() && !plausibleEmail(c.email))
-            p.errors << tr("“%1” is not an e-mail address.").arg(c.email);
+            p.errors << QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                    "“%1” is not an e-mail address.")
+                            .arg(c.email);
         if (c.owner.isEmpty())
             c.owner = options.defaultOwner;
         if (!c.createdAt.isValid())
@@ -587,7 +605,10 @@ Result<CustomerImportReport> applyImport(store::Database &db, const Plan &plan, 
             auto id = customers.add(c);
             if (!id)
                 return std::unexpected(
-                    Error{tr("Line %1: %2").arg(p.line).arg(id.error().message), id.error().detail});
+                    Error{QCoreApplication::translate("tierdesk::io::CustomerImport", "Line %1: %2")
+                              .arg(p.line)
+                              .arg(id.error().message),
+                          id.error().detail});
             if (auto ok = log.recordCreated(*batch, *id); !ok)
                 return std::unexpected(ok.error());
             outcome[i] = *id;
@@ -600,7 +621,10 @@ Result<CustomerImportReport> applyImport(store::Database &db, const Plan &plan, 
             if (!before)
                 return std::unexpected(before.error());
             if (!*before)
-                return fail(tr("Line %1: customer %2 no longer exists.").arg(p.line).arg(*target));
+                return fail(QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                        "Line %1: customer %2 no longer exists.")
+                                .arg(p.line)
+                                .arg(*target));
             const Customer after = combine(**before, p.customer, d);
             outcome[i] = *target;
             if (after.name == (*before)->name && after.company == (*before)->company &&
@@ -615,7 +639,10 @@ Result<CustomerImportReport> applyImport(store::Database &db, const Plan &plan, 
                 return std::unexpected(ok.error());
             if (auto ok = customers.update(after); !ok)
                 return std::unexpected(
-                    Error{tr("Line %1: %2").arg(p.line).arg(ok.error().message), ok.error().detail});
+                    Error{QCoreApplication::translate("tierdesk::io::CustomerImport", "Line %1: %2")
+                              .arg(p.line)
+                              .arg(ok.error().message),
+                          ok.error().detail});
             ++(d == Decision::Update ? report.updated : report.merged);
             break;
         }
@@ -639,15 +666,15 @@ Result<qint64> writeProblemRows(QIODevice *out, const Table &table, const Plan &
     options.lineEnding = csv::WriterOptions::LineEnding::CrLf;
     csv::Writer writer(out, options);
     QStringList header = table.header;
-    header << tr("line") << tr("problem");
+    header << QCoreApplication::translate("tierdesk::io::CustomerImport", "line")
+           << QCoreApplication::translate("tierdesk::io::CustomerImport", "problem");
     writer.writeRow(std::span<const QString>(header));
     qint64 written = 0;
     auto row = [&](QStringList fields, qint64 line, QString problem) {
         // A row wider than the header keeps the header's columns; the rest goes into the problem.
         if (fields.size() > table.header.size()) {
-            problem +=
-                u' ' +
-                tr("Extra fields: %1").arg(fields.mid(table.header.size()).join(QStringLiteral(" | ")));
+            problem += u' ' + QCoreApplication::translate("tierdesk::io::CustomerImport", "Extra fields: %1")
+                                  .arg(fields.mid(table.header.size()).join(QStringLiteral(" | ")));
             fields = fields.mid(0, table.header.size());
         }
         while (fields.size() < table.header.size())
@@ -662,10 +689,16 @@ Result<qint64> writeProblemRows(QIODevice *out, const Table &table, const Plan &
         if (!p.valid()) {
             row(table.rows[std::size_t(p.row)], p.line, p.errors.join(u' '));
         } else if (p.decision == Decision::Skip && p.duplicate()) {
-            const QString by = p.matchedByPhone ? tr("phone") : tr("e-mail");
+            const QString by = p.matchedByPhone
+                                   ? QCoreApplication::translate("tierdesk::io::CustomerImport", "phone")
+                                   : QCoreApplication::translate("tierdesk::io::CustomerImport", "e-mail");
             row(table.rows[std::size_t(p.row)], p.line,
-                p.existing ? tr("Skipped: the same %1 as customer %2.").arg(by).arg(*p.existing)
-                           : tr("Skipped: the same %1 as line %2.")
+                p.existing ? QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                         "Skipped: the same %1 as customer %2.")
+                                 .arg(by)
+                                 .arg(*p.existing)
+                           : QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                         "Skipped: the same %1 as line %2.")
                                  .arg(by)
                                  .arg(plan.rows[std::size_t(p.earlierRow)].line));
         }
