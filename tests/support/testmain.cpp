@@ -1,5 +1,7 @@
 #include <QCoreApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <cstdlib>
 #include <gtest/gtest.h>
@@ -20,6 +22,11 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Before any QSettings or AppPaths: never touch the developer's real data.
     QStandardPaths::setTestModeEnabled(true);
+    // ctest runs every test in its own process, several at once: each gets settings of its own,
+    // or one test's stored language or column layout shows up in another.
+    const QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     ::testing::InitGoogleTest(&argc, argv);
     TestApplication app(argc, argv);
     TestApplication::setOrganizationName(QStringLiteral("TierDeskTests"));
