@@ -10,9 +10,14 @@
 #include <QCoreApplication>
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace tierdesk::store {
 namespace {
+
+/// The page cache while importing: the tables' last pages and the B-trees being filled stay in
+/// memory instead of spilling to the WAL before commit. Far below the 300 MB the app may use.
+constexpr int kImportCacheKiB = 64 * 1024;
 
 Error constraintError(sqlite3 *db, int rc, const QString &record)
 {
@@ -27,6 +32,64 @@ Error constraintError(sqlite3 *db, int rc, const QString &record)
     return sqliteError(db, rc, record + u':');
 }
 
+/// Steps a statement that returns no rows and resets it; on failure the error names the record.
+/// The message is only built when something failed: on the way of a million rows, a translated
+/// string per row cost more than the insert.
+template<typename Describe>
+Result<void> runFor(sqlite3 *db, Statement &s, Describe describe)
+{
+    const int rc = s.step();
+    const int ext = sqlite3_extended_errcode(db); // before reset() can change it
+    s.reset();
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return {};
+    return std::unexpected(constraintError(db, ext, describe()));
+}
+
+/// Customer ids added by an import into an empty database: the reference check of orders and
+/// calls while foreign keys are off. A bitmap for the usual dense ids, a hash set for the rest.
+class CustomerIds {
+public:
+    void insert(std::int64_t id)
+    {
+        if (id >= 0 && id < kDense) {
+            if (std::size_t(id) >= m_bits.size())
+                m_bits.resize(std::max<std::size_t>(std::size_t(id) + 1, m_bits.size() * 2));
+            m_bits[std::size_t(id)] = true;
+        } else {
+            m_sparse.insert(id);
+        }
+    }
+    bool contains(std::int64_t id) const
+    {
+        if (id >= 0 && id < kDense)
+            return std::size_t(id) < m_bits.size() && m_bits[std::size_t(id)];
+        return m_sparse.contains(id);
+    }
+
+private:
+    static constexpr std::int64_t kDense = std::int64_t(1) << 28;
+    std::vector<bool> m_bits;
+    std::unordered_set<std::int64_t> m_sparse;
+};
+
+Error missingCustomer(const QString &record)
+{
+    return Error{
+        QCoreApplication::translate("tierdesk::store", "%1: its customer does not exist.").arg(record),
+        QStringLiteral("FOREIGN KEY constraint failed")};
+}
+
+Result<int> pragmaInt(sqlite3 *db, const char *sql)
+{
+    auto s = Statement::prepare(db, sql);
+    if (!s)
+        return std::unexpected(s.error());
+    if (s->step() != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, sqlite3_errcode(db), {}));
+    return s->integer(0);
+}
+
 } // namespace
 
 struct BulkImport::Private {
@@ -35,10 +98,43 @@ struct BulkImport::Private {
     Statement customer, order, call, tagAdd, tagLink, exists, search;
     std::unordered_map<QString, std::int64_t> tagIds;
     std::int64_t nextTagId = 1;
+    /// The database had no customers, orders or calls: the secondary indexes were dropped in
+    /// this transaction and are created again by commit(), one sort each; foreign keys are off
+    /// on this connection until the end, and `added` stands in for them.
+    bool fresh = false;
+    CustomerIds added;
+    /// The connection's cache_size before begin(), restored at the end.
+    std::optional<int> cacheSize;
+
+    void finalize()
+    {
+        customer = {};
+        order = {};
+        call = {};
+        tagAdd = {};
+        tagLink = {};
+        exists = {};
+        search = {};
+    }
+    /// Puts the connection back as every other one is (after the transaction ended).
+    void restoreConnection()
+    {
+        sqlite3 *h = db.handle();
+        if (!h)
+            return;
+        if (cacheSize) {
+            const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(*cacheSize);
+            sqlite3_exec(h, sql.constData(), nullptr, nullptr, nullptr);
+            cacheSize.reset();
+        }
+        sqlite3_exec(h, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        sqlite3_exec(h, "PRAGMA threads = 0", nullptr, nullptr, nullptr);
+    }
 };
 
 BulkImport::BulkImport(Database &db)
-    : d(std::make_unique<Private>(Private{db, std::nullopt, {}, {}, {}, {}, {}, {}, {}, {}, 1}))
+    : d(std::make_unique<Private>(
+          Private{db, std::nullopt, {}, {}, {}, {}, {}, {}, {}, {}, 1, false, {}, {}}))
 {}
 
 BulkImport::~BulkImport()
@@ -49,10 +145,66 @@ BulkImport::~BulkImport()
 Result<void> BulkImport::begin()
 {
     sqlite3 *db = d->db.handle();
-    auto tx = d->db.beginWrite();
-    if (!tx)
-        return std::unexpected(tx.error());
-    d->tx.emplace(std::move(*tx));
+    auto cache = pragmaInt(db, "PRAGMA cache_size");
+    if (!cache)
+        return std::unexpected(cache.error());
+    const int wanted = -kImportCacheKiB;
+    // A positive size counts pages; compare in KiB only when both are given that way.
+    if (*cache > 0 || *cache > wanted) {
+        d->cacheSize = *cache;
+        const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(wanted);
+        if (auto ok = d->db.exec(sql.constData()); !ok)
+            return ok;
+    }
+    // The index builds of commit() may sort with a helper thread.
+    d->db.exec("PRAGMA threads = 2");
+
+    const char *emptySql = "SELECT NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM "
+                           "orders) AND NOT EXISTS (SELECT 1 FROM calls)";
+    auto empty = pragmaInt(db, emptySql);
+    if (!empty) {
+        d->restoreConnection();
+        return std::unexpected(empty.error());
+    }
+    // Foreign keys can only be switched outside a transaction: off before BEGIN when the database
+    // looks empty, and checked again inside it (another program may have written in between).
+    for (bool tryFresh : {*empty != 0, false}) {
+        if (tryFresh)
+            sqlite3_exec(db, "PRAGMA foreign_keys = OFF", nullptr, nullptr, nullptr);
+        else
+            sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        auto tx = d->db.beginWrite();
+        if (!tx) {
+            d->restoreConnection();
+            return std::unexpected(tx.error());
+        }
+        d->tx.emplace(std::move(*tx));
+        if (!tryFresh)
+            break;
+        auto still = pragmaInt(db, emptySql);
+        if (!still) {
+            rollback();
+            return std::unexpected(still.error());
+        }
+        if (*still) {
+            d->fresh = true;
+            break;
+        }
+        d->tx.reset();
+    }
+    if (d->fresh) {
+        // Into an empty database, rows go in without their secondary indexes: each index is then
+        // built by one sort in commit() instead of a random B-tree insert per row. The DROP is
+        // part of the transaction, so a rollback brings the indexes back.
+        for (const schema::Index &index : schema::importIndexes()) {
+            const QByteArray sql = QByteArray("DROP INDEX IF EXISTS ") + index.name;
+            if (auto ok = d->db.exec(sql.constData()); !ok) {
+                rollback();
+                return ok;
+            }
+        }
+    }
+
     auto prepare = [&](Statement &into, const char *sql) -> Result<void> {
         auto s = Statement::prepare(db, sql);
         if (!s)
@@ -89,19 +241,22 @@ Result<void> BulkImport::begin()
 Result<void> BulkImport::addCustomer(const Customer &c)
 {
     sqlite3 *db = d->db.handle();
+    const auto what = [&c] {
+        return QCoreApplication::translate("tierdesk::store", "Customer %1").arg(c.id);
+    };
     Statement &s = d->customer;
     s.bind(1, std::int64_t(c.id));
     s.bindText(2, c.name);
     s.bindText(3, c.company);
     if (c.type)
-        s.bindText(4, toText(*c.type));
+        s.bindStatic(4, schema::storedText(*c.type));
     s.bindText(5, c.phone);
     s.bindText(6, c.email);
     s.bindText(7, c.city);
     s.bindText(8, c.owner);
     s.bindDate(9, c.createdAt);
     if (c.grade)
-        s.bindText(10, toText(*c.grade));
+        s.bindStatic(10, schema::storedText(*c.grade));
     s.bindDate(11, c.gradeSetAt);
     if (c.man.money)
         s.bind(12, int(*c.man.money));
@@ -112,16 +267,13 @@ Result<void> BulkImport::addCustomer(const Customer &c)
     s.bind(15, int(c.archived));
     s.bindText(16, classify::phoneKey(c.phone));
     s.bindText(17, classify::emailKey(c.email));
-    const int rc = s.step();
-    const int ext = sqlite3_extended_errcode(db); // before reset() can change it
-    s.reset();
-    if (rc != SQLITE_DONE)
-        return std::unexpected(constraintError(
-            db, ext, QCoreApplication::translate("tierdesk::store", "Customer %1").arg(c.id)));
+    if (auto ok = runFor(db, s, what); !ok)
+        return ok;
+    if (d->fresh)
+        d->added.insert(c.id);
     d->search.bind(1, std::int64_t(c.id));
     d->search.bindText(2, searchText(c));
-    if (auto ok = d->search.run(QCoreApplication::translate("tierdesk::store", "Customer %1:").arg(c.id));
-        !ok)
+    if (auto ok = runFor(db, d->search, what); !ok)
         return ok;
     int position = 0;
     for (const QString &tag : c.tags) {
@@ -132,18 +284,14 @@ Result<void> BulkImport::addCustomer(const Customer &c)
             const std::int64_t id = d->nextTagId++;
             d->tagAdd.bind(1, id);
             d->tagAdd.bindText(2, tag);
-            if (auto ok =
-                    d->tagAdd.run(QCoreApplication::translate("tierdesk::store", "Customer %1:").arg(c.id));
-                !ok)
+            if (auto ok = runFor(db, d->tagAdd, what); !ok)
                 return ok;
             it = d->tagIds.emplace(tag, id).first;
         }
         d->tagLink.bind(1, std::int64_t(c.id));
         d->tagLink.bind(2, position++);
         d->tagLink.bind(3, it->second);
-        if (auto ok =
-                d->tagLink.run(QCoreApplication::translate("tierdesk::store", "Customer %1:").arg(c.id));
-            !ok)
+        if (auto ok = runFor(db, d->tagLink, what); !ok)
             return ok;
     }
     return {};
@@ -151,7 +299,9 @@ Result<void> BulkImport::addCustomer(const Customer &c)
 
 Result<void> BulkImport::addOrder(const Order &o)
 {
-    sqlite3 *db = d->db.handle();
+    if (d->fresh && !d->added.contains(o.customerId))
+        return std::unexpected(
+            missingCustomer(QCoreApplication::translate("tierdesk::store", "Order %1").arg(o.id)));
     Statement &s = d->order;
     s.bind(1, o.id);
     s.bind(2, std::int64_t(o.customerId));
@@ -159,34 +309,26 @@ Result<void> BulkImport::addOrder(const Order &o)
     s.bind(4, std::int64_t(o.amount));
     s.bindOptional(5, o.profit);
     s.bindText(6, o.note);
-    const int rc = s.step();
-    const int ext = sqlite3_extended_errcode(db); // before reset() can change it
-    s.reset();
-    if (rc != SQLITE_DONE)
-        return std::unexpected(
-            constraintError(db, ext, QCoreApplication::translate("tierdesk::store", "Order %1").arg(o.id)));
-    return {};
+    return runFor(d->db.handle(), s,
+                  [&o] { return QCoreApplication::translate("tierdesk::store", "Order %1").arg(o.id); });
 }
 
 Result<void> BulkImport::addCall(const Call &c)
 {
-    sqlite3 *db = d->db.handle();
+    if (d->fresh && !d->added.contains(c.customerId))
+        return std::unexpected(
+            missingCustomer(QCoreApplication::translate("tierdesk::store", "Call %1").arg(c.id)));
     Statement &s = d->call;
     s.bind(1, c.id);
     s.bind(2, std::int64_t(c.customerId));
-    s.bindText(3, isoDateTime(c.calledAt));
-    s.bindText(4, toText(c.direction));
-    s.bindText(5, toText(c.outcome));
+    s.bindDateTime(3, c.calledAt);
+    s.bindStatic(4, schema::storedText(c.direction));
+    s.bindStatic(5, schema::storedText(c.outcome));
     s.bindOptional(6, c.durationS);
     s.bindDate(7, c.nextFollowUp);
     s.bindText(8, c.note);
-    const int rc = s.step();
-    const int ext = sqlite3_extended_errcode(db); // before reset() can change it
-    s.reset();
-    if (rc != SQLITE_DONE)
-        return std::unexpected(
-            constraintError(db, ext, QCoreApplication::translate("tierdesk::store", "Call %1").arg(c.id)));
-    return {};
+    return runFor(d->db.handle(), s,
+                  [&c] { return QCoreApplication::translate("tierdesk::store", "Call %1").arg(c.id); });
 }
 
 Result<bool> BulkImport::customerExists(CustomerId id)
@@ -205,28 +347,29 @@ Result<void> BulkImport::commit()
 {
     if (!d->tx)
         return {};
-    d->customer = {};
-    d->order = {};
-    d->call = {};
-    d->tagAdd = {};
-    d->tagLink = {};
-    d->exists = {};
-    d->search = {};
+    d->finalize();
+    if (d->fresh) {
+        for (const schema::Index &index : schema::importIndexes()) {
+            if (auto ok = d->db.exec(index.create); !ok) {
+                rollback();
+                return ok;
+            }
+        }
+    }
     auto ok = d->tx->commit();
     d->tx.reset();
+    d->restoreConnection();
     return ok;
 }
 
 void BulkImport::rollback()
 {
-    d->customer = {};
-    d->order = {};
-    d->call = {};
-    d->tagAdd = {};
-    d->tagLink = {};
-    d->exists = {};
-    d->search = {};
+    d->finalize();
+    const bool open = d->tx.has_value();
     d->tx.reset(); // the Transaction rolls back in its destructor
+    d->fresh = false;
+    if (open)
+        d->restoreConnection();
 }
 
 Result<void> BulkExport::customers(const std::function<bool(const Customer &)> &sink)

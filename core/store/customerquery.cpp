@@ -7,9 +7,12 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace tierdesk::store {
 namespace {
 
+// The details of the rows of a page, looked up by id once the page's ids are known.
 constexpr const char *kColumns =
     "c.id, c.name, c.company, c.phone, c.email, c.owner, c.city, k.value_tier, k.segment, k.lifecycle, "
     "k.loyalty, "
@@ -41,6 +44,19 @@ struct Where {
     }
 };
 
+Result<qint64> scalar(sqlite3 *db, const QByteArray &sql, const Where *w = nullptr)
+{
+    auto s = Statement::prepare(db, sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    if (w)
+        w->bind(*s);
+    const int rc = s->step();
+    if (rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, rc, {}));
+    return s->int64(0);
+}
+
 /// An FTS5 phrase: the text in double quotes, inner quotes doubled, so that nothing the user
 /// types is read as query syntax.
 QString ftsPhrase(const QString &text)
@@ -50,25 +66,152 @@ QString ftsPhrase(const QString &text)
     return u'"' + quoted + u'"';
 }
 
-Where buildWhere(const CustomerFilter &f)
+/// How a search runs. Three characters or more are a phrase of the trigram index. One or two
+/// are the trigrams that start with them (the index's terms, listed by fts5vocab): every character
+/// of the indexed text starts a trigram (searchText() ends in two line ends), so a row contains
+/// the text exactly when it has one of those trigrams. SQLite 3.40 answers LIKE wrongly on a
+/// trigram table for patterns that short, and scanning every row with instr() took a quarter of a
+/// second at a million customers.
+struct Search {
+    bool active = false;
+    QString term;         ///< what is looked for, lower-cased (digits only for a phone number)
+    QString match;        ///< the FTS5 query; empty with `scan` or when nothing can match
+    bool scan = false;    ///< too many trigrams: every row's text is read
+    bool dense = false;   ///< finds a good part of everyone: tested on each row the list reads
+    bool nothing = false; ///< no row can match
+};
+
+Result<Search> prepareSearch(sqlite3 *db, const CustomerFilter &f)
+{
+    Search out;
+    const QString needle = f.search.trimmed().toLower();
+    if (needle.isEmpty())
+        return out;
+    out.active = true;
+    // A phone typed with separators ("138-0013") is searched by its digits.
+    const QString digits = digitsOf(needle);
+    const bool phoneLike = digits.size() >= 3 && digits.size() * 2 >= needle.size();
+    out.term = phoneLike ? digits : needle;
+    if (out.term.size() >= 3) {
+        out.match = ftsPhrase(out.term);
+        return out;
+    }
+    // The trigrams that start with the term: [term, term with its last byte raised).
+    const QByteArray from = out.term.toUtf8();
+    QByteArray to = from;
+    to[to.size() - 1] = char(uchar(to.back()) + 1);
+    auto s = Statement::prepare(
+        db, "SELECT term, doc FROM temp.tierdesk_search_terms WHERE term >= ?1 AND term < ?2");
+    if (!s) {
+        // The vocabulary table of this connection, created on first use (temp: nothing is
+        // written to the database).
+        char *message = nullptr;
+        sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.tierdesk_search_terms USING fts5vocab(main, "
+                     "customer_search, 'row')",
+                     nullptr, nullptr, &message);
+        sqlite3_free(message);
+        s = Statement::prepare(
+            db, "SELECT term, doc FROM temp.tierdesk_search_terms WHERE term >= ?1 AND term < ?2");
+        if (!s)
+            return std::unexpected(s.error());
+    }
+    s->bindText(1, QByteArrayView(from));
+    s->bindText(2, QByteArrayView(to));
+    constexpr int kMaxTerms = 4000;
+    QStringList terms;
+    qint64 docs = 0; // rows with each trigram, summed: at least the rows found, at most three times
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW && terms.size() <= kMaxTerms) {
+        terms << ftsPhrase(s->text(0));
+        docs += s->int64(1);
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, rc, {}));
+    s = {};
+    auto customers = scalar(db, "SELECT count(*) FROM customers");
+    if (!customers)
+        return std::unexpected(customers.error());
+    if (terms.isEmpty())
+        out.nothing = true;
+    // A character in nearly every row ("1", "a"): merging its trigrams' lists costs more than
+    // reading every row's text once.
+    else if (terms.size() > kMaxTerms || docs > *customers + *customers / 2)
+        out.scan = true;
+    else
+        out.match = terms.join(QStringLiteral(" OR "));
+    out.dense = out.scan || docs > *customers / 4;
+    return out;
+}
+
+bool hasClassificationFilter(const CustomerFilter &f)
+{
+    return f.tier || f.segment || f.lifecycle || f.grade || f.dueOnOrBefore.isValid();
+}
+
+bool isClassificationSort(CustomerSort s)
+{
+    using S = CustomerSort;
+    switch (s) {
+    case S::ValueTier:
+    case S::Segment:
+    case S::Lifecycle:
+    case S::Loyalty:
+    case S::Grade:
+    case S::LastContact:
+    case S::NextDue:
+    case S::Monetary:
+    case S::Priority:
+        return true;
+    case S::Id:
+    case S::Name:
+    case S::Company:
+    case S::Phone:
+    case S::Owner:
+        return false;
+    }
+    return false;
+}
+
+/// How a statement reaches the customers: from `customers c` with the classification joined
+/// (the general form), from `customers c` alone (no classification column involved), or from
+/// `classification k` (its indexes give the order and the filter; the customer id is
+/// k.customer_id, and `c` is joined only when a customer column is needed).
+enum class Drive { Joined, Customers, Classification };
+
+/// `column` as the statement's alias for the customer id.
+const char *idColumn(Drive d)
+{
+    return d == Drive::Classification ? "k.customer_id" : "c.id";
+}
+
+/// Where the search's rows come from: read first from the index (`FROM customer_search s`, the
+/// other tables joined to its rowids: a search that finds few), or tested on each row the plan
+/// reads (its text looked up by id: a search that finds many, read in the list's order).
+enum class SearchUse { FromIndex, PerRow };
+
+Where buildWhere(const CustomerFilter &f, Drive d, const Search &search = {},
+                 SearchUse use = SearchUse::PerRow)
 {
     Where w;
+    const bool fromK = d == Drive::Classification;
+    if (search.active && use == SearchUse::FromIndex)
+        w.add("customer_search MATCH ?", search.match);
     if (!f.includeArchived)
-        w.add("c.archived = 0");
-    const QString needle = f.search.trimmed().toLower();
-    if (!needle.isEmpty()) {
-        // A phone typed with separators ("138-0013") is searched by its digits.
-        const QString digits = digitsOf(needle);
-        const bool phoneLike = digits.size() >= 3 && digits.size() * 2 >= needle.size();
-        const QString term = phoneLike ? digits : needle;
-        // The trigram index needs three characters; SQLite 3.40 answers LIKE wrongly on a
-        // trigram table for shorter patterns, so those scan with instr() instead.
-        if (term.size() >= 3)
-            w.add("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
-                  ftsPhrase(term));
-        else
-            w.add("c.id IN (SELECT rowid FROM customer_search WHERE instr(text, ?) > 0)", term);
-    }
+        w.add(fromK ? "k.archived = 0" : "c.archived = 0");
+    // Per row, the index's matches are gathered once into a temporary set of ids, and each row
+    // of the plan is looked up in it; only when the index cannot answer (scan) is each row's
+    // text read.
+    if (search.active && use == SearchUse::PerRow && !search.dense)
+        w.add(fromK ? "k.customer_id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)"
+                    : "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
+              search.match);
+    else if (search.active && use == SearchUse::PerRow)
+        w.add(fromK
+                  ? "EXISTS (SELECT 1 FROM customer_search s WHERE s.rowid = k.customer_id AND instr(s.text, "
+                    "?) > 0)"
+                  : "EXISTS (SELECT 1 FROM customer_search s WHERE s.rowid = c.id AND instr(s.text, ?) > 0)",
+              search.term);
     if (f.tier)
         w.add("k.value_tier = ?", toText(*f.tier));
     if (f.segment)
@@ -80,61 +223,182 @@ Where buildWhere(const CustomerFilter &f)
     if (!f.owner.isEmpty())
         w.add("c.owner = ?", f.owner);
     if (!f.tag.isEmpty())
-        w.add("c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE "
-              "t.name = ?)",
+        w.add(fromK ? "k.customer_id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = "
+                      "ct.tag_id WHERE t.name = ?)"
+                    : "c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
+                      "WHERE t.name = ?)",
               f.tag);
     if (f.dueOnOrBefore.isValid())
         w.add("k.due_date <= ?", f.dueOnOrBefore.toString(Qt::ISODate));
     return w;
 }
 
-const char *orderBy(CustomerSort sort, bool descending)
+/// The FROM clause of a plan; with `searchFirst`, the search index leads (CROSS JOIN keeps
+/// SQLite from reordering it).
+QByteArray from(Drive d, const CustomerFilter &f, bool searchFirst = false)
+{
+    if (searchFirst) {
+        switch (d) {
+        case Drive::Joined:
+            return " FROM customer_search s CROSS JOIN customers c ON c.id = s.rowid LEFT JOIN "
+                   "classification k "
+                   "ON k.customer_id = c.id";
+        case Drive::Customers:
+            return " FROM customer_search s CROSS JOIN customers c ON c.id = s.rowid";
+        case Drive::Classification:
+            return f.owner.isEmpty() ? QByteArray(" FROM customer_search s CROSS JOIN classification k ON "
+                                                  "k.customer_id = s.rowid")
+                                     : QByteArray(" FROM customer_search s CROSS JOIN classification k ON "
+                                                  "k.customer_id = s.rowid JOIN customers c ON c.id = "
+                                                  "k.customer_id");
+        }
+    }
+    switch (d) {
+    case Drive::Joined:
+        return " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id";
+    case Drive::Customers:
+        return " FROM customers c";
+    case Drive::Classification:
+        return f.owner.isEmpty()
+                   ? QByteArray(" FROM classification k")
+                   : QByteArray(" FROM classification k JOIN customers c ON c.id = k.customer_id");
+    }
+    return {};
+}
+
+const char *orderByText(CustomerSort sort, bool descending, Drive d)
 {
     // NULLs (customers never classified, prospects without a segment) sort last either way.
+    // Driven from the classification, every row has one; the columns declared NOT NULL
+    // (value_tier, lifecycle, monetary, priority) need no NULL term: the order is the same,
+    // and it is the order of classification_by_tier and classification_queue.
+    const bool k = d == Drive::Classification;
     switch (sort) {
     case CustomerSort::Id:
         return descending ? " ORDER BY c.id DESC" : " ORDER BY c.id";
     case CustomerSort::Name:
         return descending ? " ORDER BY c.name DESC, c.id DESC" : " ORDER BY c.name, c.id";
+    // Descending, SQLite's own order puts NULL last already: an index's order, backwards.
+    // Ascending from one table, the rows with and without a value are read apart (nullSplit()).
     case CustomerSort::Company:
+        if (d == Drive::Customers)
+            return descending ? " ORDER BY c.company DESC, c.id DESC" : " ORDER BY c.company, c.id";
         return descending ? " ORDER BY c.company IS NULL, c.company DESC, c.id DESC"
                           : " ORDER BY c.company IS NULL, c.company, c.id";
     case CustomerSort::Phone:
+        if (d == Drive::Customers)
+            return descending ? " ORDER BY c.phone_key DESC, c.id DESC" : " ORDER BY c.phone_key, c.id";
         return descending ? " ORDER BY c.phone_key IS NULL, c.phone_key DESC, c.id DESC"
                           : " ORDER BY c.phone_key IS NULL, c.phone_key, c.id";
     case CustomerSort::Owner:
+        if (d == Drive::Customers)
+            return descending ? " ORDER BY c.owner DESC, c.id DESC" : " ORDER BY c.owner, c.id";
         return descending ? " ORDER BY c.owner IS NULL, c.owner DESC, c.id DESC"
                           : " ORDER BY c.owner IS NULL, c.owner, c.id";
     case CustomerSort::ValueTier:
         // A first, and within a tier the bigger spender first.
+        if (k)
+            return descending ? " ORDER BY k.value_tier DESC, k.monetary, k.customer_id DESC"
+                              : " ORDER BY k.value_tier, k.monetary DESC, k.customer_id";
         return descending ? " ORDER BY k.value_tier IS NULL, k.value_tier DESC, k.monetary, c.id DESC"
                           : " ORDER BY k.value_tier IS NULL, k.value_tier, k.monetary DESC, c.id";
     case CustomerSort::Segment:
+        if (k)
+            return descending ? " ORDER BY k.segment DESC, k.customer_id DESC"
+                              : " ORDER BY k.segment, k.customer_id";
         return descending ? " ORDER BY k.segment IS NULL, k.segment DESC, c.id DESC"
                           : " ORDER BY k.segment IS NULL, k.segment, c.id";
     case CustomerSort::Lifecycle:
+        if (k)
+            return descending ? " ORDER BY k.lifecycle DESC, k.customer_id DESC"
+                              : " ORDER BY k.lifecycle, k.customer_id";
         return descending ? " ORDER BY k.lifecycle IS NULL, k.lifecycle DESC, c.id DESC"
                           : " ORDER BY k.lifecycle IS NULL, k.lifecycle, c.id";
     case CustomerSort::Loyalty:
+        if (k)
+            return descending ? " ORDER BY k.loyalty DESC, k.customer_id DESC"
+                              : " ORDER BY k.loyalty, k.customer_id";
         return descending ? " ORDER BY k.loyalty IS NULL, k.loyalty DESC, c.id DESC"
                           : " ORDER BY k.loyalty IS NULL, k.loyalty, c.id";
     case CustomerSort::Grade:
+        if (k)
+            return descending ? " ORDER BY k.grade DESC, k.customer_id DESC"
+                              : " ORDER BY k.grade, k.customer_id";
         return descending ? " ORDER BY k.grade IS NULL, k.grade DESC, c.id DESC"
                           : " ORDER BY k.grade IS NULL, k.grade, c.id";
     case CustomerSort::LastContact:
+        if (k)
+            return descending ? " ORDER BY k.last_contact DESC, k.customer_id DESC"
+                              : " ORDER BY k.last_contact, k.customer_id";
         return descending ? " ORDER BY k.last_contact IS NULL, k.last_contact DESC, c.id DESC"
                           : " ORDER BY k.last_contact IS NULL, k.last_contact, c.id";
     case CustomerSort::NextDue:
+        // Descending, SQLite's own order puts NULL last already: the index order, backwards.
+        if (k)
+            return descending ? " ORDER BY k.due_date DESC, k.customer_id DESC"
+                              : " ORDER BY k.due_date, k.customer_id";
         return descending ? " ORDER BY k.due_date IS NULL, k.due_date DESC, c.id DESC"
                           : " ORDER BY k.due_date IS NULL, k.due_date, c.id";
     case CustomerSort::Monetary:
+        if (k)
+            return descending ? " ORDER BY k.monetary DESC, k.customer_id"
+                              : " ORDER BY k.monetary, k.customer_id";
         return descending ? " ORDER BY k.monetary IS NULL, k.monetary DESC, c.id"
                           : " ORDER BY k.monetary IS NULL, k.monetary, c.id";
     case CustomerSort::Priority:
         // Spec §10: class, then days overdue descending (= due ascending), monetary, id.
+        if (k)
+            return " ORDER BY k.priority, k.due_date, k.monetary DESC, k.customer_id";
         return " ORDER BY k.priority, k.due_date, k.monetary DESC, c.id";
     }
     return " ORDER BY c.id";
+}
+
+/// The column whose NULLs an ascending order puts last when the plan reads one table in the
+/// order of that column's index: the rows with a value are read first, then those without (by
+/// id). Null when the plan's ORDER BY says it all.
+const char *nullSplit(CustomerSort sort, bool descending, Drive d)
+{
+    if (descending)
+        return nullptr;
+    if (d == Drive::Customers) {
+        switch (sort) {
+        case CustomerSort::Company:
+            return "c.company";
+        case CustomerSort::Phone:
+            return "c.phone_key";
+        case CustomerSort::Owner:
+            return "c.owner";
+        default:
+            return nullptr;
+        }
+    }
+    if (d == Drive::Classification) {
+        switch (sort) {
+        case CustomerSort::Segment:
+            return "k.segment";
+        case CustomerSort::Loyalty:
+            return "k.loyalty";
+        case CustomerSort::Grade:
+            return "k.grade";
+        case CustomerSort::LastContact:
+            return "k.last_contact";
+        case CustomerSort::NextDue:
+            return "k.due_date";
+        default:
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
+/// The ORDER BY of a plan; driven from the classification, ties go by k.customer_id (= c.id).
+QByteArray orderBy(CustomerSort sort, bool descending, Drive d)
+{
+    QByteArray sql(orderByText(sort, descending, d));
+    if (d == Drive::Classification)
+        sql.replace("c.id", "k.customer_id");
+    return sql;
 }
 
 CustomerRow readRow(const Statement &s)
@@ -147,16 +411,16 @@ CustomerRow readRow(const Statement &s)
     r.email = s.text(4);
     r.owner = s.text(5);
     r.city = s.text(6);
-    r.tier = valueTierFromText(s.text(7));
-    r.segment = segmentFromText(s.text(8));
-    r.lifecycle = lifecycleFromText(s.text(9));
-    r.loyalty = levelFromText(s.text(10));
-    r.grade = gradeFromText(s.text(11));
+    r.tier = schema::fromStored<ValueTier>(s.bytes(7));
+    r.segment = schema::fromStored<Segment>(s.bytes(8));
+    r.lifecycle = schema::fromStored<Lifecycle>(s.bytes(9));
+    r.loyalty = schema::fromStored<Level>(s.bytes(10));
+    r.grade = schema::fromStored<Grade>(s.bytes(11));
     r.gradeSuggested = s.integer(12) != 0;
-    r.demoteTo = gradeFromText(s.text(13));
+    r.demoteTo = schema::fromStored<Grade>(s.bytes(13));
     r.monetary = s.int64(14);
     r.lastContact = s.date(15);
-    r.lastOutcome = outcomeFromText(s.text(16));
+    r.lastOutcome = schema::fromStored<Outcome>(s.bytes(16));
     r.due = s.date(17);
     r.reason = schema::storedReason(s.bytes(18), s.date(19), s.integer(20), r.grade, r.tier,
                                     r.lifecycle && *r.lifecycle != Lifecycle::Prospect);
@@ -165,42 +429,334 @@ CustomerRow readRow(const Statement &s)
     return r;
 }
 
+/// True when every customer has a stored classification (after a full run, until a customer is
+/// added): then the classification's indexes can order the whole list.
+Result<bool> everyoneClassified(sqlite3 *db)
+{
+    // Both counts are SQLite's page-by-page count of a whole table, not a scan of its rows.
+    auto customers = scalar(db, "SELECT count(*) FROM customers");
+    if (!customers)
+        return std::unexpected(customers.error());
+    auto classified = scalar(db, "SELECT count(*) FROM classification");
+    if (!classified)
+        return std::unexpected(classified.error());
+    return *customers == *classified;
+}
+
+/// The plan for a filter and an order. The classification drives when its columns order or
+/// filter the list and no customer can be missing from it: a filter on a classification column
+/// leaves out the unclassified customers anyway; an order by one needs everyone classified (they
+/// would sort last). The customers drive when no classification column is involved.
+Result<Drive> plan(sqlite3 *db, const CustomerFilter &f, CustomerSort sort)
+{
+    const bool kFilter = hasClassificationFilter(f);
+    const bool kSort = isClassificationSort(sort);
+    if (!kFilter && !kSort)
+        return Drive::Customers;
+    if (!kSort)
+        return Drive::Joined; // a customer column orders: SQLite picks the way in
+    if (kFilter)
+        return Drive::Classification;
+    auto all = everyoneClassified(db);
+    if (!all)
+        return std::unexpected(all.error());
+    return *all ? Drive::Classification : Drive::Joined;
+}
+
+/// From this many rows (and an eighth of their id range), a page's details are read in id order
+/// (see CustomerQuery::page()).
+constexpr std::size_t kLookupRows = 64;
+
+/// Ids read ahead for the pages around the one asked for (see pageIds()).
+constexpr qint64 kIdWindow = 2048;
+
+struct IdWindow {
+    sqlite3 *db = nullptr;
+    std::uint64_t version = 0;
+    QByteArray key; ///< the statement and its values
+    qint64 start = 0;
+    std::vector<CustomerId> ids;
+    bool complete = false; ///< the statement had no rows after these
+};
+
+/// One window per thread (a connection belongs to one thread).
+IdWindow &idWindow()
+{
+    thread_local IdWindow window;
+    return window;
+}
+
+/// How many rows of the search index match (before any other filter).
+Result<qint64> matches(sqlite3 *db, const Search &search)
+{
+    // A keystroke asks twice (the count, then the first page): the index answers once.
+    struct Last {
+        sqlite3 *db = nullptr;
+        std::uint64_t version = 0;
+        QString match;
+        qint64 count = 0;
+    };
+    thread_local Last last;
+    const std::uint64_t version = dataVersion(db);
+    if (last.db == db && last.version == version && last.match == search.match)
+        return last.count;
+    Where w;
+    w.values.append(search.match);
+    auto n = scalar(db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?1", &w);
+    if (n)
+        last = Last{db, version, search.match, *n};
+    return n;
+}
+
+/// A search that finds at most this many rows (and a twentieth of the customers) is read from the
+/// index and sorted; one that finds more is tested row by row in the order of the list, which
+/// finds a page's worth soon.
+constexpr qint64 kSortedSearchRows = 20000;
+
+/// The ids of one page, in order.
+Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filter, CustomerSort sort,
+                                        bool descending, qint64 offset, int limit)
+{
+    auto drive = plan(db, filter, sort);
+    if (!drive)
+        return std::unexpected(drive.error());
+    auto search = prepareSearch(db, filter);
+    if (!search)
+        return std::unexpected(search.error());
+    if (search->nothing)
+        return std::vector<CustomerId>();
+    SearchUse use = SearchUse::PerRow;
+    if (search->active && !search->dense) {
+        auto n = matches(db, *search);
+        if (!n)
+            return std::unexpected(n.error());
+        auto customers = scalar(db, "SELECT count(*) FROM customers");
+        if (!customers)
+            return std::unexpected(customers.error());
+        if (*n <= std::min(kSortedSearchRows, *customers / 20))
+            use = SearchUse::FromIndex;
+    }
+    const bool searchFirst = search->active && use == SearchUse::FromIndex;
+    const Where w = buildWhere(filter, *drive, *search, use);
+    QByteArray sql = QByteArray("SELECT ") + idColumn(*drive) + from(*drive, filter, searchFirst) + w.sql;
+    sql += orderBy(sort, descending, *drive);
+
+    // The ids of the pages around this one come with it and are kept until the data changes: a
+    // view asks for neighbouring pages as it scrolls, and every one of them would cost the sort
+    // or the walk to its offset again.
+    QByteArray key = sql;
+    for (const QString &v : w.values)
+        key += '\0' + v.toUtf8();
+    const std::uint64_t version = dataVersion(db);
+    IdWindow &cache = idWindow();
+    if (cache.db == db && cache.version == version && cache.key == key && offset >= cache.start &&
+        (offset + limit <= cache.start + qint64(cache.ids.size()) || cache.complete)) {
+        const auto from = std::size_t(std::min<qint64>(offset - cache.start, qint64(cache.ids.size())));
+        const auto to = std::size_t(std::min<qint64>(offset - cache.start + limit, qint64(cache.ids.size())));
+        return std::vector<CustomerId>(cache.ids.begin() + qptrdiff(from), cache.ids.begin() + qptrdiff(to));
+    }
+    const bool windowed = limit < kIdWindow;
+    const qint64 start = windowed ? std::max<qint64>(0, offset - (kIdWindow - limit) / 4) : offset;
+    const qint64 count = windowed ? kIdWindow : limit;
+    std::vector<CustomerId> ids;
+    ids.reserve(std::size_t(std::min<qint64>(count, kIdWindow)));
+    // Rows [from, from + n) of `statement` (the plan's SELECT and WHERE, then `tail`).
+    auto read = [&](const QByteArray &statement, qint64 from, qint64 n) -> Result<void> {
+        if (n <= 0)
+            return {};
+        const QByteArray text =
+            statement + " LIMIT " + QByteArray::number(n) + " OFFSET " + QByteArray::number(from);
+        auto s = Statement::prepare(db, text.constData());
+        if (!s)
+            return std::unexpected(s.error());
+        w.bind(*s);
+        int rc;
+        while ((rc = s->step()) == SQLITE_ROW)
+            ids.push_back(s->int64(0));
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+        return {};
+    };
+    if (const char *column = nullSplit(sort, descending, *drive)) {
+        const QByteArray base = QByteArray("SELECT ") + idColumn(*drive) + from(*drive, filter, searchFirst) +
+                                w.sql + (w.sql.isEmpty() ? " WHERE " : " AND ");
+        const QByteArray withValue = base + column + " IS NOT NULL";
+        auto valued = scalar(db, "SELECT count(*) FROM (" + withValue + ")", &w);
+        if (!valued)
+            return std::unexpected(valued.error());
+        const QByteArray id = idColumn(*drive);
+        if (auto ok =
+                read(withValue + " ORDER BY " + column + ", " + id, start, std::min(count, *valued - start));
+            !ok)
+            return std::unexpected(ok.error());
+        const qint64 more = count - qint64(ids.size());
+        if (auto ok =
+                read(base + column + " IS NULL ORDER BY " + id, std::max<qint64>(0, start - *valued), more);
+            !ok)
+            return std::unexpected(ok.error());
+    } else if (auto ok = read(sql, start, count); !ok) {
+        return std::unexpected(ok.error());
+    }
+    const bool complete = qint64(ids.size()) < count;
+    if (!windowed) // one big read (an export): nothing to keep
+        return ids;
+    cache = IdWindow{db, version, std::move(key), start, std::move(ids), complete};
+    const auto from = std::size_t(std::min<qint64>(offset - start, qint64(cache.ids.size())));
+    const auto to = std::size_t(std::min<qint64>(offset - start + limit, qint64(cache.ids.size())));
+    return std::vector<CustomerId>(cache.ids.begin() + qptrdiff(from), cache.ids.begin() + qptrdiff(to));
+}
+
 } // namespace
 
 Result<qint64> CustomerQuery::count(const CustomerFilter &filter)
 {
-    const Where w = buildWhere(filter);
-    const QByteArray sql =
-        "SELECT count(*) FROM customers c LEFT JOIN classification k ON k.customer_id = c.id" + w.sql;
-    auto s = Statement::prepare(m_db.handle(), sql.constData());
-    if (!s)
-        return std::unexpected(s.error());
-    w.bind(*s);
-    const int rc = s->step();
-    if (rc != SQLITE_ROW)
-        return std::unexpected(sqliteError(m_db.handle(), rc, {}));
-    return s->int64(0);
+    sqlite3 *db = m_db.handle();
+    ReadTransaction read(db);
+    const bool onlyArchived = !hasClassificationFilter(filter) && filter.search.trimmed().isEmpty() &&
+                              filter.owner.isEmpty() && filter.tag.isEmpty();
+    if (onlyArchived) {
+        // Everyone not archived: the whole table's count (page by page) less the few archived.
+        if (filter.includeArchived)
+            return scalar(db, "SELECT count(*) FROM customers");
+        return scalar(db, "SELECT (SELECT count(*) FROM customers) - (SELECT count(*) FROM customers WHERE "
+                          "archived = 1)");
+    }
+    const bool queueOnly = filter.dueOnOrBefore.isValid() && !filter.includeArchived && !filter.tier &&
+                           !filter.segment && !filter.lifecycle && !filter.grade &&
+                           filter.search.trimmed().isEmpty() && filter.owner.isEmpty() &&
+                           filter.tag.isEmpty();
+    if (queueOnly) {
+        // The queue: most customers are due, so count those who are not (a short range of
+        // classification_by_due) and take them from everyone classified and not archived.
+        const QString day = filter.dueOnOrBefore.toString(Qt::ISODate);
+        Where w;
+        w.values.append(day);
+        return scalar(db,
+                      "SELECT (SELECT count(*) FROM classification) - (SELECT count(*) FROM classification "
+                      "WHERE archived = 1) - (SELECT count(*) FROM classification WHERE archived = 0 AND "
+                      "due_date > ?1) - (SELECT count(*) FROM classification WHERE archived = 0 AND due_date "
+                      "IS NULL)",
+                      &w);
+    }
+    auto search = prepareSearch(db, filter);
+    if (!search)
+        return std::unexpected(search.error());
+    if (search->nothing)
+        return 0;
+    const Drive drive = hasClassificationFilter(filter) ? Drive::Classification : Drive::Customers;
+    const bool searchOnly =
+        !hasClassificationFilter(filter) && filter.owner.isEmpty() && filter.tag.isEmpty();
+    if (search->active && search->scan && searchOnly) {
+        // Every row's text read once, in storage order; the archived customers among the
+        // matches (few) are taken off.
+        Where w;
+        w.values.append(search->term);
+        auto n = scalar(db, "SELECT count(*) FROM customer_search WHERE instr(text, ?1) > 0", &w);
+        if (!n || filter.includeArchived)
+            return n;
+        auto archived = scalar(db,
+                               "SELECT count(*) FROM customers c JOIN customer_search s ON s.rowid = c.id "
+                               "WHERE c.archived = 1 AND instr(s.text, ?1) > 0",
+                               &w);
+        if (!archived)
+            return archived;
+        return *n - *archived;
+    }
+    if (search->active && !search->scan) {
+        if (searchOnly) {
+            // The index counts its matches; the archived customers among them (few) are taken off.
+            auto n = matches(db, *search);
+            if (!n || filter.includeArchived)
+                return n;
+            Where w;
+            w.values.append(search->term);
+            auto archived =
+                scalar(db,
+                       "SELECT count(*) FROM customers c JOIN customer_search s ON s.rowid = c.id "
+                       "WHERE c.archived = 1 AND instr(s.text, ?1) > 0",
+                       &w);
+            if (!archived)
+                return archived;
+            return *n - *archived;
+        }
+        const Where w = buildWhere(filter, drive, *search, SearchUse::FromIndex);
+        return scalar(db, "SELECT count(*)" + from(drive, filter, true) + w.sql, &w);
+    }
+    const Where w = buildWhere(filter, drive, *search, SearchUse::PerRow);
+    return scalar(db, "SELECT count(*)" + from(drive, filter) + w.sql, &w);
 }
 
 Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filter, CustomerSort sort,
                                                      bool descending, qint64 offset, int limit)
 {
-    const Where w = buildWhere(filter);
-    const QByteArray sql = QByteArray("SELECT ") + kColumns +
-                           " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id" + w.sql +
-                           orderBy(sort, descending) + " LIMIT " + QByteArray::number(limit) + " OFFSET " +
-                           QByteArray::number(offset);
-    auto s = Statement::prepare(m_db.handle(), sql.constData());
+    // First the ids of the page, from the narrowest statement that can order and filter them
+    // (often an index alone, even deep into the list), then each row's details by id.
+    sqlite3 *db = m_db.handle();
+    ReadTransaction read(db);
+    auto ids = pageIds(db, filter, sort, descending, offset, limit);
+    if (!ids)
+        return std::unexpected(ids.error());
+    std::vector<CustomerRow> rows;
+    if (ids->empty())
+        return rows;
+    const auto [low, high] = std::minmax_element(ids->begin(), ids->end());
+    if (ids->size() >= kLookupRows && ids->size() * 8 > std::size_t(*high - *low + 1)) {
+        // Many rows (an export, a printout): looked up in list order, nearly every row costs a
+        // read of a page the cache no longer holds (11 s for the 771,000 rows of a day's queue
+        // at a million customers). Read in id order instead, the tables go by once, each page
+        // read once, and every row lands at its place in the list.
+        std::vector<std::pair<CustomerId, std::size_t>> byId(ids->size());
+        for (std::size_t i = 0; i < ids->size(); ++i)
+            byId[i] = {(*ids)[i], i};
+        std::sort(byId.begin(), byId.end());
+        rows.resize(ids->size());
+        std::vector<bool> found(ids->size());
+        const QByteArray sql = QByteArray("SELECT ") + kColumns +
+                               " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id "
+                               "WHERE c.id >= ?1 AND c.id <= ?2 ORDER BY c.id";
+        auto s = Statement::prepare(db, sql.constData());
+        if (!s)
+            return std::unexpected(s.error());
+        s->bind(1, std::int64_t(byId.front().first));
+        s->bind(2, std::int64_t(byId.back().first));
+        std::size_t k = 0;
+        int rc = SQLITE_DONE;
+        while (k < byId.size() && (rc = s->step()) == SQLITE_ROW) {
+            const CustomerId id = s->int64(0);
+            while (k < byId.size() && byId[k].first < id)
+                ++k;
+            while (k < byId.size() && byId[k].first == id) {
+                rows[byId[k].second] = readRow(*s);
+                found[byId[k++].second] = true;
+            }
+        }
+        if (k < byId.size() && rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+        // A customer gone since its id was read (another program deleted it) leaves no gap.
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (found[i])
+                rows[kept++] = std::move(rows[i]);
+        }
+        rows.resize(kept);
+        return rows;
+    }
+    const QByteArray sql =
+        QByteArray("SELECT ") + kColumns +
+        " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id WHERE c.id = ?1";
+    auto s = Statement::prepare(db, sql.constData());
     if (!s)
         return std::unexpected(s.error());
-    w.bind(*s);
-    std::vector<CustomerRow> rows;
-    rows.reserve(std::size_t(limit));
-    int rc;
-    while ((rc = s->step()) == SQLITE_ROW)
-        rows.push_back(readRow(*s));
-    if (rc != SQLITE_DONE)
-        return std::unexpected(sqliteError(m_db.handle(), rc, {}));
+    rows.reserve(ids->size());
+    for (CustomerId id : *ids) {
+        s->bind(1, std::int64_t(id));
+        const int rc = s->step();
+        if (rc == SQLITE_ROW)
+            rows.push_back(readRow(*s));
+        else if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+        s->reset();
+    }
     return rows;
 }
 
@@ -241,7 +797,12 @@ Result<QStringList> strings(Database &db, const char *sql)
 
 Result<QStringList> CustomerQuery::owners()
 {
-    return strings(m_db, "SELECT DISTINCT owner FROM customers WHERE owner IS NOT NULL ORDER BY owner");
+    // A handful of owners over a million customers: hop from one owner to the next through
+    // customers_owner instead of reading every entry of it.
+    return strings(m_db,
+                   "WITH RECURSIVE o(name) AS (SELECT min(owner) FROM customers UNION ALL SELECT (SELECT "
+                   "min(owner) FROM customers WHERE owner > o.name) FROM o WHERE o.name IS NOT NULL) "
+                   "SELECT name FROM o WHERE name IS NOT NULL");
 }
 
 Result<QStringList> CustomerQuery::tags()

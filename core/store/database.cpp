@@ -11,11 +11,19 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <atomic>
 #include <fcntl.h>
+#include <mutex>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <thread>
 #include <unistd.h>
 
 namespace tierdesk::store {
 namespace {
+
+/// Files up to this size are checked (quick_check) before open() returns; about 150 ms.
+std::atomic<qint64> syncCheckBytes = qint64(64) << 20;
 
 QString nextConnectionName()
 {
@@ -69,6 +77,31 @@ struct Database::Private {
     QString path;
     sqlite3 *handle = nullptr;
     int version = 0;
+
+    // The background quick_check of a big file: its own read-only connection and thread.
+    enum CheckState { Running, Passed, Damaged };
+    std::thread checker;
+    std::atomic<bool> stopChecking = false;
+    std::mutex checkerLock; ///< guards checkerDb between sqlite3_interrupt() and sqlite3_close()
+    sqlite3 *checkerDb = nullptr;
+    std::atomic<int> checkState = Passed;
+    QString damage; ///< SQLite's report, set before checkState becomes Damaged
+
+    void stopCheck()
+    {
+        if (!checker.joinable())
+            return;
+        // The progress handler stops the check between steps of its program, the interrupt
+        // inside the one step that walks the file.
+        stopChecking = true;
+        {
+            std::lock_guard lock(checkerLock);
+            if (checkerDb)
+                sqlite3_interrupt(checkerDb);
+        }
+        checker.join();
+        stopChecking = false;
+    }
 };
 
 Database::Database()
@@ -107,6 +140,8 @@ sqlite3 *Database::handle() const
 
 void Database::close()
 {
+    d->stopCheck();
+    d->checkState = Private::Passed;
     if (d->connection.isEmpty())
         return;
     d->handle = nullptr;
@@ -248,10 +283,19 @@ Result<void> Database::configure(Mode mode)
                         .arg(d->version)
                         .arg(schema::latestVersion()));
 
+    // A 32 MiB page cache (SQLite's default is 2 MB): the pages the lists, the queue and the
+    // charts read again and again stay in memory at a million customers.
     const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA trusted_schema = OFF",
-                             "PRAGMA synchronous = FULL"};
+                             "PRAGMA synchronous = FULL", "PRAGMA cache_size = -32768"};
     for (const char *p : pragmas) {
         if (auto ok = exec(p); !ok)
+            return ok;
+    }
+    // A new file gets 16 KiB pages (before WAL writes its header): the full scans of the metrics
+    // pass, the import and the index builds touch a quarter as many pages as with the default
+    // 4 KiB, which halved their time at a million customers. An existing file keeps its size.
+    if (mode == Mode::ReadWrite && d->version == 0) {
+        if (auto ok = exec("PRAGMA page_size = 16384"); !ok)
             return ok;
     }
     if (mode == Mode::ReadWrite && d->path != QStringLiteral(":memory:")) {
@@ -272,8 +316,14 @@ Result<void> Database::configure(Mode mode)
                                                                      "Could not prepare the database.")));
     }
 
-    // quick_check: O(size) but catches a damaged file before the user works on it.
-    if (d->version > 0) {
+    // quick_check: O(size) but catches a damaged file before the user works on it. It reads every
+    // page: about 3 s for a file of a million customers (1.3 GB). Up to 64 MB it runs
+    // here; a bigger file opens at once and is checked by a helper thread (see startCheck()),
+    // and writes are refused from the moment damage is found.
+    const qint64 fileSize = d->path == QStringLiteral(":memory:") ? 0 : QFileInfo(d->path).size();
+    if (d->version > 0 && fileSize > syncCheckBytes.load()) {
+        startCheck();
+    } else if (d->version > 0) {
         auto check = Statement::prepare(d->handle, "PRAGMA quick_check(1)");
         if (!check)
             return fail(QCoreApplication::translate("tierdesk::store::Database",
@@ -320,8 +370,83 @@ Result<void> Database::migrate()
     return {};
 }
 
+void Database::startCheck()
+{
+    d->stopCheck();
+    d->checkState = Private::Running;
+    const QByteArray file = QFile::encodeName(d->path);
+    Private *p = d.get();
+    d->checker = std::thread([p, file] {
+        // Behind the work the user asked for: the lowest priority this thread can have.
+        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 19);
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+            SQLITE_OK) {
+            sqlite3_close(db);
+            p->checkState = Private::Passed; // not readable now: the next open will tell
+            return;
+        }
+        sqlite3_busy_timeout(db, 5000);
+        {
+            std::lock_guard lock(p->checkerLock);
+            p->checkerDb = db;
+        }
+        sqlite3_progress_handler(
+            db, 1000, [](void *stop) { return static_cast<std::atomic<bool> *>(stop)->load() ? 1 : 0; },
+            &p->stopChecking);
+        sqlite3_stmt *stmt = nullptr;
+        int state = Private::Passed;
+        if (!p->stopChecking &&
+            sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &stmt, nullptr) == SQLITE_OK) {
+            const int rc = sqlite3_step(stmt);
+            if (rc == SQLITE_ROW) {
+                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
+                if (qstrcmp(text, "ok") != 0) {
+                    p->damage = QString::fromUtf8(text);
+                    state = Private::Damaged;
+                }
+            } else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+                p->damage = QString::fromUtf8(sqlite3_errmsg(db));
+                state = Private::Damaged;
+            }
+        }
+        sqlite3_finalize(stmt);
+        {
+            std::lock_guard lock(p->checkerLock);
+            p->checkerDb = nullptr;
+        }
+        sqlite3_close(db);
+        p->checkState = state;
+    });
+}
+
+Result<void> Database::integrity() const
+{
+    if (d->checkState.load() != Private::Damaged)
+        return {};
+    return fail(QCoreApplication::translate("tierdesk::store::Database",
+                                            "The database “%1” is damaged. Restore it from a backup; "
+                                            "TierDesk will not change it.")
+                    .arg(QDir::toNativeSeparators(d->path)),
+                d->damage);
+}
+
+bool Database::integrityChecked() const
+{
+    return d->checkState.load() != Private::Running;
+}
+
+void Database::setSyncCheckLimit(qint64 bytes)
+{
+    syncCheckBytes = bytes;
+}
+
 Result<Transaction> Database::beginWrite()
 {
+    // A big file is checked in the background after opening: once damage is found, nothing more
+    // is written to it.
+    if (auto ok = integrity(); !ok)
+        return std::unexpected(ok.error());
     // Inside a write transaction already (a batch such as a customer import calling the
     // repositories), a savepoint: its commit releases it, its rollback undoes only its part.
     const bool nested = !sqlite3_get_autocommit(d->handle);

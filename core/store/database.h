@@ -27,7 +27,10 @@ public:
 
     /// Opens `path`, creating it (mode 0600, parent folders too) when it does not exist in
     /// ReadWrite mode. Fails with a clear message when the file is not a database, is damaged,
-    /// is locked by another program, is read-only, or was made by a newer TierDesk.
+    /// is locked by another program, is read-only, or was made by a newer TierDesk. The damage
+    /// check (quick_check) reads the whole file: a file above 64 MB opens at once and is checked
+    /// by a low-priority helper thread instead; writes fail from the moment it finds damage
+    /// (see integrity()).
     Result<void> open(const QString &path, Mode mode = Mode::ReadWrite);
     /// A private in-memory database with the current schema (tests, previews).
     Result<void> openInMemory();
@@ -53,8 +56,18 @@ public:
     /// Runs one statement without results (store-internal DDL and PRAGMAs).
     Result<void> exec(const char *sql);
 
+    /// The outcome of the damage check so far: an error once it found damage (then every write
+    /// fails with it), success while it runs or after it passed.
+    Result<void> integrity() const;
+    /// False while the background check of a big file is still running.
+    bool integrityChecked() const;
+    /// The file size above which open() leaves the check to the helper thread (64 MB; tests
+    /// lower it).
+    static void setSyncCheckLimit(qint64 bytes);
+
 private:
     Result<void> configure(Mode mode);
+    void startCheck();
     Result<void> migrate();
     struct Private;
     std::unique_ptr<Private> d;

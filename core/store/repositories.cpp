@@ -2,6 +2,7 @@
 
 #include "classify/dupkeys.h"
 #include "database.h"
+#include "metricsscan.h"
 #include "model/dates.h"
 #include "schema.h"
 #include "search.h"
@@ -595,7 +596,7 @@ Result<void> SettingsRepository::save(const classify::Settings &settings)
 
 Result<std::vector<classify::CustomerFacts>> MetricsQuery::all(QDate asOf, const classify::Settings &s)
 {
-    return load(std::nullopt, asOf, s);
+    return scanAllFacts(m_db, asOf, s);
 }
 
 Result<classify::CustomerFacts> MetricsQuery::one(CustomerId id, QDate asOf, const classify::Settings &s)
@@ -738,193 +739,55 @@ Result<std::vector<classify::CustomerFacts>> MetricsQuery::load(std::optional<Cu
     return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Classification results
-
-namespace {} // namespace
-
-Result<void> ClassificationStore::replace(std::span<const classify::CustomerFacts> facts,
-                                          const classify::Run &run, qint64 durationMs)
-{
-    sqlite3 *db = m_db.handle();
-    auto tx = m_db.beginWrite();
-    if (!tx)
-        return std::unexpected(tx.error());
-    if (auto ok = m_db.exec("DELETE FROM classification"); !ok)
-        return ok;
-    auto s = Statement::prepare(
-        db, "INSERT INTO classification (customer_id, recency_days, frequency, monetary, r, "
-            "f, m, value_tier, value_rank, freq_tier, loyalty, lifecycle, engagement, "
-            "segment, matrix, grade, grade_suggested, demote_to, due_date, reason_kind, "
-            "reason_date, reason_cadence, priority, dynamic_tags, last_contact, "
-            "last_outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
-    auto snapshot =
-        Statement::prepare(db, "INSERT INTO tier_snapshots (month, customer_id, value_tier, lifecycle) "
-                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (month, customer_id) DO UPDATE SET "
-                               "value_tier = excluded.value_tier, lifecycle = excluded.lifecycle");
-    if (!s)
-        return std::unexpected(s.error());
-    if (!snapshot)
-        return std::unexpected(snapshot.error());
-    const QString what = QCoreApplication::translate("tierdesk::store", "The classification was not saved.");
-    const QString month = run.summary.asOf.toString(QStringLiteral("yyyy-MM"));
-    for (std::size_t i = 0; i < run.rows.size(); ++i) {
-        const classify::Classification &c = run.rows[i];
-        s->bind(1, std::int64_t(c.id));
-        s->bindOptional(2, c.recencyDays);
-        s->bind(3, c.frequency);
-        s->bind(4, std::int64_t(c.monetary));
-        s->bindOptional(5, c.r);
-        s->bindOptional(6, c.f);
-        s->bindOptional(7, c.m);
-        s->bindText(8, toText(c.valueTier));
-        s->bind(9, c.valueRank);
-        bindEnum(*s, 10, c.freqTier);
-        bindEnum(*s, 11, c.loyalty);
-        s->bindText(12, toText(c.lifecycle));
-        s->bindText(13, toText(c.engagement));
-        bindEnum(*s, 14, c.segment);
-        bindEnum(*s, 15, c.matrix);
-        bindEnum(*s, 16, c.grade);
-        s->bind(17, int(c.gradeSuggested));
-        bindEnum(*s, 18, c.demoteTo);
-        s->bindDate(19, c.due);
-        s->bindText(20, QByteArrayView(schema::reasonKindText(c.reason.kind)));
-        s->bindDate(21, c.reason.date);
-        s->bind(22, c.reason.cadenceDays);
-        s->bind(23, c.priorityClass);
-        s->bindText(24, c.dynamicTags.join(u';'));
-        if (i < facts.size()) {
-            s->bindDate(25, facts[i].lastContact);
-            bindEnum(*s, 26, facts[i].lastOutcome);
-        }
-        if (auto ok = s->run(what); !ok)
-            return ok;
-        snapshot->bindText(1, month);
-        snapshot->bind(2, std::int64_t(c.id));
-        snapshot->bindText(3, toText(c.valueTier));
-        snapshot->bindText(4, toText(c.lifecycle));
-        if (auto ok = snapshot->run(what); !ok)
-            return ok;
-    }
-    auto info =
-        Statement::prepare(db, "INSERT INTO classification_runs (as_of, finished_at, customers, buyers, "
-                               "spenders, tier_a_cutoff, tier_b_cutoff, duration_ms) VALUES (?1, ?2, ?3, "
-                               "?4, ?5, ?6, ?7, ?8)");
-    if (!info)
-        return std::unexpected(info.error());
-    info->bindDate(1, run.summary.asOf);
-    info->bindText(2, isoDateTime(QDateTime::currentDateTime()));
-    info->bind(3, run.summary.customers);
-    info->bind(4, run.summary.buyers);
-    info->bind(5, run.summary.spenders);
-    info->bind(6, run.summary.tierACutoff);
-    info->bind(7, run.summary.tierBCutoff);
-    info->bind(8, std::int64_t(durationMs));
-    if (auto ok = info->run(what); !ok)
-        return ok;
-    return tx->commit();
-}
-
-Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &facts,
-                                                 const classify::FollowUp &plan)
-{
-    auto tx = m_db.beginWrite();
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto s = Statement::prepare(
-        m_db.handle(), "UPDATE classification SET due_date = ?2, reason_kind = ?3, reason_date = ?4, "
-                       "reason_cadence = ?5, last_contact = ?6, last_outcome = ?7 WHERE customer_id = ?1");
-    if (!s)
-        return std::unexpected(s.error());
-    s->bind(1, std::int64_t(facts.id));
-    s->bindDate(2, plan.due);
-    s->bindText(3, QByteArrayView(schema::reasonKindText(plan.reason.kind)));
-    s->bindDate(4, plan.reason.date);
-    s->bind(5, plan.reason.cadenceDays);
-    s->bindDate(6, facts.lastContact);
-    bindEnum(*s, 7, facts.lastOutcome);
-    if (auto ok = s->run(QCoreApplication::translate("tierdesk::store", "The follow-up was not saved.")); !ok)
-        return ok;
-    return tx->commit();
-}
-
-Result<std::optional<classify::Classification>> ClassificationStore::find(CustomerId id)
-{
-    auto s = Statement::prepare(
-        m_db.handle(), "SELECT customer_id, recency_days, frequency, monetary, r, f, m, value_tier, "
-                       "value_rank, freq_tier, loyalty, lifecycle, engagement, segment, matrix, grade, "
-                       "grade_suggested, demote_to, due_date, reason_kind, reason_date, reason_cadence, "
-                       "priority, dynamic_tags FROM classification WHERE customer_id = ?1");
-    if (!s)
-        return std::unexpected(s.error());
-    s->bind(1, std::int64_t(id));
-    const int rc = s->step();
-    if (rc == SQLITE_DONE)
-        return std::optional<classify::Classification>();
-    if (rc != SQLITE_ROW)
-        return std::unexpected(sqliteError(m_db.handle(), rc, {}));
-    classify::Classification c;
-    auto optInt = [&](int col) {
-        return s->isNull(col) ? std::nullopt : std::optional<int>(s->integer(col));
-    };
-    c.id = s->int64(0);
-    c.recencyDays = optInt(1);
-    c.frequency = s->integer(2);
-    c.monetary = s->int64(3);
-    c.r = optInt(4);
-    c.f = optInt(5);
-    c.m = optInt(6);
-    c.valueTier = valueTierFromText(s->text(7)).value_or(ValueTier::D);
-    c.valueRank = s->integer(8);
-    c.freqTier = levelFromText(s->text(9));
-    c.loyalty = levelFromText(s->text(10));
-    c.lifecycle = lifecycleFromText(s->text(11)).value_or(Lifecycle::Prospect);
-    c.engagement = engagementFromText(s->text(12)).value_or(Engagement::Silent);
-    c.segment = segmentFromText(s->text(13));
-    c.matrix = matrixFromText(s->text(14));
-    c.grade = gradeFromText(s->text(15));
-    c.gradeSuggested = s->integer(16) != 0;
-    c.demoteTo = gradeFromText(s->text(17));
-    c.due = s->date(18);
-    c.reason = schema::storedReason(s->bytes(19), s->date(20), s->integer(21), c.grade, c.valueTier,
-                                    c.lifecycle != Lifecycle::Prospect);
-    c.priorityClass = s->integer(22);
-    const QString tags = s->text(23);
-    if (!tags.isEmpty())
-        c.dynamicTags = tags.split(u';');
-    return std::optional<classify::Classification>(std::move(c));
-}
-
-Result<std::optional<ClassificationRunInfo>> ClassificationStore::lastRun()
-{
-    auto s = Statement::prepare(
-        m_db.handle(), "SELECT as_of, finished_at, customers, duration_ms, buyers, spenders, tier_a_cutoff, "
-                       "tier_b_cutoff FROM classification_runs ORDER BY id DESC LIMIT 1");
-    if (!s)
-        return std::unexpected(s.error());
-    if (s->step() != SQLITE_ROW)
-        return std::optional<ClassificationRunInfo>();
-    ClassificationRunInfo info;
-    info.asOf = s->date(0);
-    info.finishedAt = parseIsoDateTime(s->bytes(1));
-    info.customers = s->int64(2);
-    info.durationMs = s->int64(3);
-    info.buyers = s->int64(4);
-    info.spenders = s->int64(5);
-    info.tierACutoff = s->int64(6);
-    info.tierBCutoff = s->int64(7);
-    return std::optional<ClassificationRunInfo>(info);
-}
-
 Result<std::vector<ContactRow>> ContactQuery::fetch(std::span<const CustomerId> ids)
 {
+    sqlite3 *db = m_db.handle();
+    ReadTransaction read(db);
+    std::vector<ContactRow> out;
+    if (ids.empty())
+        return out;
+    const auto [low, high] = std::minmax_element(ids.begin(), ids.end());
+    if (ids.size() >= 64 && ids.size() * 8 > std::size_t(*high - *low + 1)) {
+        // Most customers (a day's call list): read the table once in id order and put each row
+        // at its place, instead of a lookup per id in list order that reads a page per row.
+        std::vector<std::pair<CustomerId, std::size_t>> byId(ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            byId[i] = {ids[i], i};
+        std::sort(byId.begin(), byId.end());
+        auto s = Statement::prepare(db, "SELECT id, name, company, phone, email, owner, city FROM customers "
+                                        "WHERE id >= ?1 AND id <= ?2 ORDER BY id");
+        if (!s)
+            return std::unexpected(s.error());
+        s->bind(1, std::int64_t(*low));
+        s->bind(2, std::int64_t(*high));
+        out.resize(ids.size());
+        std::vector<bool> found(ids.size());
+        std::size_t k = 0;
+        int rc = SQLITE_DONE;
+        while (k < byId.size() && (rc = s->step()) == SQLITE_ROW) {
+            const CustomerId id = s->int64(0);
+            while (k < byId.size() && byId[k].first < id)
+                ++k;
+            while (k < byId.size() && byId[k].first == id) {
+                out[byId[k].second] = {id,         s->text(1), s->text(2), s->text(3),
+                                       s->text(4), s->text(5), s->text(6)};
+                found[byId[k++].second] = true;
+            }
+        }
+        if (k < byId.size() && rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+        std::size_t kept = 0; // missing ids are skipped
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            if (found[i])
+                out[kept++] = std::move(out[i]);
+        }
+        out.resize(kept);
+        return out;
+    }
     auto s = Statement::prepare(
-        m_db.handle(), "SELECT id, name, company, phone, email, owner, city FROM customers WHERE id = ?1");
+        db, "SELECT id, name, company, phone, email, owner, city FROM customers WHERE id = ?1");
     if (!s)
         return std::unexpected(s.error());
-    std::vector<ContactRow> out;
     out.reserve(ids.size());
     for (CustomerId id : ids) {
         s->bind(1, std::int64_t(id));
@@ -933,7 +796,7 @@ Result<std::vector<ContactRow>> ContactQuery::fetch(std::span<const CustomerId> 
             out.push_back(
                 {s->int64(0), s->text(1), s->text(2), s->text(3), s->text(4), s->text(5), s->text(6)});
         } else if (rc != SQLITE_DONE) {
-            return std::unexpected(sqliteError(m_db.handle(), rc, {}));
+            return std::unexpected(sqliteError(db, rc, {}));
         }
         s->reset();
     }

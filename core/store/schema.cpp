@@ -5,32 +5,105 @@
 namespace tierdesk::store::schema {
 namespace {
 
+// The secondary indexes of the tables an import fills. Named so that the migration and the bulk
+// import (which drops them on an empty database and creates them again after the rows are in)
+// use the very same statements.
+constexpr char kCustomersPhoneKey[] =
+    "CREATE INDEX customers_phone_key ON customers (phone_key) WHERE phone_key IS NOT NULL";
+constexpr char kCustomersEmailKey[] =
+    "CREATE INDEX customers_email_key ON customers (email_key) WHERE email_key IS NOT NULL";
+constexpr char kCustomersOwner[] = "CREATE INDEX customers_owner ON customers (owner)";
+// The customer list's default order (by name, customers not archived): a page anywhere in the
+// list is a walk of this index alone.
+constexpr char kCustomersByName[] = "CREATE INDEX customers_by_name ON customers (archived, name)";
+// The list's other orders by a customer column: company, phone, owner.
+constexpr char kCustomersByCompany[] = "CREATE INDEX customers_by_company ON customers (archived, company)";
+constexpr char kCustomersByPhone[] = "CREATE INDEX customers_by_phone ON customers (archived, phone_key)";
+constexpr char kCustomersByOwner[] = "CREATE INDEX customers_by_owner ON customers (archived, owner)";
+// A customer's orders and calls (the card's timeline, the one-customer metrics, merges, and the
+// foreign key check when a customer is deleted). The full metrics pass reads the tables in storage
+// order instead, so these stay narrow: a wide covering index cost more to build on import (one
+// sort of every row) than it saved.
+constexpr char kOrdersByCustomer[] = "CREATE INDEX orders_by_customer ON orders (customer_id)";
+constexpr char kCallsByCustomer[] = "CREATE INDEX calls_by_customer ON calls (customer_id)";
+constexpr char kCustomerTagsByTag[] =
+    "CREATE INDEX customer_tags_by_tag ON customer_tags (tag_id, customer_id)";
+
+// The indexes of the classification table. A full run into an empty table (the first one after
+// an import) drops them and creates them again after the rows are in.
+constexpr char kClassificationQueue[] =
+    "CREATE INDEX classification_queue ON classification (archived, priority, due_date, monetary DESC)";
+constexpr char kClassificationByDue[] =
+    "CREATE INDEX classification_by_due ON classification (archived, due_date)";
+constexpr char kClassificationByTier[] =
+    "CREATE INDEX classification_by_tier ON classification (archived, value_tier, monetary DESC)";
+// The list's other orders by a classification column: a million rows are not sorted on a click.
+constexpr char kClassificationBySegment[] =
+    "CREATE INDEX classification_by_segment ON classification (archived, segment)";
+constexpr char kClassificationByLifecycle[] =
+    "CREATE INDEX classification_by_lifecycle ON classification (archived, lifecycle)";
+constexpr char kClassificationByLoyalty[] =
+    "CREATE INDEX classification_by_loyalty ON classification (archived, loyalty)";
+constexpr char kClassificationByGrade[] =
+    "CREATE INDEX classification_by_grade ON classification (archived, grade)";
+constexpr char kClassificationByContact[] =
+    "CREATE INDEX classification_by_contact ON classification (archived, last_contact)";
+constexpr char kClassificationByMonetary[] =
+    "CREATE INDEX classification_by_monetary ON classification (archived, monetary)";
+
+constexpr std::array kClassificationIndexes{
+    Index{"classification_queue", kClassificationQueue},
+    Index{"classification_by_due", kClassificationByDue},
+    Index{"classification_by_tier", kClassificationByTier},
+    Index{"classification_by_segment", kClassificationBySegment},
+    Index{"classification_by_lifecycle", kClassificationByLifecycle},
+    Index{"classification_by_loyalty", kClassificationByLoyalty},
+    Index{"classification_by_grade", kClassificationByGrade},
+    Index{"classification_by_contact", kClassificationByContact},
+    Index{"classification_by_monetary", kClassificationByMonetary},
+};
+
+constexpr std::array kImportIndexes{
+    Index{"customers_phone_key", kCustomersPhoneKey},   Index{"customers_email_key", kCustomersEmailKey},
+    Index{"customers_owner", kCustomersOwner},          Index{"customers_by_name", kCustomersByName},
+    Index{"customers_by_company", kCustomersByCompany}, Index{"customers_by_phone", kCustomersByPhone},
+    Index{"customers_by_owner", kCustomersByOwner},     Index{"orders_by_customer", kOrdersByCustomer},
+    Index{"calls_by_customer", kCallsByCustomer},       Index{"customer_tags_by_tag", kCustomerTagsByTag},
+};
+
 // Version 1: customers, orders, calls, tags, settings, and the classification results.
 // Dates are ISO-8601 text (YYYY-MM-DD; calls YYYY-MM-DDTHH:MM:SS local time) so that they sort
-// and compare as text; money is integer cents. Orders and calls never cascade: deleting a
-// customer who still has them fails, so history cannot vanish by accident (merge moves it).
+// and compare as text; money is integer cents. Enumerations are checked with `x = 'a' OR x = 'b'`
+// rather than `x IN ('a', 'b')`: SQLite builds an ephemeral table for an IN list each time an
+// INSERT runs, which made a row-by-row import several times slower. Orders and calls never cascade: deleting
+// a customer who still has them fails, so history cannot vanish by accident (merge moves it).
 constexpr std::array kVersion1{
     "CREATE TABLE customers ("
     " id INTEGER PRIMARY KEY,"
     " name TEXT NOT NULL,"
     " company TEXT,"
-    " type TEXT CHECK (type IN ('individual', 'enterprise', 'government', 'channel')),"
+    " type TEXT CHECK (type = 'individual' OR type = 'enterprise' OR type = 'government'"
+    " OR type = 'channel'),"
     " phone TEXT,"
     " email TEXT,"
     " city TEXT,"
     " owner TEXT,"
     " created_at TEXT NOT NULL,"
-    " grade TEXT CHECK (grade IN ('S', 'A', 'B', 'C', 'D')),"
+    " grade TEXT CHECK (grade = 'S' OR grade = 'A' OR grade = 'B' OR grade = 'C' OR grade = 'D'),"
     " grade_set_at TEXT,"
-    " man_money INTEGER CHECK (man_money IN (0, 1)),"
-    " man_authority INTEGER CHECK (man_authority IN (0, 1)),"
-    " man_need INTEGER CHECK (man_need IN (0, 1)),"
-    " archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    " man_money INTEGER CHECK (man_money = 0 OR man_money = 1),"
+    " man_authority INTEGER CHECK (man_authority = 0 OR man_authority = 1),"
+    " man_need INTEGER CHECK (man_need = 0 OR man_need = 1),"
+    " archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),"
     " phone_key TEXT,"
     " email_key TEXT)",
-    "CREATE INDEX customers_phone_key ON customers (phone_key) WHERE phone_key IS NOT NULL",
-    "CREATE INDEX customers_email_key ON customers (email_key) WHERE email_key IS NOT NULL",
-    "CREATE INDEX customers_owner ON customers (owner)",
+    kCustomersPhoneKey,
+    kCustomersEmailKey,
+    kCustomersOwner,
+    kCustomersByName,
+    kCustomersByCompany,
+    kCustomersByPhone,
+    kCustomersByOwner,
     "CREATE TABLE orders ("
     " id INTEGER PRIMARY KEY,"
     " customer_id INTEGER NOT NULL REFERENCES customers (id),"
@@ -38,19 +111,18 @@ constexpr std::array kVersion1{
     " amount INTEGER NOT NULL,"
     " profit INTEGER,"
     " note TEXT)",
-    // Covers the metrics pass: it reads orders in customer order without touching the table.
-    "CREATE INDEX orders_by_customer ON orders (customer_id, ordered_at, amount)",
+    kOrdersByCustomer,
     "CREATE TABLE calls ("
     " id INTEGER PRIMARY KEY,"
     " customer_id INTEGER NOT NULL REFERENCES customers (id),"
     " called_at TEXT NOT NULL,"
-    " direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),"
-    " outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'voicemail', 'busy', 'wrong_number')),"
+    " direction TEXT NOT NULL CHECK (direction = 'out' OR direction = 'in'),"
+    " outcome TEXT NOT NULL CHECK (outcome = 'reached' OR outcome = 'no_answer' OR outcome = 'voicemail'"
+    " OR outcome = 'busy' OR outcome = 'wrong_number'),"
     " duration_s INTEGER CHECK (duration_s >= 0),"
     " next_follow_up TEXT,"
     " note TEXT)",
-    // Covers the metrics pass: latest call, its follow-up and the latest reached call.
-    "CREATE INDEX calls_by_customer ON calls (customer_id, called_at, id, outcome, next_follow_up)",
+    kCallsByCustomer,
     "CREATE TABLE tags ("
     " id INTEGER PRIMARY KEY,"
     " name TEXT NOT NULL UNIQUE)",
@@ -59,18 +131,24 @@ constexpr std::array kVersion1{
     " position INTEGER NOT NULL,"
     " tag_id INTEGER NOT NULL REFERENCES tags (id),"
     " PRIMARY KEY (customer_id, position)) WITHOUT ROWID",
-    "CREATE INDEX customer_tags_by_tag ON customer_tags (tag_id, customer_id)",
+    kCustomerTagsByTag,
     "CREATE TABLE settings ("
     " key TEXT PRIMARY KEY,"
     " value TEXT NOT NULL) WITHOUT ROWID",
+    // The results of the latest classification, one row per customer classified. A full run
+    // rewrites only the rows that changed (classification_digests): the recency and the rank
+    // by spend change for nearly everyone every day, so they are not stored but worked out on
+    // read from last_order and the latest run's as-of day, and from monetary. `archived` repeats
+    // customers.archived (kept in step by a trigger) so that the queue and the sorted lists
+    // filter and order from one index.
     "CREATE TABLE classification ("
     " customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,"
-    " recency_days INTEGER,"
+    " archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),"
+    " last_order TEXT,"
     " frequency INTEGER NOT NULL,"
     " monetary INTEGER NOT NULL,"
     " r INTEGER, f INTEGER, m INTEGER,"
     " value_tier TEXT NOT NULL,"
-    " value_rank INTEGER NOT NULL,"
     " freq_tier TEXT,"
     " loyalty TEXT,"
     " lifecycle TEXT NOT NULL,"
@@ -87,9 +165,30 @@ constexpr std::array kVersion1{
     " reason_date TEXT,"
     " reason_cadence INTEGER,"
     " priority INTEGER NOT NULL,"
-    " dynamic_tags TEXT)",
-    "CREATE INDEX classification_by_due ON classification (due_date)",
-    "CREATE INDEX classification_by_tier ON classification (value_tier, monetary)",
+    " dynamic_tags TEXT,"
+    // NULL: the rank by spend is worked out on read; stored only where a writer gave another.
+    " value_rank INTEGER)",
+    // Today's calls: the queue's order, and its counts (due on or before a day).
+    kClassificationQueue,
+    kClassificationByDue,
+    // The value tier column and the pyramid (count and spend per tier).
+    kClassificationByTier,
+    kClassificationBySegment,
+    kClassificationByLifecycle,
+    kClassificationByLoyalty,
+    kClassificationByGrade,
+    kClassificationByContact,
+    kClassificationByMonetary,
+    // A fingerprint of each stored row: a full run compares and writes only what changed. Zero
+    // marks a row changed since (a logged call, an archived customer): the next run rewrites it.
+    "CREATE TABLE classification_digests ("
+    " customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,"
+    " digest INTEGER NOT NULL)",
+    "CREATE TRIGGER customers_archived AFTER UPDATE OF archived ON customers"
+    " WHEN new.archived IS NOT old.archived BEGIN"
+    " UPDATE classification SET archived = new.archived WHERE customer_id = new.id;"
+    " UPDATE classification_digests SET digest = 0 WHERE customer_id = new.id;"
+    " END",
     // Search as you type: name, company, phone (as written and as digits) and e-mail of each
     // customer in one trigram index (rowid = customer id), kept in step by the repositories.
     "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram')",
@@ -143,6 +242,142 @@ std::span<const char *const> migration(int version)
 int latestVersion()
 {
     return 1;
+}
+
+std::span<const Index> importIndexes()
+{
+    return kImportIndexes;
+}
+
+std::span<const Index> classificationIndexes()
+{
+    return kClassificationIndexes;
+}
+
+namespace {
+
+constexpr std::array<const char *, 4> kCustomerTypeText{"individual", "enterprise", "government", "channel"};
+constexpr std::array<const char *, 5> kGradeText{"S", "A", "B", "C", "D"};
+constexpr std::array<const char *, 2> kDirectionText{"out", "in"};
+constexpr std::array<const char *, 5> kOutcomeText{"reached", "no_answer", "voicemail", "busy",
+                                                   "wrong_number"};
+constexpr std::array<const char *, 4> kValueTierText{"A", "B", "C", "D"};
+constexpr std::array<const char *, 3> kLevelText{"high", "mid", "low"};
+constexpr std::array<const char *, 6> kLifecycleText{"prospect", "new",     "growth",
+                                                     "mature",   "decline", "lost"};
+constexpr std::array<const char *, 3> kEngagementText{"active", "normal", "silent"};
+constexpr std::array<const char *, SegmentCount> kSegmentText{
+    "champions",      "loyal_customers", "potential_loyalists", "new_customers",
+    "promising",      "need_attention",  "about_to_sleep",      "at_risk",
+    "cant_lose_them", "hibernating"};
+constexpr std::array<const char *, MatrixCount> kMatrixText{
+    "important_value", "important_develop", "important_retain", "important_win_back",
+    "general_value",   "general_develop",   "general_retain",   "general_win_back"};
+
+template<typename E, std::size_t N>
+std::optional<E> find(QByteArrayView text, const std::array<const char *, N> &names)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    for (std::size_t i = 0; i < N; ++i) {
+        if (text == QByteArrayView(names[i]))
+            return E(i);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+const char *storedText(CustomerType v)
+{
+    return kCustomerTypeText.at(std::size_t(v));
+}
+const char *storedText(Grade v)
+{
+    return kGradeText.at(std::size_t(v));
+}
+const char *storedText(Direction v)
+{
+    return kDirectionText.at(std::size_t(v));
+}
+const char *storedText(Outcome v)
+{
+    return kOutcomeText.at(std::size_t(v));
+}
+const char *storedText(ValueTier v)
+{
+    return kValueTierText.at(std::size_t(v));
+}
+const char *storedText(Level v)
+{
+    return kLevelText.at(std::size_t(v));
+}
+const char *storedText(Lifecycle v)
+{
+    return kLifecycleText.at(std::size_t(v));
+}
+const char *storedText(Engagement v)
+{
+    return kEngagementText.at(std::size_t(v));
+}
+const char *storedText(Segment v)
+{
+    return kSegmentText.at(std::size_t(v));
+}
+const char *storedText(Matrix v)
+{
+    return kMatrixText.at(std::size_t(v));
+}
+
+template<>
+std::optional<CustomerType> fromStored(QByteArrayView t)
+{
+    return find<CustomerType>(t, kCustomerTypeText);
+}
+template<>
+std::optional<Grade> fromStored(QByteArrayView t)
+{
+    return find<Grade>(t, kGradeText);
+}
+template<>
+std::optional<Direction> fromStored(QByteArrayView t)
+{
+    return find<Direction>(t, kDirectionText);
+}
+template<>
+std::optional<Outcome> fromStored(QByteArrayView t)
+{
+    return find<Outcome>(t, kOutcomeText);
+}
+template<>
+std::optional<ValueTier> fromStored(QByteArrayView t)
+{
+    return find<ValueTier>(t, kValueTierText);
+}
+template<>
+std::optional<Level> fromStored(QByteArrayView t)
+{
+    return find<Level>(t, kLevelText);
+}
+template<>
+std::optional<Lifecycle> fromStored(QByteArrayView t)
+{
+    return find<Lifecycle>(t, kLifecycleText);
+}
+template<>
+std::optional<Engagement> fromStored(QByteArrayView t)
+{
+    return find<Engagement>(t, kEngagementText);
+}
+template<>
+std::optional<Segment> fromStored(QByteArrayView t)
+{
+    return find<Segment>(t, kSegmentText);
+}
+template<>
+std::optional<Matrix> fromStored(QByteArrayView t)
+{
+    return find<Matrix>(t, kMatrixText);
 }
 
 const char *reasonKindText(classify::DueReason::Kind k)

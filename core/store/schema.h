@@ -16,6 +16,53 @@ namespace tierdesk::store::schema {
 std::span<const char *const> migration(int version);
 int latestVersion();
 
+/// A secondary index: its name and the statement that creates it.
+struct Index {
+    const char *name;
+    const char *create;
+};
+/// The secondary indexes of customers, orders, calls and tags (part of the latest schema): what a
+/// bulk import into an empty database drops first and creates again once the rows are in.
+std::span<const Index> importIndexes();
+/// The indexes of the classification table: what a full run into an empty table drops first
+/// and creates again once the rows are in.
+std::span<const Index> classificationIndexes();
+
+/// The stored text of each enumeration (the same as toText(), as static ASCII), and back from
+/// the bytes of a column, for the bulk paths where a QString per value costs more than the work.
+const char *storedText(CustomerType v);
+const char *storedText(Grade v);
+const char *storedText(Direction v);
+const char *storedText(Outcome v);
+const char *storedText(ValueTier v);
+const char *storedText(Level v);
+const char *storedText(Lifecycle v);
+const char *storedText(Engagement v);
+const char *storedText(Segment v);
+const char *storedText(Matrix v);
+template<typename E>
+std::optional<E> fromStored(QByteArrayView text);
+template<>
+std::optional<CustomerType> fromStored(QByteArrayView text);
+template<>
+std::optional<Grade> fromStored(QByteArrayView text);
+template<>
+std::optional<Direction> fromStored(QByteArrayView text);
+template<>
+std::optional<Outcome> fromStored(QByteArrayView text);
+template<>
+std::optional<ValueTier> fromStored(QByteArrayView text);
+template<>
+std::optional<Level> fromStored(QByteArrayView text);
+template<>
+std::optional<Lifecycle> fromStored(QByteArrayView text);
+template<>
+std::optional<Engagement> fromStored(QByteArrayView text);
+template<>
+std::optional<Segment> fromStored(QByteArrayView text);
+template<>
+std::optional<Matrix> fromStored(QByteArrayView text);
+
 /// The stored text of a due reason's kind (classification.reason_kind).
 const char *reasonKindText(classify::DueReason::Kind k);
 std::optional<classify::DueReason::Kind> reasonKindFromText(QByteArrayView text);

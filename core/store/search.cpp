@@ -18,7 +18,7 @@ QString digitsOf(QStringView text)
 QString searchText(const Customer &c)
 {
     QString text;
-    text.reserve(c.name.size() + c.company.size() + 2 * c.phone.size() + c.email.size() + 4);
+    text.reserve(c.name.size() + c.company.size() + 2 * c.phone.size() + c.email.size() + 6);
     text += c.name;
     text += u'\n';
     text += c.company;
@@ -28,6 +28,11 @@ QString searchText(const Customer &c)
     text += digitsOf(c.phone);
     text += u'\n';
     text += c.email.trimmed();
+    // Two more line ends, so that every character of the text starts a trigram of the index: a
+    // search of one or two characters then finds its rows through the index's terms (the
+    // trigrams that start with it) instead of reading every row.
+    text += u'\n';
+    text += u'\n';
     return text.toLower();
 }
 

@@ -53,6 +53,18 @@ Error sqliteError(sqlite3 *db, int code, const QString &what)
     return Error{message, detail};
 }
 
+std::uint64_t dataVersion(sqlite3 *db)
+{
+    std::uint64_t others = 0;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        others = std::uint64_t(sqlite3_column_int64(stmt, 0));
+    sqlite3_finalize(stmt);
+    // Both in one number: this connection's changes fit in 40 bits for a very long time.
+    return (std::uint64_t(sqlite3_total_changes64(db)) << 24) + (others & 0xffffff);
+}
+
 Result<Statement> Statement::prepare(sqlite3 *db, const char *sql)
 {
     Statement s;

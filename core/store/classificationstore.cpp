@@ -1,0 +1,627 @@
+// ClassificationStore: the stored results of the latest classification (see schema.cpp for the
+// table), written so that a daily run at a million customers costs what changed, not a million
+// rows.
+
+#include "database.h"
+#include "model/dates.h"
+#include "repositories.h"
+#include "schema.h"
+#include "sqlite.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace tierdesk::store {
+namespace {
+
+/// One classification row as stored: small integers and Julian days (0 = NULL), so that a row can
+/// be fingerprinted and bound without a QString per value.
+struct StoredRow {
+    std::int64_t id = 0;
+    int archived = 0;
+    std::int64_t lastOrder = 0;
+    std::int64_t valueRank = -1; ///< -1: NULL, the rank worked out from the stored spend on read
+    int frequency = 0;
+    std::int64_t monetary = 0;
+    int r = 0, f = 0, m = 0; ///< 0: NULL (scores are 1–5)
+    int valueTier = 0;
+    int freqTier = -1, loyalty = -1; ///< -1: NULL
+    int lifecycle = 0, engagement = 0;
+    int segment = -1, matrix = -1, grade = -1, demoteTo = -1, lastOutcome = -1;
+    int gradeSuggested = 0;
+    std::int64_t due = 0, lastContact = 0, reasonDate = 0;
+    int reasonKind = 0;
+    int reasonCadence = 0;
+    int priority = 0;
+    QString dynamicTags;
+};
+
+template<typename E>
+int code(const std::optional<E> &v)
+{
+    return v ? int(*v) : -1;
+}
+
+std::int64_t day(QDate d)
+{
+    return d.isValid() ? d.toJulianDay() : 0;
+}
+
+/// `derivedRank`: the rank find() works out from the stored spend and tiers; the row keeps its own
+/// only when that differs (never for a run of classify::run).
+StoredRow storedRow(const classify::Classification &c, const classify::CustomerFacts *f, QDate asOf,
+                    std::int64_t derivedRank)
+{
+    StoredRow s;
+    s.id = c.id;
+    // The day of the last order, from which find() works out the recency as of the latest run.
+    if (c.recencyDays && asOf.isValid())
+        s.lastOrder = asOf.addDays(-*c.recencyDays).toJulianDay();
+    if (c.valueRank != derivedRank)
+        s.valueRank = c.valueRank;
+    if (f) {
+        s.archived = f->archived ? 1 : 0;
+        s.lastContact = day(f->lastContact);
+        s.lastOutcome = code(f->lastOutcome);
+    }
+    s.frequency = c.frequency;
+    s.monetary = c.monetary;
+    s.r = c.r.value_or(0);
+    s.f = c.f.value_or(0);
+    s.m = c.m.value_or(0);
+    s.valueTier = int(c.valueTier);
+    s.freqTier = code(c.freqTier);
+    s.loyalty = code(c.loyalty);
+    s.lifecycle = int(c.lifecycle);
+    s.engagement = int(c.engagement);
+    s.segment = code(c.segment);
+    s.matrix = code(c.matrix);
+    s.grade = code(c.grade);
+    s.gradeSuggested = c.gradeSuggested ? 1 : 0;
+    s.demoteTo = code(c.demoteTo);
+    s.due = day(c.due);
+    s.reasonKind = int(c.reason.kind);
+    s.reasonDate = day(c.reason.date);
+    s.reasonCadence = c.reason.cadenceDays;
+    s.priority = c.priorityClass;
+    s.dynamicTags = c.dynamicTags.join(u';');
+    return s;
+}
+
+/// FNV-1a over the stored values. Never 0: that marks a row to be rewritten.
+std::int64_t digest(const StoredRow &s)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    auto mix = [&h](std::int64_t v) {
+        for (int i = 0; i < 8; ++i) {
+            h ^= std::uint64_t(v >> (8 * i)) & 0xff;
+            h *= 1099511628211ull;
+        }
+    };
+    for (std::int64_t v : {s.id,
+                           std::int64_t(s.archived),
+                           s.lastOrder,
+                           s.valueRank,
+                           std::int64_t(s.frequency),
+                           s.monetary,
+                           std::int64_t(s.r),
+                           std::int64_t(s.f),
+                           std::int64_t(s.m),
+                           std::int64_t(s.valueTier),
+                           std::int64_t(s.freqTier),
+                           std::int64_t(s.loyalty),
+                           std::int64_t(s.lifecycle),
+                           std::int64_t(s.engagement),
+                           std::int64_t(s.segment),
+                           std::int64_t(s.matrix),
+                           std::int64_t(s.grade),
+                           std::int64_t(s.gradeSuggested),
+                           std::int64_t(s.demoteTo),
+                           s.due,
+                           s.lastContact,
+                           std::int64_t(s.lastOutcome),
+                           std::int64_t(s.reasonKind),
+                           s.reasonDate,
+                           std::int64_t(s.reasonCadence),
+                           std::int64_t(s.priority),
+                           std::int64_t(s.dynamicTags.size())})
+        mix(v);
+    for (QChar ch : s.dynamicTags)
+        mix(ch.unicode());
+    const auto out = std::int64_t(h & 0x7fffffffffffffffull);
+    return out == 0 ? 1 : out;
+}
+
+template<typename E>
+void bindCode(Statement &s, int i, int v)
+{
+    if (v < 0)
+        s.bindNull(i);
+    else
+        s.bindStatic(i, schema::storedText(E(v)));
+}
+
+void bindDay(Statement &s, int i, std::int64_t jd)
+{
+    if (jd > 0)
+        s.bindDate(i, QDate::fromJulianDay(jd));
+    else
+        s.bindNull(i);
+}
+
+void bindScore(Statement &s, int i, int v)
+{
+    if (v > 0)
+        s.bind(i, v);
+    else
+        s.bindNull(i);
+}
+
+// The columns in the order of ?1 … ?27; UPDATE sets ?2 … ?27 where customer_id = ?1.
+constexpr int kColumnCount = 27;
+constexpr const char *kColumnNames[kColumnCount] = {"customer_id",
+                                                    "archived",
+                                                    "last_order",
+                                                    "frequency",
+                                                    "monetary",
+                                                    "r",
+                                                    "f",
+                                                    "m",
+                                                    "value_tier",
+                                                    "freq_tier",
+                                                    "loyalty",
+                                                    "lifecycle",
+                                                    "engagement",
+                                                    "segment",
+                                                    "matrix",
+                                                    "grade",
+                                                    "grade_suggested",
+                                                    "demote_to",
+                                                    "due_date",
+                                                    "last_contact",
+                                                    "last_outcome",
+                                                    "reason_kind",
+                                                    "reason_date",
+                                                    "reason_cadence",
+                                                    "priority",
+                                                    "dynamic_tags",
+                                                    "value_rank"};
+constexpr const char *kInsertRow = "INSERT INTO classification (customer_id, archived, last_order, "
+                                   "frequency, monetary, r, f, m, value_tier, "
+                                   "freq_tier, loyalty, lifecycle, engagement, segment, matrix, grade, "
+                                   "grade_suggested, demote_to, due_date, "
+                                   "last_contact, last_outcome, reason_kind, reason_date, reason_cadence, "
+                                   "priority, dynamic_tags, value_rank) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                   "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                                   "?23, ?24, ?25, ?26, ?27)";
+void bindRow(Statement &s, const StoredRow &r)
+{
+    s.bind(1, r.id);
+    s.bind(2, r.archived);
+    bindDay(s, 3, r.lastOrder);
+    s.bind(4, r.frequency);
+    s.bind(5, r.monetary);
+    bindScore(s, 6, r.r);
+    bindScore(s, 7, r.f);
+    bindScore(s, 8, r.m);
+    bindCode<ValueTier>(s, 9, r.valueTier);
+    bindCode<Level>(s, 10, r.freqTier);
+    bindCode<Level>(s, 11, r.loyalty);
+    bindCode<Lifecycle>(s, 12, r.lifecycle);
+    bindCode<Engagement>(s, 13, r.engagement);
+    bindCode<Segment>(s, 14, r.segment);
+    bindCode<Matrix>(s, 15, r.matrix);
+    bindCode<Grade>(s, 16, r.grade);
+    s.bind(17, r.gradeSuggested);
+    bindCode<Grade>(s, 18, r.demoteTo);
+    bindDay(s, 19, r.due);
+    bindDay(s, 20, r.lastContact);
+    bindCode<Outcome>(s, 21, r.lastOutcome);
+    s.bindStatic(22, schema::reasonKindText(classify::DueReason::Kind(r.reasonKind)));
+    bindDay(s, 23, r.reasonDate);
+    s.bind(24, r.reasonCadence);
+    s.bind(25, r.priority);
+    s.bindText(26, r.dynamicTags);
+    if (r.valueRank >= 0)
+        s.bind(27, r.valueRank);
+    else
+        s.bindNull(27);
+}
+
+/// The rank find() works out for each row from the stored spend and tiers, as its statement
+/// does: one more than the spenders of the better tiers and those of the same tier who spent
+/// more; 0 for no spend.
+std::vector<std::int64_t> derivedRanks(const classify::Run &run)
+{
+    std::array<std::vector<Cents>, 4> byTier;
+    for (const classify::Classification &c : run.rows)
+        byTier[std::size_t(c.valueTier)].push_back(c.monetary);
+    std::array<std::int64_t, 5> better{};
+    for (std::size_t t = 0; t < 4; ++t) {
+        std::sort(byTier[t].begin(), byTier[t].end());
+        better[t + 1] = better[t] + std::int64_t(byTier[t].size());
+    }
+    std::vector<std::int64_t> out(run.rows.size(), 0);
+    for (std::size_t i = 0; i < run.rows.size(); ++i) {
+        const classify::Classification &c = run.rows[i];
+        if (c.monetary <= 0)
+            continue;
+        const auto &tier = byTier[std::size_t(c.valueTier)];
+        const auto above = tier.end() - std::upper_bound(tier.begin(), tier.end(), c.monetary);
+        out[i] = better[std::size_t(c.valueTier)] + std::int64_t(above) + 1;
+    }
+    return out;
+}
+
+QString monthOf(QDate d)
+{
+    return d.toString(QStringLiteral("yyyy-MM"));
+}
+
+Result<std::optional<QDate>> lastRunAsOf(sqlite3 *db)
+{
+    auto s = Statement::prepare(db, "SELECT as_of FROM classification_runs ORDER BY id DESC LIMIT 1");
+    if (!s)
+        return std::unexpected(s.error());
+    const int rc = s->step();
+    if (rc == SQLITE_DONE)
+        return std::optional<QDate>();
+    if (rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, rc, {}));
+    return std::optional<QDate>(s->date(0));
+}
+
+} // namespace
+
+Result<void> ClassificationStore::replace(std::span<const classify::CustomerFacts> facts,
+                                          const classify::Run &run, qint64 durationMs)
+{
+    sqlite3 *db = m_db.handle();
+    const QString what = QCoreApplication::translate("tierdesk::store", "The classification was not saved.");
+    auto tx = m_db.beginWrite();
+    if (!tx)
+        return std::unexpected(tx.error());
+
+    // The month's tier snapshot, for the migration chart: the stored tiers are those of the latest
+    // run, so they are the snapshot of that run's month. When this run starts another month, they
+    // are kept under the old month first (once a month, one INSERT … SELECT); within a month
+    // nothing needs writing.
+    auto previous = lastRunAsOf(db);
+    if (!previous)
+        return std::unexpected(previous.error());
+    if (*previous && (*previous)->isValid() && monthOf(**previous) != monthOf(run.summary.asOf)) {
+        const QString month = monthOf(**previous);
+        for (const char *sql : {"DELETE FROM tier_snapshots WHERE month = ?1",
+                                "INSERT INTO tier_snapshots (month, customer_id, value_tier, lifecycle) "
+                                "SELECT ?1, customer_id, value_tier, lifecycle FROM classification"}) {
+            auto s = Statement::prepare(db, sql);
+            if (!s)
+                return std::unexpected(s.error());
+            s->bindText(1, month);
+            if (auto ok = s->run(what); !ok)
+                return ok;
+        }
+    }
+
+    // What is stored now, by id.
+    std::vector<std::pair<std::int64_t, std::int64_t>> stored;
+    {
+        auto s = Statement::prepare(db, "SELECT customer_id, digest FROM classification_digests");
+        if (!s)
+            return std::unexpected(s.error());
+        int rc;
+        while ((rc = s->step()) == SQLITE_ROW)
+            stored.emplace_back(s->int64(0), s->int64(1));
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, what));
+    }
+    auto storedRows = Statement::prepare(db, "SELECT count(*) FROM classification");
+    if (!storedRows)
+        return std::unexpected(storedRows.error());
+    if (const int rc = storedRows->step(); rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, rc, what));
+    const std::int64_t rowsBefore = storedRows->int64(0);
+    storedRows = {};
+
+    const std::vector<std::int64_t> ranks = derivedRanks(run);
+    const QDate asOf = run.summary.asOf;
+
+    // The rows of this run that differ from the stored ones (by id: facts and rows are by id).
+    struct Change {
+        std::size_t index;
+        std::int64_t digest;
+        bool exists;
+    };
+    std::vector<Change> changes;
+    std::vector<std::int64_t> gone;
+    std::size_t k = 0;
+    std::int64_t lastId = std::numeric_limits<std::int64_t>::min();
+    bool ordered = true;
+    for (std::size_t i = 0; i < run.rows.size(); ++i) {
+        const classify::Classification &c = run.rows[i];
+        ordered = ordered && c.id > lastId;
+        lastId = c.id;
+        const std::int64_t d = digest(storedRow(c, i < facts.size() ? &facts[i] : nullptr, asOf, ranks[i]));
+        while (ordered && k < stored.size() && stored[k].first < c.id)
+            gone.push_back(stored[k++].first);
+        if (ordered && k < stored.size() && stored[k].first == c.id) {
+            if (stored[k].second != d)
+                changes.push_back({i, d, true});
+            ++k;
+        } else {
+            changes.push_back({i, d, false});
+        }
+    }
+    while (ordered && k < stored.size())
+        gone.push_back(stored[k++].first);
+
+    // Rewrite everything when most rows changed, the table was empty, or it is out of step with
+    // its digests: one pass in id order without the indexes, then one sort per index.
+    const bool rewrite = !ordered || rowsBefore != std::int64_t(stored.size()) ||
+                         changes.size() * 2 > run.rows.size() || stored.empty();
+    if (rewrite) {
+        for (const char *sql : {"DELETE FROM classification", "DELETE FROM classification_digests"}) {
+            if (auto ok = m_db.exec(sql); !ok)
+                return ok;
+        }
+        for (const schema::Index &index : schema::classificationIndexes()) {
+            const QByteArray sql = QByteArray("DROP INDEX IF EXISTS ") + index.name;
+            if (auto ok = m_db.exec(sql.constData()); !ok)
+                return ok;
+        }
+        changes.clear();
+        gone.clear();
+        for (std::size_t i = 0; i < run.rows.size(); ++i)
+            changes.push_back({i, 0, false});
+    }
+
+    auto insert = Statement::prepare(db, kInsertRow);
+    auto setDigest = Statement::prepare(db, "INSERT INTO classification_digests (customer_id, digest) VALUES "
+                                            "(?1, ?2) ON CONFLICT (customer_id) DO UPDATE SET digest = "
+                                            "excluded.digest");
+    auto remove = Statement::prepare(db, "DELETE FROM classification WHERE customer_id = ?1");
+    auto removeDigest = Statement::prepare(db, "DELETE FROM classification_digests WHERE customer_id = ?1");
+    for (auto *s : {&insert, &setDigest, &remove, &removeDigest}) {
+        if (!*s)
+            return std::unexpected(s->error());
+    }
+    // A changed row is updated in the columns that changed only: SQLite rewrites an index only
+    // when the UPDATE sets one of its columns, and the table has ten of them. `same` tells
+    // which stored values equal the new ones.
+    const QByteArray compare = []() -> QByteArray {
+        QByteArray sql = "SELECT ";
+        for (int i = 2; i <= kColumnCount; ++i)
+            sql += QByteArray(i > 2 ? ", " : "") + kColumnNames[i - 1] + " IS ?" + QByteArray::number(i);
+        return sql + " FROM classification WHERE customer_id = ?1";
+    }();
+    auto same = Statement::prepare(db, compare.constData());
+    if (!same)
+        return std::unexpected(same.error());
+    std::unordered_map<std::uint32_t, Statement> updates;
+    for (const Change &change : changes) {
+        const classify::Classification &c = run.rows[change.index];
+        const StoredRow row = storedRow(c, change.index < facts.size() ? &facts[change.index] : nullptr, asOf,
+                                        ranks[change.index]);
+        Statement *target = &*insert;
+        if (change.exists) {
+            bindRow(*same, row);
+            std::uint32_t changed = 0;
+            const int rc = same->step();
+            if (rc == SQLITE_ROW) {
+                for (int i = 2; i <= kColumnCount; ++i) {
+                    if (same->integer(i - 2) == 0)
+                        changed |= 1u << i;
+                }
+            } else if (rc != SQLITE_DONE) {
+                return std::unexpected(sqliteError(db, rc, what));
+            } else {
+                changed = ~0u; // no row after all: let the UPDATE find nothing
+            }
+            same->reset();
+            auto it = updates.find(changed);
+            if (it == updates.end()) {
+                QByteArray sql = "UPDATE classification SET ";
+                bool first = true;
+                for (int i = 2; i <= kColumnCount; ++i) {
+                    if (!(changed & (1u << i)))
+                        continue;
+                    sql +=
+                        QByteArray(first ? "" : ", ") + kColumnNames[i - 1] + " = ?" + QByteArray::number(i);
+                    first = false;
+                }
+                if (first) // only the digest differed (a row marked stale): nothing to write
+                    sql = "UPDATE classification SET customer_id = ?1";
+                sql += " WHERE customer_id = ?1";
+                auto prepared = Statement::prepare(db, sql.constData());
+                if (!prepared)
+                    return std::unexpected(prepared.error());
+                it = updates.emplace(changed, std::move(*prepared)).first;
+            }
+            target = &it->second;
+        }
+        Statement &s = *target;
+        bindRow(s, row);
+        const int rc = s.step();
+        const int ext = sqlite3_extended_errcode(db);
+        s.reset();
+        if (rc != SQLITE_DONE) {
+            // The customer was deleted since the facts were read: nothing to store for it.
+            if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
+                continue;
+            return std::unexpected(sqliteError(db, rc, what));
+        }
+        setDigest->bind(1, row.id);
+        setDigest->bind(2, change.digest != 0 ? change.digest : digest(row));
+        if (auto ok = setDigest->run(what); !ok)
+            return ok;
+    }
+    for (std::int64_t id : gone) {
+        for (Statement *s : {&*remove, &*removeDigest}) {
+            s->bind(1, id);
+            if (auto ok = s->run(what); !ok)
+                return ok;
+        }
+    }
+    if (rewrite) {
+        for (const schema::Index &index : schema::classificationIndexes()) {
+            if (auto ok = m_db.exec(index.create); !ok)
+                return ok;
+        }
+    }
+
+    auto info =
+        Statement::prepare(db, "INSERT INTO classification_runs (as_of, finished_at, customers, buyers, "
+                               "spenders, tier_a_cutoff, tier_b_cutoff, duration_ms) VALUES (?1, ?2, ?3, "
+                               "?4, ?5, ?6, ?7, ?8)");
+    if (!info)
+        return std::unexpected(info.error());
+    info->bindDate(1, run.summary.asOf);
+    info->bindDateTime(2, QDateTime::currentDateTime());
+    info->bind(3, run.summary.customers);
+    info->bind(4, run.summary.buyers);
+    info->bind(5, run.summary.spenders);
+    info->bind(6, run.summary.tierACutoff);
+    info->bind(7, run.summary.tierBCutoff);
+    info->bind(8, std::int64_t(durationMs));
+    if (auto ok = info->run(what); !ok)
+        return ok;
+    return tx->commit();
+}
+
+Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &facts,
+                                                 const classify::FollowUp &plan)
+{
+    auto tx = m_db.beginWrite();
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto s = Statement::prepare(
+        m_db.handle(), "UPDATE classification SET due_date = ?2, reason_kind = ?3, reason_date = ?4, "
+                       "reason_cadence = ?5, last_contact = ?6, last_outcome = ?7 WHERE customer_id = ?1");
+    // The row no longer matches its digest: the next full run rewrites it.
+    auto stale = Statement::prepare(m_db.handle(),
+                                    "UPDATE classification_digests SET digest = 0 WHERE customer_id = ?1");
+    if (!s)
+        return std::unexpected(s.error());
+    if (!stale)
+        return std::unexpected(stale.error());
+    const QString what = QCoreApplication::translate("tierdesk::store", "The follow-up was not saved.");
+    s->bind(1, std::int64_t(facts.id));
+    s->bindDate(2, plan.due);
+    s->bindStatic(3, schema::reasonKindText(plan.reason.kind));
+    s->bindDate(4, plan.reason.date);
+    s->bind(5, plan.reason.cadenceDays);
+    s->bindDate(6, facts.lastContact);
+    if (facts.lastOutcome)
+        s->bindStatic(7, schema::storedText(*facts.lastOutcome));
+    else
+        s->bindNull(7);
+    if (auto ok = s->run(what); !ok)
+        return ok;
+    stale->bind(1, std::int64_t(facts.id));
+    if (auto ok = stale->run(what); !ok)
+        return ok;
+    return tx->commit();
+}
+
+Result<std::optional<classify::Classification>> ClassificationStore::find(CustomerId id)
+{
+    sqlite3 *db = m_db.handle();
+    auto s = Statement::prepare(
+        db,
+        "SELECT customer_id, last_order, frequency, monetary, r, f, m, value_tier, freq_tier, loyalty, "
+        "lifecycle, engagement, segment, matrix, grade, grade_suggested, demote_to, due_date, reason_kind, "
+        "reason_date, reason_cadence, priority, dynamic_tags, (SELECT as_of FROM classification_runs ORDER "
+        "BY id DESC LIMIT 1), value_rank FROM classification WHERE customer_id = ?1");
+    if (!s)
+        return std::unexpected(s.error());
+    s->bind(1, std::int64_t(id));
+    const int rc = s->step();
+    if (rc == SQLITE_DONE)
+        return std::optional<classify::Classification>();
+    if (rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, rc, {}));
+    classify::Classification c;
+    auto optInt = [&](int col) {
+        return s->isNull(col) ? std::nullopt : std::optional<int>(s->integer(col));
+    };
+    c.id = s->int64(0);
+    const QDate lastOrder = s->date(1);
+    const QDate asOf = s->date(23);
+    if (lastOrder.isValid() && asOf.isValid())
+        c.recencyDays = int(lastOrder.daysTo(asOf));
+    c.frequency = s->integer(2);
+    c.monetary = s->int64(3);
+    c.r = optInt(4);
+    c.f = optInt(5);
+    c.m = optInt(6);
+    c.valueTier = schema::fromStored<ValueTier>(s->bytes(7)).value_or(ValueTier::D);
+    c.freqTier = schema::fromStored<Level>(s->bytes(8));
+    c.loyalty = schema::fromStored<Level>(s->bytes(9));
+    c.lifecycle = schema::fromStored<Lifecycle>(s->bytes(10)).value_or(Lifecycle::Prospect);
+    c.engagement = schema::fromStored<Engagement>(s->bytes(11)).value_or(Engagement::Silent);
+    c.segment = schema::fromStored<Segment>(s->bytes(12));
+    c.matrix = schema::fromStored<Matrix>(s->bytes(13));
+    c.grade = schema::fromStored<Grade>(s->bytes(14));
+    c.gradeSuggested = s->integer(15) != 0;
+    c.demoteTo = schema::fromStored<Grade>(s->bytes(16));
+    c.due = s->date(17);
+    c.reason = schema::storedReason(s->bytes(18), s->date(19), s->integer(20), c.grade, c.valueTier,
+                                    c.lifecycle != Lifecycle::Prospect);
+    c.priorityClass = s->integer(21);
+    const QString tags = s->text(22);
+    if (!tags.isEmpty())
+        c.dynamicTags = tags.split(u';');
+    const std::optional<std::int64_t> storedRank = s->optionalInt(24);
+    s = {};
+    if (storedRank) {
+        c.valueRank = int(*storedRank);
+        return std::optional<classify::Classification>(std::move(c));
+    }
+    // The rank by spend among the customers who spent (spec §4): one more than those who spent
+    // more. They are the customers of the better tiers (a tie shares the rank, so the tier too)
+    // and those of this tier with more spend: ranges of classification_by_tier, not a scan.
+    if (c.monetary > 0) {
+        auto rank = Statement::prepare(
+            db, "SELECT (SELECT count(*) FROM classification WHERE archived = 0 AND value_tier < ?2)"
+                " + (SELECT count(*) FROM classification WHERE archived = 1 AND value_tier < ?2)"
+                " + (SELECT count(*) FROM classification WHERE archived = 0 AND value_tier = ?2 AND monetary "
+                "> ?1)"
+                " + (SELECT count(*) FROM classification WHERE archived = 1 AND value_tier = ?2 AND monetary "
+                "> ?1)");
+        if (!rank)
+            return std::unexpected(rank.error());
+        rank->bind(1, std::int64_t(c.monetary));
+        rank->bindStatic(2, schema::storedText(c.valueTier));
+        if (const int rrc = rank->step(); rrc != SQLITE_ROW)
+            return std::unexpected(sqliteError(db, rrc, {}));
+        c.valueRank = int(rank->int64(0)) + 1;
+    }
+    return std::optional<classify::Classification>(std::move(c));
+}
+
+Result<std::optional<ClassificationRunInfo>> ClassificationStore::lastRun()
+{
+    auto s = Statement::prepare(
+        m_db.handle(), "SELECT as_of, finished_at, customers, duration_ms, buyers, spenders, tier_a_cutoff, "
+                       "tier_b_cutoff FROM classification_runs ORDER BY id DESC LIMIT 1");
+    if (!s)
+        return std::unexpected(s.error());
+    if (s->step() != SQLITE_ROW)
+        return std::optional<ClassificationRunInfo>();
+    ClassificationRunInfo info;
+    info.asOf = s->date(0);
+    info.finishedAt = parseIsoDateTime(s->bytes(1));
+    info.customers = s->int64(2);
+    info.durationMs = s->int64(3);
+    info.buyers = s->int64(4);
+    info.spenders = s->int64(5);
+    info.tierACutoff = s->int64(6);
+    info.tierBCutoff = s->int64(7);
+    return std::optional<ClassificationRunInfo>(info);
+}
+
+} // namespace tierdesk::store

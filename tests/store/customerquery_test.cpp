@@ -1,0 +1,404 @@
+// The customer list and the queue (store::CustomerQuery) against the plain statement they replace:
+// one LEFT JOIN of customers and classification, filtered, ordered with NULLs last, LIMIT/OFFSET.
+// The store picks a faster way for each filter and order (from an index of the classification,
+// the customers alone, the ids first); whatever it picks, every page and every count must be the
+// one of that plain statement.
+
+#include "classify/classify.h"
+#include "store/customerquery.h"
+#include "store/database.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <QDateTime>
+
+#include <gtest/gtest.h>
+#include <limits>
+#include <random>
+#include <sqlite3.h>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+namespace {
+
+// ---- The reference: the statement of the first version of CustomerQuery ----------------------
+
+struct Reference {
+    QByteArray where;
+    QList<QString> values;
+    void add(const char *clause, const QString &value)
+    {
+        where += where.isEmpty() ? " WHERE " : " AND ";
+        const QByteArray placeholder = QByteArray("?") + QByteArray::number(values.size() + 1);
+        where += QByteArray(clause).replace(QByteArray("?"), placeholder);
+        values.append(value);
+    }
+    void add(const char *clause)
+    {
+        where += where.isEmpty() ? " WHERE " : " AND ";
+        where += clause;
+    }
+};
+
+QString digits(const QString &s)
+{
+    QString out;
+    for (QChar c : s) {
+        if (c >= u'0' && c <= u'9')
+            out += c;
+    }
+    return out;
+}
+
+Reference referenceWhere(const store::CustomerFilter &f)
+{
+    Reference w;
+    if (!f.includeArchived)
+        w.add("c.archived = 0");
+    const QString needle = f.search.trimmed().toLower();
+    if (!needle.isEmpty()) {
+        const QString d = digits(needle);
+        const bool phoneLike = d.size() >= 3 && d.size() * 2 >= needle.size();
+        const QString term = phoneLike ? d : needle;
+        if (term.size() >= 3)
+            w.add("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
+                  u'"' + QString(term).replace(u'"', QStringLiteral("\"\"")) + u'"');
+        else
+            w.add("c.id IN (SELECT rowid FROM customer_search WHERE instr(text, ?) > 0)", term);
+    }
+    if (f.tier)
+        w.add("k.value_tier = ?", toText(*f.tier));
+    if (f.segment)
+        w.add("k.segment = ?", toText(*f.segment));
+    if (f.lifecycle)
+        w.add("k.lifecycle = ?", toText(*f.lifecycle));
+    if (f.grade)
+        w.add("k.grade = ?", toText(*f.grade));
+    if (!f.owner.isEmpty())
+        w.add("c.owner = ?", f.owner);
+    if (!f.tag.isEmpty())
+        w.add("c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE "
+              "t.name = ?)",
+              f.tag);
+    if (f.dueOnOrBefore.isValid())
+        w.add("k.due_date <= ?", f.dueOnOrBefore.toString(Qt::ISODate));
+    return w;
+}
+
+const char *referenceOrder(store::CustomerSort sort, bool descending)
+{
+    using S = store::CustomerSort;
+    switch (sort) {
+    case S::Id:
+        return descending ? " ORDER BY c.id DESC" : " ORDER BY c.id";
+    case S::Name:
+        return descending ? " ORDER BY c.name DESC, c.id DESC" : " ORDER BY c.name, c.id";
+    case S::Company:
+        return descending ? " ORDER BY c.company IS NULL, c.company DESC, c.id DESC"
+                          : " ORDER BY c.company IS NULL, c.company, c.id";
+    case S::Phone:
+        return descending ? " ORDER BY c.phone_key IS NULL, c.phone_key DESC, c.id DESC"
+                          : " ORDER BY c.phone_key IS NULL, c.phone_key, c.id";
+    case S::Owner:
+        return descending ? " ORDER BY c.owner IS NULL, c.owner DESC, c.id DESC"
+                          : " ORDER BY c.owner IS NULL, c.owner, c.id";
+    case S::ValueTier:
+        return descending ? " ORDER BY k.value_tier IS NULL, k.value_tier DESC, k.monetary, c.id DESC"
+                          : " ORDER BY k.value_tier IS NULL, k.value_tier, k.monetary DESC, c.id";
+    case S::Segment:
+        return descending ? " ORDER BY k.segment IS NULL, k.segment DESC, c.id DESC"
+                          : " ORDER BY k.segment IS NULL, k.segment, c.id";
+    case S::Lifecycle:
+        return descending ? " ORDER BY k.lifecycle IS NULL, k.lifecycle DESC, c.id DESC"
+                          : " ORDER BY k.lifecycle IS NULL, k.lifecycle, c.id";
+    case S::Loyalty:
+        return descending ? " ORDER BY k.loyalty IS NULL, k.loyalty DESC, c.id DESC"
+                          : " ORDER BY k.loyalty IS NULL, k.loyalty, c.id";
+    case S::Grade:
+        return descending ? " ORDER BY k.grade IS NULL, k.grade DESC, c.id DESC"
+                          : " ORDER BY k.grade IS NULL, k.grade, c.id";
+    case S::LastContact:
+        return descending ? " ORDER BY k.last_contact IS NULL, k.last_contact DESC, c.id DESC"
+                          : " ORDER BY k.last_contact IS NULL, k.last_contact, c.id";
+    case S::NextDue:
+        return descending ? " ORDER BY k.due_date IS NULL, k.due_date DESC, c.id DESC"
+                          : " ORDER BY k.due_date IS NULL, k.due_date, c.id";
+    case S::Monetary:
+        return descending ? " ORDER BY k.monetary IS NULL, k.monetary DESC, c.id"
+                          : " ORDER BY k.monetary IS NULL, k.monetary, c.id";
+    case S::Priority:
+        return " ORDER BY k.priority, k.due_date, k.monetary DESC, c.id";
+    }
+    return " ORDER BY c.id";
+}
+
+std::vector<CustomerId> referenceIds(store::Database &db, const store::CustomerFilter &f,
+                                     store::CustomerSort sort, bool descending, qint64 offset, int limit)
+{
+    const Reference w = referenceWhere(f);
+    const QByteArray sql = "SELECT c.id FROM customers c LEFT JOIN classification k ON k.customer_id = c.id" +
+                           w.where + referenceOrder(sort, descending) + " LIMIT " +
+                           QByteArray::number(limit) + " OFFSET " + QByteArray::number(offset);
+    sqlite3_stmt *stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db.handle(), sql.constData(), -1, &stmt, nullptr), SQLITE_OK)
+        << sql.constData();
+    for (qsizetype i = 0; i < w.values.size(); ++i) {
+        const QByteArray v = w.values[i].toUtf8();
+        sqlite3_bind_text(stmt, int(i + 1), v.constData(), int(v.size()), SQLITE_TRANSIENT);
+    }
+    std::vector<CustomerId> ids;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        ids.push_back(sqlite3_column_int64(stmt, 0));
+    sqlite3_finalize(stmt);
+    return ids;
+}
+
+qint64 referenceCount(store::Database &db, const store::CustomerFilter &f)
+{
+    const Reference w = referenceWhere(f);
+    const QByteArray sql =
+        "SELECT count(*) FROM customers c LEFT JOIN classification k ON k.customer_id = c.id" + w.where;
+    sqlite3_stmt *stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db.handle(), sql.constData(), -1, &stmt, nullptr), SQLITE_OK);
+    for (qsizetype i = 0; i < w.values.size(); ++i) {
+        const QByteArray v = w.values[i].toUtf8();
+        sqlite3_bind_text(stmt, int(i + 1), v.constData(), int(v.size()), SQLITE_TRANSIENT);
+    }
+    qint64 n = -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+// ---- A population with every kind of value, NULLs and ties included ---------------------------
+
+constexpr int kCustomers = 400;
+const QDate kAsOf = QDate(2026, 6, 30);
+
+class CustomerQueryTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(db.openInMemory());
+        std::mt19937 rng(7);
+        auto pick = [&](int n) { return int(rng() % unsigned(n)); };
+        const QStringList surnames{QStringLiteral("Wang"),  QStringLiteral("王"),
+                                   QStringLiteral("Li"),    QStringLiteral("李"),
+                                   QStringLiteral("Zhang"), QStringLiteral("O'Brien")};
+        const QStringList owners{QString(), QStringLiteral("Anna"), QStringLiteral("Li"),
+                                 QStringLiteral("吴")};
+        const QStringList companies{QString(), QStringLiteral("明华贸易"), QStringLiteral("Acme"),
+                                    QStringLiteral("Acme")};
+        for (int i = 1; i <= kCustomers; ++i) {
+            Customer c;
+            c.id = i;
+            // Names repeat, so that ties are broken by id.
+            c.name = surnames[pick(surnames.size())] + QString::number(pick(40));
+            c.company = companies[pick(companies.size())];
+            c.owner = owners[pick(owners.size())];
+            if (pick(5) != 0)
+                c.phone = QStringLiteral("+86 138 %1 %2")
+                              .arg(pick(10000), 4, 10, QLatin1Char('0'))
+                              .arg(i, 4, 10, QLatin1Char('0'));
+            if (pick(3) != 0)
+                c.email = QStringLiteral("user%1@%2")
+                              .arg(i)
+                              .arg(pick(2) ? QStringLiteral("qq.com") : QStringLiteral("gmail.com"));
+            c.createdAt = kAsOf.addDays(-pick(1000));
+            if (pick(4) == 0)
+                c.grade = Grade(pick(5));
+            if (pick(3) == 0)
+                c.tags << (pick(2) ? QStringLiteral("vip") : QStringLiteral("重点"));
+            c.archived = pick(15) == 0;
+            ASSERT_TRUE(store::CustomerRepository(db).add(c));
+            const int orders = pick(4) == 0 ? 0 : pick(6);
+            for (int k = 0; k < orders; ++k) {
+                Order o;
+                o.customerId = i;
+                o.orderedAt = kAsOf.addDays(-pick(900));
+                // Round amounts, so that spend ties too.
+                o.amount = Cents(100 * (1 + pick(8)) * 1000) * (pick(30) == 0 ? -1 : 1);
+                ASSERT_TRUE(store::OrderRepository(db).add(o));
+            }
+            const int calls = pick(4);
+            for (int k = 0; k < calls; ++k) {
+                Call call;
+                call.customerId = i;
+                call.calledAt = QDateTime(kAsOf.addDays(-pick(400)), QTime(10, 0), Qt::UTC);
+                call.outcome = Outcome(pick(5));
+                if (pick(3) == 0)
+                    call.nextFollowUp = kAsOf.addDays(pick(20) - 5);
+                ASSERT_TRUE(store::CallRepository(db).add(call));
+            }
+        }
+        classify();
+    }
+
+    void classify()
+    {
+        auto settings = store::SettingsRepository(db).load();
+        ASSERT_TRUE(settings);
+        auto facts = store::MetricsQuery(db).all(kAsOf, *settings);
+        ASSERT_TRUE(facts);
+        const classify::Run run = classify::run(*facts, *settings, kAsOf);
+        ASSERT_TRUE(store::ClassificationStore(db).replace(*facts, run, 0));
+    }
+
+    std::vector<store::CustomerFilter> filters() const
+    {
+        std::vector<store::CustomerFilter> out;
+        out.emplace_back();
+        auto with = [&](auto set) {
+            store::CustomerFilter f;
+            set(f);
+            out.push_back(f);
+        };
+        with([](store::CustomerFilter &f) { f.includeArchived = true; });
+        with([](store::CustomerFilter &f) { f.tier = ValueTier::C; });
+        with([](store::CustomerFilter &f) { f.segment = Segment::Hibernating; });
+        with([](store::CustomerFilter &f) { f.lifecycle = Lifecycle::Prospect; });
+        with([](store::CustomerFilter &f) { f.grade = Grade::B; });
+        with([](store::CustomerFilter &f) { f.owner = QStringLiteral("Anna"); });
+        with([](store::CustomerFilter &f) { f.tag = QStringLiteral("vip"); });
+        with([](store::CustomerFilter &f) { f.search = QStringLiteral("wang"); });
+        with([](store::CustomerFilter &f) { f.search = QStringLiteral("王"); });
+        with([](store::CustomerFilter &f) { f.search = QStringLiteral("138 0"); });
+        with([](store::CustomerFilter &f) { f.search = QStringLiteral("user33@"); }); // one row
+        with([](store::CustomerFilter &f) { f.search = QStringLiteral("zz"); });      // none
+        with([](store::CustomerFilter &f) { f.search = QStringLiteral("1"); });       // nearly everyone
+        with([](store::CustomerFilter &f) { f.search = QStringLiteral("qq"); });      // a third
+        with([](store::CustomerFilter &f) {
+            f.search = QStringLiteral("3");
+            f.includeArchived = true;
+        });
+        with([](store::CustomerFilter &f) {
+            f.search = QStringLiteral("qq");
+            f.owner = QStringLiteral("Li");
+        });
+        with([](store::CustomerFilter &f) {
+            f.search = QStringLiteral("user3");
+            f.tier = ValueTier::C;
+        });
+        with([](store::CustomerFilter &f) { f.dueOnOrBefore = kAsOf; });
+        with([](store::CustomerFilter &f) {
+            f.dueOnOrBefore = kAsOf.addDays(-1);
+            f.owner = QStringLiteral("Li");
+        });
+        with([](store::CustomerFilter &f) {
+            f.dueOnOrBefore = kAsOf;
+            f.includeArchived = true;
+        });
+        with([](store::CustomerFilter &f) {
+            f.tier = ValueTier::D;
+            f.search = QStringLiteral("li");
+            f.includeArchived = true;
+        });
+        return out;
+    }
+
+    /// Every filter, order, direction and a few pages: the store's answer is the reference's.
+    void expectSameAsReference()
+    {
+        using S = store::CustomerSort;
+        store::CustomerQuery q(db);
+        for (const store::CustomerFilter &f : filters()) {
+            const qint64 expected = referenceCount(db, f);
+            auto n = q.count(f);
+            ASSERT_TRUE(n) << n.error().message.toStdString();
+            EXPECT_EQ(*n, expected) << "count, search '" << f.search.toStdString() << "'";
+            for (S sort :
+                 {S::Id, S::Name, S::Company, S::Phone, S::Owner, S::ValueTier, S::Segment, S::Lifecycle,
+                  S::Loyalty, S::Grade, S::LastContact, S::NextDue, S::Monetary, S::Priority}) {
+                for (bool desc : {false, true}) {
+                    for (qint64 offset : {qint64(0), qint64(7), qint64(150), expected - 3}) {
+                        if (offset < 0)
+                            continue;
+                        auto page = q.page(f, sort, desc, offset, 60);
+                        ASSERT_TRUE(page) << page.error().message.toStdString();
+                        std::vector<CustomerId> ids;
+                        for (const store::CustomerRow &r : *page)
+                            ids.push_back(r.id);
+                        EXPECT_EQ(ids, referenceIds(db, f, sort, desc, offset, 60))
+                            << "sort " << int(sort) << (desc ? " desc" : "") << " offset " << offset
+                            << " search '" << f.search.toStdString() << "' owner '" << f.owner.toStdString()
+                            << "' due " << f.dueOnOrBefore.toString(Qt::ISODate).toStdString();
+                    }
+                }
+            }
+        }
+    }
+
+    store::Database db;
+};
+
+} // namespace
+
+TEST_F(CustomerQueryTest, EveryPageAndCountIsThatOfThePlainStatementWhenEveryoneIsClassified)
+{
+    expectSameAsReference();
+}
+
+TEST_F(CustomerQueryTest, EveryPageAndCountIsThatOfThePlainStatementWithCustomersNotYetClassified)
+{
+    // Customers added after the run have no classification: they sort last by any of its columns.
+    for (int i = 0; i < 3; ++i) {
+        Customer c;
+        c.name = QStringLiteral("Newcomer %1").arg(i);
+        c.createdAt = kAsOf;
+        c.owner = QStringLiteral("Anna");
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+    }
+    expectSameAsReference();
+}
+
+TEST_F(CustomerQueryTest, AWholeListAtOnceIsThatOfThePlainStatement)
+{
+    // An export reads every row in one page: read in id order, put back in the list's order.
+    using S = store::CustomerSort;
+    store::CustomerQuery q(db);
+    for (const store::CustomerFilter &f : filters()) {
+        for (S sort : {S::Name, S::Priority, S::Segment, S::NextDue}) {
+            auto page = q.page(f, sort, false, 0, std::numeric_limits<int>::max());
+            ASSERT_TRUE(page) << page.error().message.toStdString();
+            std::vector<CustomerId> ids;
+            for (const store::CustomerRow &r : *page)
+                ids.push_back(r.id);
+            EXPECT_EQ(ids, referenceIds(db, f, sort, false, 0, std::numeric_limits<int>::max()))
+                << "sort " << int(sort) << " search '" << f.search.toStdString() << "'";
+            for (const store::CustomerRow &r : *page) {
+                auto one = q.row(r.id);
+                ASSERT_TRUE(one && *one);
+                EXPECT_EQ((*one)->name, r.name);
+                EXPECT_EQ((*one)->due, r.due);
+                EXPECT_EQ((*one)->tier, r.tier);
+            }
+        }
+    }
+}
+
+TEST_F(CustomerQueryTest, AnArchivedCustomerLeavesTheQueueAtOnce)
+{
+    store::CustomerFilter queue;
+    queue.dueOnOrBefore = kAsOf;
+    store::CustomerQuery q(db);
+    auto before = q.page(queue, store::CustomerSort::Priority, false, 0, 1);
+    ASSERT_TRUE(before);
+    ASSERT_FALSE(before->empty());
+    const CustomerId first = before->front().id;
+    ASSERT_TRUE(store::CustomerRepository(db).setArchived(first, true));
+    auto after = q.page(queue, store::CustomerSort::Priority, false, 0, 1);
+    ASSERT_TRUE(after);
+    ASSERT_FALSE(after->empty());
+    EXPECT_NE(after->front().id, first);
+    EXPECT_EQ(q.count(queue).value_or(-1), referenceCount(db, queue));
+    expectSameAsReference();
+}
+
+TEST_F(CustomerQueryTest, OwnersAreListedOnceInOrder)
+{
+    auto owners = store::CustomerQuery(db).owners();
+    ASSERT_TRUE(owners);
+    EXPECT_EQ(*owners, (QStringList{QStringLiteral("Anna"), QStringLiteral("Li"), QStringLiteral("吴")}));
+}

@@ -1,0 +1,423 @@
+// What the store does differently so that a million customers stay fast (docs/benchmarks.md), and
+// that none of it changes an answer: the metrics pass over a file (helper connections, a thread)
+// against the one-customer query, stored results written as differences, last month's tiers kept
+// lazily, the bulk import into an empty database, the damage check of a big file in the background.
+
+#include "classify/classify.h"
+#include "store/bulk.h"
+#include "store/chartquery.h"
+#include "store/database.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <gtest/gtest.h>
+#include <random>
+#include <sqlite3.h>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+namespace {
+
+qint64 scalar(store::Database &db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return -1;
+    qint64 n = -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+/// A few hundred customers with orders and calls all over the last three years, some on the
+/// boundaries of the windows.
+void populate(store::Database &db, int customers, unsigned seed)
+{
+    // One transaction: the repositories' writes join it (savepoints), one sync at the end.
+    auto tx = db.beginWrite();
+    ASSERT_TRUE(tx);
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return int(rng() % unsigned(n)); };
+    const QDate end(2026, 6, 30);
+    for (int i = 1; i <= customers; ++i) {
+        Customer c;
+        c.id = i;
+        c.name = QStringLiteral("客户 %1").arg(pick(50));
+        c.createdAt = end.addDays(-pick(1100));
+        c.owner = pick(2) ? QStringLiteral("Li") : QStringLiteral("Anna");
+        if (pick(4) == 0)
+            c.grade = Grade(pick(5));
+        if (pick(3) == 0)
+            c.man = {pick(2) == 0, pick(2) == 0, std::nullopt};
+        c.archived = pick(20) == 0;
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+        for (int k = pick(4) == 0 ? 0 : pick(9); k > 0; --k) {
+            Order o;
+            o.customerId = i;
+            // Days on and next to the window edges (365, 180, 360 days back) come up often.
+            static const int edges[] = {0, 1, 179, 180, 181, 359, 360, 361, 364, 365, 366};
+            o.orderedAt = end.addDays(pick(3) ? -pick(1100) : -edges[pick(11)]);
+            o.amount = Cents(pick(500000)) * (pick(25) == 0 ? -1 : 1);
+            ASSERT_TRUE(store::OrderRepository(db).add(o));
+        }
+        for (int k = pick(6); k > 0; --k) {
+            Call call;
+            call.customerId = i;
+            // Calls at the same second too: the later id is the latest call.
+            call.calledAt = QDateTime(end.addDays(-pick(400) + 2), QTime(9 + pick(3), 0), Qt::UTC);
+            call.outcome = Outcome(pick(5));
+            if (pick(3) == 0)
+                call.nextFollowUp = end.addDays(pick(30) - 10);
+            ASSERT_TRUE(store::CallRepository(db).add(call));
+        }
+    }
+    ASSERT_TRUE(tx->commit());
+}
+
+void expectSameFacts(const classify::CustomerFacts &a, const classify::CustomerFacts &b)
+{
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.createdAt, b.createdAt) << a.id;
+    EXPECT_EQ(a.type, b.type) << a.id;
+    EXPECT_EQ(a.grade, b.grade) << a.id;
+    EXPECT_EQ(a.gradeSetAt, b.gradeSetAt) << a.id;
+    EXPECT_TRUE(a.man == b.man) << a.id;
+    EXPECT_EQ(a.archived, b.archived) << a.id;
+    EXPECT_EQ(a.firstOrder, b.firstOrder) << a.id;
+    EXPECT_EQ(a.lastOrder, b.lastOrder) << a.id;
+    EXPECT_EQ(a.ordersTotal, b.ordersTotal) << a.id;
+    EXPECT_EQ(a.frequency, b.frequency) << a.id;
+    EXPECT_EQ(a.monetary, b.monetary) << a.id;
+    EXPECT_EQ(a.spendRecent, b.spendRecent) << a.id;
+    EXPECT_EQ(a.spendPrev, b.spendPrev) << a.id;
+    EXPECT_EQ(a.lastContact, b.lastContact) << a.id;
+    EXPECT_EQ(a.followUp, b.followUp) << a.id;
+    EXPECT_EQ(a.lastReachedCall, b.lastReachedCall) << a.id;
+    EXPECT_EQ(a.lastOutcome, b.lastOutcome) << a.id;
+}
+
+void expectStored(store::Database &db, const classify::Run &run)
+{
+    store::ClassificationStore results(db);
+    for (const classify::Classification &e : run.rows) {
+        auto found = results.find(e.id);
+        ASSERT_TRUE(found && found->has_value()) << e.id;
+        const classify::Classification &a = **found;
+        EXPECT_EQ(a.recencyDays, e.recencyDays) << e.id;
+        EXPECT_EQ(a.frequency, e.frequency) << e.id;
+        EXPECT_EQ(a.monetary, e.monetary) << e.id;
+        EXPECT_EQ(a.r, e.r) << e.id;
+        EXPECT_EQ(a.f, e.f) << e.id;
+        EXPECT_EQ(a.m, e.m) << e.id;
+        EXPECT_EQ(a.valueTier, e.valueTier) << e.id;
+        EXPECT_EQ(a.valueRank, e.valueRank) << e.id;
+        EXPECT_EQ(a.freqTier, e.freqTier) << e.id;
+        EXPECT_EQ(a.loyalty, e.loyalty) << e.id;
+        EXPECT_EQ(a.lifecycle, e.lifecycle) << e.id;
+        EXPECT_EQ(a.engagement, e.engagement) << e.id;
+        EXPECT_EQ(a.segment, e.segment) << e.id;
+        EXPECT_EQ(a.matrix, e.matrix) << e.id;
+        EXPECT_EQ(a.grade, e.grade) << e.id;
+        EXPECT_EQ(a.gradeSuggested, e.gradeSuggested) << e.id;
+        EXPECT_EQ(a.demoteTo, e.demoteTo) << e.id;
+        EXPECT_EQ(a.due, e.due) << e.id;
+        EXPECT_TRUE(a.reason == e.reason) << e.id;
+        EXPECT_EQ(a.priorityClass, e.priorityClass) << e.id;
+        EXPECT_EQ(a.dynamicTags, e.dynamicTags) << e.id;
+    }
+}
+
+class ScaleFile : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        ASSERT_TRUE(db.open(path()));
+        populate(db, 300, 5);
+        auto s = store::SettingsRepository(db).load();
+        ASSERT_TRUE(s);
+        settings = *s;
+    }
+    QString path() const { return dir.filePath(QStringLiteral("scale.sqlite")); }
+
+    classify::Run classifyAndStore(QDate asOf)
+    {
+        auto facts = store::MetricsQuery(db).all(asOf, settings);
+        EXPECT_TRUE(facts);
+        classify::Run run = classify::run(*facts, settings, asOf);
+        EXPECT_TRUE(store::ClassificationStore(db).replace(*facts, run, 0));
+        return run;
+    }
+
+    QTemporaryDir dir;
+    store::Database db;
+    classify::Settings settings;
+};
+
+} // namespace
+
+// ---- The metrics pass ---------------------------------------------------------------------------
+
+TEST_F(ScaleFile, TheMetricsPassOverTheFileAgreesWithTheOneCustomerQuery)
+{
+    for (const QDate asOf : {date("2026-06-30"), date("2025-12-31"), date("2026-07-15")}) {
+        auto all = store::MetricsQuery(db).all(asOf, settings);
+        ASSERT_TRUE(all);
+        ASSERT_EQ(all->size(), 300u);
+        for (const classify::CustomerFacts &f : *all) {
+            auto one = store::MetricsQuery(db).one(f.id, asOf, settings);
+            ASSERT_TRUE(one);
+            expectSameFacts(f, *one);
+        }
+    }
+}
+
+TEST_F(ScaleFile, TheMetricsPassInsideAWriteTransactionSeesWhatItWrote)
+{
+    auto tx = db.beginWrite();
+    ASSERT_TRUE(tx);
+    ASSERT_TRUE(db.exec("UPDATE orders SET amount = 1 WHERE customer_id = 1"));
+    auto inside = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    auto one = store::MetricsQuery(db).one(1, date("2026-06-30"), settings);
+    ASSERT_TRUE(inside && one);
+    expectSameFacts(inside->front(), *one);
+}
+
+// ---- Stored results -------------------------------------------------------------------------------
+
+TEST_F(ScaleFile, EachRunStoresExactlyItsResultsWhateverWasStoredBefore)
+{
+    // Far apart (a rewrite), a day apart (a few rows), the same day again (none).
+    for (const char *day : {"2026-06-30", "2025-09-30", "2025-10-01", "2025-10-02", "2025-10-02"}) {
+        const classify::Run run = classifyAndStore(date(day));
+        expectStored(db, run);
+    }
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification"), 300);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification_digests"), 300);
+}
+
+TEST_F(ScaleFile, ARunAfterALoggedCallRewritesThatCustomer)
+{
+    classifyAndStore(date("2026-06-30"));
+    // What logging a call does: the customer's due date, reason and last contact change.
+    auto facts = store::MetricsQuery(db).one(7, date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    classify::FollowUp plan;
+    plan.due = date("2027-01-01");
+    plan.reason.kind = classify::DueReason::Kind::FollowUpSet;
+    plan.reason.date = plan.due;
+    ASSERT_TRUE(store::ClassificationStore(db).updateFollowUp(*facts, plan));
+    auto changed = store::ClassificationStore(db).find(7);
+    ASSERT_TRUE(changed && *changed);
+    EXPECT_EQ((*changed)->due, date("2027-01-01"));
+    // The same run again puts the computed row back.
+    const classify::Run run = classifyAndStore(date("2026-06-30"));
+    expectStored(db, run);
+}
+
+TEST_F(ScaleFile, ArchivingACustomerReachesItsStoredResultsAtOnce)
+{
+    classifyAndStore(date("2026-06-30"));
+    ASSERT_EQ(scalar(db, "SELECT archived FROM customers WHERE id = 3"), 0);
+    ASSERT_TRUE(store::CustomerRepository(db).setArchived(3, true));
+    EXPECT_EQ(scalar(db, "SELECT archived FROM classification WHERE customer_id = 3"), 1);
+    ASSERT_TRUE(store::CustomerRepository(db).setArchived(3, false));
+    EXPECT_EQ(scalar(db, "SELECT archived FROM classification WHERE customer_id = 3"), 0);
+}
+
+TEST_F(ScaleFile, AStoredCustomerWhoIsGoneLeavesTheResultsWithTheNextRun)
+{
+    classifyAndStore(date("2026-06-30"));
+    // Another program removed customer 9 with foreign keys off, leaving its results behind.
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = OFF"));
+    ASSERT_TRUE(db.exec("DELETE FROM orders WHERE customer_id = 9"));
+    ASSERT_TRUE(db.exec("DELETE FROM calls WHERE customer_id = 9"));
+    ASSERT_TRUE(db.exec("DELETE FROM customers WHERE id = 9"));
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = ON"));
+    classifyAndStore(date("2026-06-30"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE customer_id = 9"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification"), 299);
+}
+
+TEST_F(ScaleFile, TheFirstRunOfAMonthKeepsTheLastTiersOfThePreviousMonth)
+{
+    const classify::Run may = classifyAndStore(date("2026-05-31"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM tier_snapshots"), 0); // within a month: nothing
+    classifyAndStore(date("2026-06-30"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM tier_snapshots WHERE month = '2026-05'"), 300);
+    for (const classify::Classification &c : may.rows) {
+        const QByteArray sql =
+            "SELECT value_tier = '" + toText(c.valueTier).toLatin1() +
+            "' FROM tier_snapshots WHERE month = '2026-05' AND customer_id = " + QByteArray::number(c.id);
+        EXPECT_EQ(scalar(db, sql.constData()), 1) << c.id;
+    }
+    // In July, June's tiers are the stored ones: everyone stayed.
+    auto july = store::ChartQuery(db).migration(date("2026-07-02"));
+    ASSERT_TRUE(july);
+    EXPECT_TRUE(july->hasPrevious);
+    EXPECT_EQ(july->up() + july->down() + july->newcomers(), 0);
+    EXPECT_EQ(july->stayed(), scalar(db, "SELECT count(*) FROM customers WHERE archived = 0"));
+}
+
+// ---- The bulk import ---------------------------------------------------------------------------
+
+TEST(BulkImportIntoAnEmptyDatabase, RefusesAnOrderOfAnUnknownCustomerAndKeepsTheIndexes)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    const qint64 indexes =
+        scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL");
+    {
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        Customer c;
+        c.id = 1;
+        c.name = QStringLiteral("甲");
+        c.createdAt = date("2026-01-01");
+        ASSERT_TRUE(bulk.addCustomer(c));
+        Order o;
+        o.id = 10;
+        o.customerId = 2;
+        o.orderedAt = date("2026-02-01");
+        o.amount = 100;
+        auto refused = bulk.addOrder(o);
+        ASSERT_FALSE(refused);
+        EXPECT_TRUE(refused.error().message.contains(QStringLiteral("customer does not exist")));
+        Call call;
+        call.id = 5;
+        call.customerId = 2;
+        call.calledAt = QDateTime(date("2026-02-01"), QTime(9, 0), Qt::UTC);
+        EXPECT_FALSE(bulk.addCall(call));
+        o.customerId = 1;
+        EXPECT_TRUE(bulk.addOrder(o));
+        ASSERT_TRUE(bulk.commit());
+    }
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM orders"), 1);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM calls"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL"),
+              indexes);
+    EXPECT_EQ(scalar(db, "PRAGMA foreign_keys"), 1);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH '\"甲\"'"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_search WHERE instr(text, '甲') > 0"), 1);
+}
+
+TEST(BulkImportIntoAnEmptyDatabase, ARollbackBringsTheIndexesBack)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    const qint64 indexes =
+        scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL");
+    {
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        EXPECT_LT(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL"),
+                  indexes);
+        bulk.rollback();
+    }
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL"),
+              indexes);
+    EXPECT_EQ(scalar(db, "PRAGMA foreign_keys"), 1);
+}
+
+TEST(BulkImportIntoADatabaseWithCustomers, StillChecksReferencesWithForeignKeys)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    Customer c;
+    c.name = QStringLiteral("乙");
+    c.createdAt = date("2026-01-01");
+    ASSERT_TRUE(store::CustomerRepository(db).add(c));
+    store::BulkImport bulk(db);
+    ASSERT_TRUE(bulk.begin());
+    Order o;
+    o.id = 10;
+    o.customerId = 99;
+    o.orderedAt = date("2026-02-01");
+    o.amount = 100;
+    auto refused = bulk.addOrder(o);
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("customer does not exist")));
+}
+
+// ---- The damage check of a big file --------------------------------------------------------------
+
+class BigFile : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        // Every file counts as big: open() leaves the check to the helper thread.
+        store::Database::setSyncCheckLimit(0);
+        store::Database db;
+        ASSERT_TRUE(db.open(path()));
+        store::CustomerRepository customers(db);
+        for (int i = 0; i < 200; ++i) {
+            Customer c;
+            c.name = QStringLiteral("客户 %1 ").arg(i) + QString(400, u'x');
+            c.createdAt = date("2026-01-15");
+            ASSERT_TRUE(customers.add(c));
+        }
+    }
+    void TearDown() override { store::Database::setSyncCheckLimit(qint64(64) << 20); }
+    QString path() const { return dir.filePath(QStringLiteral("big.sqlite")); }
+
+    void waitForTheCheck(store::Database &db)
+    {
+        for (int i = 0; i < 500 && !db.integrityChecked(); ++i)
+            QThread::msleep(10);
+        ASSERT_TRUE(db.integrityChecked());
+    }
+
+    QTemporaryDir dir;
+};
+
+TEST_F(BigFile, AnUndamagedFileOpensAndPassesItsCheck)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    waitForTheCheck(db);
+    EXPECT_TRUE(db.integrity());
+    Customer c;
+    c.name = QStringLiteral("丙");
+    c.createdAt = date("2026-01-15");
+    EXPECT_TRUE(store::CustomerRepository(db).add(c));
+}
+
+TEST_F(BigFile, ADamagedFileOpensButRefusesEveryWriteOnceTheCheckFoundTheDamage)
+{
+    {
+        QFile f(path());
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        const qint64 pages = f.size() / 16384;
+        ASSERT_GE(pages, 4);
+        ASSERT_TRUE(f.seek((pages / 2) * 16384));
+        QByteArray garbage(2 * 16384, '\0');
+        for (qsizetype i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 131 + 0xA5) & 0xff);
+        ASSERT_EQ(f.write(garbage), garbage.size());
+    }
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    waitForTheCheck(db);
+    auto integrity = db.integrity();
+    ASSERT_FALSE(integrity);
+    EXPECT_TRUE(integrity.error().message.contains(QStringLiteral("damaged")));
+    auto tx = db.beginWrite();
+    ASSERT_FALSE(tx);
+    EXPECT_TRUE(tx.error().message.contains(QStringLiteral("damaged")));
+}
+
+TEST_F(BigFile, ClosingDuringTheCheckDoesNotWaitForIt)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    db.close(); // interrupts the check, joins the thread
+    EXPECT_FALSE(db.isOpen());
+}
