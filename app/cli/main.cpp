@@ -1,8 +1,11 @@
 // tierdesk-cli: the core of TierDesk from a terminal — import, classify, call lists, export, demo.
 
 #include "classify/classify.h"
+#include "csv/csvreader.h"
+#include "csv/encoding.h"
 #include "io/calllist.h"
 #include "io/classifyjob.h"
+#include "io/customerexport.h"
 #include "io/customerimport.h"
 #include "io/demodata.h"
 #include "io/interchange.h"
@@ -13,14 +16,19 @@
 #include "store/importlog.h"
 #include "store/repositories.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
+#include <map>
 
 using namespace tierdesk;
 
@@ -201,7 +209,8 @@ int cmdQueue(const Context &ctx, const QStringList &args)
                                   QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption outFile(
         QStringLiteral("out"),
-        QCoreApplication::translate("tierdesk-cli", "The CSV file to write (- for the terminal)."),
+        QCoreApplication::translate("tierdesk-cli", "The file to write: FILE.csv, or FILE.xlsx for an Excel "
+                                                    "workbook (- writes CSV to the terminal)."),
         QStringLiteral("FILE"));
     const QCommandLineOption plain(
         QStringLiteral("plain"),
@@ -217,6 +226,13 @@ int cmdQueue(const Context &ctx, const QStringList &args)
         err(p.helpText());
         return Usage;
     }
+    const QString path = p.value(outFile);
+    const bool xlsx = path != u"-" && io::exportFormatFor(path) == io::ExportFormat::Xlsx;
+    if (xlsx && p.isSet(plain)) {
+        err(QCoreApplication::translate("tierdesk-cli", "error: --plain is for CSV files, not for %1.")
+                .arg(path));
+        return Usage;
+    }
     store::Database db;
     if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadOnly); !ok)
         return report(ok.error());
@@ -224,19 +240,29 @@ int cmdQueue(const Context &ctx, const QStringList &args)
     if (!result)
         return report(result.error());
     qint64 written = 0;
+    if (xlsx) {
+        auto rows = io::queueRows(db, *result, ctx.asOf);
+        if (!rows)
+            return report(rows.error());
+        auto n = io::exportCallList(path, *rows, ctx.asOf);
+        if (!n)
+            return report(n.error());
+        written = *n;
+    }
     io::CallListOptions options;
     options.spreadsheet = !p.isSet(plain);
-    if (auto ok = writeOutput(p.value(outFile),
-                              [&](QIODevice *dev) -> Result<void> {
-                                  auto rows = io::queueRows(db, *result, ctx.asOf);
-                                  if (!rows)
-                                      return std::unexpected(rows.error());
-                                  auto n = io::writeCallList(dev, *rows, ctx.asOf, options);
-                                  if (!n)
-                                      return std::unexpected(n.error());
-                                  written = *n;
-                                  return {};
-                              });
+    if (auto ok = xlsx ? Result<void>()
+                       : writeOutput(path,
+                                     [&](QIODevice *dev) -> Result<void> {
+                                         auto rows = io::queueRows(db, *result, ctx.asOf);
+                                         if (!rows)
+                                             return std::unexpected(rows.error());
+                                         auto n = io::writeCallList(dev, *rows, ctx.asOf, options);
+                                         if (!n)
+                                             return std::unexpected(n.error());
+                                         written = *n;
+                                         return {};
+                                     });
         !ok)
         return report(ok.error());
     err(QCoreApplication::translate("tierdesk-cli", "%1 customers to call on %2.")
@@ -261,6 +287,270 @@ int cmdExport(const Context &ctx, const QStringList &args)
     if (auto ok = io::exportInterchange(db, p.positionalArguments().constFirst()); !ok)
         return report(ok.error());
     return Ok;
+}
+
+int cmdExportCustomers(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Writes the customer list, as the Customers table shows it, to CSV or Excel."));
+    const QCommandLineOption outFile(
+        QStringLiteral("out"),
+        QCoreApplication::translate("tierdesk-cli", "The file to write: FILE.csv, or FILE.xlsx for an Excel "
+                                                    "workbook (- writes CSV to the terminal)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption owner(
+        QStringLiteral("owner"), QCoreApplication::translate("tierdesk-cli", "Only this owner's customers."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption tier(
+        QStringLiteral("tier"),
+        QCoreApplication::translate("tierdesk-cli", "Only customers of this value tier: A, B, C or D."),
+        QStringLiteral("A|B|C|D"));
+    const QCommandLineOption search(
+        QStringLiteral("search"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Only customers whose name, company, phone or e-mail contains TEXT."),
+        QStringLiteral("TEXT"));
+    p.addOption(outFile);
+    p.addOption(owner);
+    p.addOption(tier);
+    p.addOption(search);
+    if (auto stop = parseCommand(p, args, 0))
+        return *stop;
+    if (!p.isSet(outFile)) {
+        err(p.helpText());
+        return Usage;
+    }
+    store::CustomerFilter filter;
+    filter.owner = p.value(owner);
+    filter.search = p.value(search);
+    if (p.isSet(tier)) {
+        filter.tier = valueTierFromText(p.value(tier).trimmed().toUpper());
+        if (!filter.tier) {
+            err(QCoreApplication::translate("tierdesk-cli", "error: --tier takes A, B, C or D, not “%1”.")
+                    .arg(p.value(tier)));
+            return Usage;
+        }
+    }
+    store::Database db;
+    if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadOnly); !ok)
+        return report(ok.error());
+    const QString path = p.value(outFile);
+    Result<qint64> written = 0;
+    if (path == u"-") {
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return report(Error{
+                QCoreApplication::translate("tierdesk-cli", "Could not write to standard output."), {}});
+        io::CsvTableWriter csv(&stdoutFile);
+        written = io::writeCustomerList(csv, db, filter);
+    } else {
+        written = io::exportCustomers(path, db, filter);
+    }
+    if (!written)
+        return report(written.error());
+    err(QCoreApplication::translate("tierdesk-cli", "%1 customers written.").arg(*written));
+    return Ok;
+}
+
+/// The delimiter as typed: "," ";" "tab" (or a tab, or "\t"), "comma", "semicolon".
+std::optional<char> delimiterFromName(const QString &name)
+{
+    if (name == u"," || name.compare(u"comma", Qt::CaseInsensitive) == 0)
+        return ',';
+    if (name == u";" || name.compare(u"semicolon", Qt::CaseInsensitive) == 0)
+        return ';';
+    if (name == u"\t" || name == u"\\t" || name.compare(u"tab", Qt::CaseInsensitive) == 0)
+        return '\t';
+    return std::nullopt;
+}
+
+QString delimiterName(char delimiter)
+{
+    switch (delimiter) {
+    case ',':
+        return QCoreApplication::translate("tierdesk-cli", "comma (,)");
+    case ';':
+        return QCoreApplication::translate("tierdesk-cli", "semicolon (;)");
+    case '\t':
+        return QCoreApplication::translate("tierdesk-cli", "tab");
+    }
+    return QString(QLatin1Char(delimiter));
+}
+
+void outJson(const QJsonObject &object)
+{
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+}
+
+int cmdCsvInspect(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Shows how TierDesk reads a CSV file: its encoding, delimiter, rows and fields."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QCoreApplication::translate("tierdesk-cli", "The CSV file to inspect."));
+    const QCommandLineOption encodingOption(
+        QStringLiteral("encoding"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Read the file in this encoding instead of detecting it: "
+                                    "UTF-8, UTF-8-BOM, GB18030 (or GBK), UTF-16LE, UTF-16BE."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption delimiterOption(
+        QStringLiteral("delimiter"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Use this field separator instead of detecting it: , or ; or tab."),
+        QStringLiteral("C"));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Print the encoding, the delimiter and every row as JSON, "
+                                    "or the error and its line."));
+    p.addOption(encodingOption);
+    p.addOption(delimiterOption);
+    p.addOption(jsonOption);
+    if (auto stop = parseCommand(p, args, 1))
+        return *stop;
+    const bool json = p.isSet(jsonOption);
+    std::optional<csv::Encoding> forcedEncoding;
+    if (p.isSet(encodingOption)) {
+        forcedEncoding = csv::encodingFromName(p.value(encodingOption));
+        if (!forcedEncoding) {
+            err(QCoreApplication::translate("tierdesk-cli",
+                                            "error: unknown encoding “%1”; use UTF-8, UTF-8-BOM, GB18030, "
+                                            "UTF-16LE or UTF-16BE.")
+                    .arg(p.value(encodingOption)));
+            return Usage;
+        }
+    }
+    std::optional<char> forcedDelimiter;
+    if (p.isSet(delimiterOption)) {
+        forcedDelimiter = delimiterFromName(p.value(delimiterOption));
+        if (!forcedDelimiter) {
+            err(QCoreApplication::translate("tierdesk-cli",
+                                            "error: --delimiter takes , or ; or tab, not “%1”.")
+                    .arg(p.value(delimiterOption)));
+            return Usage;
+        }
+    }
+    // A failure: a JSON object on standard output for programs, a message on standard error for
+    // people. Line 0: not about a line.
+    const auto failed = [json](int code, const QString &message, qint64 line) {
+        if (json) {
+            QJsonObject object{{QStringLiteral("error"), message}};
+            if (line > 0)
+                object.insert(QStringLiteral("line"), line);
+            outJson(object);
+        } else if (line > 0) {
+            err(QCoreApplication::translate("tierdesk-cli", "error: line %1: %2").arg(line).arg(message));
+        } else {
+            err(QCoreApplication::translate("tierdesk-cli", "error: %1").arg(message));
+        }
+        return code;
+    };
+
+    const QString path = p.positionalArguments().constFirst();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return failed(Failed,
+                      QCoreApplication::translate("tierdesk-cli", "Could not read %1: %2")
+                          .arg(path, file.errorString()),
+                      0);
+    }
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        return failed(Failed,
+                      QCoreApplication::translate("tierdesk-cli", "Could not read %1: %2")
+                          .arg(path, file.errorString()),
+                      0);
+    }
+    file.close();
+
+    // The whole file decides between UTF-8 and GB18030, not only its beginning.
+    const csv::Encoding encoding = forcedEncoding ? *forcedEncoding : csv::detectEncoding(bytes);
+    //: How csv-inspect learnt the encoding or delimiter: the user named it
+    const QString given = QCoreApplication::translate("tierdesk-cli", "as given");
+    //: How csv-inspect learnt the encoding or delimiter: it guessed from the file
+    const QString detected = QCoreApplication::translate("tierdesk-cli", "detected");
+    if (!json) {
+        out(QCoreApplication::translate("tierdesk-cli", "Encoding: %1, %2")
+                .arg(csv::encodingName(encoding), forcedEncoding ? given : detected));
+    }
+    auto utf8 = csv::decodeToUtf8(bytes, encoding);
+    if (!utf8)
+        return failed(Rejected, utf8.error().message, csv::firstInvalidLine(bytes, encoding));
+    const char delimiter = forcedDelimiter ? *forcedDelimiter
+                                           : csv::detectDelimiter(QByteArrayView(*utf8).first(
+                                                 std::min<qsizetype>(utf8->size(), qsizetype(64) << 10)));
+    if (!json) {
+        out(QCoreApplication::translate("tierdesk-cli", "Delimiter: %1, %2")
+                .arg(delimiterName(delimiter), forcedDelimiter ? given : detected));
+    }
+
+    QBuffer buffer(&*utf8);
+    buffer.open(QIODevice::ReadOnly);
+    csv::Reader reader(&buffer, csv::Dialect{delimiter});
+    QJsonArray rows;
+    qint64 records = 0;
+    qsizetype headerFields = -1;
+    std::map<qsizetype, qint64> rowsByFields; // field count → rows below the header
+    std::vector<std::pair<qint64, qsizetype>> ragged;
+    std::vector<std::pair<qint64, QString>> malformed;
+    for (bool more = true; more;) {
+        switch (reader.next()) {
+        case csv::Reader::Status::Record:
+            ++records;
+            if (headerFields < 0)
+                headerFields = reader.size();
+            else
+                ++rowsByFields[reader.size()];
+            if (reader.size() != headerFields)
+                ragged.emplace_back(reader.line(), reader.size());
+            if (json)
+                rows.append(QJsonArray::fromStringList(reader.texts()));
+            break;
+        case csv::Reader::Status::Malformed:
+            if (json)
+                return failed(Rejected, reader.errorMessage(), reader.line());
+            malformed.emplace_back(reader.line(), reader.errorMessage());
+            break;
+        case csv::Reader::Status::IoError:
+            return failed(Failed, reader.errorMessage(), 0);
+        case csv::Reader::Status::End:
+            more = false;
+            break;
+        }
+    }
+    if (json) {
+        outJson(QJsonObject{{QStringLiteral("encoding"), csv::encodingId(encoding)},
+                            {QStringLiteral("delimiter"), QString(QLatin1Char(delimiter))},
+                            {QStringLiteral("rows"), rows}});
+        return Ok;
+    }
+
+    out(QCoreApplication::translate("tierdesk-cli", "Rows: %1 (the header and %2 more)")
+            .arg(records)
+            .arg(std::max<qint64>(0, records - 1)));
+    if (headerFields >= 0)
+        out(QCoreApplication::translate("tierdesk-cli", "Fields in the header: %1").arg(headerFields));
+    for (const auto &[fields, count] : rowsByFields)
+        out(QCoreApplication::translate("tierdesk-cli", "  %1 rows with %2 fields").arg(count).arg(fields));
+    if (!ragged.empty()) {
+        out(QCoreApplication::translate("tierdesk-cli", "Ragged rows (not as many fields as the header): %1")
+                .arg(ragged.size()));
+        constexpr std::size_t Shown = 50;
+        for (std::size_t i = 0; i < ragged.size() && i < Shown; ++i) {
+            out(QCoreApplication::translate("tierdesk-cli", "  line %1: %2 fields")
+                    .arg(ragged[i].first)
+                    .arg(ragged[i].second));
+        }
+        if (ragged.size() > Shown)
+            out(QCoreApplication::translate("tierdesk-cli", "  … and %1 more").arg(ragged.size() - Shown));
+    }
+    for (const auto &[line, message] : malformed)
+        err(QCoreApplication::translate("tierdesk-cli", "error: line %1: %2").arg(line).arg(message));
+    return malformed.empty() ? Ok : Rejected;
 }
 
 int cmdDemo(const Context &ctx, const QStringList &args)
@@ -467,8 +757,8 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
                                   });
             !ok)
             return report(ok.error());
-        out(QCoreApplication::translate("tierdesk-cli", "Wrote %n row(s) to look at to %1.", nullptr,
-                                        int(written))
+        out(QCoreApplication::translate("tierdesk-cli", "Wrote the %n rejected or skipped row(s) to %1.",
+                                        nullptr, int(written))
                 .arg(p.value(problems)));
     }
     if (p.isSet(dryRun))
@@ -550,13 +840,18 @@ void usage()
             "Commands:\n"
             "  import DIR [--keep-going]           import the three interchange files, ids kept\n"
             "  classify [--as-of D] [--out F.csv]  classify every customer and store the results\n"
-            "  queue [--as-of D] --out F.csv       the call list of a day, in priority order\n"
+            "  queue [--as-of D] --out F.csv|F.xlsx\n"
+            "                                      the call list of a day, in priority order\n"
             "  export DIR                          write the three interchange files\n"
             "  demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)\n"
             "  import-customers FILE [--map C=F]   import a customer list (CSV from Excel/WPS), with "
             "duplicates\n"
             "  imports                             list the customer imports\n"
             "  undo-import N                       undo customer import N as a whole\n"
+            "  export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]\n"
+            "                                      the customer list, for Excel, WPS and LibreOffice\n"
+            "  csv-inspect FILE [--encoding NAME] [--delimiter C] [--json]\n"
+            "                                      how TierDesk reads a CSV file (no database needed)\n"
             "\n"
             "--db PATH defaults to %1.\n"
             "Run 'tierdesk-cli COMMAND --help' for a command's options.")
@@ -634,6 +929,10 @@ int main(int argc, char **argv)
         return cmdImports(ctx, rest);
     if (command == u"undo-import")
         return cmdUndoImport(ctx, rest);
+    if (command == u"export-customers")
+        return cmdExportCustomers(ctx, rest);
+    if (command == u"csv-inspect")
+        return cmdCsvInspect(rest);
     err(QCoreApplication::translate("tierdesk-cli", "error: unknown command “%1”.").arg(command));
     usage();
     return Usage;

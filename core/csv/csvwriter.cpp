@@ -5,6 +5,8 @@
 #include <QIODevice>
 #include <QtDebug>
 
+#include <algorithm>
+
 namespace tierdesk::csv {
 
 namespace {
@@ -17,6 +19,49 @@ bool startsLikeFormula(char c)
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/// "12", "-12.50": what a spreadsheet reads as the same number, never as a formula.
+bool isPlainNumber(QByteArrayView cell)
+{
+    qsizetype i = cell.startsWith('-') ? 1 : 0;
+    const qsizetype intStart = i;
+    while (i < cell.size() && isDigit(cell[i]))
+        ++i;
+    if (i == intStart)
+        return false;
+    if (i == cell.size())
+        return true;
+    if (cell[i] != '.')
+        return false;
+    const qsizetype fractionStart = ++i;
+    while (i < cell.size() && isDigit(cell[i]))
+        ++i;
+    return i > fractionStart && i == cell.size();
+}
+
+/// Digits that a spreadsheet would turn into a number that is not what they say, or a phone
+/// number starting with '+' (see WriterOptions::keepDigitsAsText).
+bool isDigitText(QByteArrayView cell)
+{
+    if (cell.front() == '+') {
+        qsizetype digits = 0;
+        for (const char c : cell.sliced(1)) {
+            if (isDigit(c))
+                ++digits;
+            else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.')
+                return false;
+        }
+        return digits >= 5;
+    }
+    if (!std::all_of(cell.begin(), cell.end(), isDigit))
+        return false;
+    return (cell.size() > 1 && cell.front() == '0') || cell.size() >= 9;
+}
+
 } // namespace
 
 Writer::Writer(QIODevice *device, WriterOptions options)
@@ -25,7 +70,7 @@ Writer::Writer(QIODevice *device, WriterOptions options)
     , m_encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless)
 {
     Q_ASSERT(options.delimiter != '"' && options.delimiter != '\r' && options.delimiter != '\n');
-    m_buffer.reserve(FlushThreshold + 4096);
+    m_buffer.reserve(qsizetype(16) << 10); // grows up to the flush threshold when the output is large
     if (!m_device || !m_device->isWritable()) {
         m_error = Error{QCoreApplication::translate("tierdesk::csv", "The file is not open for writing."),
                         QStringLiteral("csv::Writer: device not writable")};
@@ -46,6 +91,7 @@ Writer::~Writer()
 
 void Writer::field(QByteArrayView utf8)
 {
+    const bool atStart = std::exchange(m_atStart, false);
     if (m_fieldsInRow++ > 0)
         m_buffer.append(m_options.delimiter);
     else
@@ -53,23 +99,28 @@ void Writer::field(QByteArrayView utf8)
     if (utf8.isEmpty())
         return;
 
-    const bool neutralise = m_options.neutraliseFormulas && startsLikeFormula(utf8.front());
+    // What goes before the cell so that a spreadsheet shows it as the text it is.
+    char guard = 0;
+    if (m_options.keepDigitsAsText && isDigitText(utf8))
+        guard = '\t';
+    else if (m_options.neutraliseFormulas && startsLikeFormula(utf8.front()) && !isPlainNumber(utf8))
+        guard = '\'';
     const char delimiter = m_options.delimiter;
-    bool quote = false;
+    bool quote = (guard != 0 && guard == delimiter) ||
+                 (atStart && !m_options.writeBom && utf8.startsWith("\xEF\xBB\xBF"));
     for (const char c : utf8) {
-        if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
+        if (quote)
             break;
-        }
+        quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
     }
     if (!quote) {
-        if (neutralise)
-            m_buffer.append('\'');
+        if (guard)
+            m_buffer.append(guard);
         m_buffer.append(utf8);
     } else {
         m_buffer.append('"');
-        if (neutralise)
-            m_buffer.append('\'');
+        if (guard)
+            m_buffer.append(guard);
         for (qsizetype at = 0;;) {
             const qsizetype q = utf8.indexOf('"', at);
             if (q < 0) {
@@ -95,6 +146,7 @@ void Writer::field(QStringView text)
 
 void Writer::endRow()
 {
+    m_atStart = false;
     // Like Python: a lone empty field would otherwise be an empty line, which readers skip.
     if (m_fieldsInRow == 1 && m_firstFieldEmpty)
         m_buffer.append("\"\"");

@@ -30,9 +30,32 @@ struct WriterOptions {
     bool writeBom = false;
     /// Guard against CSV injection (OWASP): a cell starting with '=', '+', '-', '@', '\t' or '\r'
     /// gets a leading apostrophe so that a spreadsheet shows it as text instead of running it as a
-    /// formula. Note that this turns "-12.50" into "'-12.50" too. Off for interchange files, which
-    /// must round-trip.
+    /// formula. A plain decimal number ("-12.50") is left alone: it is no formula, and a spreadsheet
+    /// reads it as the number it is. Off for interchange files, which must round-trip.
     bool neutraliseFormulas = false;
+    /// Keep the text that a spreadsheet would turn into a number, or run, as text, digit for digit,
+    /// with a leading tab, which Excel, WPS and LibreOffice Calc keep as part of the text and show
+    /// as nothing. (An apostrophe would show: spreadsheets honour it only when it is typed.) It
+    /// applies to
+    /// - a cell of ASCII digits with a leading zero ("0731…", "007") or of 9 digits or more (phone
+    ///   and ID numbers: a number that wide shows as 1.39E+10 in a column of the default width,
+    ///   and beyond 15 digits the rest turn into zeros);
+    /// - a phone number that starts with '+' and holds nothing but digits (5 or more), spaces and
+    ///   `-().`: no spreadsheet function can be spelled with those, so the tab is enough, and
+    ///   "+86 139 1234 5678" shows as it is instead of as "'+86 …".
+    bool keepDigitsAsText = false;
+
+    /// UTF-8 with BOM, CRLF, formulas neutralised and digits kept as text: a file that opens
+    /// correctly in Excel, WPS and LibreOffice Calc.
+    static WriterOptions spreadsheet()
+    {
+        WriterOptions options;
+        options.lineEnding = LineEnding::CrLf;
+        options.writeBom = true;
+        options.neutraliseFormulas = true;
+        options.keepDigitsAsText = true;
+        return options;
+    }
 };
 
 /// Writes CSV rows to a QIODevice, through a buffer.
@@ -40,7 +63,9 @@ struct WriterOptions {
 /// Quoting is Python's csv.writer with QUOTE_MINIMAL: a field is quoted if and only if it contains
 /// the delimiter, '"', '\r' or '\n' (quotes inside are doubled); an empty field is written as
 /// nothing, except that a row made of one empty field is written as "" so that it is not an empty
-/// line. Output is UTF-8.
+/// line. One addition: the very first field is quoted when it starts with the bytes of a UTF-8 BOM
+/// and no BOM is written, or a reader would take them for the file's BOM and drop them. Output is
+/// UTF-8.
 ///
 /// Write failures (disk full) are kept, never lost: after the first one nothing more is written,
 /// `ok()` turns false, and `finish()` returns the error. Call `finish()` when done; the destructor
@@ -100,6 +125,7 @@ private:
     QStringEncoder m_encoder;
     qint64 m_flushed = 0;
     qsizetype m_fieldsInRow = 0;
+    bool m_atStart = true; ///< nothing written yet
     bool m_firstFieldEmpty = false;
     Error m_error;
 };

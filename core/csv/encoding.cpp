@@ -13,6 +13,7 @@ namespace tierdesk::csv {
 namespace {
 
 constexpr QByteArrayView Utf8Bom("\xEF\xBB\xBF", 3);
+constexpr QByteArrayView Gb18030Bom("\x84\x31\x95\x33", 4); // U+FEFF in GB18030
 
 /// Offset of the first byte of the first ill-formed sequence (Unicode table 3-7: no overlongs, no
 /// surrogates, nothing above U+10FFFF), or -1. With `allowTruncatedEnd`, a sequence that is
@@ -147,6 +148,28 @@ qint64 lineAt(QByteArrayView bytes, qsizetype offset, Encoding encoding)
     return lines;
 }
 
+/// Offset of the first byte that `decodeToUtf8` rejects before converting, or -1.
+qsizetype firstInvalid(QByteArrayView bytes, Encoding encoding)
+{
+    switch (encoding) {
+    case Encoding::Utf8:
+    case Encoding::Utf8Bom: {
+        const qsizetype bom = bytes.startsWith(Utf8Bom) ? Utf8Bom.size() : 0;
+        const qsizetype bad = firstInvalidUtf8(bytes.sliced(bom), false);
+        return bad < 0 ? -1 : bom + bad;
+    }
+    case Encoding::Gb18030: {
+        const qsizetype bom = bytes.startsWith(Gb18030Bom) ? Gb18030Bom.size() : 0;
+        const qsizetype bad = firstInvalidGb18030(bytes.sliced(bom));
+        return bad < 0 ? -1 : bom + bad;
+    }
+    case Encoding::Utf16Le:
+    case Encoding::Utf16Be:
+        return firstInvalidUtf16(bytes, encoding == Encoding::Utf16Be);
+    }
+    return -1;
+}
+
 Error invalidBytes(QByteArrayView bytes, qsizetype offset, Encoding encoding)
 {
     return Error{QCoreApplication::translate("tierdesk::csv",
@@ -196,6 +219,8 @@ Encoding detectEncoding(QByteArrayView head)
         return Encoding::Utf16Le;
     if (head.startsWith(QByteArrayView("\xFE\xFF", 2)))
         return Encoding::Utf16Be;
+    if (head.startsWith(Gb18030Bom))
+        return Encoding::Gb18030;
     return firstInvalidUtf8(head, true) < 0 ? Encoding::Utf8 : Encoding::Gb18030;
 }
 
@@ -212,6 +237,23 @@ QString encodingName(Encoding encoding)
         return QStringLiteral("UTF-16LE");
     case Encoding::Utf16Be:
         return QStringLiteral("UTF-16BE");
+    }
+    return {};
+}
+
+QString encodingId(Encoding encoding)
+{
+    switch (encoding) {
+    case Encoding::Utf8:
+        return QStringLiteral("utf-8");
+    case Encoding::Utf8Bom:
+        return QStringLiteral("utf-8-bom");
+    case Encoding::Gb18030:
+        return QStringLiteral("gb18030");
+    case Encoding::Utf16Le:
+        return QStringLiteral("utf-16le");
+    case Encoding::Utf16Be:
+        return QStringLiteral("utf-16be");
     }
     return {};
 }
@@ -290,33 +332,36 @@ char detectDelimiter(QByteArrayView head)
 
 Result<QByteArray> decodeToUtf8(QByteArrayView bytes, Encoding encoding)
 {
+    const qsizetype bad = firstInvalid(bytes, encoding);
     switch (encoding) {
     case Encoding::Utf8:
-    case Encoding::Utf8Bom: {
-        const qsizetype bom = bytes.startsWith(Utf8Bom) ? Utf8Bom.size() : 0;
-        const qsizetype bad = firstInvalidUtf8(bytes.sliced(bom), false);
+    case Encoding::Utf8Bom:
         if (bad >= 0)
-            return std::unexpected(invalidBytes(bytes, bom + bad, Encoding::Utf8));
-        return bytes.sliced(bom).toByteArray();
-    }
+            return std::unexpected(invalidBytes(bytes, bad, Encoding::Utf8));
+        return bytes.sliced(bytes.startsWith(Utf8Bom) ? Utf8Bom.size() : 0).toByteArray();
     case Encoding::Gb18030: {
-        const qsizetype bad = firstInvalidGb18030(bytes);
         if (bad >= 0)
             return std::unexpected(invalidBytes(bytes, bad, encoding));
         QStringDecoder decoder("GB18030");
-        return transcode(bytes, decoder, encoding);
+        return transcode(bytes.sliced(bytes.startsWith(Gb18030Bom) ? Gb18030Bom.size() : 0), decoder,
+                         encoding);
     }
     case Encoding::Utf16Le:
     case Encoding::Utf16Be: {
-        const bool bigEndian = encoding == Encoding::Utf16Be;
-        const qsizetype bad = firstInvalidUtf16(bytes, bigEndian);
         if (bad >= 0)
             return std::unexpected(invalidBytes(bytes, bad, encoding));
-        QStringDecoder decoder(bigEndian ? QStringDecoder::Utf16BE : QStringDecoder::Utf16LE);
+        QStringDecoder decoder(encoding == Encoding::Utf16Be ? QStringDecoder::Utf16BE
+                                                             : QStringDecoder::Utf16LE);
         return transcode(bytes, decoder, encoding);
     }
     }
     return fail(QCoreApplication::translate("tierdesk::csv", "Unknown text encoding."));
+}
+
+qint64 firstInvalidLine(QByteArrayView bytes, Encoding encoding)
+{
+    const qsizetype bad = firstInvalid(bytes, encoding);
+    return bad < 0 ? 0 : lineAt(bytes, bad, encoding);
 }
 
 } // namespace tierdesk::csv

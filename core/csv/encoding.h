@@ -22,14 +22,18 @@ enum class Encoding {
 };
 
 /// Guesses the encoding of a file from its first bytes (64 KiB is plenty). A byte order mark
-/// decides; otherwise the sample is UTF-8 if it is strictly valid UTF-8 (pure ASCII included),
-/// else GB18030. A multi-byte sequence cut off by the end of the sample counts as valid, because
-/// `head` is usually a prefix of the file.
+/// decides (GB18030 has one too: 84 31 95 33); otherwise the sample is UTF-8 if it is strictly
+/// valid UTF-8 (pure ASCII included), else GB18030. A multi-byte sequence cut off by the end of the
+/// sample counts as valid, because `head` is usually a prefix of the file.
 Encoding detectEncoding(QByteArrayView head);
 
 /// The name shown to users and accepted by the CLI: "UTF-8", "UTF-8 (BOM)", "GB18030",
 /// "UTF-16LE", "UTF-16BE".
 QString encodingName(Encoding encoding);
+
+/// A stable, untranslated name for programs (JSON), accepted by `encodingFromName`: "utf-8",
+/// "utf-8-bom", "gb18030", "utf-16le", "utf-16be".
+QString encodingId(Encoding encoding);
 
 /// Parses a name as typed on the command line, case-insensitively: "utf-8"/"utf8", "utf-8-bom",
 /// "gb18030" (also "gbk" and "gb2312", which it contains), "utf-16le", "utf-16be".
@@ -46,5 +50,9 @@ char detectDelimiter(QByteArrayView head);
 /// returned without the BOM; a large UTF-8 file needs no copy, though: `Reader` reads it directly and
 /// skips its BOM (invalid bytes then become U+FFFD in `Reader::text()`).
 Result<QByteArray> decodeToUtf8(QByteArrayView bytes, Encoding encoding);
+
+/// The 1-based line (counted by line feeds) of the first byte that is not valid `encoding` text,
+/// the line `decodeToUtf8` names in its error; 0 when every byte is valid.
+qint64 firstInvalidLine(QByteArrayView bytes, Encoding encoding);
 
 } // namespace tierdesk::csv

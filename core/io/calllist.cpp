@@ -119,55 +119,81 @@ Result<std::vector<store::CustomerRow>> queueRows(store::Database &db, const Cla
     return out;
 }
 
+namespace {
+
+const TableColumn CallListTable[] = {
+    {QStringLiteral("rank"), ColumnKind::Integer},      {QStringLiteral("customer_id"), ColumnKind::Integer},
+    {QStringLiteral("name"), ColumnKind::Text},         {QStringLiteral("company"), ColumnKind::Text},
+    {QStringLiteral("phone"), ColumnKind::Text},        {QStringLiteral("email"), ColumnKind::Text},
+    {QStringLiteral("owner"), ColumnKind::Text},        {QStringLiteral("city"), ColumnKind::Text},
+    {QStringLiteral("grade"), ColumnKind::Text},        {QStringLiteral("value_tier"), ColumnKind::Text},
+    {QStringLiteral("lifecycle"), ColumnKind::Text},    {QStringLiteral("segment"), ColumnKind::Text},
+    {QStringLiteral("last_contact"), ColumnKind::Date}, {QStringLiteral("last_outcome"), ColumnKind::Text},
+    {QStringLiteral("due_date"), ColumnKind::Date},     {QStringLiteral("days_overdue"), ColumnKind::Integer},
+    {QStringLiteral("reason"), ColumnKind::Text},       {QStringLiteral("suggestion"), ColumnKind::Text},
+};
+
+} // namespace
+
 QStringList callListColumns()
 {
-    return {QStringLiteral("rank"),         QStringLiteral("customer_id"),  QStringLiteral("name"),
-            QStringLiteral("company"),      QStringLiteral("phone"),        QStringLiteral("email"),
-            QStringLiteral("owner"),        QStringLiteral("city"),         QStringLiteral("grade"),
-            QStringLiteral("value_tier"),   QStringLiteral("lifecycle"),    QStringLiteral("segment"),
-            QStringLiteral("last_contact"), QStringLiteral("last_outcome"), QStringLiteral("due_date"),
-            QStringLiteral("days_overdue"), QStringLiteral("reason"),       QStringLiteral("suggestion")};
+    QStringList names;
+    for (const TableColumn &column : CallListTable)
+        names.append(column.name);
+    return names;
 }
 
-Result<qint64> writeCallList(QIODevice *out, std::span<const store::CustomerRow> rows, QDate asOf,
-                             const CallListOptions &options)
+Result<qint64> writeCallList(TableWriter &w, std::span<const store::CustomerRow> rows, QDate asOf)
 {
-    csv::WriterOptions wo;
-    if (options.spreadsheet) {
-        wo.writeBom = true;
-        wo.lineEnding = csv::WriterOptions::LineEnding::CrLf;
-        wo.neutraliseFormulas = true;
-    }
-    csv::Writer w(out, wo);
-    w.writeRow(callListColumns());
+    w.begin(CallListTable);
     qint64 n = 0;
     for (const store::CustomerRow &r : rows) {
-        w.field(QString::number(n + 1));
-        w.field(QString::number(r.id));
-        w.field(r.name);
-        w.field(r.company);
-        w.field(r.phone);
-        w.field(r.email);
-        w.field(r.owner);
-        w.field(r.city);
-        w.field(opt(r.grade));
-        w.field(opt(r.tier));
-        w.field(opt(r.lifecycle));
-        w.field(opt(r.segment));
-        w.field(date(r.lastContact));
-        w.field(opt(r.lastOutcome));
-        w.field(date(r.due));
-        w.field(r.due.isValid() ? QString::number(std::max<qint64>(0, r.due.daysTo(asOf))) : QString());
-        w.field(classify::reasonText(r.reason));
-        w.field(r.demoteTo ? QCoreApplication::translate("tierdesk::io::CallList", "suggest grade %1")
-                                 .arg(toText(*r.demoteTo))
-                           : QString());
+        if (!w.ok())
+            break;
+        w.integer(n + 1);
+        w.integer(r.id);
+        w.text(r.name);
+        w.text(r.company);
+        w.text(r.phone);
+        w.text(r.email);
+        w.text(r.owner);
+        w.text(r.city);
+        w.text(opt(r.grade));
+        w.text(opt(r.tier));
+        w.text(opt(r.lifecycle));
+        w.text(opt(r.segment));
+        w.date(r.lastContact);
+        w.text(opt(r.lastOutcome));
+        w.date(r.due);
+        if (r.due.isValid())
+            w.integer(std::max<qint64>(0, r.due.daysTo(asOf)));
+        else
+            w.empty();
+        w.text(classify::reasonText(r.reason));
+        w.text(r.demoteTo ? QCoreApplication::translate("tierdesk::io::CallList", "suggest grade %1")
+                                .arg(toText(*r.demoteTo))
+                          : QString());
         w.endRow();
         ++n;
     }
     if (auto ok = w.finish(); !ok)
         return std::unexpected(ok.error());
     return n;
+}
+
+Result<qint64> writeCallList(QIODevice *out, std::span<const store::CustomerRow> rows, QDate asOf,
+                             const CallListOptions &options)
+{
+    CsvTableWriter w(out, options.spreadsheet ? csv::WriterOptions::spreadsheet() : csv::WriterOptions{});
+    return writeCallList(w, rows, asOf);
+}
+
+Result<qint64> exportCallList(const QString &path, std::span<const store::CustomerRow> rows, QDate asOf)
+{
+    //: The name of the worksheet in an exported call list (at most 31 characters)
+    const QString sheet =
+        QCoreApplication::translate("tierdesk::io::CallList", "Call list %1").arg(asOf.toString(Qt::ISODate));
+    return writeTableFile(path, sheet, [&](TableWriter &w) { return writeCallList(w, rows, asOf); });
 }
 
 } // namespace tierdesk::io

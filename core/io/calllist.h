@@ -3,6 +3,7 @@
 #include "classifyjob.h"
 #include "model/error.h"
 #include "store/customerquery.h"
+#include "tablewriter.h"
 
 #include <QIODevice>
 
@@ -23,7 +24,9 @@ QStringList classificationColumns();
 Result<void> writeClassificationCsv(QIODevice *out, const Classified &classified);
 
 struct CallListOptions {
-    bool spreadsheet = true; ///< BOM + CRLF + formula guard, for Excel and WPS
+    /// csv::WriterOptions::spreadsheet() (BOM, CRLF, formula guard, digits kept as text) for
+    /// Excel, WPS and LibreOffice; else plain UTF-8 with LF.
+    bool spreadsheet = true;
 };
 
 /// The queue of `asOf` from a fresh classification (not stored), as rows with contact details:
@@ -37,7 +40,14 @@ QStringList callListColumns();
 /// Writes a call list: contact details, grade, tiers, last contact and outcome, due date, days
 /// overdue, the reason and any demotion suggestion, in the order of `rows`. Returns the number
 /// of rows written.
+Result<qint64> writeCallList(TableWriter &out, std::span<const store::CustomerRow> rows, QDate asOf);
+
+/// The call list as CSV (see above).
 Result<qint64> writeCallList(QIODevice *out, std::span<const store::CustomerRow> rows, QDate asOf,
                              const CallListOptions &options = {});
+
+/// The call list to `path`, as a workbook when it ends in `.xlsx`, else as spreadsheet CSV; all or
+/// nothing (see `writeTableFile`).
+Result<qint64> exportCallList(const QString &path, std::span<const store::CustomerRow> rows, QDate asOf);
 
 } // namespace tierdesk::io

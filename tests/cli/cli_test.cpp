@@ -8,6 +8,9 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringEncoder>
@@ -506,4 +509,245 @@ TEST_F(Cli, ImportCustomersMapsColumnsByHandAndChecksWithDryRun)
         {QStringLiteral("--db"), db(), QStringLiteral("import-customers"), path(QStringLiteral("list.csv"))});
     EXPECT_EQ(unmapped.exitCode, 2) << unmapped; // no name column
     EXPECT_TRUE(unmapped.err.contains("name")) << unmapped;
+}
+
+// ---------------------------------------------------------------------------------------------
+// csv-inspect: what the reader sees
+
+namespace {
+
+// 姓名,电话 / 王伟,"+86 139, 分机" / 李娜 (a ragged row) / 张敏,0731-88888888 — in GB18030, CRLF.
+const QByteArray kGbkFile = "\xD0\xD5\xC3\xFB,\xB5\xE7\xBB\xB0\r\n"
+                            "\xCD\xF5\xCE\xB0,\"+86 139, \xB7\xD6\xBB\xFA\"\r\n"
+                            "\xC0\xEE\xC4\xC8\r\n"
+                            "\xD5\xC5\xC3\xF4,0731-88888888\r\n";
+
+QJsonObject json(const Ran &o)
+{
+    return QJsonDocument::fromJson(o.out).object();
+}
+
+} // namespace
+
+TEST_F(Cli, HelpListsCsvInspectAndExportCustomers)
+{
+    const Ran o = run({QStringLiteral("--help")});
+    EXPECT_TRUE(o.err.contains("csv-inspect FILE")) << o;
+    EXPECT_TRUE(o.err.contains("export-customers --out")) << o;
+    EXPECT_TRUE(o.err.contains("F.xlsx")) << o;
+}
+
+TEST_F(Cli, CsvInspectHelpNamesItsOptions)
+{
+    const Ran o = run({QStringLiteral("csv-inspect"), QStringLiteral("--help")});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    for (const char *option : {"--encoding", "--delimiter", "--json"})
+        EXPECT_TRUE(o.out.contains(option)) << option << o;
+}
+
+TEST_F(Cli, CsvInspectDescribesAGb18030FileWithARaggedRow)
+{
+    write(QStringLiteral("list.csv"), kGbkFile);
+    const Ran o = run({QStringLiteral("csv-inspect"), path(QStringLiteral("list.csv"))});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_TRUE(o.out.contains("Encoding: GB18030, detected")) << o;
+    EXPECT_TRUE(o.out.contains("Delimiter: comma (,), detected")) << o;
+    EXPECT_TRUE(o.out.contains("Rows: 4 (the header and 3 more)")) << o;
+    EXPECT_TRUE(o.out.contains("Fields in the header: 2")) << o;
+    EXPECT_TRUE(o.out.contains("2 rows with 2 fields")) << o;
+    EXPECT_TRUE(o.out.contains("1 rows with 1 fields")) << o;
+    EXPECT_TRUE(o.out.contains("line 3: 1 fields")) << o;
+}
+
+TEST_F(Cli, CsvInspectJsonPrintsEveryRowAsText)
+{
+    write(QStringLiteral("list.csv"), kGbkFile);
+    const Ran o =
+        run({QStringLiteral("csv-inspect"), path(QStringLiteral("list.csv")), QStringLiteral("--json")});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    const QJsonObject object = json(o);
+    EXPECT_EQ(object.value(u"encoding").toString(), QStringLiteral("gb18030")) << o;
+    EXPECT_EQ(object.value(u"delimiter").toString(), QStringLiteral(",")) << o;
+    const QJsonArray rows = object.value(u"rows").toArray();
+    ASSERT_EQ(rows.size(), 4) << o;
+    EXPECT_EQ(rows[0].toArray(), (QJsonArray{QStringLiteral("姓名"), QStringLiteral("电话")}));
+    EXPECT_EQ(rows[1].toArray(), (QJsonArray{QStringLiteral("王伟"), QStringLiteral("+86 139, 分机")}));
+    EXPECT_EQ(rows[2].toArray(), (QJsonArray{QStringLiteral("李娜")}));
+    EXPECT_EQ(rows[3].toArray(), (QJsonArray{QStringLiteral("张敏"), QStringLiteral("0731-88888888")}));
+}
+
+TEST_F(Cli, CsvInspectJsonOfAMalformedRecordIsTheErrorAndItsLine)
+{
+    write(QStringLiteral("bad.csv"), "\xEF\xBB\xBFname;note\r\nAnn;\"two\r\nlines\"\r\nBob;say \"hi\"\r\n");
+    const Ran o =
+        run({QStringLiteral("csv-inspect"), path(QStringLiteral("bad.csv")), QStringLiteral("--json")});
+    EXPECT_EQ(o.exitCode, 1) << o;
+    const QJsonObject object = json(o);
+    EXPECT_EQ(object.value(u"line").toInt(), 4) << o;
+    EXPECT_TRUE(object.value(u"error").toString().contains(u"quote")) << o;
+    EXPECT_FALSE(object.contains(u"rows")) << o;
+}
+
+TEST_F(Cli, CsvInspectTextReportsMalformedRecordsAndExitsOne)
+{
+    write(QStringLiteral("bad.csv"), "a,b\n1,x\"y\n2,3\n");
+    const Ran o = run({QStringLiteral("csv-inspect"), path(QStringLiteral("bad.csv"))});
+    EXPECT_EQ(o.exitCode, 1) << o;
+    EXPECT_TRUE(o.err.contains("error: line 2: ")) << o;
+    EXPECT_TRUE(o.out.contains("Rows: 2")) << o;
+}
+
+TEST_F(Cli, CsvInspectWithAWrongEncodingNamesTheLine)
+{
+    write(QStringLiteral("list.csv"), kGbkFile);
+    const Ran o = run({QStringLiteral("csv-inspect"), path(QStringLiteral("list.csv")),
+                       QStringLiteral("--encoding"), QStringLiteral("utf-8"), QStringLiteral("--json")});
+    EXPECT_EQ(o.exitCode, 1) << o;
+    EXPECT_EQ(json(o).value(u"line").toInt(), 1) << o;
+    const Ran text = run({QStringLiteral("csv-inspect"), path(QStringLiteral("list.csv")),
+                          QStringLiteral("--encoding=UTF-8")});
+    EXPECT_EQ(text.exitCode, 1) << text;
+    EXPECT_TRUE(text.out.contains("Encoding: UTF-8, as given")) << text;
+    EXPECT_TRUE(text.err.contains("error: line 1: ")) << text;
+}
+
+TEST_F(Cli, CsvInspectTakesTheDelimiterAsGiven)
+{
+    write(QStringLiteral("tabs.csv"), "a,b\tc\n1,2\t3\n");
+    const Ran o = run({QStringLiteral("csv-inspect"), path(QStringLiteral("tabs.csv")),
+                       QStringLiteral("--delimiter"), QStringLiteral("tab"), QStringLiteral("--json")});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_EQ(json(o).value(u"delimiter").toString(), QStringLiteral("\t")) << o;
+    EXPECT_EQ(json(o).value(u"rows").toArray()[1].toArray(),
+              (QJsonArray{QStringLiteral("1,2"), QStringLiteral("3")}));
+    const Ran semicolon = run({QStringLiteral("csv-inspect"), path(QStringLiteral("tabs.csv")),
+                               QStringLiteral("--delimiter"), QStringLiteral(";")});
+    EXPECT_TRUE(semicolon.out.contains("Delimiter: semicolon (;), as given")) << semicolon;
+}
+
+TEST_F(Cli, CsvInspectRejectsUnknownEncodingsAndDelimiters)
+{
+    write(QStringLiteral("list.csv"), "a,b\n");
+    EXPECT_EQ(run({QStringLiteral("csv-inspect"), path(QStringLiteral("list.csv")),
+                   QStringLiteral("--encoding"), QStringLiteral("latin1")})
+                  .exitCode,
+              64);
+    EXPECT_EQ(run({QStringLiteral("csv-inspect"), path(QStringLiteral("list.csv")),
+                   QStringLiteral("--delimiter"), QStringLiteral("|")})
+                  .exitCode,
+              64);
+    EXPECT_EQ(run({QStringLiteral("csv-inspect")}).exitCode, 64);
+}
+
+TEST_F(Cli, CsvInspectOfAMissingFileFails)
+{
+    const Ran o =
+        run({QStringLiteral("csv-inspect"), path(QStringLiteral("nope.csv")), QStringLiteral("--json")});
+    EXPECT_EQ(o.exitCode, 2) << o;
+    EXPECT_TRUE(json(o).value(u"error").toString().contains(u"nope.csv")) << o;
+    const Ran text = run({QStringLiteral("csv-inspect"), path(QStringLiteral("nope.csv"))});
+    EXPECT_EQ(text.exitCode, 2) << text;
+    EXPECT_TRUE(text.err.startsWith("error:")) << text;
+}
+
+TEST_F(Cli, CsvInspectReadsWhatTheQueueWrites)
+{
+    queueFile();
+    const Ran o =
+        run({QStringLiteral("csv-inspect"), path(QStringLiteral("queue.csv")), QStringLiteral("--json")});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_EQ(json(o).value(u"encoding").toString(), QStringLiteral("utf-8-bom"));
+    EXPECT_EQ(json(o).value(u"rows").toArray().size(), 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spreadsheet exports
+
+TEST_F(Cli, QueueKeepsPhonesAsTextForSpreadsheets)
+{
+    const auto rows = parseCsv(queueFile());
+    ASSERT_EQ(rows.size(), 3u);
+    const qsizetype phone = rows[0].indexOf(QStringLiteral("phone"));
+    ASSERT_GE(phone, 0);
+    EXPECT_EQ(rows[2].value(phone), QStringLiteral("\t13900139000"));
+}
+
+TEST_F(Cli, QueueWritesAWorkbookForXlsx)
+{
+    importFixture();
+    const QString out = path(QStringLiteral("calls.xlsx"));
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("queue"), QStringLiteral("--as-of"),
+                       QStringLiteral("2026-06-30"), QStringLiteral("--out"), out});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_TRUE(o.err.contains("2 customers to call")) << o;
+    EXPECT_TRUE(read(out).startsWith("PK\x03\x04"));
+}
+
+TEST_F(Cli, QueuePlainIsForCsvOnly)
+{
+    importFixture();
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("queue"), QStringLiteral("--out"),
+                       path(QStringLiteral("calls.xlsx")), QStringLiteral("--plain")});
+    EXPECT_EQ(o.exitCode, 64) << o;
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("calls.xlsx"))));
+}
+
+TEST_F(Cli, ExportCustomersWritesTheFilteredList)
+{
+    importFixture();
+    const QString out = path(QStringLiteral("customers.csv"));
+    Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"), QStringLiteral("--out"),
+                 out, QStringLiteral("--owner"), QStringLiteral("李娜")});
+    ASSERT_EQ(o.exitCode, 0) << o;
+    auto rows = parseCsv(read(out));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].join(u','),
+              QStringLiteral("name,company,phone,email,city,owner,value_tier,segment,lifecycle,"
+                             "loyalty,grade,last_contact,next_due,spend"));
+    EXPECT_EQ(rows[1].value(0), QStringLiteral("Li \"Tiger\" Na")); // by name: L before 王
+    EXPECT_EQ(rows[2].value(0), QStringLiteral("王伟"));
+    EXPECT_EQ(rows[2].value(2), QStringLiteral("\t13800138000"));
+
+    // Tiers come from the stored classification.
+    ASSERT_EQ(run({QStringLiteral("--db"), db(), QStringLiteral("classify"), QStringLiteral("--as-of"),
+                   QStringLiteral("2026-06-30")})
+                  .exitCode,
+              0);
+    o = run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"), QStringLiteral("--out"), out,
+             QStringLiteral("--tier"), QStringLiteral("a")});
+    ASSERT_EQ(o.exitCode, 0) << o;
+    rows = parseCsv(read(out));
+    ASSERT_EQ(rows.size(), 2u) << o;
+    EXPECT_EQ(rows[1].value(13), QStringLiteral("900.00"));
+
+    o = run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"), QStringLiteral("--out"), out,
+             QStringLiteral("--search"), QStringLiteral("Tiger")});
+    ASSERT_EQ(o.exitCode, 0) << o;
+    EXPECT_EQ(parseCsv(read(out)).size(), 2u);
+}
+
+TEST_F(Cli, ExportCustomersWritesAWorkbook)
+{
+    importFixture();
+    const QString out = path(QStringLiteral("customers.xlsx"));
+    const Ran o =
+        run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"), QStringLiteral("--out"), out});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_TRUE(o.err.contains("3 customers written")) << o;
+    EXPECT_TRUE(read(out).startsWith("PK\x03\x04"));
+}
+
+TEST_F(Cli, ExportCustomersChecksItsOptions)
+{
+    importFixture();
+    EXPECT_EQ(run({QStringLiteral("--db"), db(), QStringLiteral("export-customers")}).exitCode, 64);
+    EXPECT_EQ(run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"), QStringLiteral("--out"),
+                   path(QStringLiteral("x.csv")), QStringLiteral("--tier"), QStringLiteral("E")})
+                  .exitCode,
+              64);
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("x.csv"))));
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"),
+                       QStringLiteral("--out"), path(QStringLiteral("missing/dir/x.xlsx"))});
+    EXPECT_EQ(o.exitCode, 2) << o;
+    EXPECT_TRUE(o.err.startsWith("error:")) << o;
 }

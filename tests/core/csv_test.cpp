@@ -550,11 +550,106 @@ TEST(CsvWriter, NeutralisesFormulasWhenAsked)
 {
     WriterOptions options;
     options.neutraliseFormulas = true;
-    EXPECT_EQ(row({u"=1+2", u"+86 138", u"-5", u"@SUM(A1)", u"\tx", u"ok", u"", u"a=b"}, options),
-              QByteArray("'=1+2,'+86 138,'-5,'@SUM(A1),'\tx,ok,,a=b\n"));
+    EXPECT_EQ(row({u"=1+2", u"+86 138", u"-5+1", u"@SUM(A1)", u"\tx", u"ok", u"", u"a=b", u"-"}, options),
+              QByteArray("'=1+2,'+86 138,'-5+1,'@SUM(A1),'\tx,ok,,a=b,'-\n"));
     // The apostrophe goes inside the quotes of a field that needs them.
     EXPECT_EQ(row({u"=HYPERLINK(\"x\")", u"\rx", u"=a,b"}, options),
               QByteArray("\"'=HYPERLINK(\"\"x\"\")\",\"'\rx\",\"'=a,b\"\n"));
+}
+
+TEST(CsvWriter, APlainNumberIsNoFormula)
+{
+    // A refund stays the number it is in a spreadsheet instead of becoming the text "'-12.50".
+    WriterOptions options;
+    options.neutraliseFormulas = true;
+    EXPECT_EQ(row({u"-5", u"-12.50", u"-0.05", u"-1.", u"-.5", u"--5"}, options),
+              QByteArray("-5,-12.50,-0.05,'-1.,'-.5,'--5\n"));
+}
+
+TEST(CsvWriter, KeepsDigitsAsTextWithALeadingTab)
+{
+    WriterOptions options;
+    options.keepDigitsAsText = true;
+    // Mobile, 18-digit ID, landline with its zero, a 400 number, an account with leading zeros.
+    EXPECT_EQ(row({u"13912345678", u"110101199003074514", u"073188888888", u"4008001234", u"00123"}, options),
+              QByteArray("\t13912345678,\t110101199003074514,\t073188888888,\t4008001234,\t00123\n"));
+    // Short numbers stay numbers; separators already make a phone text in every spreadsheet.
+    EXPECT_EQ(row({u"12345678", u"0", u"42", u"0731-88888888", u"139 1234 5678", u"(+86) 13912345678", u"1.5",
+                   u"１３９１２３４５６７８"},
+                  options),
+              QByteArray("12345678,0,42,0731-88888888,139 1234 5678,(+86) 13912345678,1.5,"
+                         "１３９１２３４５６７８\n"));
+}
+
+TEST(CsvWriter, APhoneStartingWithPlusGetsATabNotAnApostrophe)
+{
+    const WriterOptions options = WriterOptions::spreadsheet();
+    EXPECT_EQ(written(
+                  [](Writer &w) {
+                      w.writeRow({u"+86 139 1234 5678", u"+8613912345678", u"+86-139-1234-5678",
+                                  u"+1 (310) 413-5231", u"+49.30.1234567"});
+                  },
+                  options),
+              QByteArray("\xEF\xBB\xBF\t+86 139 1234 5678,\t+8613912345678,\t+86-139-1234-5678,"
+                         "\t+1 (310) 413-5231,\t+49.30.1234567\r\n"));
+    // Anything else after a '+' may be a formula: the apostrophe stays.
+    EXPECT_EQ(written(
+                  [](Writer &w) {
+                      w.writeRow({u"+1+1", u"+123", u"+86 731 8888 8888 转 812", u"+A1"});
+                  },
+                  options),
+              QByteArray("\xEF\xBB\xBF'+1+1,'+123,'+86 731 8888 8888 转 812,'+A1\r\n"));
+}
+
+TEST(CsvWriter, ATabGuardIsQuotedWhenTabIsTheDelimiter)
+{
+    WriterOptions options = WriterOptions::spreadsheet();
+    options.delimiter = '\t';
+    EXPECT_EQ(written(
+                  [](Writer &w) {
+                      w.writeRow({u"13912345678", u"x"});
+                  },
+                  options),
+              QByteArray("\xEF\xBB\xBF\"\t13912345678\"\tx\r\n"));
+}
+
+TEST(CsvWriter, SpreadsheetOptionsAreBomCrLfAndBothGuards)
+{
+    const WriterOptions options = WriterOptions::spreadsheet();
+    EXPECT_TRUE(options.writeBom);
+    EXPECT_EQ(options.lineEnding, WriterOptions::LineEnding::CrLf);
+    EXPECT_TRUE(options.neutraliseFormulas);
+    EXPECT_TRUE(options.keepDigitsAsText);
+    EXPECT_EQ(options.delimiter, ',');
+}
+
+TEST(CsvWriter, QuotesBomBytesThatWouldBeTakenForTheFilesBom)
+{
+    // Found by tests/fuzz/csv_fuzz.cpp: a first field starting with EF BB BF lost those bytes
+    // when read back.
+    const QByteArray bom = "\xEF\xBB\xBF";
+    EXPECT_EQ(written([&](Writer &w) {
+                  w.writeRow(QList<QByteArray>{bom + "h1", "t"});
+              }),
+              "\"" + bom + "h1\",t\n");
+    // Anywhere else, or after a BOM of the writer's own, the bytes are data the reader keeps.
+    EXPECT_EQ(written([&](Writer &w) {
+                  w.writeRow(QList<QByteArray>{"", bom + "x"});
+                  w.writeRow(QList<QByteArray>{bom + "y"});
+              }),
+              ("," + bom + "x\n" + bom + "y\n"));
+    WriterOptions options;
+    options.writeBom = true;
+    EXPECT_EQ(written([&](Writer &w) { w.writeRow(QList<QByteArray>{bom + "h1"}); }, options),
+              bom + bom + "h1\n");
+    for (const WriterOptions &o : {WriterOptions{}, options}) {
+        const QByteArray bytes = written(
+            [&](Writer &w) {
+                w.writeRow(QList<QByteArray>{bom + "h1", "t"});
+            },
+            o);
+        EXPECT_EQ(records(bytes), (QList<Fields>{{bom + "h1", "t"}}));
+    }
 }
 
 TEST(CsvWriter, LeavesFormulasAloneByDefault)
@@ -747,6 +842,22 @@ TEST(EncodingDetection, Utf16Boms)
     EXPECT_EQ(detectEncoding(QByteArray("\xFE\xFF\0a", 4)), Encoding::Utf16Be);
 }
 
+TEST(EncodingDetection, Gb18030ByteOrderMark)
+{
+    // '\ufeff客户'.encode('gb18030')
+    EXPECT_EQ(detectEncoding("\x84\x31\x95\x33\xBF\xCD\xBB\xA7"), Encoding::Gb18030);
+}
+
+TEST(EncodingNames, IdsAreStableAndParse)
+{
+    EXPECT_EQ(encodingId(Encoding::Utf8), QStringLiteral("utf-8"));
+    EXPECT_EQ(encodingId(Encoding::Utf8Bom), QStringLiteral("utf-8-bom"));
+    EXPECT_EQ(encodingId(Encoding::Gb18030), QStringLiteral("gb18030"));
+    for (const Encoding e :
+         {Encoding::Utf8, Encoding::Utf8Bom, Encoding::Gb18030, Encoding::Utf16Le, Encoding::Utf16Be})
+        EXPECT_EQ(encodingFromName(encodingId(e)), e);
+}
+
 TEST(EncodingNames, RoundTripThroughTheParser)
 {
     EXPECT_EQ(encodingName(Encoding::Utf8), QStringLiteral("UTF-8"));
@@ -774,6 +885,22 @@ TEST(EncodingDecode, InvalidGb18030NamesTheLine)
     ASSERT_FALSE(utf8.has_value());
     EXPECT_TRUE(utf8.error().message.contains(QStringLiteral("3"))) << utf8.error().message.toStdString();
     EXPECT_TRUE(utf8.error().detail.contains(QStringLiteral("11"))) << utf8.error().detail.toStdString();
+}
+
+TEST(EncodingDecode, Gb18030LosesItsBom)
+{
+    const Result<QByteArray> utf8 = decodeToUtf8("\x84\x31\x95\x33\xBF\xCD\xBB\xA7\n", Encoding::Gb18030);
+    ASSERT_TRUE(utf8.has_value()) << utf8.error().message.toStdString();
+    EXPECT_EQ(*utf8, QByteArray("客户\n"));
+}
+
+TEST(EncodingDecode, FirstInvalidLineIsTheLineOfTheError)
+{
+    EXPECT_EQ(firstInvalidLine("a,b\n\xBF\xCD,c\nd,\x80\n", Encoding::Gb18030), 3);
+    EXPECT_EQ(firstInvalidLine("a\nb\nc\xE5\xAE\n", Encoding::Utf8), 3);
+    EXPECT_EQ(firstInvalidLine("\xEF\xBB\xBF\xFF", Encoding::Utf8Bom), 1);
+    EXPECT_EQ(firstInvalidLine("a,客户\n", Encoding::Utf8), 0);
+    EXPECT_EQ(firstInvalidLine("\xBF\xCD\n", Encoding::Gb18030), 0);
 }
 
 TEST(EncodingDecode, TruncatedGb18030AtTheEndIsAnError)
@@ -851,4 +978,255 @@ TEST(CsvDelimiter, ALoneUnfinishedLineCounts)
     EXPECT_EQ(detectDelimiter("\xEF\xBB\xBF"
                               "a\tb"),
               '\t');
+}
+
+// ---------------------------------------------------------------- hostile files, end to end
+//
+// What an importer does with a file from a salesperson's PC: detect the encoding (over the whole
+// file), decode to UTF-8, detect the delimiter, read every record. The bytes are written out by
+// hand; the GB18030 ones are what Python's str.encode('gb18030') gives.
+
+namespace {
+
+struct Pipeline {
+    Encoding encoding = Encoding::Utf8;
+    char delimiter = 0;
+    QString error;
+    std::vector<Event> events;
+
+    QList<QStringList> records() const
+    {
+        QList<QStringList> out;
+        for (const Event &e : events) {
+            if (e.status != Status::Record)
+                continue;
+            QStringList fields;
+            for (const QByteArray &f : e.fields)
+                fields.append(QString::fromUtf8(f));
+            out.append(fields);
+        }
+        return out;
+    }
+    QList<qint64> lines() const
+    {
+        QList<qint64> out;
+        for (const Event &e : events) {
+            if (e.status != Status::End)
+                out.append(e.line);
+        }
+        return out;
+    }
+};
+
+Pipeline pipeline(const QByteArray &file)
+{
+    Pipeline p;
+    p.encoding = detectEncoding(file);
+    const Result<QByteArray> utf8 = decodeToUtf8(file, p.encoding);
+    if (!utf8) {
+        p.error = utf8.error().message;
+        return p;
+    }
+    EXPECT_FALSE(utf8->startsWith("\xEF\xBB\xBF"));
+    EXPECT_TRUE(QByteArrayView(*utf8).isValidUtf8());
+    p.delimiter = detectDelimiter(QByteArrayView(*utf8).first(std::min<qsizetype>(utf8->size(), 65536)));
+    p.events = read(*utf8, Dialect{p.delimiter});
+    return p;
+}
+
+QStringList fields(std::initializer_list<const char *> utf8)
+{
+    QStringList out;
+    for (const char *f : utf8)
+        out.append(QString::fromUtf8(f));
+    return out;
+}
+
+} // namespace
+
+TEST(HostileFiles, Gb18030FromExcelWithQuotesLineBreaksAnEmptyLineAndNoFinalNewline)
+{
+    // 姓名,公司,电话 / 王伟,"星辰科技, 北京",13912345678 / 李娜,"说""你好""\n第二行",+86 … /
+    // (empty line) / 张敏,,0731-88888888 — CRLF, except the line break inside the quotes.
+    const QByteArray file =
+        "\xD0\xD5\xC3\xFB,\xB9\xAB\xCB\xBE,\xB5\xE7\xBB\xB0\r\n\xCD\xF5\xCE\xB0,"
+        "\"\xD0\xC7\xB3\xBD\xBF\xC6\xBC"
+        "\xBC, "
+        "\xB1\xB1\xBE\xA9\",13912345678\r\n\xC0\xEE\xC4\xC8,\"\xCB\xB5\"\"\xC4\xE3\xBA\xC3\"\"\n\xB5\xDA"
+        "\xB6\xFE\xD0\xD0\",+86 139 1234 5678\r\n\r\n\xD5\xC5\xC3\xF4,,0731-88888888";
+    const Pipeline p = pipeline(file);
+    ASSERT_TRUE(p.error.isEmpty()) << p.error.toStdString();
+    EXPECT_EQ(p.encoding, Encoding::Gb18030);
+    EXPECT_EQ(p.delimiter, ',');
+    EXPECT_EQ(p.records(), (QList<QStringList>{fields({"姓名", "公司", "电话"}),
+                                               fields({"王伟", "星辰科技, 北京", "13912345678"}),
+                                               fields({"李娜", "说\"你好\"\n第二行", "+86 139 1234 5678"}),
+                                               fields({"张敏", "", "0731-88888888"})}));
+    EXPECT_EQ(p.lines(), (QList<qint64>{1, 2, 3, 6}));
+}
+
+TEST(HostileFiles, Gb18030TrailBytesThatLookLikeAsciiAreNotDelimiters)
+{
+    // 名称;备注 / 乗|亅;丂@😀 — 乗 ends in 0x5C '\', 亅 in 0x7C '|', 丂 in 0x40 '@', and 😀 is
+    // four bytes with the ASCII digits '9' and '6' inside.
+    const QByteArray file = "\xC3\xFB\xB3\xC6;\xB1\xB8\xD7\xA2\n\x81\\|\x81|;\x81@@\x94\x39\xFC\x36\n";
+    const Pipeline p = pipeline(file);
+    ASSERT_TRUE(p.error.isEmpty()) << p.error.toStdString();
+    EXPECT_EQ(p.encoding, Encoding::Gb18030);
+    EXPECT_EQ(p.delimiter, ';');
+    EXPECT_EQ(p.records(), (QList<QStringList>{fields({"名称", "备注"}), fields({"乗|亅", "丂@😀"})}));
+}
+
+TEST(HostileFiles, Gb18030WithByteOrderMark)
+{
+    const Pipeline p =
+        pipeline("\x84\x31\x95\x33\xBF\xCD\xBB\xA7,\xB5\xE7\xBB\xB0\n\xCD\xF5\xCE\xB0,13912345678\n");
+    ASSERT_TRUE(p.error.isEmpty()) << p.error.toStdString();
+    EXPECT_EQ(p.encoding, Encoding::Gb18030);
+    EXPECT_EQ(p.records(), (QList<QStringList>{fields({"客户", "电话"}), fields({"王伟", "13912345678"})}));
+}
+
+TEST(HostileFiles, Utf8WithBomSemicolonsRaggedRowsAndEmptyLines)
+{
+    const QByteArray file = "\xEF\xBB\xBF"
+                            "名称;金额;备注\r\n"
+                            "\r\n"
+                            "星辰科技;1,50;\"含;分号\"\r\n"
+                            "少一列;2\r\n"
+                            "\n"
+                            "多一列;3;x;y\r\n"
+                            "\"跨\r\n行\";4;\r\n";
+    const Pipeline p = pipeline(file);
+    ASSERT_TRUE(p.error.isEmpty()) << p.error.toStdString();
+    EXPECT_EQ(p.encoding, Encoding::Utf8Bom);
+    EXPECT_EQ(p.delimiter, ';');
+    EXPECT_EQ(p.records(),
+              (QList<QStringList>{fields({"名称", "金额", "备注"}), fields({"星辰科技", "1,50", "含;分号"}),
+                                  fields({"少一列", "2"}), fields({"多一列", "3", "x", "y"}),
+                                  fields({"跨\r\n行", "4", ""})}));
+    // Ragged rows are records of another size, at their lines: reported, never padded or cut.
+    EXPECT_EQ(p.lines(), (QList<qint64>{1, 3, 4, 6, 7}));
+}
+
+TEST(HostileFiles, Utf8WithoutBomTabs)
+{
+    const Pipeline p = pipeline("name\tcity\nAnn\t\"Suzhou, Jiangsu\"\n王伟\t北京");
+    ASSERT_TRUE(p.error.isEmpty());
+    EXPECT_EQ(p.encoding, Encoding::Utf8);
+    EXPECT_EQ(p.delimiter, '\t');
+    EXPECT_EQ(p.records(), (QList<QStringList>{fields({"name", "city"}), fields({"Ann", "Suzhou, Jiangsu"}),
+                                               fields({"王伟", "北京"})}));
+}
+
+TEST(HostileFiles, ExcelUnicodeTextIsUtf16WithTabs)
+{
+    // "姓名\t电话\r\n王伟\t13912345678\r\n" as UTF-16LE with its BOM.
+    const QByteArray file(
+        "\xFF\xFE\xD3Y\rT\x09\x00\x35u\xDD\x8B\r\x00\n\x00\x8Bs\x1FO\x09\x00\x31\x00\x33\x00"
+        "\x39\x00\x31\x00\x32\x00\x33\x00\x34\x00\x35\x00\x36\x00\x37\x00\x38\x00\r\x00\n\x00",
+        48);
+    const Pipeline p = pipeline(file);
+    ASSERT_TRUE(p.error.isEmpty()) << p.error.toStdString();
+    EXPECT_EQ(p.encoding, Encoding::Utf16Le);
+    EXPECT_EQ(p.delimiter, '\t');
+    EXPECT_EQ(p.records(), (QList<QStringList>{fields({"姓名", "电话"}), fields({"王伟", "13912345678"})}));
+}
+
+TEST(HostileFiles, HeaderOnly)
+{
+    for (const QByteArray &file : {QByteArray("\xEF\xBB\xBF"
+                                              "id;name;phone"),
+                                   QByteArray("id,name,phone\r\n"), QByteArray("\xD0\xD5\xC3\xFB\r\n\r\n")}) {
+        const Pipeline p = pipeline(file);
+        ASSERT_TRUE(p.error.isEmpty());
+        EXPECT_EQ(p.records().size(), 1) << file.toHex().toStdString();
+    }
+}
+
+TEST(HostileFiles, AUtf8BeginningDoesNotHideGb18030FurtherOn)
+{
+    // 70 KiB of ASCII, then 王伟 in GB18030: the whole file decides, so it is not read as broken UTF-8.
+    QByteArray file = "name,phone\n";
+    while (file.size() < 70 * 1024)
+        file += "Ann,13912345678\n";
+    file += "\xCD\xF5\xCE\xB0,13800138000\n";
+    const Pipeline p = pipeline(file);
+    ASSERT_TRUE(p.error.isEmpty()) << p.error.toStdString();
+    EXPECT_EQ(p.encoding, Encoding::Gb18030);
+    EXPECT_EQ(p.records().back(), fields({"王伟", "13800138000"}));
+}
+
+TEST(HostileFiles, BrokenUtf8AfterABomNamesTheLine)
+{
+    const QByteArray file = "\xEF\xBB\xBFname\nAnn\n\xCD\xF5\n";
+    EXPECT_EQ(detectEncoding(file), Encoding::Utf8Bom);
+    const Result<QByteArray> utf8 = decodeToUtf8(file, Encoding::Utf8Bom);
+    ASSERT_FALSE(utf8.has_value());
+    EXPECT_TRUE(utf8.error().message.contains(u'3')) << utf8.error().message.toStdString();
+    EXPECT_EQ(firstInvalidLine(file, Encoding::Utf8Bom), 3);
+}
+
+TEST(HostileFiles, FormulaCellsAreReadAsTheirText)
+{
+    // Reading never evaluates anything; a guarded export reads back with its guards.
+    const Pipeline p =
+        pipeline("name,note\n=1+2,\"=HYPERLINK(\"\"http://x\"\")\"\n'=1+2,\t13912345678\n@SUM(A1),-2+3\n");
+    EXPECT_EQ(p.records(),
+              (QList<QStringList>{fields({"name", "note"}), fields({"=1+2", "=HYPERLINK(\"http://x\")"}),
+                                  fields({"'=1+2", "\t13912345678"}), fields({"@SUM(A1)", "-2+3"})}));
+}
+
+TEST(HostileFiles, HundredThousandRowsRoundTrip)
+{
+    constexpr int Rows = 100'000;
+    const QByteArray file = written(
+        [](Writer &w) {
+            w.writeRow({u"id", u"name", u"phone", u"note"});
+            for (int i = 0; i < Rows; ++i) {
+                w.field(QByteArray::number(i + 1));
+                w.field(QStringView(i % 3 == 0 ? u"王伟" : u"Li \"Tiger\" Na"));
+                w.field(QString::number(13900000000LL + i));
+                w.field(QStringView(i % 7 == 0 ? u"第一行\r\n第二行, 逗号" : u""));
+                w.endRow();
+            }
+        },
+        WriterOptions::spreadsheet());
+    const Encoding encoding = detectEncoding(file);
+    EXPECT_EQ(encoding, Encoding::Utf8Bom);
+    const Result<QByteArray> utf8 = decodeToUtf8(file, encoding);
+    ASSERT_TRUE(utf8.has_value());
+    EXPECT_EQ(detectDelimiter(QByteArrayView(*utf8).first(65536)), ',');
+    QBuffer buffer;
+    buffer.setData(*utf8);
+    buffer.open(QIODevice::ReadOnly);
+    Reader reader(&buffer);
+    qint64 records = 0;
+    qint64 lastLine = 0;
+    while (reader.next() == Status::Record) {
+        ASSERT_EQ(reader.size(), 4) << "line " << reader.line();
+        if (records > 0) {
+            const int i = int(records - 1);
+            ASSERT_EQ(reader.field(0), QByteArray::number(i + 1));
+            ASSERT_EQ(reader.text(2), u'\t' + QString::number(13900000000LL + i));
+        }
+        lastLine = reader.line();
+        ++records;
+    }
+    EXPECT_EQ(records, Rows + 1);
+    // Rows with i % 7 == 0 take two lines; the last row (i = 99999) is not one of them.
+    const qint64 twoLineRows = (Rows + 6) / 7;
+    EXPECT_EQ(lastLine, 1 + Rows + twoLineRows);
+}
+
+TEST(HostileFiles, DuplicateHeavyListKeepsEveryRow)
+{
+    // Deduplication is the importer's job: the codec hands over every row, at its line.
+    QByteArray file = "name,phone\n";
+    for (int i = 0; i < 5000; ++i)
+        file += i % 10 == 0 ? "王伟,138-0013-8000\n" : "王伟,13800138000\n";
+    const Pipeline p = pipeline(file);
+    const QList<QStringList> rows = p.records();
+    ASSERT_EQ(rows.size(), 5001);
+    EXPECT_EQ(std::count(rows.begin(), rows.end(), fields({"王伟", "13800138000"})), 4500);
+    EXPECT_EQ(p.lines().back(), 5001);
 }
