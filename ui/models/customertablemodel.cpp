@@ -138,8 +138,18 @@ Result<std::vector<store::CustomerRow>> CustomerTableModel::allRows() const
 {
     if (!m_session || !m_session->isOpen())
         return std::vector<store::CustomerRow>();
-    return store::CustomerQuery(m_session->database())
-        .page(m_filter, m_sort, m_descending, 0, std::numeric_limits<int>::max());
+    // Page by page: CustomerQuery::page reserves room for `limit` rows up front.
+    constexpr int Chunk = 4096;
+    store::CustomerQuery query(m_session->database());
+    std::vector<store::CustomerRow> rows;
+    for (qint64 offset = 0;; offset += Chunk) {
+        auto page = query.page(m_filter, m_sort, m_descending, offset, Chunk);
+        if (!page)
+            return std::unexpected(page.error());
+        rows.insert(rows.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
+        if (page->size() < std::size_t(Chunk))
+            return rows;
+    }
 }
 
 QVariant CustomerTableModel::data(const QModelIndex &index, int role) const

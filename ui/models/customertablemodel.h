@@ -57,6 +57,9 @@ public:
 
     void setFilter(const store::CustomerFilter &filter);
     const store::CustomerFilter &filter() const { return m_filter; }
+    /// The order of the rows (the column the user sorted by), for exports in the same order.
+    store::CustomerSort sortKey() const { return m_sort; }
+    bool isDescending() const { return m_descending; }
     /// The order used for the Rank column's "queue" sort and as the default.
     void setDefaultSort(store::CustomerSort sort) { m_defaultSort = sort; }
     /// Re-counts and drops the cached pages (after a write or a classification).

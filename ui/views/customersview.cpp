@@ -1,9 +1,12 @@
 #include "customersview.h"
 
+#include "io/customerexport.h"
+#include "messagebox.h"
 #include "model/labels.h"
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
+#include "views/exportfile.h"
 #include "views/tablelayout.h"
 
 #include <QAction>
@@ -14,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -45,6 +49,7 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     , m_owner(filterCombo(QStringLiteral("ownerFilter"), tr("All owners"), this))
     , m_tag(filterCombo(QStringLiteral("tagFilter"), tr("All tags"), this))
     , m_count(new QLabel(this))
+    , m_export(new QPushButton(tr("&Export…"), this))
     , m_table(new QTableView(this))
     , m_searchTimer(new QTimer(this))
 {
@@ -54,6 +59,10 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(320);
     m_count->setObjectName(QStringLiteral("matchCount"));
+    m_export->setObjectName(QStringLiteral("exportCustomersButton"));
+    m_export->setToolTip(tr("Save the customers shown, in this order, as an Excel workbook (.xlsx) or as "
+                            "a CSV file for Excel, WPS and LibreOffice"));
+    m_export->setEnabled(false);
 
     for (ValueTier t : {ValueTier::A, ValueTier::B, ValueTier::C, ValueTier::D})
         m_tier->addItem(labels::valueTier(t), toText(t));
@@ -94,6 +103,7 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     for (QComboBox *combo : {m_tier, m_segment, m_lifecycle, m_grade, m_owner, m_tag})
         connect(combo, &QComboBox::currentIndexChanged, this, &CustomersView::applyFilter);
     connect(m_model, &CustomerTableModel::countChanged, this, &CustomersView::updateCount);
+    connect(m_export, &QPushButton::clicked, this, &CustomersView::chooseExportFile);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit openCustomerRequested(index.data(CustomerTableModel::IdRole).toLongLong());
     });
@@ -109,6 +119,7 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     auto *countRow = new QHBoxLayout;
     countRow->addWidget(m_count);
     countRow->addStretch();
+    countRow->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addLayout(countRow);
@@ -193,11 +204,37 @@ void CustomersView::applyFilter()
 
 void CustomersView::updateCount(qint64 count)
 {
+    m_export->setEnabled(count > 0);
     if (!m_model->lastError().isEmpty()) {
         m_count->setText(m_model->lastError());
         return;
     }
     m_count->setText(tr("%n customer(s)", nullptr, int(std::min<qint64>(count, INT_MAX))));
+}
+
+Result<qint64> CustomersView::exportCustomers(const QString &path)
+{
+    if (!m_session->isOpen())
+        return fail(tr("No database is open."));
+    return io::exportCustomers(path, m_session->database(), m_model->filter(), m_model->sortKey(),
+                               m_model->isDescending());
+}
+
+void CustomersView::chooseExportFile()
+{
+    //: The suggested file name (without extension) of an exported customer list; %1 is today
+    const QString path = ui::chooseExportFile(
+        this, tr("Export customers"), tr("customers-%1").arg(m_session->today().toString(Qt::ISODate)));
+    if (!path.isEmpty())
+        exportToFile(path);
+}
+
+bool CustomersView::exportToFile(const QString &path)
+{
+    auto written = exportCustomers(path);
+    if (!written)
+        MessageBox::critical(this, tr("Export failed"), written.error().message);
+    return written.has_value();
 }
 
 std::optional<CustomerId> CustomersView::currentCustomer() const

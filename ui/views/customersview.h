@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/error.h"
 #include "model/types.h"
 
 #include <QWidget>
@@ -9,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTimer;
 
@@ -31,6 +33,11 @@ public:
     /// Re-reads the owners and tags for the filters and reloads the table.
     void reload();
     void focusSearch();
+    /// Writes the customers as the table shows them (search, filters, order) to `path`: an Excel
+    /// workbook when it ends in .xlsx, else CSV for Excel, WPS and LibreOffice. All or nothing.
+    Result<qint64> exportCustomers(const QString &path);
+    /// What Export… does once the user has chosen `path`: exports, and says so when that fails.
+    bool exportToFile(const QString &path);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -43,6 +50,7 @@ private:
     void applyFilter();
     void fillChoices();
     void updateCount(qint64 count);
+    void chooseExportFile();
 
     Session *m_session;
     CustomerTableModel *m_model;
@@ -54,6 +62,7 @@ private:
     QComboBox *m_owner;
     QComboBox *m_tag;
     QLabel *m_count;
+    QPushButton *m_export;
     QTableView *m_table;
     QTimer *m_searchTimer;
 };

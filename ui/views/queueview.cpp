@@ -9,12 +9,10 @@
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
+#include "views/exportfile.h"
 #include "views/tablelayout.h"
 
 #include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,9 +20,6 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -59,7 +54,8 @@ QueueView::QueueView(Session *session, QWidget *parent)
     m_apply->setObjectName(QStringLiteral("applySuggestionButton"));
     m_apply->setToolTip(tr("Lower the grade as suggested: the grade was held without progress"));
     m_export->setObjectName(QStringLiteral("exportQueueButton"));
-    m_export->setToolTip(tr("Save this call list as a CSV file that opens in Excel and WPS"));
+    m_export->setToolTip(tr("Save this call list as an Excel workbook (.xlsx) or as a CSV file for "
+                            "Excel, WPS and LibreOffice"));
     m_print->setObjectName(QStringLiteral("printQueueButton"));
 
     m_table->setObjectName(QStringLiteral("queueTable"));
@@ -230,40 +226,29 @@ void QueueView::applySuggestion()
         MessageBox::critical(this, tr("Grade not changed"), ok.error().message);
 }
 
-Result<qint64> QueueView::exportCsv(const QString &path)
+Result<qint64> QueueView::exportCallList(const QString &path)
 {
     auto rows = m_model->allRows();
     if (!rows)
         return std::unexpected(rows.error());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    auto written = io::writeCallList(&file, *rows, m_session->today());
-    if (!written) {
-        file.cancelWriting();
-        return written;
-    }
-    if (!file.commit())
-        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return written;
+    return io::exportCallList(path, *rows, m_session->today());
 }
 
 void QueueView::chooseExportFile()
 {
-    const QString dir = QSettings()
-                            .value(QStringLiteral("export/folder"),
-                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                            .toString();
-    const QString suggested =
-        QDir(dir).filePath(tr("call-list-%1.csv").arg(m_session->today().toString(Qt::ISODate)));
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export call list"), suggested, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QSettings().setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
-    auto written = exportCsv(path);
+    //: The suggested file name (without extension) of an exported call list; %1 is the day
+    const QString path = ui::chooseExportFile(
+        this, tr("Export call list"), tr("call-list-%1").arg(m_session->today().toString(Qt::ISODate)));
+    if (!path.isEmpty())
+        exportToFile(path);
+}
+
+bool QueueView::exportToFile(const QString &path)
+{
+    auto written = exportCallList(path);
     if (!written)
         MessageBox::critical(this, tr("Export failed"), written.error().message);
+    return written.has_value();
 }
 
 QString QueueView::callListHtml() const

@@ -36,8 +36,11 @@ public:
     void logCall();
     /// Applies the selected row's demotion suggestion.
     void applySuggestion();
-    /// Writes the call list as shown (owner filter applied) to a CSV file for Excel / WPS.
-    Result<qint64> exportCsv(const QString &path);
+    /// Writes the call list as shown (owner filter applied) to `path`: an Excel workbook when it
+    /// ends in .xlsx, else CSV for Excel, WPS and LibreOffice. All or nothing.
+    Result<qint64> exportCallList(const QString &path);
+    /// What Export… does once the user has chosen `path`: exports, and says so when that fails.
+    bool exportToFile(const QString &path);
     /// The call list as an HTML table, for printing and PDF.
     QString callListHtml() const;
     void print(QPrinter *printer) const;

@@ -1,0 +1,227 @@
+// Export… in Customers and in Today's calls, driven through the real buttons of the main window:
+// the file dialog is answered by ui::setNextExportFile, messages by MessageBox::setNextAnswer.
+
+#include "csv/csvreader.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "models/customertablemodel.h"
+#include "uitestsupport.h"
+#include "views/customersview.h"
+#include "views/exportfile.h"
+#include "views/queueview.h"
+
+#include <QAction>
+#include <QBuffer>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+#include <ostream>
+
+using namespace tierdesk;
+using tierdesk::test::UiFixture;
+
+static void PrintTo(const QString &s, std::ostream *os)
+{
+    *os << '"' << s.toStdString() << '"';
+}
+
+namespace {
+
+class ExportViews : public UiFixture {
+protected:
+    void SetUp() override
+    {
+        UiFixture::SetUp();
+        QSettings().clear();
+        ASSERT_TRUE(out.isValid());
+        window = std::make_unique<ui::MainWindow>(session.get());
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+        session->opened();
+    }
+    void TearDown() override
+    {
+        ui::setNextExportFile({});
+        ui::MessageBox::setNextAnswer(QMessageBox::NoButton);
+        window.reset();
+        UiFixture::TearDown();
+    }
+
+    template<typename T>
+    T *child(const char *name) const
+    {
+        auto *w = window->findChild<T *>(QString::fromLatin1(name));
+        EXPECT_NE(w, nullptr) << name;
+        return w;
+    }
+
+    QString path(const QString &name) const { return out.filePath(name); }
+
+    static QByteArray read(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    static std::vector<QStringList> parseCsv(const QByteArray &bytes)
+    {
+        QBuffer buffer;
+        buffer.setData(bytes);
+        buffer.open(QIODevice::ReadOnly);
+        csv::Reader reader(&buffer);
+        std::vector<QStringList> rows;
+        while (reader.next() == csv::Reader::Status::Record)
+            rows.push_back(reader.texts());
+        return rows;
+    }
+
+    QStringList files() const
+    {
+        return QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    }
+
+    /// Chooses `file` in the (skipped) dialog and clicks the button.
+    void exportWith(const char *button, const QString &file)
+    {
+        ui::setNextExportFile(file);
+        auto *b = child<QPushButton>(button);
+        ASSERT_TRUE(b->isEnabled()) << button;
+        QTest::mouseClick(b, Qt::LeftButton);
+    }
+
+    QTemporaryDir out;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+} // namespace
+
+TEST_F(ExportViews, CustomersExportWritesTheFilteredListInTheTablesOrder)
+{
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *owner = child<QComboBox>("ownerFilter");
+    owner->setCurrentIndex(owner->findText(QStringLiteral("李娜")));
+    auto *table = child<QTableView>("customerTable");
+    ASSERT_EQ(table->model()->rowCount(), 3);
+    table->sortByColumn(ui::CustomerTableModel::Phone, Qt::DescendingOrder);
+    QStringList shown;
+    for (int r = 0; r < 3; ++r)
+        shown.append(table->model()->index(r, ui::CustomerTableModel::Name).data().toString());
+
+    const QString file = path(QStringLiteral("客户.csv"));
+    exportWith("exportCustomersButton", file);
+    const QByteArray bytes = read(file);
+    ASSERT_TRUE(bytes.startsWith("\xEF\xBB\xBF"
+                                 "name,company,phone,"))
+        << bytes.left(60).toStdString();
+    const auto rows = parseCsv(bytes);
+    ASSERT_EQ(rows.size(), 4u);
+    QStringList exported;
+    for (std::size_t r = 1; r < rows.size(); ++r)
+        exported.append(rows[r].value(0));
+    EXPECT_EQ(exported, shown);
+    // Phones survive spreadsheets: digits-only and '+' numbers as text, the landline as it is.
+    QStringList phones;
+    for (std::size_t r = 1; r < rows.size(); ++r)
+        phones.append(rows[r].value(2));
+    phones.sort();
+    EXPECT_EQ(phones, (QStringList{QStringLiteral("\t+86 138 0013 8000"), QStringLiteral("\t13700007777"),
+                                   QStringLiteral("021-6123 4567")}));
+}
+
+TEST_F(ExportViews, CustomersExportToXlsxMakesAWorkbook)
+{
+    window->showPlace(ui::MainWindow::Place::Customers);
+    const QString file = path(QStringLiteral("customers.xlsx"));
+    exportWith("exportCustomersButton", file);
+    EXPECT_TRUE(read(file).startsWith("PK\x03\x04"));
+    EXPECT_EQ(files(), QStringList{QStringLiteral("customers.xlsx")});
+}
+
+TEST_F(ExportViews, CustomersExportIsOffWhenNothingMatches)
+{
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *button = child<QPushButton>("exportCustomersButton");
+    EXPECT_TRUE(button->isEnabled());
+    auto *search = child<QLineEdit>("searchEdit");
+    QTest::keyClicks(search, QStringLiteral("nobody-here"));
+    QTRY_COMPARE(child<QTableView>("customerTable")->model()->rowCount(), 0);
+    EXPECT_FALSE(button->isEnabled());
+    search->clear();
+    QTRY_VERIFY(button->isEnabled());
+}
+
+TEST_F(ExportViews, CustomersExportFailureIsShownAndWritesNothing)
+{
+    window->showPlace(ui::MainWindow::Place::Customers);
+    QFile blocker(path(QStringLiteral("blocker")));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    for (const QString &name :
+         {QStringLiteral("blocker/customers.xlsx"), QStringLiteral("blocker/customers.csv")}) {
+        ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+        exportWith("exportCustomersButton", path(name));
+        EXPECT_TRUE(ui::MessageBox::lastText().contains(QStringLiteral("customers.")))
+            << ui::MessageBox::lastText().toStdString();
+    }
+    EXPECT_EQ(files(), QStringList{QStringLiteral("blocker")});
+}
+
+TEST_F(ExportViews, CallListExportWritesCsvInQueueOrder)
+{
+    window->showPlace(ui::MainWindow::Place::Calls);
+    const QString file = path(QStringLiteral("calls.csv"));
+    exportWith("exportQueueButton", file);
+    const QByteArray bytes = read(file);
+    EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF"
+                                 "rank,customer_id,name,"));
+    EXPECT_EQ(bytes.count("\n"), bytes.count("\r\n"));
+    const auto rows = parseCsv(bytes);
+    ASSERT_EQ(rows.size(), 5u); // the header and the four due customers
+    auto *table = child<QTableView>("queueTable");
+    for (int r = 0; r < 4; ++r) {
+        EXPECT_EQ(rows[std::size_t(r) + 1].value(2),
+                  table->model()->index(r, ui::CustomerTableModel::Name).data().toString());
+    }
+}
+
+TEST_F(ExportViews, CallListExportToXlsxFromTheFileMenu)
+{
+    ui::setNextExportFile(path(QStringLiteral("calls.xlsx")));
+    auto *action = window->findChild<QAction *>(QStringLiteral("exportCallListAction"));
+    ASSERT_NE(action, nullptr);
+    action->trigger();
+    QTRY_VERIFY(QFile::exists(path(QStringLiteral("calls.xlsx"))));
+    EXPECT_TRUE(read(path(QStringLiteral("calls.xlsx"))).startsWith("PK\x03\x04"));
+    EXPECT_EQ(files(), QStringList{QStringLiteral("calls.xlsx")});
+}
+
+TEST_F(ExportViews, CallListExportFailureIsShownAndWritesNothing)
+{
+    window->showPlace(ui::MainWindow::Place::Calls);
+    ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    exportWith("exportQueueButton", path(QStringLiteral("no/such/folder/calls.xlsx")));
+    EXPECT_TRUE(ui::MessageBox::lastText().contains(QStringLiteral("calls.xlsx")))
+        << ui::MessageBox::lastText().toStdString();
+    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
+}
+
+TEST_F(ExportViews, CallListPrintsToPdf)
+{
+    // Print… goes through the same rows as Export… (every due customer, not a page of them).
+    const QString html = window->queueView()->callListHtml();
+    for (const char *name : {"王伟", "张秀英", "Anna Schmidt"})
+        EXPECT_TRUE(html.contains(QString::fromUtf8(name))) << name;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path(QStringLiteral("calls.pdf")));
+    window->queueView()->print(&printer);
+    EXPECT_TRUE(read(path(QStringLiteral("calls.pdf"))).startsWith("%PDF"));
+}
