@@ -2,7 +2,8 @@
 # The README's two commands.
 #   bash packaging/dev.sh run   installs what is missing, builds, creates a demo database in the
 #                               user's data folder on first run, and opens it
-#   bash packaging/dev.sh test  installs what is missing, builds with ASan + UBSan, runs every test
+#   bash packaging/dev.sh test  installs what is missing, builds with ASan + UBSan, runs every test,
+#                               then fuzzes the CSV reader for 20 seconds (clang, libFuzzer)
 #   bash packaging/dev.sh screenshots
 #                               retakes docs/screenshots from a fixed demo, under Xvfb
 set -euo pipefail
@@ -34,6 +35,7 @@ test)
     cmake --preset debug >/dev/null
     cmake --build --preset debug -j "$jobs"
     ctest --preset debug -j "$jobs"
+    cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j "$jobs" && ctest --preset fuzz
     ;;
 screenshots)
     bash packaging/install-deps.sh
@@ -42,11 +44,11 @@ screenshots)
     # A fixed demo and day (a Monday), so that the pictures change only when the app does.
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    build/release/app/cli/tierdesk-cli --db "$work/demo.sqlite" demo --customers 5000 --seed 1 \
+    build/release/app/cli/tierdesk-cli --db "$work/tierdesk.sqlite" demo --customers 5000 --seed 1 \
         --as-of 2026-11-23
     for lang in zh_CN en; do
         xvfb-run -a -s "-screen 0 1600x1000x24" build/release/tests/ui/tierdesk_screenshots \
-            --db "$work/demo.sqlite" --as-of 2026-11-23 --lang "$lang" --out docs/screenshots
+            --db "$work/tierdesk.sqlite" --as-of 2026-11-23 --lang "$lang" --out docs/screenshots
     done
     ;;
 *)
