@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>tierdesk-cli</name>
+    <message numerus="yes">
+        <source>Wrote the %n rejected or skipped row(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote the %n rejected or skipped row to %1.</numerusform>
+            <numerusform>Wrote the %n rejected or skipped rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::classify</name>
     <message numerus="yes">
         <source>D: refunds exceed purchases in the last %n day(s).</source>
@@ -124,6 +134,16 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::store::ImportLog</name>
+    <message numerus="yes">
+        <source>%n customer(s) created by this import have calls or orders by now; undoing the import would delete them. Nothing was changed.</source>
+        <translation>
+            <numerusform>%n customer created by this import has calls or orders by now; undoing the import would delete it. Nothing was changed.</numerusform>
+            <numerusform>%n customers created by this import have calls or orders by now; undoing the import would delete them. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ChartsView</name>
     <message numerus="yes">
         <source>%n customer(s) · %1 % of revenue</source>
@@ -206,12 +226,46 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%1 · %n record(s) · %2</source>
+        <translation>
+            <numerusform>%1 · %n record · %2</numerusform>
+            <numerusform>%1 · %n records · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of customers share a phone number or an e-mail address. Select the customer to keep, then merge: calls, orders and tags move to it.</source>
+        <translation>
+            <numerusform>%n group of customers shares a phone number or an e-mail address. Select the customer to keep, then merge: calls, orders and tags move to it.</numerusform>
+            <numerusform>%n groups of customers share a phone number or an e-mail address. Select the customer to keep, then merge: calls, orders and tags move to it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::FollowUpModel</name>
     <message numerus="yes">
         <source>%1, %2: %n customer(s) due</source>
         <translation>
             <numerusform>%1, %2: %n customer due</numerusform>
             <numerusform>%1, %2: %n customers due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ImportWizard</name>
+    <message numerus="yes">
+        <source>%n row(s) · %1 · separated by %2</source>
+        <translation>
+            <numerusform>%n row · %1 · separated by %2</numerusform>
+            <numerusform>%n rows · %1 · separated by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) the file itself gets wrong (they will be listed)</source>
+        <translation>
+            <numerusform>%n row the file itself gets wrong (it will be listed)</numerusform>
+            <numerusform>%n rows the file itself gets wrong (they will be listed)</numerusform>
         </translation>
     </message>
 </context>

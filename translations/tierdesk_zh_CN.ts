@@ -168,10 +168,6 @@
         <translation>日期（默认：今天）。</translation>
     </message>
     <message>
-        <source>The CSV file to write (- for the terminal).</source>
-        <translation>要写入的 CSV 文件（- 表示输出到终端）。</translation>
-    </message>
-    <message>
         <source>Plain UTF-8 with LF line ends, without the byte-order mark and formula guard that spreadsheets need.</source>
         <translation>输出纯 UTF-8 文本，使用 LF 换行，不带电子表格所需的字节顺序标记（BOM）和公式防护。</translation>
     </message>
@@ -220,14 +216,246 @@
         <translation>已在 %4 中创建演示数据：%1 位客户、%2 笔订单、%3 条通话记录。</translation>
     </message>
     <message>
+        <source>error: --as-of “%1” is not a date of the form YYYY-MM-DD.</source>
+        <translation>错误：--as-of 的值“%1”不是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>error: unknown command “%1”.</source>
+        <translation>错误：未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Imports a customer list (CSV from Excel, WPS or another CRM): columns are mapped from the header, duplicates are found by phone and e-mail in the database and in the file, and the whole import can be undone with undo-import.</source>
+        <translation>导入客户名单（从 Excel、WPS 或其他 CRM 导出的 CSV）：按表头自动对应各列，按电话和邮箱在数据库和文件内查找重复客户，整次导入可用 undo-import 撤销。</translation>
+    </message>
+    <message>
+        <source>The CSV file.</source>
+        <translation>CSV 文件。</translation>
+    </message>
+    <message>
+        <source>utf-8, utf-8-bom, gb18030 (gbk), utf-16le or utf-16be (default: detected).</source>
+        <translation>utf-8、utf-8-bom、gb18030（gbk）、utf-16le 或 utf-16be（默认：自动检测）。</translation>
+    </message>
+    <message>
+        <source>comma, semicolon or tab (default: detected).</source>
+        <translation>comma（逗号）、semicolon（分号）或 tab（制表符）；默认自动检测。</translation>
+    </message>
+    <message>
+        <source>Map a column by its header (or 1-based number) to a field: name, company, phone, email, city, owner, tags, type, grade, created_at or ignore. Repeatable; the other columns are guessed.</source>
+        <translation>将某一列（按表头名称或从 1 开始的列号指定）对应到字段：name、company、phone、email、city、owner、tags、type、grade、created_at 或 ignore。可多次使用；其余各列自动推测。</translation>
+    </message>
+    <message>
+        <source>What to do with a duplicate: merge (fill empty fields, add tags; default), update (overwrite), skip or create.</source>
+        <translation>重复客户的处理方式：merge（合并：补全空白字段并添加标签；默认）、update（更新已有客户，覆盖原值）、skip（跳过）或 create（新建客户）。</translation>
+    </message>
+    <message>
+        <source>Owner of the rows without one.</source>
+        <translation>为未填写负责人的行指定负责人。</translation>
+    </message>
+    <message>
+        <source>Write the rejected and skipped rows, with the reason, to this CSV file (fix it and import it again).</source>
+        <translation>将被拒绝和被跳过的行连同原因写入此 CSV 文件（修正后可重新导入）。</translation>
+    </message>
+    <message>
+        <source>Check the file and report, without importing.</source>
+        <translation>只检查文件并报告结果，不导入。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”.</source>
+        <translation>未知的编码“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown delimiter “%1”.</source>
+        <translation>未知的分隔符“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown --duplicates action “%1”.</source>
+        <translation>未知的 --duplicates 处理方式“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot use --map “%1”: no such column or field.</source>
+        <translation>无法使用 --map 的值“%1”：找不到该列或字段。</translation>
+    </message>
+    <message>
+        <source>  %1 → %2</source>
+        <translation>  %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 valid, %3 rejected; duplicates: %4 in the database, %5 in the file.</source>
+        <translation>共 %1 行：%2 行有效，%3 行被拒绝；重复客户：与数据库重复 %4 行，文件内重复 %5 行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the %n rejected or skipped row(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行被拒绝或跳过的数据写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import %1: %2 created, %3 updated, %4 merged, %5 skipped, %6 rejected. Undo it with: tierdesk-cli undo-import %1</source>
+        <translation>第 %1 次导入：新建 %2 位客户，更新 %3 位，合并 %4 位，跳过 %5 行，拒绝 %6 行。如需撤销，请运行：tierdesk-cli undo-import %1</translation>
+    </message>
+    <message>
+        <source>Lists the customer imports, newest first.</source>
+        <translation>列出客户导入记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3: %4 created, %5 changed, %6 skipped, %7 rejected%8</source>
+        <translation>%1  %2  %3：新建 %4，更改 %5，跳过 %6，拒绝 %7%8</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation> （已撤销）</translation>
+    </message>
+    <message>
+        <source>Undoes a customer import as a whole (see &apos;imports&apos; for the numbers).</source>
+        <translation>整体撤销一次客户导入（导入批次编号可用 imports 命令查看）。</translation>
+    </message>
+    <message>
+        <source>The import&apos;s number.</source>
+        <translation>导入批次编号。</translation>
+    </message>
+    <message>
+        <source>Import %1 was undone.</source>
+        <translation>已撤销第 %1 次导入。</translation>
+    </message>
+    <message>
+        <source>The file to write: FILE.csv, or FILE.xlsx for an Excel workbook (- writes CSV to the terminal).</source>
+        <translation>要写入的文件：FILE.csv，或 Excel 工作簿 FILE.xlsx（- 表示以 CSV 格式输出到终端）。</translation>
+    </message>
+    <message>
+        <source>error: --plain is for CSV files, not for %1.</source>
+        <translation>错误：--plain 只适用于 CSV 文件，不适用于 %1。</translation>
+    </message>
+    <message>
+        <source>Writes the customer list, as the Customers table shows it, to CSV or Excel.</source>
+        <translation>将客户列表（与“客户”页表格所显示的一致）导出为 CSV 或 Excel 文件。</translation>
+    </message>
+    <message>
+        <source>Only this owner&apos;s customers.</source>
+        <translation>仅导出该负责人的客户。</translation>
+    </message>
+    <message>
+        <source>Only customers of this value tier: A, B, C or D.</source>
+        <translation>仅导出该价值等级的客户：A、B、C 或 D。</translation>
+    </message>
+    <message>
+        <source>Only customers whose name, company, phone or e-mail contains TEXT.</source>
+        <translation>仅导出姓名、公司、电话或邮箱中包含 TEXT 的客户。</translation>
+    </message>
+    <message>
+        <source>error: --tier takes A, B, C or D, not “%1”.</source>
+        <translation>错误：--tier 的值须为 A、B、C 或 D，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 customers written.</source>
+        <translation>已写入 %1 位客户。</translation>
+    </message>
+    <message>
+        <source>comma (,)</source>
+        <translation>逗号（,）</translation>
+    </message>
+    <message>
+        <source>semicolon (;)</source>
+        <translation>分号（;）</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Shows how TierDesk reads a CSV file: its encoding, delimiter, rows and fields.</source>
+        <translation>显示 TierDesk 如何读取 CSV 文件：编码、分隔符、行和字段。</translation>
+    </message>
+    <message>
+        <source>The CSV file to inspect.</source>
+        <translation>要检查的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Read the file in this encoding instead of detecting it: UTF-8, UTF-8-BOM, GB18030 (or GBK), UTF-16LE, UTF-16BE.</source>
+        <translation>按此编码读取文件，不自动检测：UTF-8、UTF-8-BOM、GB18030（或 GBK）、UTF-16LE、UTF-16BE。</translation>
+    </message>
+    <message>
+        <source>Use this field separator instead of detecting it: , or ; or tab.</source>
+        <translation>使用此字段分隔符，不自动检测：, 或 ; 或 tab。</translation>
+    </message>
+    <message>
+        <source>Print the encoding, the delimiter and every row as JSON, or the error and its line.</source>
+        <translation>以 JSON 格式输出编码、分隔符和每一行；出错时输出错误及其所在行。</translation>
+    </message>
+    <message>
+        <source>error: unknown encoding “%1”; use UTF-8, UTF-8-BOM, GB18030, UTF-16LE or UTF-16BE.</source>
+        <translation>错误：未知的编码“%1”；请使用 UTF-8、UTF-8-BOM、GB18030、UTF-16LE 或 UTF-16BE。</translation>
+    </message>
+    <message>
+        <source>error: --delimiter takes , or ; or tab, not “%1”.</source>
+        <translation>错误：--delimiter 的值须为 , 或 ; 或 tab，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>error: line %1: %2</source>
+        <translation>错误：第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>as given</source>
+        <extracomment>How csv-inspect learnt the encoding or delimiter: the user named it</extracomment>
+        <translation>按指定</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <extracomment>How csv-inspect learnt the encoding or delimiter: it guessed from the file</extracomment>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Encoding: %1, %2</source>
+        <translation>编码：%1，%2</translation>
+    </message>
+    <message>
+        <source>Delimiter: %1, %2</source>
+        <translation>分隔符：%1，%2</translation>
+    </message>
+    <message>
+        <source>Rows: %1 (the header and %2 more)</source>
+        <translation>行数：%1（表头及另外 %2 行）</translation>
+    </message>
+    <message>
+        <source>Fields in the header: %1</source>
+        <translation>表头字段数：%1</translation>
+    </message>
+    <message>
+        <source>  %1 rows with %2 fields</source>
+        <translation>  %1 行有 %2 个字段</translation>
+    </message>
+    <message>
+        <source>Ragged rows (not as many fields as the header): %1</source>
+        <translation>字段数与表头不一致的行：%1</translation>
+    </message>
+    <message>
+        <source>  line %1: %2 fields</source>
+        <translation>  第 %1 行：%2 个字段</translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  … 另有 %1 行</translation>
+    </message>
+    <message>
         <source>Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]
 
 Commands:
   import DIR [--keep-going]           import the three interchange files, ids kept
   classify [--as-of D] [--out F.csv]  classify every customer and store the results
-  queue [--as-of D] --out F.csv       the call list of a day, in priority order
+  queue [--as-of D] --out F.csv|F.xlsx
+                                      the call list of a day, in priority order
   export DIR                          write the three interchange files
   demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)
+  import-customers FILE [--map C=F]   import a customer list (CSV from Excel/WPS), with duplicates
+  imports                             list the customer imports
+  undo-import N                       undo customer import N as a whole
+  export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
+                                      the customer list, for Excel, WPS and LibreOffice
+  csv-inspect FILE [--encoding NAME] [--delimiter C] [--json]
+                                      how TierDesk reads a CSV file (no database needed)
 
 --db PATH defaults to %1.
 Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</source>
@@ -236,20 +464,20 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
 命令：
   import DIR [--keep-going]           导入三个交换文件，保留原有 id
   classify [--as-of D] [--out F.csv]  为所有客户分级并保存结果
-  queue [--as-of D] --out F.csv       某一天的拨打清单，按优先级排序
+  queue [--as-of D] --out F.csv|F.xlsx
+                                      某一天的拨打清单，按优先级排序
   export DIR                          导出三个交换文件
   demo --customers N [--seed S]       创建演示数据库（--if-missing：仅在数据库为空时）
+  import-customers FILE [--map C=F]   导入客户名单（Excel/WPS 导出的 CSV），并处理重复客户
+  imports                             列出客户导入记录
+  undo-import N                       整体撤销第 N 次客户导入
+  export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
+                                      导出客户列表，可用 Excel、WPS 和 LibreOffice 打开
+  csv-inspect FILE [--encoding NAME] [--delimiter C] [--json]
+                                      查看 TierDesk 如何读取 CSV 文件（无需数据库）
 
 --db PATH 默认为 %1。
 运行“tierdesk-cli COMMAND --help”可查看该命令的选项。</translation>
-    </message>
-    <message>
-        <source>error: --as-of “%1” is not a date of the form YYYY-MM-DD.</source>
-        <translation>错误：--as-of 的值“%1”不是 YYYY-MM-DD 格式的日期。</translation>
-    </message>
-    <message>
-        <source>error: unknown command “%1”.</source>
-        <translation>错误：未知命令“%1”。</translation>
     </message>
 </context>
 <context>
@@ -729,6 +957,170 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
         <source>suggest grade %1</source>
         <translation>建议降为 %1 级</translation>
     </message>
+    <message>
+        <source>Call list %1</source>
+        <extracomment>The name of the worksheet in an exported call list (at most 31 characters)</extracomment>
+        <translation>拨打清单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::io::CustomerImport</name>
+    <message>
+        <source>%1 fields where the header has %2.</source>
+        <translation>该行有 %1 个字段，而表头只有 %2 个。</translation>
+    </message>
+    <message>
+        <source>The file is empty: there is no header row.</source>
+        <translation>文件为空：没有表头行。</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Intent grade</source>
+        <translation>意向等级</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Create new</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Update existing</source>
+        <translation>更新已有客户</translation>
+    </message>
+    <message>
+        <source>Merge (fill gaps)</source>
+        <translation>合并（补全空白字段）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>No column holds the name or the company: choose one in the mapping.</source>
+        <translation>没有对应到姓名或公司的列：请在列对应中指定一列。</translation>
+    </message>
+    <message>
+        <source>Unknown customer type “%1” (individual, enterprise, government, channel; 个人, 企业, 政府, 渠道).</source>
+        <translation>未知的客户类型“%1”（个人、企业、政府、渠道；individual、enterprise、government、channel）。</translation>
+    </message>
+    <message>
+        <source>Unknown intent grade “%1” (S, A, B, C or D).</source>
+        <translation>未知的意向等级“%1”（S、A、B、C 或 D）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).</source>
+        <translation>“%1”不是有效日期（如 2026-03-01、2026/3/1 或 2026年3月1日）。</translation>
+    </message>
+    <message>
+        <source>The creation date %1 is in the future.</source>
+        <translation>创建日期 %1 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The phone number “%1” was turned into a number by a spreadsheet and lost digits; save the column as text and export again.</source>
+        <translation>电话号码“%1”被电子表格转换成了数值，丢失了部分数字；请将该列设为文本格式后重新导出。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number (fewer than 7 digits).</source>
+        <translation>“%1”不是电话号码（不足 7 位数字）。</translation>
+    </message>
+    <message>
+        <source>No name and no company.</source>
+        <translation>姓名和公司均为空。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>“%1”不是邮箱地址。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Line %1: customer %2 no longer exists.</source>
+        <translation>第 %1 行：客户 %2 已不存在。</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Extra fields: %1</source>
+        <translation>多余的字段：%1</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Skipped: the same %1 as customer %2.</source>
+        <translation>已跳过：与客户 %2 的%1相同。</translation>
+    </message>
+    <message>
+        <source>Skipped: the same %1 as line %2.</source>
+        <translation>已跳过：与第 %2 行的%1相同。</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::io::CustomerList</name>
+    <message>
+        <source>Customers</source>
+        <extracomment>The name of the worksheet in an exported customer list (at most 31 characters)</extracomment>
+        <translation>客户</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::io::Demo</name>
@@ -743,6 +1135,21 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
     <message>
         <source>This database already has customers. Demo data can only be added to an empty database.</source>
         <translation>该数据库中已有客户。演示数据只能添加到空数据库中。</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::io::Export</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not create the workbook %1.</source>
+        <translation>无法创建工作簿 %1。</translation>
+    </message>
+    <message>
+        <source>An Excel worksheet holds at most %1 rows. Export to CSV instead, or narrow the list.</source>
+        <translation>一个 Excel 工作表最多只能容纳 %1 行。请改为导出 CSV，或缩小列表范围。</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1727,31 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
     <message>
         <source>The SQLite driver of Qt is not usable.</source>
         <translation>Qt 的 SQLite 驱动不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::store::ImportLog</name>
+    <message>
+        <source>The import log could not be written.</source>
+        <translation>无法写入导入记录。</translation>
+    </message>
+    <message>
+        <source>The import was not undone.</source>
+        <translation>未能撤销导入。</translation>
+    </message>
+    <message>
+        <source>There is no import number %1.</source>
+        <translation>不存在第 %1 次导入。</translation>
+    </message>
+    <message>
+        <source>Import number %1 has been undone already.</source>
+        <translation>第 %1 次导入已被撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) created by this import have calls or orders by now; undoing the import would delete them. Nothing was changed.</source>
+        <translation>
+            <numerusform>此次导入新建的客户中已有 %n 位有了通话或订单记录，撤销导入会将其删除。未做任何更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2442,125 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the customers shown, in this order, as an Excel workbook (.xlsx) or as a CSV file for Excel, WPS and LibreOffice</source>
+        <translation>将当前显示的客户按此顺序保存为 Excel 工作簿（.xlsx），或保存为可用 Excel、WPS 和 LibreOffice 打开的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>尚未打开数据库。</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <extracomment>The suggested file name (without extension) of an exported customer list; %1 is today</extracomment>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>customers-%1</source>
+        <translation>客户-%1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::DuplicatesDialog</name>
+    <message>
+        <source>&amp;Merge group</source>
+        <translation>合并该组(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation>撤销合并(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Open card</source>
+        <translation>打开客户卡片(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Duplicate customers</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Keep the selected customer (or the oldest) and move the others&apos; calls, orders and tags to it</source>
+        <translation>保留所选客户（未选中具体客户时保留最早创建的），并将其他客户的通话、订单和标签移到该客户名下</translation>
+    </message>
+    <message>
+        <source>same phone or e-mail</source>
+        <translation>电话或邮箱相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n record(s) · %2</source>
+        <translation>
+            <numerusform>%1 · %n 条记录 · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No duplicates: no two customers share a phone number or an e-mail address.</source>
+        <translation>没有重复客户：任意两位客户的电话和邮箱都不相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of customers share a phone number or an e-mail address. Select the customer to keep, then merge: calls, orders and tags move to it.</source>
+        <translation>
+            <numerusform>有 %n 组客户的电话或邮箱相同。请选择要保留的客户，然后合并：通话、订单和标签将移到该客户名下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge group</source>
+        <translation>合并该组</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::Export</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::FollowUpModel</name>
@@ -2026,6 +2577,229 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ImportWizard</name>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose the customer list</source>
+        <translation>选择客户名单</translation>
+    </message>
+    <message>
+        <source>A CSV file saved from Excel, WPS or another CRM. Chinese files in GBK or UTF-8 are recognised; change the encoding below if the preview looks wrong.</source>
+        <translation>从 Excel、WPS 或其他 CRM 保存的 CSV 文件。可识别 GBK 或 UTF-8 编码的中文文件；如果预览显示乱码，请在下方更改编码。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>分隔符(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) · %1 · separated by %2</source>
+        <translation>
+            <numerusform>%n 行 · %1 · 以%2分隔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) the file itself gets wrong (they will be listed)</source>
+        <translation>
+            <numerusform>文件本身有 %n 行格式错误（将在后面列出）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What each column holds</source>
+        <translation>各列对应的字段</translation>
+    </message>
+    <message>
+        <source>Guessed from the column titles. Change any that are wrong; columns set to “(ignore)” are not imported.</source>
+        <translation>已根据列标题自动推测。如有不对请修改；设为“（忽略）”的列不会导入。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <source>Duplicates are found by phone number (any format) and e-mail, in the database and inside the file.</source>
+        <translation>按电话号码（任何格式均可）和邮箱查找重复客户，范围包括数据库和文件本身。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. Decide what happens to the duplicates, then import.</source>
+        <translation>目前尚未做任何更改。请决定如何处理重复客户，然后导入。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>For &amp;all duplicates:</source>
+        <translation>所有重复项(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; new customers · &lt;b&gt;%2&lt;/b&gt; already in the database · &lt;b&gt;%3&lt;/b&gt; repeated in the file · &lt;b&gt;%4&lt;/b&gt; cannot be imported</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 位新客户 · &lt;b&gt;%2&lt;/b&gt; 位已在数据库中 · &lt;b&gt;%3&lt;/b&gt; 行在文件内重复 · &lt;b&gt;%4&lt;/b&gt; 行无法导入</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Same %1 as customer %2 in the database</source>
+        <translation>与数据库中客户 %2 的%1相同</translation>
+    </message>
+    <message>
+        <source>Same %1 as line %2 of the file</source>
+        <translation>与文件第 %2 行的%1相同</translation>
+    </message>
+    <message>
+        <source>The first %1 rows that need a look are listed; the others follow the choice for all duplicates.</source>
+        <translation>此处只列出需要查看的前 %1 行；其余各行按“所有重复项”的选择处理。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save rows to fix as CSV…</source>
+        <translation>将待修正的行另存为 CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>撤销此次导入(&amp;U)</translation>
+    </message>
+    <message>
+        <source>%1-to-fix.csv</source>
+        <translation>%1-待修正.csv</translation>
+    </message>
+    <message>
+        <source>Save rows to fix</source>
+        <translation>保存待修正的行</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销此次导入</translation>
+    </message>
+    <message>
+        <source>Remove the customers this import created and restore the ones it changed?</source>
+        <translation>要删除此次导入新建的客户，并将被更改的客户恢复原状吗？</translation>
+    </message>
+    <message>
+        <source>Importing… (Esc cancels)</source>
+        <translation>正在导入…（按 Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何数据：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Done.&lt;/b&gt; %1 created · %2 merged · %3 updated · %4 skipped · %5 not imported.</source>
+        <translation>&lt;b&gt;完成。&lt;/b&gt;新建 %1 · 合并 %2 · 更新 %3 · 跳过 %4 · 未导入 %5。</translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The import was undone.</source>
+        <translation>已撤销此次导入。</translation>
+    </message>
+    <message>
+        <source>Choose a file that can be read first.</source>
+        <translation>请先选择一个可以读取的文件。</translation>
     </message>
 </context>
 <context>
@@ -2456,6 +3230,14 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>&lt;h3&gt;TierDesk %1&lt;/h3&gt;&lt;p&gt;A desktop CRM for small sales teams: customer tiers, RFM segments and who to call next. Your data stays in one file on this computer.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TierDesk %1&lt;/h3&gt;&lt;p&gt;面向小型销售团队的桌面 CRM：客户分级、RFM 分群，告诉您下一个该联系谁。数据只保存在本机的一个文件中。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复客户(&amp;D)…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::MigrationModel</name>
@@ -2626,10 +3408,6 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <translation>按建议降低意向等级：保持该等级期间没有进展</translation>
     </message>
     <message>
-        <source>Save this call list as a CSV file that opens in Excel and WPS</source>
-        <translation>将此拨打清单保存为 CSV 文件，可用 Excel 或 WPS 打开</translation>
-    </message>
-    <message>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -2671,20 +3449,9 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <translation>意向等级未更改</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>call-list-%1.csv</source>
-        <translation>拨打清单-%1.csv</translation>
-    </message>
-    <message>
         <source>Export call list</source>
+        <extracomment>The suggested file name (without extension) of an exported call list; %1 is the day</extracomment>
         <translation>导出拨打清单</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -2729,6 +3496,14 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <message>
         <source>Print call list</source>
         <translation>打印拨打清单</translation>
+    </message>
+    <message>
+        <source>Save this call list as an Excel workbook (.xlsx) or as a CSV file for Excel, WPS and LibreOffice</source>
+        <translation>将此拨打清单保存为 Excel 工作簿（.xlsx），或保存为可用 Excel、WPS 和 LibreOffice 打开的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>call-list-%1</source>
+        <translation>拨打清单-%1</translation>
     </message>
 </context>
 <context>
