@@ -1,0 +1,301 @@
+// tierdesk_bench_desktop: the real desktop window (MainWindow, offscreen) on a database, driven
+// the way a salesperson uses it, each step timed on the UI thread:
+//
+//   TIERDESK_BENCH_DB=/tmp/bench/1000000/work.sqlite build/bench/tests/bench/tierdesk_bench_desktop
+//
+// (offscreen unless QT_QPA_PLATFORM says otherwise; --json for machine-readable output)
+//
+// A step's time is how long the UI thread was busy with it: from the input (a key, a click, a
+// scroll) to the moment the event loop is idle again with the result painted. "max block" is the
+// longest the event loop went without running a 5 ms timer during the step: what a user would feel
+// as a frozen window. Peak memory is the process's (getrusage).
+
+#include "benchsupport.h"
+#include "mainwindow.h"
+#include "models/customertablemodel.h"
+#include "session.h"
+#include "views/customersview.h"
+#include "views/queueview.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace tierdesk;
+
+namespace {
+
+QElapsedTimer processClock;
+
+/// The longest gap between two ticks of a 5 ms timer while it runs: the longest the UI thread
+/// was blocked.
+class StallWatch final : public QObject {
+public:
+    StallWatch()
+    {
+        m_timer.setInterval(5);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_max = std::max(m_max, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_max = 0;
+        m_timer.start();
+    }
+    double stopMs()
+    {
+        m_timer.stop();
+        m_max = std::max(m_max, m_clock.nsecsElapsed() - m_last);
+        return double(m_max) / 1e6;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_max = 0;
+};
+
+struct Step {
+    QString name;
+    double ms = 0;      ///< the step, from its input to an idle, painted window
+    double blockMs = 0; ///< the longest stall of the event loop during it
+    double rssMiB = 0;  ///< resident memory after it
+};
+
+std::vector<Step> steps;
+
+/// Lets the event loop run until it has nothing left to do (timers of 0 ms included), painting.
+void settle(QWidget *window)
+{
+    for (int i = 0; i < 5; ++i) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+        QCoreApplication::sendPostedEvents();
+    }
+    window->repaint();
+    QCoreApplication::processEvents(QEventLoop::AllEvents);
+}
+
+template<typename F>
+void measure(const QString &name, QWidget *window, F &&action)
+{
+    StallWatch watch;
+    QElapsedTimer t;
+    watch.start();
+    t.start();
+    action();
+    settle(window);
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    // The step itself ran on the UI thread: it blocked the loop for at least its own time.
+    const double block = std::max(watch.stopMs(), ms);
+    steps.push_back({name, ms, block, bench::currentRssMiB()});
+}
+
+template<typename T>
+T *child(QWidget *root, const char *name)
+{
+    T *w = root->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        bench::die(QStringLiteral("No widget named ") + QString::fromLatin1(name));
+    return w;
+}
+
+void print(bool json)
+{
+    if (json) {
+        auto escaped = [](const QString &text) {
+            QString out = text;
+            out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+            return out.toUtf8();
+        };
+        std::printf("[\n");
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            std::printf("  {\"step\": \"%s\", \"ms\": %.1f, \"max_block_ms\": %.1f, \"rss_mib\": %.0f}%s\n",
+                        escaped(steps[i].name).constData(), steps[i].ms, steps[i].blockMs, steps[i].rssMiB,
+                        i + 1 < steps.size() ? "," : "");
+        std::printf("]\n");
+        return;
+    }
+    std::printf("| step | time (ms) | max block (ms) | RSS after (MiB) |\n|---|---:|---:|---:|\n");
+    for (const Step &s : steps)
+        std::printf("| %s | %.1f | %.1f | %.0f |\n", s.name.toUtf8().constData(), s.ms, s.blockMs, s.rssMiB);
+    std::printf("\npeak RSS: %.0f MiB\n", bench::peakRssMiB());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    processClock.start();
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Never the developer's own settings (window state, recent files).
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("TierDeskBench"));
+    QApplication::setApplicationName(QStringLiteral("tierdesk-bench"));
+    const bool json = QCoreApplication::arguments().contains(QStringLiteral("--json"));
+    const QString path = bench::databasePath();
+    const QDate day = bench::asOf();
+
+    // ---- Open: what `tierdesk --db PATH --as-of DAY` does, to the first painted page.
+    ui::Session session;
+    session.setToday(day); // the stored run is of this day: no reclassification on open
+    std::unique_ptr<ui::MainWindow> window;
+    {
+        StallWatch watch;
+        QElapsedTimer t;
+        t.start();
+        watch.start();
+        window = std::make_unique<ui::MainWindow>(&session);
+        window->resize(1280, 800);
+        window->show();
+        window->start(path);
+        window->showPlace(ui::MainWindow::Place::Customers);
+        settle(window.get());
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        steps.push_back({QStringLiteral("open the database to a usable window (customers)"), ms,
+                         std::max(ms, watch.stopMs()), bench::currentRssMiB()});
+        steps.push_back({QStringLiteral("  … since the process started"), double(processClock.elapsed()), 0,
+                         bench::currentRssMiB()});
+    }
+    if (!session.isOpen())
+        bench::die(QStringLiteral("The database did not open."));
+    QWidget *w = window.get();
+    auto *customers = window->customersView();
+    auto *table = child<QTableView>(customers, "customerTable");
+    auto *search = child<QLineEdit>(customers, "searchEdit");
+
+    // ---- The three places.
+    measure(QStringLiteral("switch to Today's calls (Ctrl+2)"), w,
+            [&] { window->showPlace(ui::MainWindow::Place::Calls); });
+    measure(QStringLiteral("switch to Charts (Ctrl+3)"), w,
+            [&] { window->showPlace(ui::MainWindow::Place::Charts); });
+    measure(QStringLiteral("switch to Customers (Ctrl+1)"), w,
+            [&] { window->showPlace(ui::MainWindow::Place::Customers); });
+
+    // ---- Scrolling the customer table.
+    QScrollBar *bar = table->verticalScrollBar();
+    {
+        StallWatch watch;
+        QElapsedTimer t;
+        double worst = 0;
+        t.start();
+        watch.start();
+        for (int i = 0; i < 200; ++i) {
+            QElapsedTimer one;
+            one.start();
+            bar->setValue(bar->value() + bar->pageStep());
+            table->viewport()->repaint();
+            QCoreApplication::processEvents();
+            worst = std::max(worst, double(one.nsecsElapsed()) / 1e6);
+        }
+        steps.push_back({QStringLiteral("scroll 200 pages down (worst page)"), worst, watch.stopMs(),
+                         bench::currentRssMiB()});
+    }
+    for (int percent : {50, 100, 25, 0}) {
+        measure(QStringLiteral("drag the scroll bar to %1 %").arg(percent), w, [&] {
+            bar->setValue(int(qint64(bar->maximum()) * percent / 100));
+            table->viewport()->repaint();
+        });
+    }
+
+    // ---- Sorting by each visible column (a click on its header), then back to names.
+    QHeaderView *header = table->horizontalHeader();
+    for (int column = 0; column < ui::CustomerTableModel::ColumnCount; ++column) {
+        if (table->isColumnHidden(column))
+            continue;
+        const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+        bar->setValue(0);
+        settle(w);
+        measure(QStringLiteral("sort by %1").arg(title), w,
+                [&] { header->setSortIndicator(column, Qt::AscendingOrder); });
+        measure(QStringLiteral("  … then drag to 100 %"), w, [&] {
+            bar->setValue(bar->maximum());
+            table->viewport()->repaint();
+        });
+    }
+    bar->setValue(0);
+    settle(w);
+    measure(QStringLiteral("sort by name again"), w,
+            [&] { header->setSortIndicator(ui::CustomerTableModel::Name, Qt::AscendingOrder); });
+
+    // ---- Search as you type.
+    search->setFocus();
+    for (const QString &typed : {QStringLiteral("wang"), QStringLiteral("138"), QStringLiteral("明华"),
+                                 QStringLiteral("gmail.com")}) {
+        search->clear();
+        bar->setValue(0);
+        settle(w);
+        QString sofar;
+        for (QChar c : typed) {
+            sofar += c;
+            // A key event carrying the character, as an input method delivers Chinese text
+            // (QTest::keyClicks knows only ASCII keys).
+            measure(QStringLiteral("keystroke → results: \"%1\"").arg(sofar), w, [&] {
+                QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+                QApplication::sendEvent(search, &press);
+                QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+                QApplication::sendEvent(search, &release);
+            });
+        }
+    }
+    measure(QStringLiteral("clear the search box"), w, [&] { search->clear(); });
+
+    // ---- Today's calls: log a call on the first customer, as the dialog does when it saves.
+    window->showPlace(ui::MainWindow::Place::Calls);
+    settle(w);
+    auto *queue = window->queueView();
+    auto *queueTable = child<QTableView>(queue, "queueTable");
+    for (int i = 0; i < 5; ++i) {
+        const QModelIndex first = queueTable->model()->index(0, 0);
+        const CustomerId id = first.data(ui::CustomerTableModel::IdRole).toLongLong();
+        Call call;
+        call.customerId = id;
+        call.calledAt = QDateTime(day, QTime(10, i), Qt::UTC);
+        call.outcome = Outcome::Reached;
+        call.nextFollowUp = day.addDays(7);
+        measure(QStringLiteral("log a call → queue updated (%1)").arg(i + 1), w, [&] {
+            if (auto ok = session.logCall(call); !ok)
+                bench::die(ok.error().message);
+        });
+    }
+
+    // ---- F5: the full classification in the worker thread; the window must stay responsive.
+    {
+        StallWatch watch;
+        QElapsedTimer t;
+        t.start();
+        watch.start();
+        bool done = false;
+        QObject::connect(&session, &ui::Session::reclassifyFinished, &app, [&done] { done = true; });
+        session.reclassify();
+        while (!done)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        settle(w);
+        steps.push_back({QStringLiteral("F5: classify everyone (worker thread) to views updated"),
+                         double(t.nsecsElapsed()) / 1e6, watch.stopMs(), bench::currentRssMiB()});
+    }
+
+    print(json);
+    return 0;
+}
