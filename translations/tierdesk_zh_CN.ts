@@ -2467,6 +2467,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>More than %L1 customers (counting…)</source>
+        <translation>超过 %L1 位客户（正在统计…）</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::DuplicatesDialog</name>

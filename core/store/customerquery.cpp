@@ -686,6 +686,27 @@ Result<qint64> CustomerQuery::count(const CustomerFilter &filter)
     return scalar(db, "SELECT count(*)" + from(drive, filter) + w.sql, &w);
 }
 
+Result<qint64> CustomerQuery::countAtMost(const CustomerFilter &filter, qint64 atMost)
+{
+    sqlite3 *db = m_db.handle();
+    {
+        ReadTransaction read(db);
+        auto search = prepareSearch(db, filter);
+        if (!search)
+            return std::unexpected(search.error());
+        if (search->active && search->dense && !search->nothing) {
+            // Row by row in storage order, each row's text tested, until one more than asked for.
+            const Drive drive = hasClassificationFilter(filter) ? Drive::Classification : Drive::Customers;
+            const Where w = buildWhere(filter, drive, *search, SearchUse::PerRow);
+            return scalar(db,
+                          "SELECT count(*) FROM (SELECT 1" + from(drive, filter) + w.sql + " LIMIT " +
+                              QByteArray::number(std::max<qint64>(0, atMost) + 1) + ")",
+                          &w);
+        }
+    }
+    return count(filter);
+}
+
 Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filter, CustomerSort sort,
                                                      bool descending, qint64 offset, int limit)
 {

@@ -85,6 +85,10 @@ public:
 
     /// How many customers match (`count(*)`).
     Result<qint64> count(const CustomerFilter &filter);
+    /// The count when it is quick to know; `atMost + 1` when it is more than `atMost` and knowing
+    /// how many would read most of the customers (a search of a character or two found in nearly
+    /// every row: a third of a second at a million customers). Stops after `atMost + 1` matches.
+    Result<qint64> countAtMost(const CustomerFilter &filter, qint64 atMost);
     /// `limit` rows from `offset` in the given order (ties broken by id).
     Result<std::vector<CustomerRow>> page(const CustomerFilter &filter, CustomerSort sort, bool descending,
                                           qint64 offset, int limit);

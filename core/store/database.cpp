@@ -85,6 +85,7 @@ struct Database::Private {
     std::mutex checkerLock; ///< guards checkerDb between sqlite3_interrupt() and sqlite3_close()
     sqlite3 *checkerDb = nullptr;
     std::atomic<int> checkState = Passed;
+    std::shared_ptr<const std::atomic<bool>> stopWhen; ///< see Database::stopWhen()
     QString damage; ///< SQLite's report, set before checkState becomes Damaged
 
     void stopCheck()
@@ -138,6 +139,21 @@ sqlite3 *Database::handle() const
     return d->handle;
 }
 
+void Database::stopWhen(std::shared_ptr<const std::atomic<bool>> stop)
+{
+    d->stopWhen = std::move(stop);
+    if (!d->handle)
+        return;
+    if (!d->stopWhen) {
+        sqlite3_progress_handler(d->handle, 0, nullptr, nullptr);
+        return;
+    }
+    sqlite3_progress_handler(
+        d->handle, 1000,
+        [](void *flag) { return static_cast<const std::atomic<bool> *>(flag)->load() ? 1 : 0; },
+        const_cast<std::atomic<bool> *>(d->stopWhen.get()));
+}
+
 void Database::close()
 {
     d->stopCheck();
@@ -182,8 +198,8 @@ Result<void> Database::open(const QString &path, Mode mode)
     d->connection = nextConnectionName();
     auto handle =
         connectQt(d->connection, path,
-                  mode == Mode::ReadOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                                         : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+                  mode != Mode::ReadWrite ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                          : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!handle) {
         close();
         return fail(
@@ -197,7 +213,7 @@ Result<void> Database::open(const QString &path, Mode mode)
         close();
         return ok;
     }
-    if (mode == Mode::ReadOnly) {
+    if (mode != Mode::ReadWrite) {
         if (d->version != schema::latestVersion()) {
             close();
             return fail(QCoreApplication::translate(
@@ -321,7 +337,9 @@ Result<void> Database::configure(Mode mode)
     // here; a bigger file opens at once and is checked by a helper thread (see startCheck()),
     // and writes are refused from the moment damage is found.
     const qint64 fileSize = d->path == QStringLiteral(":memory:") ? 0 : QFileInfo(d->path).size();
-    if (d->version > 0 && fileSize > syncCheckBytes.load()) {
+    if (mode == Mode::ReadOnlyUnchecked) {
+        // The connection that opened the file first checks it.
+    } else if (d->version > 0 && fileSize > syncCheckBytes.load()) {
         startCheck();
     } else if (d->version > 0) {
         auto check = Statement::prepare(d->handle, "PRAGMA quick_check(1)");

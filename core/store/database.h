@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 struct sqlite3;
@@ -18,7 +19,9 @@ class Transaction;
 /// open, and the schema migrations. Never throws; failures come back as translated errors.
 class Database final {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    /// ReadOnlyUnchecked: a read-only second connection to a file this program already has open
+    /// (and checked), for a short job in a worker thread: it skips the damage check.
+    enum class Mode { ReadWrite, ReadOnly, ReadOnlyUnchecked };
 
     Database();
     ~Database();
@@ -41,6 +44,10 @@ public:
     QString connectionName() const;
     int schemaVersion() const;
     static int latestSchemaVersion();
+
+    /// Makes every statement of this connection stop with an error as soon as `stop` is true (a
+    /// worker's query that nobody waits for any more). Checked every thousand SQLite steps.
+    void stopWhen(std::shared_ptr<const std::atomic<bool>> stop);
 
     /// The SQLite handle, for the store's bulk paths (import, metrics). Valid while open.
     sqlite3 *handle() const;

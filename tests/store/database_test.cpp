@@ -473,3 +473,19 @@ TEST(DatabaseTransactions, AWriteInsideABatchJoinsItAndRollsBackWithIt)
     ASSERT_TRUE(outer->commit());
     EXPECT_EQ(repo.count().value_or(-1), 1);
 }
+
+TEST(DatabaseStopWhen, AStatementStopsOnceTheFlagIsSetAndRunsAgainWithoutIt)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    auto stop = std::make_shared<std::atomic<bool>>(true);
+    db.stopWhen(stop);
+    const char *slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                       "SELECT count(*) FROM n";
+    EXPECT_FALSE(db.exec(slow));
+    *stop = false;
+    EXPECT_TRUE(db.exec(slow));
+    *stop = true;
+    db.stopWhen(nullptr);
+    EXPECT_TRUE(db.exec(slow));
+}

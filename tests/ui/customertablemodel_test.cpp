@@ -3,7 +3,9 @@
 #include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -142,4 +144,51 @@ TEST_F(CustomerTableModelTest, ReloadSeesAWrite)
     ASSERT_TRUE(session->addCustomer(c));
     model.reload();
     EXPECT_EQ(model.rowCount(), 6);
+}
+
+TEST_F(CustomerTableModelTest, CountAtMostStopsEarlyOnlyForASearchFoundNearlyEverywhere)
+{
+    store::CustomerQuery query(session->database());
+    store::CustomerFilter f;
+    f.search = QStringLiteral("1"); // in every phone number: counted row by row
+    EXPECT_EQ(query.countAtMost(f, 2), 3);
+    EXPECT_EQ(query.countAtMost(f, 5), 5);
+    EXPECT_EQ(query.countAtMost(f, 100), 5);
+    f.search = QStringLiteral("王伟"); // two of five: the index counts at once
+    EXPECT_EQ(query.countAtMost(f, 1), 2);
+}
+
+TEST_F(CustomerTableModelTest, ABigSearchShowsItsFirstRowsAtOnceAndAWorkerCountsTheRest)
+{
+    CustomerTableModel::setQuickCountLimit(2);
+    const auto restore = qScopeGuard([] { CustomerTableModel::setQuickCountLimit(5000); });
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy counted(&model, &CustomerTableModel::countChanged);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("1");
+    model.setFilter(f);
+    EXPECT_FALSE(model.isCountExact());
+    EXPECT_EQ(model.rowCount(), 2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.isCountExact(); }, 10'000));
+    EXPECT_EQ(model.rowCount(), 5);
+    EXPECT_EQ(counted.last().at(0).toLongLong(), 5);
+    EXPECT_EQ(ids(model), (QList<qint64>{2, 3, 4, 1, 5})); // by name, as without the worker
+}
+
+TEST_F(CustomerTableModelTest, ALateCountOfAnEarlierSearchIsDropped)
+{
+    CustomerTableModel::setQuickCountLimit(2);
+    const auto restore = qScopeGuard([] { CustomerTableModel::setQuickCountLimit(5000); });
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("1");
+    model.setFilter(f); // a worker starts counting five
+    f.search = QStringLiteral("王伟");
+    model.setFilter(f);
+    EXPECT_TRUE(model.isCountExact());
+    QTest::qWait(300); // the worker's answer arrives and must change nothing
+    EXPECT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(ids(model), (QList<qint64>{1, 5}));
 }

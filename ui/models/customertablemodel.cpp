@@ -4,14 +4,21 @@
 #include "format.h"
 #include "model/labels.h"
 #include "session.h"
+#include "store/database.h"
 
 #include <QBrush>
 #include <QFont>
+#include <QFutureWatcher>
 #include <QLocale>
 #include <QPalette>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 namespace tierdesk::ui {
 namespace {
+
+std::atomic<qint64> quickCount = 5000;
 
 store::CustomerSort sortFor(int column, store::CustomerSort fallback)
 {
@@ -56,6 +63,12 @@ CustomerTableModel::CustomerTableModel(Session *session, QObject *parent)
     , m_session(session)
 {}
 
+CustomerTableModel::~CustomerTableModel()
+{
+    if (m_stopCount)
+        *m_stopCount = true;
+}
+
 int CustomerTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(std::min<qint64>(m_count, std::numeric_limits<int>::max()));
@@ -79,21 +92,86 @@ void CustomerTableModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
+qint64 CustomerTableModel::quickCountLimit()
+{
+    return quickCount.load();
+}
+
+void CustomerTableModel::setQuickCountLimit(qint64 rows)
+{
+    quickCount = std::max<qint64>(1, rows);
+}
+
 void CustomerTableModel::reload()
 {
     beginResetModel();
+    ++m_generation;
+    if (m_stopCount) {
+        *m_stopCount = true; // nobody waits for that count any more
+        m_stopCount.reset();
+    }
     m_pages.clear();
     m_error.clear();
     m_count = 0;
+    m_countExact = true;
+    bool later = false;
     if (m_session && m_session->isOpen()) {
-        auto count = store::CustomerQuery(m_session->database()).count(m_filter);
-        if (count)
-            m_count = *count;
-        else
+        // A search of a character or two can match nearly everyone: counting them all would
+        // hold up the keystroke, so the window counts the first few thousand and a worker the rest.
+        const qint64 limit = quickCountLimit();
+        auto count = store::CustomerQuery(m_session->database()).countAtMost(m_filter, limit);
+        if (!count) {
             m_error = count.error().message;
+        } else if (*count > limit) {
+            m_count = limit;
+            m_countExact = false;
+            later = true;
+        } else {
+            m_count = *count;
+        }
     }
     endResetModel();
     emit countChanged(m_count);
+    if (later)
+        countInBackground();
+}
+
+void CustomerTableModel::countInBackground()
+{
+    const QString path = m_session->database().path();
+    const store::CustomerFilter filter = m_filter;
+    const quint64 generation = m_generation;
+    auto apply = [this, generation](const Result<qint64> &count) {
+        if (generation != m_generation)
+            return; // the filter or the data changed meanwhile: that reload counts again
+        m_countExact = true;
+        if (!count) {
+            m_error = count.error().message;
+        } else if (*count > m_count) {
+            beginInsertRows({}, int(m_count), int(std::min<qint64>(*count, INT_MAX)) - 1);
+            m_count = std::min<qint64>(*count, INT_MAX);
+            endInsertRows();
+        }
+        emit countChanged(m_count);
+    };
+    if (path.isEmpty() || path == u":memory:") {
+        // An in-memory database has no second connection: counted here.
+        apply(store::CustomerQuery(m_session->database()).count(filter));
+        return;
+    }
+    auto *watcher = new QFutureWatcher<Result<qint64>>(this);
+    connect(watcher, &QFutureWatcher<Result<qint64>>::finished, this, [watcher, apply] {
+        watcher->deleteLater();
+        apply(watcher->result());
+    });
+    m_stopCount = std::make_shared<std::atomic<bool>>(false);
+    watcher->setFuture(QtConcurrent::run([path, filter, stop = m_stopCount]() -> Result<qint64> {
+        store::Database db;
+        if (auto ok = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !ok)
+            return std::unexpected(ok.error());
+        db.stopWhen(stop);
+        return store::CustomerQuery(db).count(filter);
+    }));
 }
 
 const store::CustomerRow *CustomerTableModel::fetch(int row) const

@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QHash>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -48,6 +50,7 @@ public:
     };
 
     explicit CustomerTableModel(Session *session, QObject *parent = nullptr);
+    ~CustomerTableModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -67,6 +70,13 @@ public:
     /// The row of a customer if it is in a page already loaded; -1 otherwise.
     int rowOf(CustomerId id) const;
     std::optional<store::CustomerRow> rowAt(int row) const;
+    /// False while the exact count of a big search is worked out in a worker thread: until then
+    /// rowCount() is the first quickCountLimit() rows, and countChanged() follows with the count.
+    bool isCountExact() const { return m_countExact; }
+    /// How many matches a search counts in the window's thread before it leaves the rest to a
+    /// worker (5000; tests lower it).
+    static qint64 quickCountLimit();
+    static void setQuickCountLimit(qint64 rows);
     /// The last error of a query (shown by the view), empty when fine.
     QString lastError() const { return m_error; }
     /// The widest texts a column can show, in the UI's language (for the initial column widths);
@@ -82,6 +92,7 @@ private:
     static constexpr int kPageSize = 256;
     static constexpr int kMaxPages = 64;
     const store::CustomerRow *fetch(int row) const;
+    void countInBackground();
 
     Session *m_session;
     store::CustomerFilter m_filter;
@@ -89,6 +100,9 @@ private:
     store::CustomerSort m_defaultSort = store::CustomerSort::Name;
     bool m_descending = false;
     qint64 m_count = 0;
+    bool m_countExact = true;
+    quint64 m_generation = 0; ///< one more on every reload: a late count of an older filter is dropped
+    std::shared_ptr<std::atomic<bool>> m_stopCount; ///< stops the worker's count when set
     mutable QHash<qint64, std::vector<store::CustomerRow>> m_pages;
     mutable QString m_error;
 };

@@ -209,6 +209,10 @@ void CustomersView::updateCount(qint64 count)
         m_count->setText(m_model->lastError());
         return;
     }
+    if (!m_model->isCountExact()) {
+        m_count->setText(tr("More than %L1 customers (counting…)").arg(count));
+        return;
+    }
     m_count->setText(tr("%n customer(s)", nullptr, int(std::min<qint64>(count, INT_MAX))));
 }
 
