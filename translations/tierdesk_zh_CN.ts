@@ -1893,6 +1893,11 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
         <source>The chart could not be saved to %1. Check that the folder exists and that you may write to it.</source>
         <translation>无法将图表保存到 %1。请检查文件夹是否存在，以及您是否有写入权限。</translation>
     </message>
+    <message>
+        <source>%1 · updating…</source>
+        <comment>as-of text · the charts are being read</comment>
+        <translation>%1 · 正在更新…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::CustomerDialog</name>

@@ -11,6 +11,7 @@
 // as a frozen window. Peak memory is the process's (getrusage).
 
 #include "benchsupport.h"
+#include "charts/chartsview.h"
 #include "mainwindow.h"
 #include "models/customertablemodel.h"
 #include "session.h"
@@ -188,8 +189,21 @@ int main(int argc, char **argv)
     // ---- The three places.
     measure(QStringLiteral("switch to Today's calls (Ctrl+2)"), w,
             [&] { window->showPlace(ui::MainWindow::Place::Calls); });
-    measure(QStringLiteral("switch to Charts (Ctrl+3)"), w,
-            [&] { window->showPlace(ui::MainWindow::Place::Charts); });
+    // On a big database the charts are read by a worker: the step lasts until they show, and
+    // the window's longest stall is what the timer saw (the wait itself is no stall).
+    {
+        StallWatch watch;
+        QElapsedTimer t;
+        t.start();
+        watch.start();
+        window->showPlace(ui::MainWindow::Place::Charts);
+        ui::ChartsView *charts = window->chartsView();
+        while (charts->isLoading())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        settle(w);
+        steps.push_back({QStringLiteral("switch to Charts (Ctrl+3) to the charts shown"),
+                         double(t.nsecsElapsed()) / 1e6, watch.stopMs(), bench::currentRssMiB()});
+    }
     measure(QStringLiteral("switch to Customers (Ctrl+1)"), w,
             [&] { window->showPlace(ui::MainWindow::Place::Customers); });
 

@@ -29,6 +29,8 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -543,4 +545,37 @@ TEST(ChartsEmpty, ClosedSessionShowsTheEmptyState)
     auto *empty = view.findChild<QLabel *>(QStringLiteral("emptyState_pyramid"));
     ASSERT_NE(empty, nullptr);
     EXPECT_TRUE(empty->isVisible());
+}
+
+TEST_F(ChartsView, ABigDatabaseIsReadByAWorkerAndTheLatestOwnerWins)
+{
+    ui::ChartsView::setBackgroundLoadLimit(0); // every file counts as big
+    const auto restore = qScopeGuard([] { ui::ChartsView::setBackgroundLoadLimit(qint64(64) << 20); });
+    ui::ChartsView big(session.get());
+    QSignalSpy loaded(&big, &ui::ChartsView::loaded);
+    auto *model = big.findChild<ui::PyramidModel *>(QStringLiteral("pyramidModel"));
+    ASSERT_NE(model, nullptr);
+    EXPECT_TRUE(big.isLoading());
+    EXPECT_EQ(cell(model, 3, ui::PyramidModel::CustomersColumn), 0); // nothing read yet
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_FALSE(big.isLoading());
+    EXPECT_EQ(cell(model, 0, ui::PyramidModel::CustomersColumn), 1); // as PyramidModelHoldsTheTeamsTiers
+    EXPECT_EQ(cell(model, 3, ui::PyramidModel::CustomersColumn), 3);
+
+    // Anna, then at once the whole team again: only the last choice is shown.
+    auto *combo = big.findChild<QComboBox *>(QStringLiteral("chartsOwnerFilter"));
+    ASSERT_NE(combo, nullptr);
+    combo->setCurrentIndex(combo->findData(QStringLiteral("Anna")));
+    EXPECT_TRUE(big.isLoading());
+    combo->setCurrentIndex(combo->findData(QString()));
+    ASSERT_TRUE(loaded.wait(10'000));
+    QTest::qWait(200); // the answer for Anna, if it came late, must change nothing
+    EXPECT_EQ(loaded.count(), 2);
+    EXPECT_EQ(cell(model, 0, ui::PyramidModel::CustomersColumn), 1);
+    EXPECT_EQ(cell(model, 3, ui::PyramidModel::CustomersColumn), 3);
+
+    combo->setCurrentIndex(combo->findData(QStringLiteral("Anna")));
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_EQ(cell(model, 0, ui::PyramidModel::CustomersColumn), 0);
+    EXPECT_EQ(cell(model, 2, ui::PyramidModel::CustomersColumn), 1); // as OwnerFilterSurvivesAReload
 }

@@ -8,6 +8,7 @@
 #include "session.h"
 #include "store/chartquery.h"
 #include "store/customerquery.h"
+#include "store/database.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -20,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -42,6 +44,7 @@
 #include <QToolTip>
 #include <QVBarModelMapper>
 #include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -361,7 +364,37 @@ ChartsView::ChartsView(Session *session, QWidget *parent)
     reload();
 }
 
-ChartsView::~ChartsView() = default;
+struct ChartsView::Data {
+    Result<store::PyramidCounts> pyramid;
+    Result<store::LifecycleCounts> lifecycle;
+    Result<store::RfmCounts> grid;
+    Result<store::FollowUpLoad> load;
+    Result<store::TierMigration> migration;
+};
+
+namespace {
+
+std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
+
+ChartsView::Data readCharts(store::Database &db, const QString &owner, QDate today, int days)
+{
+    store::ChartQuery query(db, owner);
+    return ChartsView::Data{query.pyramid(), query.lifecycle(), query.rfmGrid(),
+                            query.followUpLoad(today, days), query.migration(today)};
+}
+
+} // namespace
+
+ChartsView::~ChartsView()
+{
+    if (m_stopLoading)
+        *m_stopLoading = true;
+}
+
+void ChartsView::setBackgroundLoadLimit(qint64 bytes)
+{
+    backgroundLoadBytes = bytes;
+}
 
 QString ChartsView::ownerFilter() const
 {
@@ -740,6 +773,12 @@ void ChartsView::showChart(Chart chart, bool visible, const QString &emptyText)
 
 void ChartsView::refreshCharts()
 {
+    ++m_generation;
+    if (m_stopLoading) {
+        *m_stopLoading = true; // nobody waits for the previous read any more
+        m_stopLoading.reset();
+    }
+    m_loading = false;
     const QString noData = tr("No classified customers yet");
     if (!m_session->isOpen()) {
         m_asOf->clear();
@@ -750,7 +789,6 @@ void ChartsView::refreshCharts()
         }
         return;
     }
-    const QLocale locale;
     const QDate today = m_session->today();
     const auto run = m_session->lastRun();
     m_asOf->setText(run ? tr("Classified as of %1").arg(isoDate(run->asOf)) : tr("Not classified yet"));
@@ -759,11 +797,52 @@ void ChartsView::refreshCharts()
             .arg(ownerFilter().isEmpty() ? tr("Whole team") : ownerFilter(), isoDate(today));
     for (Card &card : m_cards)
         card.scope->setText(scope);
-    store::ChartQuery query(m_session->database(), ownerFilter());
+    const QString path = m_session->database().path();
+    const int days = m_followUpModel->rowCount();
+    if (path.isEmpty() || path == u":memory:" || QFileInfo(path).size() < backgroundLoadBytes.load()) {
+        showData(readCharts(m_session->database(), ownerFilter(), today, days));
+        return;
+    }
+    // A big database: a few hundred milliseconds of aggregates at a million customers, read by a
+    // worker so that the page (and the rest of the window) answers meanwhile.
+    m_loading = true;
+    m_asOf->setText(tr("%1 · updating…", "as-of text · the charts are being read").arg(m_asOf->text()));
+    const quint64 generation = m_generation;
+    m_stopLoading = std::make_shared<std::atomic<bool>>(false);
+    auto *watcher = new QFutureWatcher<Data>(this);
+    connect(watcher, &QFutureWatcher<Data>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer read is on its way
+        m_loading = false;
+        const auto latest = m_session->lastRun();
+        m_asOf->setText(latest ? tr("Classified as of %1").arg(isoDate(latest->asOf))
+                               : tr("Not classified yet"));
+        showData(watcher->result());
+        emit loaded();
+    });
+    watcher->setFuture(
+        QtConcurrent::run([path, owner = ownerFilter(), today, days, stop = m_stopLoading]() -> Data {
+            store::Database db;
+            if (auto ok = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !ok) {
+                const auto failed = std::unexpected(ok.error());
+                return Data{failed, failed, failed, failed, failed};
+            }
+            db.stopWhen(stop);
+            return readCharts(db, owner, today, days);
+        }));
+}
+
+void ChartsView::showData(const Data &read)
+{
+    const QString noData = tr("No classified customers yet");
+    const QLocale locale;
+    const QDate today = m_session->today();
+    const auto run = m_session->lastRun();
     const QString failed = tr("The chart could not be read: %1");
 
     // Value pyramid.
-    const auto pyramid = query.pyramid();
+    const auto &pyramid = read.pyramid;
     const store::PyramidCounts counts = pyramid.value_or(store::PyramidCounts{});
     m_pyramidModel->setCounts(counts);
     QStringList tiers; // D first: the chart's first category is at the bottom
@@ -790,7 +869,7 @@ void ChartsView::refreshCharts()
     showChart(Pyramid, hasData, pyramid ? noData : failed.arg(pyramid.error().message));
 
     // Lifecycle.
-    const auto stages = query.lifecycle();
+    const auto &stages = read.lifecycle;
     m_lifecycleModel->setCounts(stages.value_or(store::LifecycleCounts{}));
     fitValueAxis(m_lifecycleValues,
                  stages ? *std::max_element(stages->begin(), stages->end()) * 11 / 10 : qint64(0));
@@ -800,7 +879,7 @@ void ChartsView::refreshCharts()
     showChart(Lifecycle, stages && hasData, stages ? noData : failed.arg(stages.error().message));
 
     // RFM segment map.
-    const auto grid = query.rfmGrid();
+    const auto &grid = read.grid;
     m_rfmModel->setCounts(grid.value_or(store::RfmCounts{}), m_session->settings().segmentMap);
     const qint64 buyers = grid ? grid->total() : 0;
     m_cards[Rfm].subtitle->setText(tr("%n buyer(s) by recency (rows, 5 = bought most recently) and frequency "
@@ -813,7 +892,7 @@ void ChartsView::refreshCharts()
                   hasData ? tr("No buyers yet: the map shows customers with orders.") : noData);
 
     // Follow-up load.
-    const auto load = query.followUpLoad(today, m_followUpModel->rowCount());
+    const auto &load = read.load;
     m_followUpModel->setLoad(load.value_or(store::FollowUpLoad{}));
     QStringList days;
     QList<QPointF> totals;
@@ -841,7 +920,7 @@ void ChartsView::refreshCharts()
         showChart(FollowUp, load->total() > 0, hasData ? tr("Nobody is due in the next 14 days.") : noData);
 
     // Tier migration.
-    const auto migration = query.migration(today);
+    const auto &migration = read.migration;
     m_migrationModel->setMigration(migration.value_or(store::TierMigration{}));
     const QDate previous = today.addMonths(-1);
     const QString month = format::month(previous);

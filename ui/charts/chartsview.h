@@ -4,6 +4,8 @@
 #include <QWidget>
 
 #include <array>
+#include <atomic>
+#include <memory>
 
 class QComboBox;
 class QGridLayout;
@@ -41,7 +43,9 @@ bool exportPdf(QWidget *chart, const QString &path);
 ///
 /// Reads only aggregates (store::ChartQuery) into small table models that the charts map.
 /// Reloads itself when the session's customers, settings or database change (deferred while
-/// hidden); `reload()` forces it.
+/// hidden); `reload()` forces it. On a big database (a file over 64 MB, some 40,000 customers)
+/// the aggregates are read by a worker thread on a connection of its own: the page shows at once
+/// with the previous figures and "updating…", and `loaded()` follows.
 class ChartsView final : public QWidget {
     Q_OBJECT
 
@@ -53,6 +57,17 @@ public:
     void reload();
     /// The salesperson the charts are narrowed to; empty for the whole team.
     QString ownerFilter() const;
+    /// True while a worker reads the charts of a big database.
+    bool isLoading() const { return m_loading; }
+    /// The database file size from which the charts are read by a worker (64 MB; tests lower it).
+    static void setBackgroundLoadLimit(qint64 bytes);
+
+    /// What the charts show, as read from the store.
+    struct Data;
+
+signals:
+    /// The charts show the database as it is now (after a reload read by a worker).
+    void loaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -74,6 +89,7 @@ private:
     void scheduleReload();
     void reloadOwners();
     void refreshCharts();
+    void showData(const Data &read);
     void showChart(Chart chart, bool visible, const QString &emptyText = {});
     void relayout();
     void exportChart(Chart chart, bool pdf);
@@ -108,6 +124,9 @@ private:
     QLabel *m_migrationSummary = nullptr;
     QString m_lastExportDir;
     bool m_reloadPending = false;
+    bool m_loading = false;
+    quint64 m_generation = 0; ///< one more per read: a worker's late answer is dropped
+    std::shared_ptr<std::atomic<bool>> m_stopLoading; ///< stops the worker nobody waits for
 };
 
 } // namespace tierdesk::ui
