@@ -81,12 +81,35 @@ struct Search {
     bool nothing = false; ///< no row can match
 };
 
+Result<Search> readSearch(sqlite3 *db, const QString &needle);
+
+/// The search of a filter. A keystroke asks twice (the count, then the first page) and a
+/// scrolled list once per page: a search of one or two characters reads the index's vocabulary
+/// (0.15 s for "1" at a million customers), so the last one is kept until the data changes.
 Result<Search> prepareSearch(sqlite3 *db, const CustomerFilter &f)
 {
-    Search out;
     const QString needle = f.search.trimmed().toLower();
     if (needle.isEmpty())
-        return out;
+        return Search{};
+    struct Last {
+        sqlite3 *db = nullptr;
+        std::uint64_t version = 0;
+        QString needle;
+        Search search;
+    };
+    thread_local Last last;
+    const std::uint64_t version = dataVersion(db);
+    if (last.db == db && last.version == version && last.needle == needle)
+        return last.search;
+    auto search = readSearch(db, needle);
+    if (search)
+        last = Last{db, version, needle, *search};
+    return search;
+}
+
+Result<Search> readSearch(sqlite3 *db, const QString &needle)
+{
+    Search out;
     out.active = true;
     // A phone typed with separators ("138-0013") is searched by its digits.
     const QString digits = digitsOf(needle);

@@ -192,3 +192,21 @@ TEST_F(CustomerTableModelTest, ALateCountOfAnEarlierSearchIsDropped)
     EXPECT_EQ(model.rowCount(), 2);
     EXPECT_EQ(ids(model), (QList<qint64>{1, 5}));
 }
+
+TEST_F(CustomerTableModelTest, AShortSearchSeesACustomerAddedSinceItRanLast)
+{
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.search = QStringLiteral("强"); // one character: read from the index's vocabulary, then kept
+    model.setFilter(f);
+    EXPECT_EQ(ids(model), QList<qint64>{4});
+    Customer c;
+    c.name = QStringLiteral("王强");
+    c.createdAt = test::date("2026-06-30");
+    ASSERT_TRUE(session->addCustomer(c));
+    model.reload();
+    EXPECT_EQ(model.rowCount(), 2);
+    f.search = QStringLiteral("子"); // a character no one had: the vocabulary is read again
+    model.setFilter(f);
+    EXPECT_EQ(model.rowCount(), 0);
+}
