@@ -751,3 +751,30 @@ TEST_F(Cli, ExportCustomersChecksItsOptions)
     EXPECT_EQ(o.exitCode, 2) << o;
     EXPECT_TRUE(o.err.startsWith("error:")) << o;
 }
+
+TEST_F(Cli, ACustomerListExportedForSpreadsheetsImportsBackUnchanged)
+{
+    // The export guards phones with a leading tab; the import must read them back as they were.
+    importFixture();
+    const QString out = path(QStringLiteral("customers.csv"));
+    ASSERT_EQ(
+        run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"), QStringLiteral("--out"), out})
+            .exitCode,
+        0);
+    const QString other = path(QStringLiteral("other.sqlite"));
+    const Ran imported = run({QStringLiteral("--db"), other, QStringLiteral("import-customers"), out});
+    ASSERT_EQ(imported.exitCode, 0) << imported;
+    const QString again = path(QStringLiteral("again.csv"));
+    ASSERT_EQ(run({QStringLiteral("--db"), other, QStringLiteral("export-customers"), QStringLiteral("--out"),
+                   again})
+                  .exitCode,
+              0);
+    const auto before = parseCsv(read(out));
+    const auto after = parseCsv(read(again));
+    ASSERT_EQ(before.size(), after.size());
+    for (std::size_t r = 0; r < before.size(); ++r) {
+        for (int c : {0, 1, 2, 3, 4, 5}) // name, company, phone, e-mail, city, owner
+            EXPECT_EQ(after[r].value(c), before[r].value(c)) << "row " << r << " column " << c;
+    }
+    EXPECT_TRUE(before[2].value(2).startsWith(u'\t')); // the guard was there to be read back
+}
