@@ -10,6 +10,13 @@
             <numerusform>Wrote the %n rejected or skipped rows to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n customer(s) written.</source>
+        <translation>
+            <numerusform>%n customer written.</numerusform>
+            <numerusform>%n customers written.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::classify</name>

@@ -346,10 +346,6 @@
         <translation>错误：--tier 的值须为 A、B、C 或 D，而不是“%1”。</translation>
     </message>
     <message>
-        <source>%1 customers written.</source>
-        <translation>已写入 %1 位客户。</translation>
-    </message>
-    <message>
         <source>comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
@@ -478,6 +474,12 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
 
 --db PATH 默认为 %1。
 运行“tierdesk-cli COMMAND --help”可查看该命令的选项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) written.</source>
+        <translation>
+            <numerusform>已写入 %n 位客户。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

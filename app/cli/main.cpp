@@ -349,7 +349,9 @@ int cmdExportCustomers(const Context &ctx, const QStringList &args)
     }
     if (!written)
         return report(written.error());
-    err(QCoreApplication::translate("tierdesk-cli", "%1 customers written.").arg(*written));
+    // A plain local for the count: Qt 6.4's lupdate hangs on some expressions in that place.
+    const int count = int(std::min<qint64>(*written, INT_MAX));
+    err(QCoreApplication::translate("tierdesk-cli", "%n customer(s) written.", nullptr, count));
     return Ok;
 }
 
