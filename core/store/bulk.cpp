@@ -80,16 +80,6 @@ Error missingCustomer(const QString &record)
         QStringLiteral("FOREIGN KEY constraint failed")};
 }
 
-Result<int> pragmaInt(sqlite3 *db, const char *sql)
-{
-    auto s = Statement::prepare(db, sql);
-    if (!s)
-        return std::unexpected(s.error());
-    if (s->step() != SQLITE_ROW)
-        return std::unexpected(sqliteError(db, sqlite3_errcode(db), {}));
-    return s->integer(0);
-}
-
 } // namespace
 
 struct BulkImport::Private {
@@ -145,13 +135,13 @@ BulkImport::~BulkImport()
 Result<void> BulkImport::begin()
 {
     sqlite3 *db = d->db.handle();
-    auto cache = pragmaInt(db, "PRAGMA cache_size");
+    auto cache = selectInt(db, "PRAGMA cache_size");
     if (!cache)
         return std::unexpected(cache.error());
     const int wanted = -kImportCacheKiB;
     // A positive size counts pages; compare in KiB only when both are given that way.
     if (*cache > 0 || *cache > wanted) {
-        d->cacheSize = *cache;
+        d->cacheSize = int(*cache);
         const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(wanted);
         if (auto ok = d->db.exec(sql.constData()); !ok)
             return ok;
@@ -161,7 +151,7 @@ Result<void> BulkImport::begin()
 
     const char *emptySql = "SELECT NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM "
                            "orders) AND NOT EXISTS (SELECT 1 FROM calls)";
-    auto empty = pragmaInt(db, emptySql);
+    auto empty = selectInt(db, emptySql);
     if (!empty) {
         d->restoreConnection();
         return std::unexpected(empty.error());
@@ -181,7 +171,7 @@ Result<void> BulkImport::begin()
         d->tx.emplace(std::move(*tx));
         if (!tryFresh)
             break;
-        auto still = pragmaInt(db, emptySql);
+        auto still = selectInt(db, emptySql);
         if (!still) {
             rollback();
             return std::unexpected(still.error());

@@ -319,13 +319,9 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         if (rc != SQLITE_DONE)
             return std::unexpected(sqliteError(db, rc, what));
     }
-    auto storedRows = Statement::prepare(db, "SELECT count(*) FROM classification");
-    if (!storedRows)
-        return std::unexpected(storedRows.error());
-    if (const int rc = storedRows->step(); rc != SQLITE_ROW)
-        return std::unexpected(sqliteError(db, rc, what));
-    const std::int64_t rowsBefore = storedRows->int64(0);
-    storedRows = {};
+    const auto rowsBefore = selectInt(db, "SELECT count(*) FROM classification");
+    if (!rowsBefore)
+        return std::unexpected(rowsBefore.error());
 
     const std::vector<std::int64_t> ranks = derivedRanks(run);
     const QDate asOf = run.summary.asOf;
@@ -361,7 +357,7 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
 
     // Rewrite everything when most rows changed, the table was empty, or it is out of step with
     // its digests: one pass in id order without the indexes, then one sort per index.
-    const bool rewrite = !ordered || rowsBefore != std::int64_t(stored.size()) ||
+    const bool rewrite = !ordered || *rowsBefore != std::int64_t(stored.size()) ||
                          changes.size() * 2 > run.rows.size() || stored.empty();
     if (rewrite) {
         for (const char *sql : {"DELETE FROM classification", "DELETE FROM classification_digests"}) {

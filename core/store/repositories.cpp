@@ -261,12 +261,7 @@ Result<std::vector<CustomerId>> CustomerRepository::duplicatesOf(const Customer 
 
 Result<qint64> CustomerRepository::count()
 {
-    auto s = Statement::prepare(m_db.handle(), "SELECT count(*) FROM customers");
-    if (!s)
-        return std::unexpected(s.error());
-    if (s->step() != SQLITE_ROW)
-        return std::unexpected(sqliteError(m_db.handle(), sqlite3_errcode(m_db.handle()), {}));
-    return s->int64(0);
+    return selectInt(m_db.handle(), "SELECT count(*) FROM customers");
 }
 
 namespace {

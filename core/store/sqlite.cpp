@@ -65,6 +65,17 @@ std::uint64_t dataVersion(sqlite3 *db)
     return (std::uint64_t(sqlite3_total_changes64(db)) << 24) + (others & 0xffffff);
 }
 
+Result<qint64> selectInt(sqlite3 *db, const char *sql)
+{
+    auto s = Statement::prepare(db, sql);
+    if (!s)
+        return std::unexpected(s.error());
+    const int rc = s->step();
+    if (rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, {}));
+    return s->int64(0);
+}
+
 Result<Statement> Statement::prepare(sqlite3 *db, const char *sql)
 {
     Statement s;

@@ -24,6 +24,10 @@ Error sqliteError(sqlite3 *db, int code, const QString &what);
 /// a commit of another connection (PRAGMA data_version). For caches of query results.
 std::uint64_t dataVersion(sqlite3 *db);
 
+/// The integer in the first column of the first row of `sql` (a count, a PRAGMA), which takes no
+/// parameters; an error when it has no row.
+Result<qint64> selectInt(sqlite3 *db, const char *sql);
+
 /// A read transaction for a group of statements, unless one is open already: one lock and one
 /// snapshot for all of them, and the page cache stays valid in between (each statement on its own
 /// locks, checks the file and may drop the cache: at 771,000 row lookups that was most of the
