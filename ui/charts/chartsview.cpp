@@ -1,5 +1,6 @@
 #include "chartsview.h"
 
+#include "backgroundread.h"
 #include "chartmodels.h"
 #include "format.h"
 #include "messagebox.h"
@@ -21,7 +22,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
-#include <QFutureWatcher>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -44,7 +44,6 @@
 #include <QToolTip>
 #include <QVBarModelMapper>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -387,8 +386,7 @@ ChartsView::Data readCharts(store::Database &db, const QString &owner, QDate tod
 
 ChartsView::~ChartsView()
 {
-    if (m_stopLoading)
-        *m_stopLoading = true;
+    stopRead(m_stopLoading);
 }
 
 void ChartsView::setBackgroundLoadLimit(qint64 bytes)
@@ -773,11 +771,7 @@ void ChartsView::showChart(Chart chart, bool visible, const QString &emptyText)
 
 void ChartsView::refreshCharts()
 {
-    ++m_generation;
-    if (m_stopLoading) {
-        *m_stopLoading = true; // nobody waits for the previous read any more
-        m_stopLoading.reset();
-    }
+    stopRead(m_stopLoading); // nobody waits for the previous read any more
     m_loading = false;
     const QString noData = tr("No classified customers yet");
     if (!m_session->isOpen()) {
@@ -790,8 +784,7 @@ void ChartsView::refreshCharts()
         return;
     }
     const QDate today = m_session->today();
-    const auto run = m_session->lastRun();
-    m_asOf->setText(run ? tr("Classified as of %1").arg(isoDate(run->asOf)) : tr("Not classified yet"));
+    m_asOf->setText(asOfText());
     const QString scope =
         tr("%1 · %2", "whose customers · as of which day")
             .arg(ownerFilter().isEmpty() ? tr("Whole team") : ownerFilter(), isoDate(today));
@@ -799,7 +792,7 @@ void ChartsView::refreshCharts()
         card.scope->setText(scope);
     const QString path = m_session->database().path();
     const int days = m_followUpModel->rowCount();
-    if (path.isEmpty() || path == u":memory:" || QFileInfo(path).size() < backgroundLoadBytes.load()) {
+    if (!readableInBackground(path) || QFileInfo(path).size() < backgroundLoadBytes.load()) {
         showData(readCharts(m_session->database(), ownerFilter(), today, days));
         return;
     }
@@ -807,30 +800,29 @@ void ChartsView::refreshCharts()
     // worker so that the page (and the rest of the window) answers meanwhile.
     m_loading = true;
     m_asOf->setText(tr("%1 · updating…", "as-of text · the charts are being read").arg(m_asOf->text()));
-    const quint64 generation = m_generation;
-    m_stopLoading = std::make_shared<std::atomic<bool>>(false);
-    auto *watcher = new QFutureWatcher<Data>(this);
-    connect(watcher, &QFutureWatcher<Data>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer read is on its way
-        m_loading = false;
-        const auto latest = m_session->lastRun();
-        m_asOf->setText(latest ? tr("Classified as of %1").arg(isoDate(latest->asOf))
-                               : tr("Not classified yet"));
-        showData(watcher->result());
-        emit loaded();
-    });
-    watcher->setFuture(
-        QtConcurrent::run([path, owner = ownerFilter(), today, days, stop = m_stopLoading]() -> Data {
-            store::Database db;
-            if (auto ok = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !ok) {
-                const auto failed = std::unexpected(ok.error());
-                return Data{failed, failed, failed, failed, failed};
-            }
-            db.stopWhen(stop);
+    m_stopLoading = readInBackground<Data>(
+        this, path,
+        [owner = ownerFilter(), today, days](store::Database &db) -> Result<Data> {
             return readCharts(db, owner, today, days);
-        }));
+        },
+        [this](const Result<Data> &read) {
+            m_stopLoading.reset();
+            m_loading = false;
+            m_asOf->setText(asOfText());
+            if (read) {
+                showData(*read);
+            } else {
+                const auto failed = std::unexpected(read.error());
+                showData(Data{failed, failed, failed, failed, failed});
+            }
+            emit loaded();
+        });
+}
+
+QString ChartsView::asOfText() const
+{
+    const auto run = m_session->lastRun();
+    return run ? tr("Classified as of %1").arg(isoDate(run->asOf)) : tr("Not classified yet");
 }
 
 void ChartsView::showData(const Data &read)

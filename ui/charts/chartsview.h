@@ -90,6 +90,7 @@ private:
     void reloadOwners();
     void refreshCharts();
     void showData(const Data &read);
+    QString asOfText() const;
     void showChart(Chart chart, bool visible, const QString &emptyText = {});
     void relayout();
     void exportChart(Chart chart, bool pdf);
@@ -125,8 +126,8 @@ private:
     QString m_lastExportDir;
     bool m_reloadPending = false;
     bool m_loading = false;
-    quint64 m_generation = 0; ///< one more per read: a worker's late answer is dropped
-    std::shared_ptr<std::atomic<bool>> m_stopLoading; ///< stops the worker nobody waits for
+    /// The worker reading the charts of a big database; set by the next read, which drops its answer.
+    std::shared_ptr<std::atomic<bool>> m_stopLoading;
 };
 
 } // namespace tierdesk::ui

@@ -1,5 +1,6 @@
 #include "customertablemodel.h"
 
+#include "backgroundread.h"
 #include "classify/explain.h"
 #include "format.h"
 #include "model/labels.h"
@@ -8,10 +9,8 @@
 
 #include <QBrush>
 #include <QFont>
-#include <QFutureWatcher>
 #include <QLocale>
 #include <QPalette>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 
@@ -65,8 +64,7 @@ CustomerTableModel::CustomerTableModel(Session *session, QObject *parent)
 
 CustomerTableModel::~CustomerTableModel()
 {
-    if (m_stopCount)
-        *m_stopCount = true;
+    stopRead(m_stopCount);
 }
 
 int CustomerTableModel::rowCount(const QModelIndex &parent) const
@@ -105,11 +103,7 @@ void CustomerTableModel::setQuickCountLimit(qint64 rows)
 void CustomerTableModel::reload()
 {
     beginResetModel();
-    ++m_generation;
-    if (m_stopCount) {
-        *m_stopCount = true; // nobody waits for that count any more
-        m_stopCount.reset();
-    }
+    stopRead(m_stopCount); // nobody waits for that count any more
     m_pages.clear();
     m_error.clear();
     m_count = 0;
@@ -138,12 +132,8 @@ void CustomerTableModel::reload()
 
 void CustomerTableModel::countInBackground()
 {
-    const QString path = m_session->database().path();
-    const store::CustomerFilter filter = m_filter;
-    const quint64 generation = m_generation;
-    auto apply = [this, generation](const Result<qint64> &count) {
-        if (generation != m_generation)
-            return; // the filter or the data changed meanwhile: that reload counts again
+    auto apply = [this](const Result<qint64> &count) {
+        m_stopCount.reset();
         m_countExact = true;
         if (!count) {
             m_error = count.error().message;
@@ -154,24 +144,15 @@ void CustomerTableModel::countInBackground()
         }
         emit countChanged(m_count);
     };
-    if (path.isEmpty() || path == u":memory:") {
+    const QString path = m_session->database().path();
+    if (!readableInBackground(path)) {
         // An in-memory database has no second connection: counted here.
-        apply(store::CustomerQuery(m_session->database()).count(filter));
+        apply(store::CustomerQuery(m_session->database()).count(m_filter));
         return;
     }
-    auto *watcher = new QFutureWatcher<Result<qint64>>(this);
-    connect(watcher, &QFutureWatcher<Result<qint64>>::finished, this, [watcher, apply] {
-        watcher->deleteLater();
-        apply(watcher->result());
-    });
-    m_stopCount = std::make_shared<std::atomic<bool>>(false);
-    watcher->setFuture(QtConcurrent::run([path, filter, stop = m_stopCount]() -> Result<qint64> {
-        store::Database db;
-        if (auto ok = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !ok)
-            return std::unexpected(ok.error());
-        db.stopWhen(stop);
-        return store::CustomerQuery(db).count(filter);
-    }));
+    m_stopCount = readInBackground<qint64>(
+        this, path,
+        [filter = m_filter](store::Database &db) { return store::CustomerQuery(db).count(filter); }, apply);
 }
 
 const store::CustomerRow *CustomerTableModel::fetch(int row) const

@@ -101,8 +101,8 @@ private:
     bool m_descending = false;
     qint64 m_count = 0;
     bool m_countExact = true;
-    quint64 m_generation = 0; ///< one more on every reload: a late count of an older filter is dropped
-    std::shared_ptr<std::atomic<bool>> m_stopCount; ///< stops the worker's count when set
+    /// The worker counting the rest of a big search; set on the next reload, which drops its count.
+    std::shared_ptr<std::atomic<bool>> m_stopCount;
     mutable QHash<qint64, std::vector<store::CustomerRow>> m_pages;
     mutable QString m_error;
 };

@@ -1,0 +1,59 @@
+#pragma once
+
+// Reads of a big database that must not hold up the window.
+
+#include "model/error.h"
+#include "store/database.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <memory>
+
+namespace tierdesk::ui {
+
+/// Set it, and the read it belongs to stops (Database::stopWhen) and its answer is dropped: when
+/// a newer read replaces it, or when whoever waited for it goes away.
+using StopFlag = std::shared_ptr<std::atomic<bool>>;
+
+/// True when `path` is a file a worker can open a connection of its own to (not in memory).
+inline bool readableInBackground(const QString &path)
+{
+    return !path.isEmpty() && path != u":memory:";
+}
+
+/// Runs `read(store::Database &) -> Result<T>` in a worker thread on a read-only connection of
+/// its own to the database file `path` (the window's connection has opened and checked it), and
+/// calls `done(const Result<T> &)` in `context`'s thread, unless the returned flag was set first.
+template<typename T, typename Read, typename Done>
+StopFlag readInBackground(QObject *context, const QString &path, Read read, Done done)
+{
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    auto *watcher = new QFutureWatcher<Result<T>>(context);
+    QObject::connect(watcher, &QFutureWatcher<Result<T>>::finished, context, [watcher, stop, done] {
+        watcher->deleteLater();
+        if (!*stop)
+            done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path, stop, read]() -> Result<T> {
+        store::Database db;
+        if (auto ok = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !ok)
+            return std::unexpected(ok.error());
+        db.stopWhen(stop);
+        return read(db);
+    }));
+    return stop;
+}
+
+/// Sets `flag`, if any, and forgets it.
+inline void stopRead(StopFlag &flag)
+{
+    if (flag)
+        *flag = true;
+    flag.reset();
+}
+
+} // namespace tierdesk::ui
