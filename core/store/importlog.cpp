@@ -18,6 +18,28 @@ QString failedText()
     return QCoreApplication::translate("tierdesk::store::ImportLog", "The import log could not be written.");
 }
 
+const char *kindText(ImportKind kind)
+{
+    switch (kind) {
+    case ImportKind::Customers:
+        break;
+    case ImportKind::Orders:
+        return "orders";
+    case ImportKind::Calls:
+        return "calls";
+    }
+    return "customers";
+}
+
+ImportKind kindFromText(const QString &text)
+{
+    if (text == u"orders")
+        return ImportKind::Orders;
+    if (text == u"calls")
+        return ImportKind::Calls;
+    return ImportKind::Customers;
+}
+
 QJsonValue optionalBool(const std::optional<bool> &v)
 {
     return v ? QJsonValue(*v) : QJsonValue();
@@ -74,16 +96,36 @@ Customer fromJson(CustomerId id, const QByteArray &json)
     return c;
 }
 
+/// Marks the batch undone and commits the undo.
+Result<void> markUndone(sqlite3 *db, qint64 batch, const QString &notUndone, Transaction &tx)
+{
+    auto done = Statement::prepare(db, "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1");
+    if (!done)
+        return std::unexpected(done.error());
+    done->bind(1, std::int64_t(batch));
+    done->bindText(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (auto ok = done->run(notUndone); !ok)
+        return ok;
+    return tx.commit();
+}
+
 } // namespace
 
-Result<qint64> ImportLog::begin(const QString &source)
+ImportLog::ImportLog(Database &db)
+    : m_db(db)
+{}
+
+ImportLog::~ImportLog() = default;
+
+Result<qint64> ImportLog::begin(const QString &source, ImportKind kind)
 {
-    auto s =
-        Statement::prepare(m_db.handle(), "INSERT INTO import_batches (source, imported_at) VALUES (?1, ?2)");
+    auto s = Statement::prepare(m_db.handle(),
+                                "INSERT INTO import_batches (source, imported_at, kind) VALUES (?1, ?2, ?3)");
     if (!s)
         return std::unexpected(s.error());
     s->bindText(1, source);
     s->bindText(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    s->bindStatic(3, kindText(kind));
     if (auto ok = s->run(failedText()); !ok)
         return std::unexpected(ok.error());
     return qint64(sqlite3_last_insert_rowid(m_db.handle()));
@@ -98,6 +140,20 @@ Result<void> ImportLog::recordCreated(qint64 batch, CustomerId id)
     s->bind(1, std::int64_t(batch));
     s->bind(2, std::int64_t(id));
     return s->run(failedText());
+}
+
+Result<void> ImportLog::recordCreatedRecord(qint64 batch, std::int64_t id)
+{
+    if (!m_record) {
+        auto s = Statement::prepare(m_db.handle(),
+                                    "INSERT INTO import_records (batch_id, record_id) VALUES (?1, ?2)");
+        if (!s)
+            return std::unexpected(s.error());
+        m_record = std::make_unique<Statement>(std::move(*s));
+    }
+    m_record->bind(1, std::int64_t(batch));
+    m_record->bind(2, id);
+    return m_record->run(failedText());
 }
 
 Result<void> ImportLog::recordChanged(qint64 batch, const Customer &before)
@@ -130,8 +186,8 @@ Result<void> ImportLog::finish(qint64 batch, qint64 created, qint64 updated, qin
 Result<std::vector<ImportBatch>> ImportLog::batches()
 {
     auto s = Statement::prepare(
-        m_db.handle(), "SELECT id, source, imported_at, created, updated, skipped, rejected, undone_at "
-                       "FROM import_batches ORDER BY id DESC");
+        m_db.handle(), "SELECT id, source, imported_at, created, updated, skipped, rejected, undone_at, "
+                       "kind FROM import_batches ORDER BY id DESC");
     if (!s)
         return std::unexpected(s.error());
     std::vector<ImportBatch> out;
@@ -146,6 +202,7 @@ Result<std::vector<ImportBatch>> ImportLog::batches()
         b.skipped = s->int64(5);
         b.rejected = s->int64(6);
         b.undoneAt = QDateTime::fromString(s->text(7), Qt::ISODate);
+        b.kind = kindFromText(s->text(8));
         out.push_back(std::move(b));
     }
     if (rc != SQLITE_DONE)
@@ -162,7 +219,7 @@ Result<void> ImportLog::undo(qint64 batch)
     if (!tx)
         return std::unexpected(tx.error());
 
-    auto state = Statement::prepare(db, "SELECT undone_at FROM import_batches WHERE id = ?1");
+    auto state = Statement::prepare(db, "SELECT undone_at, kind FROM import_batches WHERE id = ?1");
     if (!state)
         return std::unexpected(state.error());
     state->bind(1, std::int64_t(batch));
@@ -173,6 +230,29 @@ Result<void> ImportLog::undo(qint64 batch)
         return fail(QCoreApplication::translate("tierdesk::store::ImportLog",
                                                 "Import number %1 has been undone already.")
                         .arg(batch));
+    const ImportKind kind = kindFromText(state->text(1));
+    *state = Statement(); // done with it; a statement left open would keep its read lock
+
+    if (kind != ImportKind::Customers) {
+        // The orders or calls the batch created. Nothing refers to them, so undo always can.
+        auto remove = Statement::prepare(
+            db,
+            kind == ImportKind::Orders
+                ? "DELETE FROM orders WHERE id IN (SELECT record_id FROM import_records WHERE batch_id = ?1)"
+                : "DELETE FROM calls WHERE id IN (SELECT record_id FROM import_records WHERE batch_id = ?1)");
+        if (!remove)
+            return std::unexpected(remove.error());
+        remove->bind(1, std::int64_t(batch));
+        if (auto ok = remove->run(notUndone); !ok)
+            return ok;
+        auto forget = Statement::prepare(db, "DELETE FROM import_records WHERE batch_id = ?1");
+        if (!forget)
+            return std::unexpected(forget.error());
+        forget->bind(1, std::int64_t(batch));
+        if (auto ok = forget->run(notUndone); !ok)
+            return ok;
+        return markUndone(db, batch, notUndone, *tx);
+    }
 
     // Customers of this batch that have orders or calls by now: undo would have to drop them.
     auto busy = Statement::prepare(
@@ -229,20 +309,13 @@ Result<void> ImportLog::undo(qint64 batch)
             return ok;
     }
 
-    auto done = Statement::prepare(db, "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1");
-    if (!done)
-        return std::unexpected(done.error());
-    done->bind(1, std::int64_t(batch));
-    done->bindText(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (auto ok = done->run(notUndone); !ok)
-        return ok;
     auto forget = Statement::prepare(db, "DELETE FROM import_changes WHERE batch_id = ?1");
     if (!forget)
         return std::unexpected(forget.error());
     forget->bind(1, std::int64_t(batch));
     if (auto ok = forget->run(notUndone); !ok)
         return ok;
-    return tx->commit();
+    return markUndone(db, batch, notUndone, *tx);
 }
 
 } // namespace tierdesk::store

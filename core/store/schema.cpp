@@ -227,6 +227,17 @@ constexpr std::array kVersion1{
     " PRIMARY KEY (batch_id, customer_id)) WITHOUT ROWID",
 };
 
+// Version 2: order and call imports join the undo log. A batch says what it imported; the
+// orders and calls it created are listed by id, so that undo deletes exactly those.
+constexpr std::array kVersion2{
+    "ALTER TABLE import_batches ADD COLUMN kind TEXT NOT NULL DEFAULT 'customers'"
+    " CHECK (kind = 'customers' OR kind = 'orders' OR kind = 'calls')",
+    "CREATE TABLE import_records ("
+    " batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,"
+    " record_id INTEGER NOT NULL,"
+    " PRIMARY KEY (batch_id, record_id)) WITHOUT ROWID",
+};
+
 } // namespace
 
 std::span<const char *const> migration(int version)
@@ -234,6 +245,8 @@ std::span<const char *const> migration(int version)
     switch (version) {
     case 1:
         return kVersion1;
+    case 2:
+        return kVersion2;
     default:
         return {};
     }
@@ -241,7 +254,7 @@ std::span<const char *const> migration(int version)
 
 int latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 std::span<const Index> importIndexes()

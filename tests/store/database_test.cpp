@@ -1,7 +1,9 @@
 // store::Database: how a file is created, opened, refused, written under stress, and backed up.
 
 #include "store/database.h"
+#include "store/importlog.h"
 #include "store/repositories.h"
+#include "store/schema.h"
 #include "support/testsupport.h"
 
 #include <QByteArray>
@@ -262,6 +264,33 @@ TEST_F(DatabaseFile, RefusesADatabaseOfANewerVersion)
     const auto opened = db.open(path());
     EXPECT_TRUE(failsSaying(opened, {QStringLiteral("tierdesk.sqlite"), QStringLiteral("newer version")}));
     EXPECT_FALSE(db.isOpen());
+}
+
+TEST_F(DatabaseFile, AVersionOneDatabaseIsMigratedAndKeepsItsImportLog)
+{
+    // A file made by the first schema, with a customer import in its log.
+    {
+        sqlite3 *raw = nullptr;
+        ASSERT_EQ(sqlite3_open(path().toUtf8().constData(), &raw), SQLITE_OK);
+        for (const char *sql : store::schema::migration(1))
+            ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+        ASSERT_EQ(sqlite3_exec(raw,
+                               "INSERT INTO import_batches (source, imported_at, created) "
+                               "VALUES ('old.csv', '2026-01-02T03:04:05Z', 7); PRAGMA user_version = 1",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(db.schemaVersion(), 2);
+    auto batches = store::ImportLog(db).batches();
+    ASSERT_TRUE(batches);
+    ASSERT_EQ(batches->size(), 1u);
+    EXPECT_EQ(batches->front().source, QStringLiteral("old.csv"));
+    EXPECT_EQ(batches->front().kind, store::ImportKind::Customers);
+    EXPECT_EQ(batches->front().created, 7);
+    EXPECT_EQ(pragma(db, "SELECT count(*) FROM import_records"), QStringLiteral("0"));
 }
 
 TEST_F(DatabaseFile, RefusesAFolder)
