@@ -3,6 +3,7 @@
 #include "classify/dupkeys.h"
 #include "csv/csvreader.h"
 #include "csv/csvwriter.h"
+#include "importparse.h"
 #include "store/database.h"
 #include "store/importlog.h"
 #include "store/repositories.h"
@@ -20,18 +21,7 @@ namespace tierdesk::io {
 
 namespace {
 
-// ---- Header names. Compared after normalise(): lower case, no spaces, underscores, hyphens,
-// colons, asterisks or bracketed notes such as "（必填）".
-
-QString normalise(const QString &header)
-{
-    static const QRegularExpression notes(QStringLiteral("[(（\\[【].*?[)）\\]】]"));
-    static const QRegularExpression noise(QStringLiteral("[\\s_\\-:：*·.]"));
-    QString h = header;
-    h.remove(notes);
-    h.remove(noise);
-    return h.toLower();
-}
+// ---- Header names, compared after detail::normaliseHeader().
 
 struct Names {
     Field field;
@@ -100,16 +90,6 @@ std::optional<Grade> parseGrade(const QString &v)
         if (g.endsWith(QStringView(suffix)))
             g.chop(1);
     return gradeFromText(g);
-}
-
-QDate parseDate(const QString &v)
-{
-    const QString s = v.trimmed();
-    static const QRegularExpression ymd(
-        QStringLiteral("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?$"));
-    if (const auto m = ymd.match(s); m.hasMatch())
-        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    return {};
 }
 
 QStringList splitTags(const QString &v)
@@ -302,7 +282,7 @@ std::vector<Field> guessMapping(const QStringList &header)
     std::array<bool, FieldCount> taken{};
     QStringList names;
     for (const QString &h : header)
-        names << normalise(h);
+        names << detail::normaliseHeader(h);
 
     auto assign = [&](int column, Field f) {
         mapping[std::size_t(column)] = f;
@@ -464,7 +444,7 @@ Result<Plan> planImport(store::Database &db, const Table &table, const std::vect
                                     .arg(value);
                 break;
             case Field::CreatedAt:
-                c.createdAt = parseDate(value);
+                c.createdAt = detail::parseLooseDate(value);
                 if (!c.createdAt.isValid())
                     p.errors << QCoreApplication::translate(
                                     "tierdesk::io::CustomerImport",
@@ -661,6 +641,86 @@ Result<CustomerImportReport> applyImport(store::Database &db, const Plan &plan, 
 
 Result<qint64> writeProblemRows(QIODevice *out, const Table &table, const Plan &plan)
 {
+    std::vector<detail::RowToFix> rows;
+    for (const PlannedRow &p : plan.rows) {
+        if (!p.valid()) {
+            rows.push_back({p.row, p.line, p.errors.join(u' ')});
+        } else if (p.decision == Decision::Skip && p.duplicate()) {
+            const QString by = p.matchedByPhone
+                                   ? QCoreApplication::translate("tierdesk::io::CustomerImport", "phone")
+                                   : QCoreApplication::translate("tierdesk::io::CustomerImport", "e-mail");
+            rows.push_back({p.row, p.line,
+                            p.existing ? QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                                     "Skipped: the same %1 as customer %2.")
+                                             .arg(by)
+                                             .arg(*p.existing)
+                                       : QCoreApplication::translate("tierdesk::io::CustomerImport",
+                                                                     "Skipped: the same %1 as line %2.")
+                                             .arg(by)
+                                             .arg(plan.rows[std::size_t(p.earlierRow)].line)});
+        }
+    }
+    return detail::writeRowsToFix(out, table, rows);
+}
+
+namespace detail {
+
+QString normaliseHeader(const QString &header)
+{
+    static const QRegularExpression notes(QStringLiteral("[(（\\[【].*?[)）\\]】]"));
+    static const QRegularExpression noise(QStringLiteral("[\\s_\\-:：*·.]"));
+    QString h = header;
+    h.remove(notes);
+    h.remove(noise);
+    return h.toLower();
+}
+
+QDateTime parseLooseDateTime(const QString &text, bool *hasTime)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+                       "(?:(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*$"));
+    if (hasTime)
+        *hasTime = false;
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return {};
+    const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (!date.isValid())
+        return {};
+    QTime time(0, 0);
+    if (m.hasCaptured(4)) {
+        time =
+            QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.hasCaptured(6) ? m.captured(6).toInt() : 0);
+        if (!time.isValid())
+            return {};
+        if (hasTime)
+            *hasTime = true;
+    }
+    return QDateTime(date, time);
+}
+
+QDate parseLooseDate(const QString &text)
+{
+    // Whatever follows the date after a space or a 'T' is a time of day, and not needed.
+    static const QRegularExpression ymd(
+        QStringLiteral("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?$"));
+    if (const auto m = ymd.match(text.trimmed()); m.hasMatch())
+        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    return {};
+}
+
+QTime parseLooseTime(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,2}):(\\d{2})(?::(\\d{2}))?$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return {};
+    return QTime(m.captured(1).toInt(), m.captured(2).toInt(), m.hasCaptured(3) ? m.captured(3).toInt() : 0);
+}
+
+Result<qint64> writeRowsToFix(QIODevice *out, const Table &table, std::span<const RowToFix> rows)
+{
     csv::WriterOptions options;
     options.writeBom = true;
     options.lineEnding = csv::WriterOptions::LineEnding::CrLf;
@@ -685,27 +745,13 @@ Result<qint64> writeProblemRows(QIODevice *out, const Table &table, const Plan &
     };
     for (const Table::Problem &p : table.problems)
         row(p.fields, p.line, p.reason);
-    for (const PlannedRow &p : plan.rows) {
-        if (!p.valid()) {
-            row(table.rows[std::size_t(p.row)], p.line, p.errors.join(u' '));
-        } else if (p.decision == Decision::Skip && p.duplicate()) {
-            const QString by = p.matchedByPhone
-                                   ? QCoreApplication::translate("tierdesk::io::CustomerImport", "phone")
-                                   : QCoreApplication::translate("tierdesk::io::CustomerImport", "e-mail");
-            row(table.rows[std::size_t(p.row)], p.line,
-                p.existing ? QCoreApplication::translate("tierdesk::io::CustomerImport",
-                                                         "Skipped: the same %1 as customer %2.")
-                                 .arg(by)
-                                 .arg(*p.existing)
-                           : QCoreApplication::translate("tierdesk::io::CustomerImport",
-                                                         "Skipped: the same %1 as line %2.")
-                                 .arg(by)
-                                 .arg(plan.rows[std::size_t(p.earlierRow)].line));
-        }
-    }
+    for (const RowToFix &r : rows)
+        row(table.rows[std::size_t(r.row)], r.line, r.problem);
     if (auto ok = writer.finish(); !ok)
         return std::unexpected(ok.error());
     return written;
 }
+
+} // namespace detail
 
 } // namespace tierdesk::io

@@ -1,0 +1,39 @@
+#pragma once
+// io-internal: what the customer import and the order and call import share — header names
+// compared loosely, dates as people type them, and the CSV of rows to fix.
+
+#include "customerimport.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <span>
+
+namespace tierdesk::io::detail {
+
+/// A header as compared with known names: lower case, without spaces, underscores, hyphens,
+/// colons, asterisks or bracketed notes such as "（必填）" or "(秒)".
+QString normaliseHeader(const QString &header);
+
+/// "2026-03-01", "2026/3/1", "2026.3.1", "2026年3月1日", with or without a time after it;
+/// invalid when it is none of these.
+QDate parseLooseDate(const QString &text);
+/// The same dates with an optional time "9:05", "09:05:30" after a space or a 'T' (00:00:00
+/// when there is none). `hasTime` says whether there was one.
+QDateTime parseLooseDateTime(const QString &text, bool *hasTime = nullptr);
+/// "9:05", "09:05:30"; invalid otherwise.
+QTime parseLooseTime(const QString &text);
+
+/// A row of the table to write into the CSV of rows to fix, with why.
+struct RowToFix {
+    int row = 0; ///< index into Table::rows
+    qint64 line = 0;
+    QString problem;
+};
+
+/// The file's own columns plus "line" and "problem", for every row the file itself gets wrong
+/// (Table::problems) and then every row of `rows`. UTF-8 with BOM and CRLF, for Excel and WPS.
+/// Returns the number of rows written.
+Result<qint64> writeRowsToFix(QIODevice *out, const Table &table, std::span<const RowToFix> rows);
+
+} // namespace tierdesk::io::detail
