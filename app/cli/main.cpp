@@ -3,6 +3,7 @@
 #include "classify/classify.h"
 #include "csv/csvreader.h"
 #include "csv/encoding.h"
+#include "io/activityimport.h"
 #include "io/calllist.h"
 #include "io/classifyjob.h"
 #include "io/customerexport.h"
@@ -29,6 +30,7 @@
 
 #include <cstdio>
 #include <map>
+#include <variant>
 
 using namespace tierdesk;
 
@@ -623,6 +625,104 @@ int cmdDemo(const Context &ctx, const QStringList &args)
     return Ok;
 }
 
+/// The options every list import shares: how to read the file, how to map its columns, where to
+/// write the rows to fix, and a dry run.
+struct ListImportOptions {
+    QCommandLineOption encoding{
+        QStringLiteral("encoding"),
+        QCoreApplication::translate("tierdesk-cli", "utf-8, utf-8-bom, gb18030 (gbk), utf-16le or utf-16be "
+                                                    "(default: detected)."),
+        QStringLiteral("NAME")};
+    QCommandLineOption delimiter{
+        QStringLiteral("delimiter"),
+        QCoreApplication::translate("tierdesk-cli", "comma, semicolon or tab (default: detected)."),
+        QStringLiteral("SEP")};
+    QCommandLineOption problems{
+        QStringLiteral("problems"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "Write the rejected and skipped rows, with the reason, to this CSV file "
+                                    "(fix it and import it again)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption dryRun{
+        QStringLiteral("dry-run"),
+        QCoreApplication::translate("tierdesk-cli", "Check the file and report, without importing.")};
+
+    void addTo(QCommandLineParser &p) const { p.addOptions({encoding, delimiter, problems, dryRun}); }
+
+    /// The file as a table; an exit code when the options or the file are wrong.
+    std::variant<io::Table, int> read(const QCommandLineParser &p) const
+    {
+        io::TableOptions options;
+        if (p.isSet(encoding)) {
+            options.encoding = csv::encodingFromName(p.value(encoding));
+            if (!options.encoding) {
+                err(QCoreApplication::translate("tierdesk-cli", "Unknown encoding “%1”.")
+                        .arg(p.value(encoding)));
+                return Usage;
+            }
+        }
+        if (p.isSet(delimiter)) {
+            options.delimiter = delimiterFromName(p.value(delimiter));
+            if (!options.delimiter) {
+                err(QCoreApplication::translate("tierdesk-cli", "Unknown delimiter “%1”.")
+                        .arg(p.value(delimiter)));
+                return Usage;
+            }
+        }
+        auto table = io::readTable(p.positionalArguments().constFirst(), options);
+        if (!table)
+            return report(table.error());
+        return std::move(*table);
+    }
+
+    /// Writes the rows to fix when --problems asks for them.
+    int writeProblems(const QCommandLineParser &p,
+                      const std::function<Result<qint64>(QIODevice *)> &write) const
+    {
+        if (!p.isSet(problems))
+            return Ok;
+        qint64 written = 0;
+        if (auto ok = writeOutput(p.value(problems),
+                                  [&](QIODevice *device) -> Result<void> {
+                                      auto n = write(device);
+                                      if (!n)
+                                          return std::unexpected(n.error());
+                                      written = *n;
+                                      return {};
+                                  });
+            !ok)
+            return report(ok.error());
+        out(QCoreApplication::translate("tierdesk-cli", "Wrote the %n rejected or skipped row(s) to %1.",
+                                        nullptr, int(written))
+                .arg(p.value(problems)));
+        return Ok;
+    }
+};
+
+/// Applies the --map COLUMN=FIELD options to `mapping`; false (after saying why) when one names
+/// no column or no field.
+template<typename FieldT>
+bool applyMapOptions(const QStringList &maps, const QStringList &header, std::vector<FieldT> &mapping,
+                     const std::function<std::optional<FieldT>(QStringView)> &fromKey)
+{
+    for (const QString &m : maps) {
+        const qsizetype eq = m.lastIndexOf(u'=');
+        const auto field = eq > 0 ? fromKey(m.mid(eq + 1).trimmed()) : std::nullopt;
+        const QString column = eq > 0 ? m.left(eq).trimmed() : QString();
+        qsizetype index = header.indexOf(column);
+        bool number = false;
+        if (index < 0 && column.toInt(&number) > 0 && number)
+            index = column.toInt() - 1;
+        if (!field || index < 0 || index >= header.size()) {
+            err(QCoreApplication::translate("tierdesk-cli", "Cannot use --map “%1”: no such column or field.")
+                    .arg(m));
+            return false;
+        }
+        mapping[std::size_t(index)] = *field;
+    }
+    return true;
+}
+
 int cmdImportCustomers(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
@@ -633,15 +733,7 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
         "whole import can be undone with undo-import."));
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QCoreApplication::translate("tierdesk-cli", "The CSV file."));
-    const QCommandLineOption encoding(
-        QStringLiteral("encoding"),
-        QCoreApplication::translate("tierdesk-cli", "utf-8, utf-8-bom, gb18030 (gbk), utf-16le or utf-16be "
-                                                    "(default: detected)."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption delimiter(
-        QStringLiteral("delimiter"),
-        QCoreApplication::translate("tierdesk-cli", "comma, semicolon or tab (default: detected)."),
-        QStringLiteral("SEP"));
+    const ListImportOptions common;
     const QCommandLineOption map(
         QStringLiteral("map"),
         QCoreApplication::translate(
@@ -659,41 +751,11 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
         QStringLiteral("owner"),
         QCoreApplication::translate("tierdesk-cli", "Owner of the rows without one."),
         QStringLiteral("NAME"));
-    const QCommandLineOption problems(
-        QStringLiteral("problems"),
-        QCoreApplication::translate("tierdesk-cli",
-                                    "Write the rejected and skipped rows, with the reason, to this CSV file "
-                                    "(fix it and import it again)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption dryRun(
-        QStringLiteral("dry-run"),
-        QCoreApplication::translate("tierdesk-cli", "Check the file and report, without importing."));
-    p.addOptions({encoding, delimiter, map, duplicates, owner, problems, dryRun});
+    common.addTo(p);
+    p.addOptions({map, duplicates, owner});
     if (auto stop = parseCommand(p, args, 1))
         return *stop;
 
-    io::TableOptions tableOptions;
-    if (p.isSet(encoding)) {
-        tableOptions.encoding = csv::encodingFromName(p.value(encoding));
-        if (!tableOptions.encoding) {
-            err(QCoreApplication::translate("tierdesk-cli", "Unknown encoding “%1”.").arg(p.value(encoding)));
-            return Usage;
-        }
-    }
-    if (p.isSet(delimiter)) {
-        const QString d = p.value(delimiter).toLower();
-        if (d == u"comma" || d == u",")
-            tableOptions.delimiter = ',';
-        else if (d == u"semicolon" || d == u";")
-            tableOptions.delimiter = ';';
-        else if (d == u"tab" || d == u"\t")
-            tableOptions.delimiter = '\t';
-        else {
-            err(QCoreApplication::translate("tierdesk-cli", "Unknown delimiter “%1”.")
-                    .arg(p.value(delimiter)));
-            return Usage;
-        }
-    }
     const auto decision = io::decisionFromKey(p.value(duplicates));
     if (!decision) {
         err(QCoreApplication::translate("tierdesk-cli", "Unknown --duplicates action “%1”.")
@@ -701,26 +763,14 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
         return Usage;
     }
     const QString path = p.positionalArguments().constFirst();
-    auto table = io::readTable(path, tableOptions);
-    if (!table)
-        return report(table.error());
+    auto read = common.read(p);
+    if (const int *exit = std::get_if<int>(&read))
+        return *exit;
+    const io::Table *table = &std::get<io::Table>(read);
 
     std::vector<io::Field> mapping = io::guessMapping(table->header);
-    for (const QString &m : p.values(map)) {
-        const qsizetype eq = m.lastIndexOf(u'=');
-        const auto field = eq > 0 ? io::fieldFromKey(m.mid(eq + 1).trimmed()) : std::nullopt;
-        const QString column = eq > 0 ? m.left(eq).trimmed() : QString();
-        qsizetype index = table->header.indexOf(column);
-        bool number = false;
-        if (index < 0 && column.toInt(&number) > 0 && number)
-            index = column.toInt() - 1;
-        if (!field || index < 0 || index >= table->header.size()) {
-            err(QCoreApplication::translate("tierdesk-cli", "Cannot use --map “%1”: no such column or field.")
-                    .arg(m));
-            return Usage;
-        }
-        mapping[std::size_t(index)] = *field;
-    }
+    if (!applyMapOptions<io::Field>(p.values(map), table->header, mapping, io::fieldFromKey))
+        return Usage;
     for (qsizetype c = 0; c < table->header.size(); ++c)
         out(QCoreApplication::translate("tierdesk-cli", "  %1 → %2")
                 .arg(table->header[c], io::fieldLabel(mapping[std::size_t(c)])));
@@ -747,23 +797,11 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
             .arg(plan->invalid() + qint64(table->problems.size()))
             .arg(plan->duplicatesInDatabase())
             .arg(plan->duplicatesInFile()));
-    if (p.isSet(problems)) {
-        qint64 written = 0;
-        if (auto ok = writeOutput(p.value(problems),
-                                  [&](QIODevice *device) -> Result<void> {
-                                      auto n = io::writeProblemRows(device, *table, *plan);
-                                      if (!n)
-                                          return std::unexpected(n.error());
-                                      written = *n;
-                                      return {};
-                                  });
-            !ok)
-            return report(ok.error());
-        out(QCoreApplication::translate("tierdesk-cli", "Wrote the %n rejected or skipped row(s) to %1.",
-                                        nullptr, int(written))
-                .arg(p.value(problems)));
-    }
-    if (p.isSet(dryRun))
+    if (const int exit = common.writeProblems(
+            p, [&](QIODevice *device) { return io::writeProblemRows(device, *table, *plan); });
+        exit != Ok)
+        return exit;
+    if (p.isSet(common.dryRun))
         return plan->invalid() + qint64(table->problems.size()) > 0 ? Rejected : Ok;
 
     auto result = io::applyImport(db, *plan, QFileInfo(path).fileName(), qint64(table->problems.size()));
@@ -781,11 +819,145 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
     return result->rejected > 0 ? Rejected : Ok;
 }
 
+/// import-orders and import-calls.
+int cmdImportActivities(const Context &ctx, const QStringList &args, io::ActivityKind kind)
+{
+    const bool orders = kind == io::ActivityKind::Orders;
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        orders
+            ? QCoreApplication::translate(
+                  "tierdesk-cli",
+                  "Imports orders (CSV from a shop system, Excel or WPS) for the customers they name by "
+                  "customer id, phone or e-mail. An order already there (same customer, day and amount) is "
+                  "skipped. The whole import can be undone with undo-import; the customers are classified "
+                  "again afterwards.")
+            : QCoreApplication::translate(
+                  "tierdesk-cli",
+                  "Imports calls (CSV from a phone system, Excel or WPS) for the customers they name by "
+                  "customer id, phone or e-mail. A call already there (same customer and minute) is "
+                  "skipped. The whole import can be undone with undo-import; the customers are classified "
+                  "again afterwards."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QCoreApplication::translate("tierdesk-cli", "The CSV file."));
+    const ListImportOptions common;
+    const QCommandLineOption map(
+        QStringLiteral("map"),
+        orders
+            ? QCoreApplication::translate(
+                  "tierdesk-cli", "Map a column by its header (or 1-based number) to a field: customer_id, "
+                                  "phone, email, date, amount, profit, note or ignore. Repeatable; the other "
+                                  "columns are guessed.")
+            : QCoreApplication::translate(
+                  "tierdesk-cli", "Map a column by its header (or 1-based number) to a field: customer_id, "
+                                  "phone, email, date, time, direction, outcome, duration, next_follow_up, "
+                                  "note or ignore. Repeatable; the other columns are guessed."),
+        QStringLiteral("COLUMN=FIELD"));
+    const QCommandLineOption duplicates(
+        QStringLiteral("duplicates"),
+        QCoreApplication::translate("tierdesk-cli",
+                                    "What to do with a row that is already there: skip (default) or create."),
+        QStringLiteral("ACTION"), QStringLiteral("skip"));
+    const QCommandLineOption noClassify(
+        QStringLiteral("no-classify"),
+        QCoreApplication::translate("tierdesk-cli", "Do not classify the customers again after the import."));
+    const QCommandLineOption asOf(
+        QStringLiteral("as-of"),
+        QCoreApplication::translate("tierdesk-cli", "Today, for the check that no row lies in the future and "
+                                                    "for the classification (default: today)."),
+        QStringLiteral("YYYY-MM-DD"));
+    common.addTo(p);
+    p.addOptions({map, duplicates, noClassify, asOf});
+    if (auto stop = parseCommand(p, args, 1))
+        return *stop;
+
+    const auto decision = io::decisionFromKey(p.value(duplicates));
+    if (decision != io::Decision::Skip && decision != io::Decision::Create) {
+        err(QCoreApplication::translate("tierdesk-cli", "Unknown --duplicates action “%1”.")
+                .arg(p.value(duplicates)));
+        return Usage;
+    }
+    const QString path = p.positionalArguments().constFirst();
+    auto read = common.read(p);
+    if (const int *exit = std::get_if<int>(&read))
+        return *exit;
+    const io::Table *table = &std::get<io::Table>(read);
+
+    std::vector<io::ActivityField> mapping = io::guessActivityMapping(kind, table->header);
+    const auto offered = io::activityFields(kind);
+    const std::function<std::optional<io::ActivityField>(QStringView)> fromKey =
+        [&](QStringView key) -> std::optional<io::ActivityField> {
+        const auto f = io::activityFieldFromKey(key);
+        if (f && std::find(offered.begin(), offered.end(), *f) != offered.end())
+            return f;
+        return std::nullopt;
+    };
+    if (!applyMapOptions(p.values(map), table->header, mapping, fromKey))
+        return Usage;
+    for (qsizetype c = 0; c < table->header.size(); ++c)
+        out(QCoreApplication::translate("tierdesk-cli", "  %1 → %2")
+                .arg(table->header[c], io::activityFieldLabel(mapping[std::size_t(c)])));
+
+    store::Database db;
+    if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
+        return report(ok.error());
+    io::ActivityPlanOptions planOptions;
+    planOptions.duplicates = *decision;
+    planOptions.today = ctx.asOf;
+    auto plan = io::planActivityImport(db, kind, *table, mapping, planOptions);
+    if (!plan)
+        return report(plan.error());
+    for (const auto &problem : table->problems)
+        err(QStringLiteral("%1:%2: %3").arg(path).arg(problem.line).arg(problem.reason));
+    for (const io::PlannedActivity &r : plan->rows)
+        if (!r.valid())
+            err(QStringLiteral("%1:%2: %3").arg(path).arg(r.line).arg(r.errors.join(u' ')));
+    out(QCoreApplication::translate(
+            "tierdesk-cli", "%1 rows: %2 valid for %3 customers, %4 rejected; already there: %5 in the "
+                            "database, %6 earlier in the file.")
+            .arg(qint64(plan->rows.size() + table->problems.size()))
+            .arg(plan->valid())
+            .arg(plan->customers())
+            .arg(plan->invalid() + qint64(table->problems.size()))
+            .arg(plan->duplicatesInDatabase())
+            .arg(plan->duplicatesInFile()));
+    if (const int exit = common.writeProblems(
+            p, [&](QIODevice *device) { return io::writeProblemRows(device, *table, *plan); });
+        exit != Ok)
+        return exit;
+    if (p.isSet(common.dryRun))
+        return plan->invalid() + qint64(table->problems.size()) > 0 ? Rejected : Ok;
+
+    auto result =
+        io::applyActivityImport(db, *plan, QFileInfo(path).fileName(), qint64(table->problems.size()));
+    if (!result)
+        return report(result.error());
+    out((orders ? QCoreApplication::translate("tierdesk-cli",
+                                              "Import %1: %2 orders added, %3 skipped, %4 rejected. "
+                                              "Undo it with: tierdesk-cli undo-import %1")
+                : QCoreApplication::translate("tierdesk-cli",
+                                              "Import %1: %2 calls added, %3 skipped, %4 rejected. "
+                                              "Undo it with: tierdesk-cli undo-import %1"))
+            .arg(result->batch)
+            .arg(result->created)
+            .arg(result->skipped)
+            .arg(result->rejected));
+    if (result->created > 0 && !p.isSet(noClassify)) {
+        auto classified = io::classifyDatabase(db, ctx.asOf, /*store=*/true);
+        if (!classified)
+            return report(classified.error());
+        out(QCoreApplication::translate("tierdesk-cli", "Classified %1 customers again as of %2.")
+                .arg(classified->run.summary.customers)
+                .arg(isoDate(ctx.asOf)));
+    }
+    return result->rejected > 0 ? Rejected : Ok;
+}
+
 int cmdImports(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(
-        QCoreApplication::translate("tierdesk-cli", "Lists the customer imports, newest first."));
+        QCoreApplication::translate("tierdesk-cli", "Lists the imports, newest first."));
     if (auto stop = parseCommand(p, args, 0))
         return *stop;
     store::Database db;
@@ -795,10 +967,14 @@ int cmdImports(const Context &ctx, const QStringList &args)
     if (!batches)
         return report(batches.error());
     for (const store::ImportBatch &b : *batches) {
+        const QString what =
+            b.kind == store::ImportKind::Orders  ? QCoreApplication::translate("tierdesk-cli", "orders")
+            : b.kind == store::ImportKind::Calls ? QCoreApplication::translate("tierdesk-cli", "calls")
+                                                 : QCoreApplication::translate("tierdesk-cli", "customers");
         out(QCoreApplication::translate("tierdesk-cli",
-                                        "%1  %2  %3: %4 created, %5 changed, %6 skipped, %7 rejected%8")
+                                        "%1  %2  %3 (%4): %5 created, %6 changed, %7 skipped, %8 rejected%9")
                 .arg(b.id)
-                .arg(b.importedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), b.source)
+                .arg(b.importedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), b.source, what)
                 .arg(b.created)
                 .arg(b.updated)
                 .arg(b.skipped)
@@ -813,7 +989,7 @@ int cmdUndoImport(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
-        "tierdesk-cli", "Undoes a customer import as a whole (see 'imports' for the numbers)."));
+        "tierdesk-cli", "Undoes an import as a whole (see 'imports' for the numbers)."));
     p.addPositionalArgument(QStringLiteral("N"),
                             QCoreApplication::translate("tierdesk-cli", "The import's number."));
     if (auto stop = parseCommand(p, args, 1))
@@ -848,8 +1024,10 @@ void usage()
             "  demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)\n"
             "  import-customers FILE [--map C=F]   import a customer list (CSV from Excel/WPS), with "
             "duplicates\n"
-            "  imports                             list the customer imports\n"
-            "  undo-import N                       undo customer import N as a whole\n"
+            "  import-orders FILE [--map C=F]      import orders for customers found by id, phone or e-mail\n"
+            "  import-calls FILE [--map C=F]       import calls for customers found by id, phone or e-mail\n"
+            "  imports                             list the imports\n"
+            "  undo-import N                       undo import N as a whole\n"
             "  export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]\n"
             "                                      the customer list, for Excel, WPS and LibreOffice\n"
             "  csv-inspect FILE [--encoding NAME] [--delimiter C] [--json]\n"
@@ -927,6 +1105,10 @@ int main(int argc, char **argv)
         return cmdDemo(ctx, rest);
     if (command == u"import-customers")
         return cmdImportCustomers(ctx, rest);
+    if (command == u"import-orders")
+        return cmdImportActivities(ctx, rest, io::ActivityKind::Orders);
+    if (command == u"import-calls")
+        return cmdImportActivities(ctx, rest, io::ActivityKind::Calls);
     if (command == u"imports")
         return cmdImports(ctx, rest);
     if (command == u"undo-import")

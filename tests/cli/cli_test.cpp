@@ -511,6 +511,74 @@ TEST_F(Cli, ImportCustomersMapsColumnsByHandAndChecksWithDryRun)
     EXPECT_TRUE(unmapped.err.contains("name")) << unmapped;
 }
 
+TEST_F(Cli, ImportOrdersFindsCustomersByPhoneSkipsWhatIsThereClassifiesAndUndoes)
+{
+    QStringEncoder gbk("GB18030");
+    write(QStringLiteral("customers.csv"),
+          gbk(QStringLiteral("姓名,手机\r\n李娜,139 1234 5678\r\n张伟,137 0000 1111\r\n")));
+    ASSERT_EQ(run({QStringLiteral("--db"), db(), QStringLiteral("import-customers"),
+                   path(QStringLiteral("customers.csv"))})
+                  .exitCode,
+              0);
+    // A shop system's export: the phone in another format, a refund, and a stranger's order.
+    write(QStringLiteral("orders.csv"), gbk(QStringLiteral("订单号,手机,下单日期,订单金额\r\n"
+                                                           "1001,+86 139-1234-5678,2026/6/1,\"¥1,200.00\"\r\n"
+                                                           "1002,13700001111,2026/6/2,-50\r\n"
+                                                           "1003,13600000000,2026/6/3,10\r\n")));
+    const QString problems = path(QStringLiteral("orders-to-fix.csv"));
+    const QStringList importOrders{QStringLiteral("--db"),          db(),
+                                   QStringLiteral("import-orders"), path(QStringLiteral("orders.csv")),
+                                   QStringLiteral("--as-of"),       QStringLiteral("2026-06-30"),
+                                   QStringLiteral("--problems"),    problems};
+    const Ran first = run(importOrders);
+    EXPECT_EQ(first.exitCode, 1) << first; // the stranger's order is rejected
+    EXPECT_TRUE(first.out.contains("2 valid for 2 customers, 1 rejected")) << first;
+    EXPECT_TRUE(first.out.contains("Import 2: 2 orders added, 0 skipped, 1 rejected.")) << first;
+    EXPECT_TRUE(first.out.contains("Classified 2 customers again as of 2026-06-30.")) << first;
+    EXPECT_TRUE(first.err.contains("orders.csv:4: No customer has the phone number 13600000000.")) << first;
+    const auto rows = parseCsv(read(problems));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1][0], u"1003");
+    EXPECT_EQ(rows[1][4], u"4");
+
+    const Ran second = run(importOrders);
+    EXPECT_TRUE(second.out.contains("Import 3: 0 orders added, 2 skipped, 1 rejected.")) << second;
+
+    const Ran list = run({QStringLiteral("--db"), db(), QStringLiteral("imports")});
+    EXPECT_TRUE(list.out.contains("orders.csv (orders): 2 created")) << list;
+    EXPECT_TRUE(list.out.contains("customers.csv (customers): 2 created")) << list;
+    const Ran refused =
+        run({QStringLiteral("--db"), db(), QStringLiteral("undo-import"), QStringLiteral("1")});
+    EXPECT_EQ(refused.exitCode, 2) << refused; // its customers have orders now
+    EXPECT_EQ(
+        run({QStringLiteral("--db"), db(), QStringLiteral("undo-import"), QStringLiteral("2")}).exitCode, 0);
+    EXPECT_EQ(
+        run({QStringLiteral("--db"), db(), QStringLiteral("undo-import"), QStringLiteral("1")}).exitCode, 0);
+    EXPECT_EQ(customersIn(db()), 0);
+}
+
+TEST_F(Cli, ImportCallsMapsColumnsByHandAndRefusesFieldsOfOrders)
+{
+    importFixture();
+    write(QStringLiteral("calls.csv"), "who,when,how long,result\n1,2026-06-29 10:15,2:05,busy\n");
+    const QStringList base{QStringLiteral("--db"),         db(),
+                           QStringLiteral("import-calls"), path(QStringLiteral("calls.csv")),
+                           QStringLiteral("--as-of"),      QStringLiteral("2026-06-30")};
+    const Ran wrong = run(base + QStringList{QStringLiteral("--map"), QStringLiteral("who=amount")});
+    EXPECT_EQ(wrong.exitCode, 64) << wrong;
+    const Ran dry =
+        run(base + QStringList{QStringLiteral("--map"), QStringLiteral("who=customer_id"),
+                               QStringLiteral("--map"), QStringLiteral("when=date"), QStringLiteral("--map"),
+                               QStringLiteral("3=duration"), QStringLiteral("--dry-run")});
+    EXPECT_EQ(dry.exitCode, 0) << dry;
+    EXPECT_TRUE(dry.out.contains("1 valid for 1 customers, 0 rejected")) << dry;
+    EXPECT_TRUE(dry.out.contains("how long → Duration")) << dry;
+    EXPECT_TRUE(dry.out.contains("result → Outcome")) << dry;
+    const Ran unmapped = run(base);
+    EXPECT_EQ(unmapped.exitCode, 2) << unmapped;
+    EXPECT_TRUE(unmapped.err.contains("map the customer id, the phone or the e-mail")) << unmapped;
+}
+
 // ---------------------------------------------------------------------------------------------
 // csv-inspect: what the reader sees
 
