@@ -294,20 +294,8 @@
         <translation>第 %1 次导入：新建 %2 位客户，更新 %3 位，合并 %4 位，跳过 %5 行，拒绝 %6 行。如需撤销，请运行：tierdesk-cli undo-import %1</translation>
     </message>
     <message>
-        <source>Lists the customer imports, newest first.</source>
-        <translation>列出客户导入记录，最新的在前。</translation>
-    </message>
-    <message>
-        <source>%1  %2  %3: %4 created, %5 changed, %6 skipped, %7 rejected%8</source>
-        <translation>%1  %2  %3：新建 %4，更改 %5，跳过 %6，拒绝 %7%8</translation>
-    </message>
-    <message>
         <source> (undone)</source>
         <translation> （已撤销）</translation>
-    </message>
-    <message>
-        <source>Undoes a customer import as a whole (see &apos;imports&apos; for the numbers).</source>
-        <translation>整体撤销一次客户导入（导入批次编号可用 imports 命令查看）。</translation>
     </message>
     <message>
         <source>The import&apos;s number.</source>
@@ -435,6 +423,80 @@
         <source>  … and %1 more</source>
         <translation>  … 另有 %1 行</translation>
     </message>
+    <message numerus="yes">
+        <source>%n customer(s) written.</source>
+        <translation>
+            <numerusform>已写入 %n 位客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imports orders (CSV from a shop system, Excel or WPS) for the customers they name by customer id, phone or e-mail. An order already there (same customer, day and amount) is skipped. The whole import can be undone with undo-import; the customers are classified again afterwards.</source>
+        <translation>导入订单（来自商城系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的订单（同一客户、同一天、同一金额）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
+    </message>
+    <message>
+        <source>Imports calls (CSV from a phone system, Excel or WPS) for the customers they name by customer id, phone or e-mail. A call already there (same customer and minute) is skipped. The whole import can be undone with undo-import; the customers are classified again afterwards.</source>
+        <translation>导入通话记录（来自电话系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的通话（同一客户、同一分钟）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
+    </message>
+    <message>
+        <source>Map a column by its header (or 1-based number) to a field: customer_id, phone, email, date, amount, profit, note or ignore. Repeatable; the other columns are guessed.</source>
+        <translation>按列标题（或从 1 开始的列号）指定该列对应的字段：customer_id、phone、email、date、amount、profit、note 或 ignore。可重复使用；其余列自动识别。</translation>
+    </message>
+    <message>
+        <source>Map a column by its header (or 1-based number) to a field: customer_id, phone, email, date, time, direction, outcome, duration, next_follow_up, note or ignore. Repeatable; the other columns are guessed.</source>
+        <translation>按列标题（或从 1 开始的列号）指定该列对应的字段：customer_id、phone、email、date、time、direction、outcome、duration、next_follow_up、note 或 ignore。可重复使用；其余列自动识别。</translation>
+    </message>
+    <message>
+        <source>What to do with a row that is already there: skip (default) or create.</source>
+        <translation>已存在的记录如何处理：skip（跳过，默认）或 create（仍然新增）。</translation>
+    </message>
+    <message>
+        <source>Do not classify the customers again after the import.</source>
+        <translation>导入后不重新分级。</translation>
+    </message>
+    <message>
+        <source>Today, for the check that no row lies in the future and for the classification (default: today).</source>
+        <translation>“今天”的日期，用于检查记录是否晚于今天以及分级（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 valid for %3 customers, %4 rejected; already there: %5 in the database, %6 earlier in the file.</source>
+        <translation>共 %1 行：%2 行有效（涉及 %3 位客户），%4 行被拒绝；已存在：数据库中 %5 行，文件前文 %6 行。</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 orders added, %3 skipped, %4 rejected. Undo it with: tierdesk-cli undo-import %1</source>
+        <translation>导入 %1：新增 %2 个订单，跳过 %3 行，拒绝 %4 行。撤销命令：tierdesk-cli undo-import %1</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 calls added, %3 skipped, %4 rejected. Undo it with: tierdesk-cli undo-import %1</source>
+        <translation>导入 %1：新增 %2 条通话，跳过 %3 行，拒绝 %4 行。撤销命令：tierdesk-cli undo-import %1</translation>
+    </message>
+    <message>
+        <source>Classified %1 customers again as of %2.</source>
+        <translation>已按 %2 重新为 %1 位客户分级。</translation>
+    </message>
+    <message>
+        <source>Lists the imports, newest first.</source>
+        <translation>列出所有导入批次，最新的在前。</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 (%4): %5 created, %6 changed, %7 skipped, %8 rejected%9</source>
+        <translation>%1  %2  %3（%4）：新建 %5，修改 %6，跳过 %7，拒绝 %8%9</translation>
+    </message>
+    <message>
+        <source>Undoes an import as a whole (see &apos;imports&apos; for the numbers).</source>
+        <translation>整批撤销一次导入（编号见 imports 命令）。</translation>
+    </message>
     <message>
         <source>Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]
 
@@ -446,8 +508,10 @@ Commands:
   export DIR                          write the three interchange files
   demo --customers N [--seed S]       create a demo database (--if-missing: only if empty)
   import-customers FILE [--map C=F]   import a customer list (CSV from Excel/WPS), with duplicates
-  imports                             list the customer imports
-  undo-import N                       undo customer import N as a whole
+  import-orders FILE [--map C=F]      import orders for customers found by id, phone or e-mail
+  import-calls FILE [--map C=F]       import calls for customers found by id, phone or e-mail
+  imports                             list the imports
+  undo-import N                       undo import N as a whole
   export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
                                       the customer list, for Excel, WPS and LibreOffice
   csv-inspect FILE [--encoding NAME] [--delimiter C] [--json]
@@ -465,8 +529,10 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
   export DIR                          导出三个交换文件
   demo --customers N [--seed S]       创建演示数据库（--if-missing：仅在数据库为空时）
   import-customers FILE [--map C=F]   导入客户名单（Excel/WPS 导出的 CSV），并处理重复客户
-  imports                             列出客户导入记录
-  undo-import N                       整体撤销第 N 次客户导入
+  import-orders FILE [--map C=F]      导入订单，按客户编号、电话或邮箱匹配客户
+  import-calls FILE [--map C=F]       导入通话记录，按客户编号、电话或邮箱匹配客户
+  imports                             列出导入记录
+  undo-import N                       整体撤销第 N 次导入
   export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
                                       导出客户列表，可用 Excel、WPS 和 LibreOffice 打开
   csv-inspect FILE [--encoding NAME] [--delimiter C] [--json]
@@ -474,12 +540,6 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
 
 --db PATH 默认为 %1。
 运行“tierdesk-cli COMMAND --help”可查看该命令的选项。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) written.</source>
-        <translation>
-            <numerusform>已写入 %n 位客户。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -951,6 +1011,157 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
     <message>
         <source>The file could not be written: %1</source>
         <translation>无法写入文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::io::ActivityImport</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Customer id</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s e-mail</source>
+        <translation>客户邮箱</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>呼叫方向</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>通话结果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No column says whose order or call a row is: map the customer id, the phone or the e-mail.</source>
+        <translation>没有哪一列能说明每行属于哪位客户：请在列对应中指定客户编号、电话或邮箱。</translation>
+    </message>
+    <message>
+        <source>No column holds the date: choose one in the mapping.</source>
+        <translation>没有日期列：请在列对应中指定一列。</translation>
+    </message>
+    <message>
+        <source>No column holds the amount: choose one in the mapping.</source>
+        <translation>没有金额列：请在列对应中指定一列。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a customer id.</source>
+        <translation>“%1”不是有效的客户编号。</translation>
+    </message>
+    <message>
+        <source>There is no customer %1.</source>
+        <translation>不存在编号为 %1 的客户。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number.</source>
+        <translation>“%1”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>No customer has the e-mail %1.</source>
+        <translation>没有客户使用邮箱 %1。</translation>
+    </message>
+    <message>
+        <source>No customer has the phone number %1.</source>
+        <translation>没有客户使用电话号码 %1。</translation>
+    </message>
+    <message>
+        <source>Several customers (%1) have this phone number or e-mail: give the customer id, or merge the duplicates first.</source>
+        <translation>多位客户（%1）使用此电话号码或邮箱：请填写客户编号，或先合并重复客户。</translation>
+    </message>
+    <message>
+        <source>No customer id, phone or e-mail to find the customer by.</source>
+        <translation>没有可用于查找客户的客户编号、电话或邮箱。</translation>
+    </message>
+    <message>
+        <source>The date is missing.</source>
+        <translation>缺少日期。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).</source>
+        <translation>“%1”不是有效日期（如 2026-03-01、2026/3/1 或 2026年3月1日）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day (9:05 or 09:05:30).</source>
+        <translation>“%1”不是有效时刻（如 9:05 或 09:05:30）。</translation>
+    </message>
+    <message>
+        <source>The date %1 is after today (%2).</source>
+        <translation>日期 %1 晚于今天（%2）。</translation>
+    </message>
+    <message>
+        <source>The amount is missing.</source>
+        <translation>缺少金额。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount (1234.50, ¥1,234.50; at most two decimals).</source>
+        <translation>“%1”不是有效金额（如 1234.50、¥1,234.50；最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Unknown direction “%1” (out or in; 呼出 or 呼入).</source>
+        <translation>未知的呼叫方向“%1”（out 或 in；呼出或呼入）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration (seconds, 2:05 or 2分5秒).</source>
+        <translation>“%1”不是有效时长（秒数、2:05 或 2分5秒）。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome “%1” (reached, no_answer, voicemail, busy, wrong_number; 接通, 未接, 留言, 占线, 空号).</source>
+        <translation>未知的通话结果“%1”（reached、no_answer、voicemail、busy、wrong_number；接通、未接、留言、占线、空号）。</translation>
+    </message>
+    <message>
+        <source>The next follow-up %1 is before the call.</source>
+        <translation>下次跟进日期 %1 早于本次通话。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Skipped: order %1 is the same (customer, day and amount).</source>
+        <translation>已跳过：与订单 %1 相同（客户、日期和金额）。</translation>
+    </message>
+    <message>
+        <source>Skipped: call %1 is the same (customer, day and minute).</source>
+        <translation>已跳过：与通话 %1 相同（客户、日期和分钟）。</translation>
+    </message>
+    <message>
+        <source>Skipped: the same as line %1.</source>
+        <translation>已跳过：与第 %1 行相同。</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +3023,98 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Choose a file that can be read first.</source>
         <translation>请先选择一个可以读取的文件。</translation>
     </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Import calls</source>
+        <translation>导入通话记录</translation>
+    </message>
+    <message>
+        <source>Choose the order list</source>
+        <translation>选择订单列表</translation>
+    </message>
+    <message>
+        <source>A CSV file from a shop system, Excel or WPS: one order per row, with the customer&apos;s id, phone or e-mail, the date and the amount.</source>
+        <translation>来自商城系统、Excel 或 WPS 的 CSV 文件：每行一个订单，包含客户编号、电话或邮箱，以及日期和金额。</translation>
+    </message>
+    <message>
+        <source>Choose the call list</source>
+        <translation>选择通话记录</translation>
+    </message>
+    <message>
+        <source>A CSV file from a phone system, Excel or WPS: one call per row, with the customer&apos;s id, phone or e-mail and when the call was.</source>
+        <translation>来自电话系统、Excel 或 WPS 的 CSV 文件：每行一次通话，包含客户编号、电话或邮箱，以及通话时间。</translation>
+    </message>
+    <message>
+        <source>Each row finds its customer by id, else by phone number (any format), else by e-mail. An order with the same customer, day and amount as one already there is a duplicate.</source>
+        <translation>每行先按客户编号查找客户，其次按电话号码（任意格式），再次按邮箱。客户、日期和金额都与已有订单相同的视为重复。</translation>
+    </message>
+    <message>
+        <source>Each row finds its customer by id, else by phone number (any format), else by e-mail. A call with the same customer and minute as one already there is a duplicate.</source>
+        <translation>每行先按客户编号查找客户，其次按电话号码（任意格式），再次按邮箱。客户和时间（精确到分钟）都与已有通话相同的视为重复。</translation>
+    </message>
+    <message>
+        <source>Skip (already there)</source>
+        <translation>跳过（已存在）</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>仍然添加</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; new orders for &lt;b&gt;%2&lt;/b&gt; customers · &lt;b&gt;%3&lt;/b&gt; already in the database · &lt;b&gt;%4&lt;/b&gt; repeated in the file · &lt;b&gt;%5&lt;/b&gt; cannot be imported</source>
+        <translation>新订单 &lt;b&gt;%1&lt;/b&gt; 个（涉及 &lt;b&gt;%2&lt;/b&gt; 位客户）· 数据库中已有 &lt;b&gt;%3&lt;/b&gt; 个 · 文件内重复 &lt;b&gt;%4&lt;/b&gt; 个 · 无法导入 &lt;b&gt;%5&lt;/b&gt; 行</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; new calls for &lt;b&gt;%2&lt;/b&gt; customers · &lt;b&gt;%3&lt;/b&gt; already in the database · &lt;b&gt;%4&lt;/b&gt; repeated in the file · &lt;b&gt;%5&lt;/b&gt; cannot be imported</source>
+        <translation>新通话 &lt;b&gt;%1&lt;/b&gt; 条（涉及 &lt;b&gt;%2&lt;/b&gt; 位客户）· 数据库中已有 &lt;b&gt;%3&lt;/b&gt; 条 · 文件内重复 &lt;b&gt;%4&lt;/b&gt; 条 · 无法导入 &lt;b&gt;%5&lt;/b&gt; 行</translation>
+    </message>
+    <message>
+        <source>The same order is in the database (customer, day and amount)</source>
+        <translation>数据库中已有相同订单（客户、日期和金额）</translation>
+    </message>
+    <message>
+        <source>The same call is in the database (customer and minute)</source>
+        <translation>数据库中已有相同通话（客户和分钟）</translation>
+    </message>
+    <message>
+        <source>The same as line %1 of the file</source>
+        <translation>与文件第 %1 行相同</translation>
+    </message>
+    <message>
+        <source>Remove the orders this import added?</source>
+        <translation>删除本次导入添加的订单？</translation>
+    </message>
+    <message>
+        <source>Remove the calls this import added?</source>
+        <translation>删除本次导入添加的通话记录？</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Done.&lt;/b&gt; %1 orders added · %2 skipped · %3 not imported.</source>
+        <translation>&lt;b&gt;完成。&lt;/b&gt;新增订单 %1 个 · 跳过 %2 行 · 未导入 %3 行。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Done.&lt;/b&gt; %1 calls added · %2 skipped · %3 not imported.</source>
+        <translation>&lt;b&gt;完成。&lt;/b&gt;新增通话 %1 条 · 跳过 %2 行 · 未导入 %3 行。</translation>
+    </message>
+    <message>
+        <source>The customers are being classified again with the new history.</source>
+        <translation>正在根据新的历史记录重新为客户分级。</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. Decide what happens to the rows that are already there, then import.</source>
+        <translation>目前尚未做任何更改。请决定如何处理已存在的记录，然后导入。</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::LifecycleModel</name>
@@ -3248,6 +3551,14 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <message>
         <source>Find &amp;duplicates…</source>
         <translation>查找重复客户(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Import or&amp;ders…</source>
+        <translation>导入订单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Import c&amp;alls…</source>
+        <translation>导入通话记录(&amp;A)…</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,10 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(action(QStringLiteral("importCustomersAction"), tr("&Import customers…"),
                            QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importCustomers));
+    file->addAction(action(QStringLiteral("importOrdersAction"), tr("Import or&ders…"), QKeySequence(),
+                           [this] { startImport(ImportWizard::Kind::Orders); }));
+    file->addAction(action(QStringLiteral("importCallsAction"), tr("Import c&alls…"), QKeySequence(),
+                           [this] { startImport(ImportWizard::Kind::Calls); }));
     file->addAction(action(QStringLiteral("exportCallListAction"), tr("&Export today's call list…"),
                            QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
                                showPlace(Place::Calls);
@@ -392,9 +396,14 @@ void MainWindow::findDuplicates()
 
 void MainWindow::importCustomers()
 {
+    startImport(ImportWizard::Kind::Customers);
+}
+
+void MainWindow::startImport(ImportWizard::Kind kind)
+{
     if (!m_session->isOpen())
         return;
-    auto *wizard = new ImportWizard(m_session, this);
+    auto *wizard = new ImportWizard(m_session, kind, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialogs/importwizard.h"
 #include "model/types.h"
 
 #include <QMainWindow>
@@ -54,6 +55,7 @@ public:
     void openCustomer(CustomerId id);
     void newCustomer();
     void importCustomers();
+    void startImport(ImportWizard::Kind kind);
     void findDuplicates();
     void openSettings();
 

@@ -165,11 +165,31 @@ Result<io::CustomerImportReport> Session::importCustomers(const io::Plan &plan, 
     return report;
 }
 
+Result<io::ActivityImportReport>
+Session::importActivities(const io::ActivityPlan &plan, const QString &source, qint64 problemsInFile,
+                          const std::function<bool(qint64, qint64)> &progress)
+{
+    auto report = io::applyActivityImport(*m_db, plan, source, problemsInFile, progress);
+    if (report && !report->cancelled && report->created > 0) {
+        emit customersChanged();
+        reclassify();
+    }
+    return report;
+}
+
 Result<void> Session::undoImport(qint64 batch)
 {
-    if (auto ok = store::ImportLog(*m_db).undo(batch); !ok)
+    store::ImportLog log(*m_db);
+    auto batches = log.batches();
+    if (!batches)
+        return std::unexpected(batches.error());
+    const auto it = std::find_if(batches->begin(), batches->end(),
+                                 [batch](const store::ImportBatch &b) { return b.id == batch; });
+    if (auto ok = log.undo(batch); !ok)
         return ok;
     emit customersChanged();
+    if (it != batches->end() && it->kind != store::ImportKind::Customers)
+        reclassify(); // the history changed back
     return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "classify/classify.h"
+#include "io/activityimport.h"
 #include "io/customerimport.h"
 #include "model/error.h"
 #include "model/types.h"
@@ -66,6 +67,11 @@ public:
                                                      qint64 problemsInFile,
                                                      const std::function<bool(qint64, qint64)> &progress);
     /// Undoes a customer import as a whole (store::ImportLog::undo).
+    /// Adds the orders or calls of an import, then classifies every customer again in the
+    /// background (new history moves tiers).
+    Result<io::ActivityImportReport>
+    importActivities(const io::ActivityPlan &plan, const QString &source, qint64 problemsInFile,
+                     const std::function<bool(qint64, qint64)> &progress = {});
     Result<void> undoImport(qint64 batch);
     Result<void> unmerge(const store::MergeRecord &record);
 

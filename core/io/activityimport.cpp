@@ -19,10 +19,10 @@ namespace tierdesk::io {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::io::ActivityImport", text);
-}
+/// The translation context of this file's texts.
+class ActivityImport {
+    Q_DECLARE_TR_FUNCTIONS(tierdesk::io::ActivityImport)
+};
 
 // ---- Header names, compared after detail::normaliseHeader(); in order of precedence, so that
 // "下次跟进时间" is the follow-up and "通话时长" the duration before "时间" can make them a date.
@@ -196,31 +196,31 @@ QString activityFieldLabel(ActivityField f)
 {
     switch (f) {
     case ActivityField::Ignore:
-        return tr("(ignore)");
+        return ActivityImport::tr("(ignore)");
     case ActivityField::CustomerId:
-        return tr("Customer id");
+        return ActivityImport::tr("Customer id");
     case ActivityField::Phone:
-        return tr("Customer's phone");
+        return ActivityImport::tr("Customer's phone");
     case ActivityField::Email:
-        return tr("Customer's e-mail");
+        return ActivityImport::tr("Customer's e-mail");
     case ActivityField::Date:
-        return tr("Date");
+        return ActivityImport::tr("Date");
     case ActivityField::Time:
-        return tr("Time of day");
+        return ActivityImport::tr("Time of day");
     case ActivityField::Amount:
-        return tr("Amount");
+        return ActivityImport::tr("Amount");
     case ActivityField::Profit:
-        return tr("Profit");
+        return ActivityImport::tr("Profit");
     case ActivityField::Direction:
-        return tr("Direction");
+        return ActivityImport::tr("Direction");
     case ActivityField::Outcome:
-        return tr("Outcome");
+        return ActivityImport::tr("Outcome");
     case ActivityField::Duration:
-        return tr("Duration");
+        return ActivityImport::tr("Duration");
     case ActivityField::NextFollowUp:
-        return tr("Next follow-up");
+        return ActivityImport::tr("Next follow-up");
     case ActivityField::Note:
-        return tr("Note");
+        return ActivityImport::tr("Note");
     }
     return {};
 }
@@ -326,13 +326,16 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
         return std::find(mapping.begin(), mapping.end(), f) != mapping.end();
     };
     if (!mapped(ActivityField::CustomerId) && !mapped(ActivityField::Phone) && !mapped(ActivityField::Email))
-        return std::unexpected(Error{tr("No column says whose order or call a row is: map the customer id, "
-                                        "the phone or the e-mail."),
-                                     {}});
+        return std::unexpected(
+            Error{ActivityImport::tr("No column says whose order or call a row is: map the customer id, "
+                                     "the phone or the e-mail."),
+                  {}});
     if (!mapped(ActivityField::Date))
-        return std::unexpected(Error{tr("No column holds the date: choose one in the mapping."), {}});
+        return std::unexpected(
+            Error{ActivityImport::tr("No column holds the date: choose one in the mapping."), {}});
     if (kind == ActivityKind::Orders && !mapped(ActivityField::Amount))
-        return std::unexpected(Error{tr("No column holds the amount: choose one in the mapping."), {}});
+        return std::unexpected(
+            Error{ActivityImport::tr("No column holds the amount: choose one in the mapping."), {}});
 
     ActivityPlan plan;
     plan.kind = kind;
@@ -397,13 +400,13 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
             bool number = false;
             const qint64 n = id.toLongLong(&number);
             if (!number || n <= 0) {
-                p.errors << tr("“%1” is not a customer id.").arg(id);
+                p.errors << ActivityImport::tr("“%1” is not a customer id.").arg(id);
             } else {
                 auto found = store.customerById(n);
                 if (!found)
                     return std::unexpected(found.error());
                 if (!*found) {
-                    p.errors << tr("There is no customer %1.").arg(n);
+                    p.errors << ActivityImport::tr("There is no customer %1.").arg(n);
                 } else {
                     p.customer = (*found)->id;
                     p.customerName = (*found)->name;
@@ -415,7 +418,7 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
             const QString phoneKey = classify::phoneKey(phone);
             const QString emailKey = classify::emailKey(email);
             if (!phone.isEmpty() && phoneKey.isEmpty())
-                p.errors << tr("“%1” is not a phone number.").arg(phone);
+                p.errors << ActivityImport::tr("“%1” is not a phone number.").arg(phone);
             if (!phoneKey.isEmpty()) {
                 auto it = byPhone.find(phoneKey);
                 if (it == byPhone.end()) {
@@ -450,11 +453,13 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
             }
             if (p.errors.isEmpty()) {
                 if (candidates.empty())
-                    p.errors << (phoneKey.isEmpty() ? tr("No customer has the e-mail %1.").arg(email)
-                                                    : tr("No customer has the phone number %1.").arg(phone));
+                    p.errors << (phoneKey.isEmpty()
+                                     ? ActivityImport::tr("No customer has the e-mail %1.").arg(email)
+                                     : ActivityImport::tr("No customer has the phone number %1.").arg(phone));
                 else if (candidates.size() > 1)
-                    p.errors << tr("Several customers (%1) have this phone number or e-mail: give the "
-                                   "customer id, or merge the duplicates first.")
+                    p.errors << ActivityImport::tr(
+                                    "Several customers (%1) have this phone number or e-mail: give the "
+                                    "customer id, or merge the duplicates first.")
                                     .arg(describeIds(candidates));
                 else {
                     p.customer = candidates.front().id;
@@ -462,24 +467,25 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
                 }
             }
         } else {
-            p.errors << tr("No customer id, phone or e-mail to find the customer by.");
+            p.errors << ActivityImport::tr("No customer id, phone or e-mail to find the customer by.");
         }
 
         // When.
         QDateTime when = detail::parseLooseDateTime(date);
         if (date.isEmpty()) {
-            p.errors << tr("The date is missing.");
+            p.errors << ActivityImport::tr("The date is missing.");
         } else if (!when.isValid()) {
-            p.errors << tr("“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).").arg(date);
+            p.errors
+                << ActivityImport::tr("“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).").arg(date);
         } else if (!time.isEmpty()) {
             const QTime t = detail::parseLooseTime(time);
             if (!t.isValid())
-                p.errors << tr("“%1” is not a time of day (9:05 or 09:05:30).").arg(time);
+                p.errors << ActivityImport::tr("“%1” is not a time of day (9:05 or 09:05:30).").arg(time);
             else
                 when.setTime(t);
         }
         if (when.isValid() && when.date() > today)
-            p.errors << tr("The date %1 is after today (%2).")
+            p.errors << ActivityImport::tr("The date %1 is after today (%2).")
                             .arg(when.date().toString(Qt::ISODate), today.toString(Qt::ISODate));
 
         QString identity;
@@ -489,18 +495,20 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
             o.orderedAt = when.date();
             o.note = note;
             if (amount.isEmpty()) {
-                p.errors << tr("The amount is missing.");
+                p.errors << ActivityImport::tr("The amount is missing.");
             } else if (auto cents = parseAmount(amount)) {
                 o.amount = *cents;
             } else {
-                p.errors
-                    << tr("“%1” is not an amount (1234.50, ¥1,234.50; at most two decimals).").arg(amount);
+                p.errors << ActivityImport::tr(
+                                "“%1” is not an amount (1234.50, ¥1,234.50; at most two decimals).")
+                                .arg(amount);
             }
             if (!profit.isEmpty()) {
                 if (auto cents = parseAmount(profit))
                     o.profit = *cents;
                 else
-                    p.errors << tr("“%1” is not an amount (1234.50, ¥1,234.50; at most two decimals).")
+                    p.errors << ActivityImport::tr(
+                                    "“%1” is not an amount (1234.50, ¥1,234.50; at most two decimals).")
                                     .arg(profit);
             }
             identity =
@@ -514,20 +522,23 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
                 if (auto d = parseDirection(direction))
                     c.direction = *d;
                 else
-                    p.errors << tr("Unknown direction “%1” (out or in; 呼出 or 呼入).").arg(direction);
+                    p.errors << ActivityImport::tr("Unknown direction “%1” (out or in; 呼出 or 呼入).")
+                                    .arg(direction);
             }
             if (!duration.isEmpty()) {
                 if (auto s = parseDuration(duration))
                     c.durationS = *s;
                 else
-                    p.errors << tr("“%1” is not a duration (seconds, 2:05 or 2分5秒).").arg(duration);
+                    p.errors << ActivityImport::tr("“%1” is not a duration (seconds, 2:05 or 2分5秒).")
+                                    .arg(duration);
             }
             if (!outcome.isEmpty()) {
                 if (auto o = parseOutcome(outcome))
                     c.outcome = *o;
                 else
-                    p.errors << tr("Unknown outcome “%1” (reached, no_answer, voicemail, busy, "
-                                   "wrong_number; 接通, 未接, 留言, 占线, 空号).")
+                    p.errors << ActivityImport::tr(
+                                    "Unknown outcome “%1” (reached, no_answer, voicemail, busy, "
+                                    "wrong_number; 接通, 未接, 留言, 占线, 空号).")
                                     .arg(outcome);
             } else {
                 // A phone system's log without a result: a call that lasted was answered.
@@ -536,9 +547,11 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
             if (!next.isEmpty()) {
                 c.nextFollowUp = detail::parseLooseDate(next);
                 if (!c.nextFollowUp.isValid())
-                    p.errors << tr("“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).").arg(next);
+                    p.errors << ActivityImport::tr(
+                                    "“%1” is not a date (2026-03-01, 2026/3/1 or 2026年3月1日).")
+                                    .arg(next);
                 else if (when.isValid() && c.nextFollowUp < when.date())
-                    p.errors << tr("The next follow-up %1 is before the call.")
+                    p.errors << ActivityImport::tr("The next follow-up %1 is before the call.")
                                     .arg(c.nextFollowUp.toString(Qt::ISODate));
             }
             identity =
@@ -604,8 +617,8 @@ Result<ActivityImportReport> applyActivityImport(store::Database &db, const Acti
         }
         auto id = plan.kind == ActivityKind::Orders ? store.insertOrder(p.order) : store.insertCall(p.call);
         if (!id)
-            return std::unexpected(
-                Error{tr("Line %1: %2").arg(p.line).arg(id.error().message), id.error().detail});
+            return std::unexpected(Error{
+                ActivityImport::tr("Line %1: %2").arg(p.line).arg(id.error().message), id.error().detail});
         if (auto ok = log.recordCreatedRecord(*batch, *id); !ok)
             return std::unexpected(ok.error());
         ++report.created;
@@ -630,10 +643,11 @@ Result<qint64> writeProblemRows(QIODevice *out, const Table &table, const Activi
                 {p.row, p.line,
                  p.existing
                      ? (plan.kind == ActivityKind::Orders
-                            ? tr("Skipped: order %1 is the same (customer, day and amount).")
-                            : tr("Skipped: call %1 is the same (customer, day and minute)."))
+                            ? ActivityImport::tr("Skipped: order %1 is the same (customer, day and amount).")
+                            : ActivityImport::tr("Skipped: call %1 is the same (customer, day and minute)."))
                            .arg(*p.existing)
-                     : tr("Skipped: the same as line %1.").arg(plan.rows[std::size_t(p.earlierRow)].line)});
+                     : ActivityImport::tr("Skipped: the same as line %1.")
+                           .arg(plan.rows[std::size_t(p.earlierRow)].line)});
     }
     return detail::writeRowsToFix(out, table, rows);
 }

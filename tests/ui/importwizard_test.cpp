@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStringEncoder>
 #include <QTableWidget>
 #include <QTest>
@@ -132,4 +133,133 @@ TEST_F(ImportWizardTest, AFileWithoutANameColumnStopsAtTheMapping)
     wizard->next();
     EXPECT_EQ(wizard->currentId(), ui::ImportWizard::ColumnsPage);
     EXPECT_FALSE(ui::MessageBox::lastText().isEmpty());
+}
+
+namespace {
+
+/// The wizard for orders or calls, on the same team database.
+class ActivityWizardTest : public UiFixture {
+protected:
+    void open(ui::ImportWizard::Kind kind, const QString &name, const QString &text)
+    {
+        QStringEncoder gbk("GB18030");
+        path = dir.filePath(name);
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(gbk(text));
+        f.close();
+        wizard = std::make_unique<ui::ImportWizard>(session.get(), kind);
+        wizard->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(wizard.get()));
+        ASSERT_TRUE(wizard->loadFile(path));
+    }
+    void TearDown() override
+    {
+        wizard.reset();
+        UiFixture::TearDown();
+    }
+    std::size_t ordersOf(CustomerId id)
+    {
+        return store::OrderRepository(session->database())
+            .forCustomer(id)
+            .value_or(std::vector<Order>{})
+            .size();
+    }
+    std::vector<Call> callsOf(CustomerId id)
+    {
+        return store::CallRepository(session->database()).forCustomer(id).value_or(std::vector<Call>{});
+    }
+    template<typename T>
+    T *child(const QString &name)
+    {
+        auto *w = wizard->findChild<T *>(name);
+        EXPECT_NE(w, nullptr) << name.toStdString();
+        return w;
+    }
+
+    QString path;
+    std::unique_ptr<ui::ImportWizard> wizard;
+};
+
+} // namespace
+
+TEST_F(ActivityWizardTest, ImportsAShopExportByPhoneReviewsDuplicatesClassifiesAndUndoes)
+{
+    // Line 4's phone belongs to two customers (1 and 5); line 5 is an order customer 2 has already.
+    open(ui::ImportWizard::Kind::Orders, QStringLiteral("订单.csv"),
+         QStringLiteral("订单号,客户电话,下单日期,金额,备注\r\n"
+                        "A1,139-0000-1111,2026/6/28,\"¥2,500.00\",续订\r\n"
+                        "A2,13700007777,2026-06-29,980,\r\n"
+                        "A3,13800138000,2026-06-29,100,\r\n"
+                        "A4,13900001111,2025-11-15,9000.00,\r\n"));
+    EXPECT_EQ(wizard->windowTitle(), QStringLiteral("Import orders"));
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ColumnsPage);
+    EXPECT_EQ(child<QComboBox>(QStringLiteral("importField_0"))->currentData().toInt(),
+              int(io::ActivityField::Ignore));
+    EXPECT_EQ(child<QComboBox>(QStringLiteral("importField_1"))->currentData().toInt(),
+              int(io::ActivityField::Phone));
+    EXPECT_EQ(child<QComboBox>(QStringLiteral("importField_3"))->currentData().toInt(),
+              int(io::ActivityField::Amount));
+    EXPECT_EQ(child<QComboBox>(QStringLiteral("importField_3"))->count(), 8) << "the fields of an order list";
+
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ReviewPage);
+    const QString summary = child<QLabel>(QStringLiteral("importSummary"))->text();
+    EXPECT_TRUE(summary.contains(u"<b>2</b> new orders for <b>2</b> customers")) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(u"<b>1</b> already in the database")) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(u"<b>1</b> cannot be imported")) << summary.toStdString();
+    auto *review = child<QTableWidget>(QStringLiteral("importReview"));
+    ASSERT_EQ(review->rowCount(), 2);
+    EXPECT_EQ(review->item(0, 0)->text(), u"4");
+    EXPECT_TRUE(review->item(0, 3)->text().contains(u"(1, 5)")) << review->item(0, 3)->text().toStdString();
+    EXPECT_EQ(review->item(1, 1)->text(), u"Anna Schmidt (2)");
+    EXPECT_EQ(child<QComboBox>(QStringLiteral("importDecision_5"))->currentData().toInt(),
+              int(io::Decision::Skip));
+
+    QSignalSpy classified(session.get(), &ui::Session::reclassifyFinished);
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ImportPage);
+    ASSERT_TRUE(wizard->activityReport());
+    EXPECT_EQ(wizard->activityReport()->created, 2);
+    EXPECT_EQ(wizard->activityReport()->skipped, 1);
+    EXPECT_EQ(wizard->activityReport()->rejected, 1);
+    EXPECT_EQ(ordersOf(2), 3u);
+    EXPECT_EQ(ordersOf(4), 1u);
+    EXPECT_TRUE(child<QLabel>(QStringLiteral("importResult"))->text().contains(u"classified again"));
+    QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 1, 20000);
+    EXPECT_TRUE(classified.front().at(0).toBool()) << classified.front().at(1).toString().toStdString();
+
+    ASSERT_TRUE(wizard->undoImport());
+    EXPECT_EQ(ordersOf(2), 2u);
+    EXPECT_EQ(ordersOf(4), 0u);
+    QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 2, 20000);
+}
+
+TEST_F(ActivityWizardTest, ImportsAPhoneSystemsLogWithSeparateDateAndTimeColumns)
+{
+    open(ui::ImportWizard::Kind::Calls, QStringLiteral("通话记录.csv"),
+         QStringLiteral("日期,时间,对方号码,通话时长,通话结果,备注\r\n"
+                        "2026-06-29,15:20,13700007777,3分,未接,\r\n"
+                        "2026-06-30,09:05:10,021 6123 4567,65,接通,约了下周见面\r\n"));
+    wizard->next();
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ReviewPage);
+    EXPECT_TRUE(child<QLabel>(QStringLiteral("importSummary"))->text().contains(u"<b>2</b> new calls"));
+    EXPECT_EQ(child<QTableWidget>(QStringLiteral("importReview"))->rowCount(), 0);
+    QSignalSpy classified(session.get(), &ui::Session::reclassifyFinished);
+    wizard->next();
+    ASSERT_TRUE(wizard->activityReport());
+    EXPECT_EQ(wizard->activityReport()->created, 2);
+    const auto zhang = callsOf(3);
+    ASSERT_EQ(zhang.size(), 1u);
+    EXPECT_EQ(zhang[0].calledAt, QDateTime(QDate(2026, 6, 30), QTime(9, 5, 10)));
+    EXPECT_EQ(zhang[0].durationS, 65);
+    EXPECT_EQ(zhang[0].outcome, Outcome::Reached);
+    EXPECT_EQ(zhang[0].note, QStringLiteral("约了下周见面"));
+    const auto li = callsOf(4);
+    ASSERT_EQ(li.size(), 2u);
+    EXPECT_EQ(li[0].outcome, Outcome::NoAnswer);
+    EXPECT_EQ(li[0].durationS, 180);
+    QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 1, 20000);
 }

@@ -9,6 +9,7 @@
 
 #include "charts/chartsview.h"
 #include "dialogs/customerdialog.h"
+#include "dialogs/importwizard.h"
 #include "dialogs/logcalldialog.h"
 #include "mainwindow.h"
 #include "model/apppaths.h"
@@ -23,11 +24,14 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStringEncoder>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
@@ -167,6 +171,36 @@ int main(int argc, char **argv)
     ok &= save(window.grab(), prefix + QStringLiteral("charts.png"));
     if (auto *content = window.chartsView()->findChild<QWidget *>(QStringLiteral("chartsContent")))
         ok &= save(content->grab(), prefix + QStringLiteral("charts-all.png"));
+
+    // Importing a phone system's call log: the review, with the customers found by their phone
+    // numbers, a row repeated, and a number nobody has. Stops before importing anything.
+    QTemporaryDir tmp;
+    QStringList log{QStringLiteral("日期,时间,对方号码,通话时长,通话结果,备注")};
+    for (CustomerId id = 1; id <= 6; ++id) {
+        if (auto c = session.customer(id); c && *c && !(*c)->phone.isEmpty())
+            log << QStringLiteral("2026-11-2%1,1%1:05,%2,%3,%4,")
+                       .arg(id % 3)
+                       .arg((*c)->phone)
+                       .arg(id * 37)
+                       .arg(id % 2 ? QStringLiteral("接通") : QStringLiteral("未接"));
+    }
+    log << log.value(1) << QStringLiteral("2026-11-22,16:40,130 0000 0000,12,接通,");
+    const QString logPath = tmp.filePath(QStringLiteral("calls.csv"));
+    if (QFile f(logPath); f.open(QIODevice::WriteOnly))
+        f.write(
+            QStringEncoder(QStringEncoder::Utf8)(log.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")));
+    ui::ImportWizard wizard(&session, ui::ImportWizard::Kind::Calls, &window);
+    wizard.show();
+    if (wizard.loadFile(logPath)) {
+        settle(300);
+        wizard.next();
+        settle(300);
+        ok &= save(wizard.grab(), prefix + QStringLiteral("import-columns.png"));
+        wizard.next();
+        settle(300);
+        ok &= save(wizard.grab(), prefix + QStringLiteral("import-review.png"));
+    }
+    wizard.close();
 
     return ok ? 0 : 1;
 }

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -49,12 +50,13 @@ QLabel *wrapping(const QString &objectName, QWidget *parent)
 
 } // namespace
 
-ImportWizard::ImportWizard(Session *session, QWidget *parent)
+ImportWizard::ImportWizard(Session *session, Kind kind, QWidget *parent)
     : QWizard(parent)
     , m_session(session)
+    , m_kind(kind)
 {
     setObjectName(QStringLiteral("importWizard"));
-    setWindowTitle(tr("Import customers"));
+    setWindowTitle(title());
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
@@ -68,14 +70,41 @@ ImportWizard::ImportWizard(Session *session, QWidget *parent)
 
 ImportWizard::~ImportWizard() = default;
 
+QString ImportWizard::title() const
+{
+    switch (m_kind) {
+    case Kind::Customers:
+        break;
+    case Kind::Orders:
+        return tr("Import orders");
+    case Kind::Calls:
+        return tr("Import calls");
+    }
+    return tr("Import customers");
+}
+
 // ---- 1. File
 
 QWizardPage *ImportWizard::buildFilePage()
 {
     auto *page = new QWizardPage(this);
-    page->setTitle(tr("Choose the customer list"));
-    page->setSubTitle(tr("A CSV file saved from Excel, WPS or another CRM. Chinese files in GBK or UTF-8 are "
-                         "recognised; change the encoding below if the preview looks wrong."));
+    switch (m_kind) {
+    case Kind::Customers:
+        page->setTitle(tr("Choose the customer list"));
+        page->setSubTitle(tr("A CSV file saved from Excel, WPS or another CRM. Chinese files in GBK or UTF-8 "
+                             "are recognised; change the encoding below if the preview looks wrong."));
+        break;
+    case Kind::Orders:
+        page->setTitle(tr("Choose the order list"));
+        page->setSubTitle(tr("A CSV file from a shop system, Excel or WPS: one order per row, with the "
+                             "customer's id, phone or e-mail, the date and the amount."));
+        break;
+    case Kind::Calls:
+        page->setTitle(tr("Choose the call list"));
+        page->setSubTitle(tr("A CSV file from a phone system, Excel or WPS: one call per row, with the "
+                             "customer's id, phone or e-mail and when the call was."));
+        break;
+    }
     m_file = new QLineEdit(page);
     m_file->setObjectName(QStringLiteral("importFileEdit"));
     m_file->setReadOnly(true);
@@ -130,8 +159,8 @@ void ImportWizard::chooseFile()
     const QString start = m_path.isEmpty()
                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                               : QFileInfo(m_path).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import customers"), start,
-                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, title(), start, tr("CSV files (*.csv *.txt);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }
@@ -148,6 +177,7 @@ void ImportWizard::reload()
 {
     m_table.reset();
     m_plan.reset();
+    m_activityPlan.reset();
     if (m_path.isEmpty())
         return;
     io::TableOptions options;
@@ -212,16 +242,32 @@ QWizardPage *ImportWizard::buildColumnsPage()
 
 void ImportWizard::fillColumns()
 {
-    const std::vector<io::Field> guessed = io::guessMapping(m_table->header);
+    // Each column's choices and guess, as the field's number.
+    std::vector<std::pair<QString, int>> choices;
+    std::vector<int> guessed;
+    if (customers()) {
+        for (int f = 0; f < io::FieldCount; ++f)
+            choices.emplace_back(io::fieldLabel(io::Field(f)), f);
+        for (io::Field f : io::guessMapping(m_table->header))
+            guessed.push_back(int(f));
+    } else {
+        for (io::ActivityField f : io::activityFields(activityKind()))
+            choices.emplace_back(io::activityFieldLabel(f), int(f));
+        for (io::ActivityField f : io::guessActivityMapping(activityKind(), m_table->header))
+            guessed.push_back(int(f));
+    }
     m_columns->setRowCount(int(m_table->header.size()));
     for (int c = 0; c < m_table->header.size(); ++c) {
         m_columns->setItem(c, 0, new QTableWidgetItem(m_table->header[c]));
         auto *field = new QComboBox(m_columns);
         field->setObjectName(QStringLiteral("importField_%1").arg(c));
-        for (int f = 0; f < io::FieldCount; ++f)
-            field->addItem(io::fieldLabel(io::Field(f)), f);
-        field->setCurrentIndex(int(guessed[std::size_t(c)]));
-        connect(field, &QComboBox::currentIndexChanged, this, [this] { m_plan.reset(); });
+        for (const auto &[label, value] : choices)
+            field->addItem(label, value);
+        field->setCurrentIndex(field->findData(guessed[std::size_t(c)]));
+        connect(field, &QComboBox::currentIndexChanged, this, [this] {
+            m_plan.reset();
+            m_activityPlan.reset();
+        });
         m_columns->setCellWidget(c, 1, field);
         QStringList samples;
         for (std::size_t r = 0; r < m_table->rows.size() && samples.size() < 3; ++r) {
@@ -232,31 +278,67 @@ void ImportWizard::fillColumns()
         m_columns->setItem(c, 2, new QTableWidgetItem(samples.join(QStringLiteral(" · "))));
     }
     m_columns->resizeColumnsToContents();
-    m_columnsHint->setText(tr("Duplicates are found by phone number (any format) and e-mail, in the database "
-                              "and inside the file."));
+    // The field choosers are cell widgets, which resizeColumnsToContents() does not measure.
+    int chooser = m_columns->horizontalHeader()->sectionSize(1);
+    for (int c = 0; c < m_columns->rowCount(); ++c)
+        chooser = std::max(chooser, m_columns->cellWidget(c, 1)->sizeHint().width());
+    m_columns->horizontalHeader()->resizeSection(1, chooser);
+    if (customers())
+        m_columnsHint->setText(tr("Duplicates are found by phone number (any format) and e-mail, in the "
+                                  "database and inside the file."));
+    else if (m_kind == Kind::Orders)
+        m_columnsHint->setText(
+            tr("Each row finds its customer by id, else by phone number (any format), else by "
+               "e-mail. An order with the same customer, day and amount as one already there is "
+               "a duplicate."));
+    else
+        m_columnsHint->setText(
+            tr("Each row finds its customer by id, else by phone number (any format), else by "
+               "e-mail. A call with the same customer and minute as one already there is a "
+               "duplicate."));
 }
 
-std::vector<io::Field> ImportWizard::mapping() const
+std::vector<int> ImportWizard::mapping() const
 {
-    std::vector<io::Field> out;
+    std::vector<int> out;
     for (int c = 0; c < m_columns->rowCount(); ++c)
-        out.push_back(
-            io::Field(qobject_cast<QComboBox *>(m_columns->cellWidget(c, 1))->currentData().toInt()));
+        out.push_back(qobject_cast<QComboBox *>(m_columns->cellWidget(c, 1))->currentData().toInt());
     return out;
 }
 
 bool ImportWizard::makePlan()
 {
-    io::PlanOptions options;
-    options.defaultOwner = m_session->userName();
-    options.today = m_session->today();
-    options.duplicates = io::Decision::Merge;
-    auto planned = io::planImport(m_session->database(), *m_table, mapping(), options);
-    if (!planned) {
-        MessageBox::warning(this, tr("Import customers"), planned.error().message);
+    const std::vector<int> columns = mapping();
+    std::optional<Error> error;
+    if (customers()) {
+        io::PlanOptions options;
+        options.defaultOwner = m_session->userName();
+        options.today = m_session->today();
+        options.duplicates = io::Decision::Merge;
+        std::vector<io::Field> fields;
+        for (int f : columns)
+            fields.push_back(io::Field(f));
+        if (auto planned = io::planImport(m_session->database(), *m_table, fields, options))
+            m_plan = std::move(*planned);
+        else
+            error = planned.error();
+    } else {
+        io::ActivityPlanOptions options;
+        options.today = m_session->today();
+        options.duplicates = io::Decision::Skip;
+        std::vector<io::ActivityField> fields;
+        for (int f : columns)
+            fields.push_back(io::ActivityField(f));
+        if (auto planned =
+                io::planActivityImport(m_session->database(), activityKind(), *m_table, fields, options))
+            m_activityPlan = std::move(*planned);
+        else
+            error = planned.error();
+    }
+    if (error) {
+        MessageBox::warning(this, title(), error->message);
         return false;
     }
-    m_plan = std::move(*planned);
     return true;
 }
 
@@ -266,27 +348,42 @@ QWizardPage *ImportWizard::buildReviewPage()
 {
     auto *page = new QWizardPage(this);
     page->setTitle(tr("Review"));
-    page->setSubTitle(
-        tr("Nothing has been changed yet. Decide what happens to the duplicates, then import."));
+    page->setSubTitle(customers()
+                          ? tr("Nothing has been changed yet. Decide what happens to the duplicates, "
+                               "then import.")
+                          : tr("Nothing has been changed yet. Decide what happens to the rows that are "
+                               "already there, then import."));
     page->setCommitPage(true);
     m_summary = wrapping(QStringLiteral("importSummary"), page);
     m_allDuplicates = new QComboBox(page);
     m_allDuplicates->setObjectName(QStringLiteral("importAllDuplicates"));
-    for (auto d : {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create})
-        m_allDuplicates->addItem(io::decisionLabel(d), int(d));
+    if (customers()) {
+        for (auto d : {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create})
+            m_allDuplicates->addItem(io::decisionLabel(d), int(d));
+    } else {
+        m_allDuplicates->addItem(tr("Skip (already there)"), int(io::Decision::Skip));
+        m_allDuplicates->addItem(tr("Add anyway"), int(io::Decision::Create));
+    }
     connect(m_allDuplicates, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_plan)
-            return;
         const auto d = io::Decision(m_allDuplicates->currentData().toInt());
-        io::decideAllDuplicates(*m_plan, d);
+        if (m_plan && customers())
+            io::decideAllDuplicates(*m_plan, d);
+        else if (m_activityPlan && !customers())
+            io::decideAllDuplicates(*m_activityPlan, d);
+        else
+            return;
         for (int r = 0; r < m_review->rowCount(); ++r)
             if (auto *combo = qobject_cast<QComboBox *>(m_review->cellWidget(r, 4)))
                 combo->setCurrentIndex(combo->findData(int(d)));
     });
     m_review = makeTable(QStringLiteral("importReview"), page);
     m_review->setColumnCount(5);
-    m_review->setHorizontalHeaderLabels(
-        {tr("Line"), tr("Name"), tr("Phone"), tr("What was found"), tr("Action")});
+    if (customers())
+        m_review->setHorizontalHeaderLabels(
+            {tr("Line"), tr("Name"), tr("Phone"), tr("What was found"), tr("Action")});
+    else
+        m_review->setHorizontalHeaderLabels(
+            {tr("Line"), tr("Customer"), tr("Date"), tr("What was found"), tr("Action")});
 
     auto *all = new QHBoxLayout;
     auto *allLabel = new QLabel(tr("For &all duplicates:"), page);
@@ -302,6 +399,111 @@ QWizardPage *ImportWizard::buildReviewPage()
 }
 
 void ImportWizard::fillReview()
+{
+    if (customers())
+        fillCustomerReview();
+    else
+        fillActivityReview();
+}
+
+QComboBox *ImportWizard::decisionBox(const QString &objectName, std::initializer_list<io::Decision> choices,
+                                     io::Decision current)
+{
+    auto *box = new QComboBox(m_review);
+    box->setObjectName(objectName);
+    for (auto d : choices)
+        box->addItem(customers()               ? io::decisionLabel(d)
+                     : d == io::Decision::Skip ? tr("Skip (already there)")
+                                               : tr("Add anyway"),
+                     int(d));
+    box->setCurrentIndex(box->findData(int(current)));
+    return box;
+}
+
+void ImportWizard::finishReview(qint64 attention)
+{
+    if (attention > kReviewRows)
+        m_summary->setText(
+            m_summary->text() + QStringLiteral("<br>") +
+            tr("The first %1 rows that need a look are listed; the others follow the choice for "
+               "all duplicates.")
+                .arg(kReviewRows));
+    m_review->resizeColumnsToContents();
+    m_review->horizontalHeader()->resizeSection(3,
+                                                std::min(m_review->horizontalHeader()->sectionSize(3), 420));
+}
+
+void ImportWizard::fillActivityReview()
+{
+    const io::ActivityPlan &plan = *m_activityPlan;
+    const qint64 fileProblems = qint64(m_table->problems.size());
+    const qint64 fresh = plan.valid() - plan.duplicatesInDatabase() - plan.duplicatesInFile();
+    m_summary->setText(
+        (m_kind == Kind::Orders
+             ? tr("<b>%1</b> new orders for <b>%2</b> customers · <b>%3</b> already in the database · "
+                  "<b>%4</b> repeated in the file · <b>%5</b> cannot be imported")
+             : tr("<b>%1</b> new calls for <b>%2</b> customers · <b>%3</b> already in the database · "
+                  "<b>%4</b> repeated in the file · <b>%5</b> cannot be imported"))
+            .arg(fresh)
+            .arg(plan.customers())
+            .arg(plan.duplicatesInDatabase())
+            .arg(plan.duplicatesInFile())
+            .arg(plan.invalid() + fileProblems));
+    m_review->setRowCount(0);
+    int row = 0;
+    auto addRow = [&](qint64 line, const QString &who, const QString &when, const QString &found) {
+        m_review->insertRow(row);
+        auto *lineItem = new QTableWidgetItem(QString::number(line));
+        lineItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_review->setItem(row, 0, lineItem);
+        m_review->setItem(row, 1, new QTableWidgetItem(who));
+        m_review->setItem(row, 2, new QTableWidgetItem(when));
+        m_review->setItem(row, 3, new QTableWidgetItem(found));
+        m_review->item(row, 3)->setToolTip(found);
+        return row++;
+    };
+    for (const io::Table::Problem &p : m_table->problems) {
+        if (row >= kReviewRows)
+            break;
+        const int r = addRow(p.line, QString(), QString(), p.reason);
+        m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
+    }
+    for (std::size_t i = 0; i < plan.rows.size() && row < kReviewRows; ++i) {
+        const io::PlannedActivity &p = plan.rows[i];
+        if (p.valid() && !p.duplicate())
+            continue;
+        const QString who =
+            p.customer ? QStringLiteral("%1 (%2)").arg(p.customerName).arg(p.customer) : QString();
+        const QString when = m_kind == Kind::Orders
+                                 ? QLocale().toString(p.order.orderedAt, QLocale::ShortFormat)
+                                 : QLocale().toString(p.call.calledAt, QLocale::ShortFormat);
+        QString found;
+        if (!p.valid())
+            found = p.errors.join(u' ');
+        else if (p.existing)
+            found = m_kind == Kind::Orders
+                        ? tr("The same order is in the database (customer, day and amount)")
+                        : tr("The same call is in the database (customer and minute)");
+        else
+            found = tr("The same as line %1 of the file").arg(plan.rows[std::size_t(p.earlierRow)].line);
+        const int r = addRow(p.line, who, p.valid() ? when : QString(), found);
+        if (!p.valid()) {
+            m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
+            for (int c = 0; c < 5; ++c)
+                m_review->item(r, c)->setForeground(QColor(0xb0, 0x00, 0x20));
+            continue;
+        }
+        auto *decision = decisionBox(QStringLiteral("importDecision_%1").arg(p.line),
+                                     {io::Decision::Skip, io::Decision::Create}, p.decision);
+        connect(decision, &QComboBox::currentIndexChanged, this, [this, i, decision] {
+            m_activityPlan->rows[i].decision = io::Decision(decision->currentData().toInt());
+        });
+        m_review->setCellWidget(r, 4, decision);
+    }
+    finishReview(plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile());
+}
+
+void ImportWizard::fillCustomerReview()
 {
     const io::Plan &plan = *m_plan;
     const qint64 fileProblems = qint64(m_table->problems.size());
@@ -354,27 +556,16 @@ void ImportWizard::fillReview()
                 m_review->item(r, c)->setForeground(QColor(0xb0, 0x00, 0x20));
             continue;
         }
-        auto *decision = new QComboBox(m_review);
-        decision->setObjectName(QStringLiteral("importDecision_%1").arg(p.line));
-        for (auto d : {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create})
-            decision->addItem(io::decisionLabel(d), int(d));
-        decision->setCurrentIndex(decision->findData(int(p.decision)));
+        auto *decision =
+            decisionBox(QStringLiteral("importDecision_%1").arg(p.line),
+                        {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create},
+                        p.decision);
         connect(decision, &QComboBox::currentIndexChanged, this, [this, i, decision] {
             m_plan->rows[i].decision = io::Decision(decision->currentData().toInt());
         });
         m_review->setCellWidget(r, 4, decision);
     }
-    const qint64 attention =
-        plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile();
-    if (attention > kReviewRows)
-        m_summary->setText(
-            m_summary->text() + QStringLiteral("<br>") +
-            tr("The first %1 rows that need a look are listed; the others follow the choice for "
-               "all duplicates.")
-                .arg(kReviewRows));
-    m_review->resizeColumnsToContents();
-    m_review->horizontalHeader()->resizeSection(3,
-                                                std::min(m_review->horizontalHeader()->sectionSize(3), 420));
+    finishReview(plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile());
 }
 
 // ---- 4. Import
@@ -399,10 +590,12 @@ QWizardPage *ImportWizard::buildImportPage()
             saveProblems(path);
     });
     connect(m_undo, &QPushButton::clicked, this, [this] {
-        if (MessageBox::question(
-                this, tr("Undo this import"),
-                tr("Remove the customers this import created and restore the ones it changed?")) ==
-            QMessageBox::Yes)
+        const QString question =
+            m_kind == Kind::Orders ? tr("Remove the orders this import added?")
+            : m_kind == Kind::Calls
+                ? tr("Remove the calls this import added?")
+                : tr("Remove the customers this import created and restore the ones it changed?");
+        if (MessageBox::question(this, tr("Undo this import"), question) == QMessageBox::Yes)
             undoImport();
     });
     auto *buttons = new QHBoxLayout;
@@ -423,14 +616,19 @@ void ImportWizard::runImport()
     m_cancel = false;
     m_saveProblems->setEnabled(false);
     m_undo->setEnabled(false);
-    m_progress->setRange(0, int(m_plan->rows.size()));
     m_result->setText(tr("Importing… (Esc cancels)"));
+    auto progress = [this](qint64 done, qint64) {
+        m_progress->setValue(int(done));
+        QApplication::processEvents();
+        return !m_cancel;
+    };
+    if (!customers()) {
+        runActivityImport(progress);
+        return;
+    }
+    m_progress->setRange(0, int(m_plan->rows.size()));
     auto report = m_session->importCustomers(*m_plan, QFileInfo(m_path).fileName(),
-                                             qint64(m_table->problems.size()), [this](qint64 done, qint64) {
-                                                 m_progress->setValue(int(done));
-                                                 QApplication::processEvents();
-                                                 return !m_cancel;
-                                             });
+                                             qint64(m_table->problems.size()), progress);
     m_importing = false;
     if (!report) {
         m_result->setText(
@@ -454,6 +652,37 @@ void ImportWizard::runImport()
     m_undo->setEnabled(report->created + report->merged + report->updated > 0);
 }
 
+void ImportWizard::runActivityImport(const std::function<bool(qint64, qint64)> &progress)
+{
+    m_progress->setRange(0, int(m_activityPlan->rows.size()));
+    auto report = m_session->importActivities(*m_activityPlan, QFileInfo(m_path).fileName(),
+                                              qint64(m_table->problems.size()), progress);
+    m_importing = false;
+    if (!report) {
+        m_result->setText(
+            QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
+                .arg(tr("Nothing was imported: %1").arg(report.error().message).toHtmlEscaped()));
+        return;
+    }
+    m_activityReport = *report;
+    m_progress->setValue(m_progress->maximum());
+    if (report->cancelled) {
+        m_result->setText(tr("Cancelled. Nothing was imported."));
+        return;
+    }
+    QString done =
+        (m_kind == Kind::Orders ? tr("<b>Done.</b> %1 orders added · %2 skipped · %3 not imported.")
+                                : tr("<b>Done.</b> %1 calls added · %2 skipped · %3 not imported."))
+            .arg(report->created)
+            .arg(report->skipped)
+            .arg(report->rejected);
+    if (report->created > 0)
+        done += QStringLiteral("<br>") + tr("The customers are being classified again with the new history.");
+    m_result->setText(done);
+    m_saveProblems->setEnabled(report->rejected > 0 || report->skipped > 0);
+    m_undo->setEnabled(report->created > 0);
+}
+
 bool ImportWizard::saveProblems(const QString &path)
 {
     QSaveFile file(path);
@@ -462,7 +691,8 @@ bool ImportWizard::saveProblems(const QString &path)
                              tr("Could not write “%1”: %2").arg(path, file.errorString()));
         return false;
     }
-    auto written = io::writeProblemRows(&file, *m_table, *m_plan);
+    auto written = customers() ? io::writeProblemRows(&file, *m_table, *m_plan)
+                               : io::writeProblemRows(&file, *m_table, *m_activityPlan);
     if (!written || !file.commit()) {
         file.cancelWriting();
         MessageBox::critical(
@@ -475,9 +705,11 @@ bool ImportWizard::saveProblems(const QString &path)
 
 bool ImportWizard::undoImport()
 {
-    if (!m_report || m_report->batch == 0)
+    const qint64 batch =
+        customers() ? (m_report ? m_report->batch : 0) : (m_activityReport ? m_activityReport->batch : 0);
+    if (batch == 0)
         return false;
-    if (auto ok = m_session->undoImport(m_report->batch); !ok) {
+    if (auto ok = m_session->undoImport(batch); !ok) {
         MessageBox::warning(this, tr("Undo this import"), ok.error().message);
         return false;
     }
@@ -511,7 +743,7 @@ bool ImportWizard::validateCurrentPage()
     switch (currentId()) {
     case FilePage:
         if (!m_table) {
-            MessageBox::warning(this, tr("Import customers"), tr("Choose a file that can be read first."));
+            MessageBox::warning(this, title(), tr("Choose a file that can be read first."));
             return false;
         }
         return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/activityimport.h"
 #include "io/customerimport.h"
 
 #include <QWizard>
@@ -17,20 +18,26 @@ namespace tierdesk::ui {
 
 class Session;
 
-/// File › Import customers…: a customer list from Excel, WPS or another CRM, in four steps.
+/// File › Import customers… / orders… / calls…: a list from Excel, WPS, a shop or phone system or
+/// another CRM, in four steps.
 ///  1. File: the file, with its encoding and separator (detected, and overridable) and a preview.
 ///  2. Columns: what each column holds, guessed from the header and editable.
-///  3. Review: what will happen — new customers, duplicates in the database and in the file with
-///     a decision for all of them and for each, the rows that cannot be imported and why.
+///  3. Review: what will happen — new customers (or orders, calls), duplicates in the database and
+///     in the file with a decision for all of them and for each, the rows that cannot be imported
+///     and why. Orders and calls find their customer by id, phone or e-mail.
 ///  4. Import: progress with cancel, then the report, the problem rows as a CSV to fix and import
-///     again, and undo of the whole import.
+///     again, and undo of the whole import. New orders and calls start a classification.
 class ImportWizard final : public QWizard {
     Q_OBJECT
 
 public:
     enum PageId { FilePage, ColumnsPage, ReviewPage, ImportPage };
+    enum class Kind { Customers, Orders, Calls };
 
-    explicit ImportWizard(Session *session, QWidget *parent = nullptr);
+    explicit ImportWizard(Session *session, QWidget *parent = nullptr)
+        : ImportWizard(session, Kind::Customers, parent)
+    {}
+    ImportWizard(Session *session, Kind kind, QWidget *parent = nullptr);
     ~ImportWizard() override;
 
     /// Loads `path` as if it had been chosen in the file dialog (tests, drag and drop).
@@ -38,6 +45,8 @@ public:
     const std::optional<io::Table> &table() const { return m_table; }
     const std::optional<io::Plan> &plan() const { return m_plan; }
     const std::optional<io::CustomerImportReport> &report() const { return m_report; }
+    const std::optional<io::ActivityPlan> &activityPlan() const { return m_activityPlan; }
+    const std::optional<io::ActivityImportReport> &activityReport() const { return m_activityReport; }
     /// Writes the problem rows (the Import page's button without its file dialog).
     bool saveProblems(const QString &path);
     /// Undoes the import just made (the Import page's button without its question).
@@ -57,16 +66,31 @@ private:
     void reload();
     void fillPreview();
     void fillColumns();
-    std::vector<io::Field> mapping() const;
+    std::vector<int> mapping() const; ///< each column's io::Field or io::ActivityField
+    bool customers() const { return m_kind == Kind::Customers; }
+    io::ActivityKind activityKind() const
+    {
+        return m_kind == Kind::Orders ? io::ActivityKind::Orders : io::ActivityKind::Calls;
+    }
+    void fillCustomerReview();
+    void fillActivityReview();
+    void finishReview(qint64 attention);
+    QComboBox *decisionBox(const QString &objectName, std::initializer_list<io::Decision> choices,
+                           io::Decision current);
     bool makePlan();
     void fillReview();
     void runImport();
+    void runActivityImport(const std::function<bool(qint64, qint64)> &progress);
+    QString title() const;
 
     Session *m_session;
+    Kind m_kind;
     QString m_path;
     std::optional<io::Table> m_table;
     std::optional<io::Plan> m_plan;
     std::optional<io::CustomerImportReport> m_report;
+    std::optional<io::ActivityPlan> m_activityPlan;
+    std::optional<io::ActivityImportReport> m_activityReport;
     bool m_importing = false;
     bool m_cancel = false;
 
