@@ -434,10 +434,6 @@
         <translation>导入订单（来自商城系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的订单（同一客户、同一天、同一金额）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
     </message>
     <message>
-        <source>Imports calls (CSV from a phone system, Excel or WPS) for the customers they name by customer id, phone or e-mail. A call already there (same customer and minute) is skipped. The whole import can be undone with undo-import; the customers are classified again afterwards.</source>
-        <translation>导入通话记录（来自电话系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的通话（同一客户、同一分钟）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
-    </message>
-    <message>
         <source>Map a column by its header (or 1-based number) to a field: customer_id, phone, email, date, amount, profit, note or ignore. Repeatable; the other columns are guessed.</source>
         <translation>按列标题（或从 1 开始的列号）指定该列对应的字段：customer_id、phone、email、date、amount、profit、note 或 ignore。可重复使用；其余列自动识别。</translation>
     </message>
@@ -540,6 +536,10 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
 
 --db PATH 默认为 %1。
 运行“tierdesk-cli COMMAND --help”可查看该命令的选项。</translation>
+    </message>
+    <message>
+        <source>Imports calls (CSV from a phone system, Excel or WPS) for the customers they name by customer id, phone or e-mail. A call already there (same customer and time, to the second or to the minute when the file has no seconds) is skipped. The whole import can be undone with undo-import; the customers are classified again afterwards.</source>
+        <translation>导入通话记录（来自电话系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的通话（同一客户、同一时间，精确到秒；文件没有秒时精确到分钟）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
     </message>
 </context>
 <context>
@@ -1156,12 +1156,12 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
         <translation>已跳过：与订单 %1 相同（客户、日期和金额）。</translation>
     </message>
     <message>
-        <source>Skipped: call %1 is the same (customer, day and minute).</source>
-        <translation>已跳过：与通话 %1 相同（客户、日期和分钟）。</translation>
-    </message>
-    <message>
         <source>Skipped: the same as line %1.</source>
         <translation>已跳过：与第 %1 行相同。</translation>
+    </message>
+    <message>
+        <source>Skipped: call %1 is the same (customer and time).</source>
+        <translation>已跳过：与通话 %1 相同（客户和时间）。</translation>
     </message>
 </context>
 <context>
@@ -3052,10 +3052,6 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <translation>每行先按客户编号查找客户，其次按电话号码（任意格式），再次按邮箱。客户、日期和金额都与已有订单相同的视为重复。</translation>
     </message>
     <message>
-        <source>Each row finds its customer by id, else by phone number (any format), else by e-mail. A call with the same customer and minute as one already there is a duplicate.</source>
-        <translation>每行先按客户编号查找客户，其次按电话号码（任意格式），再次按邮箱。客户和时间（精确到分钟）都与已有通话相同的视为重复。</translation>
-    </message>
-    <message>
         <source>Skip (already there)</source>
         <translation>跳过（已存在）</translation>
     </message>
@@ -3084,10 +3080,6 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <translation>数据库中已有相同订单（客户、日期和金额）</translation>
     </message>
     <message>
-        <source>The same call is in the database (customer and minute)</source>
-        <translation>数据库中已有相同通话（客户和分钟）</translation>
-    </message>
-    <message>
         <source>The same as line %1 of the file</source>
         <translation>与文件第 %1 行相同</translation>
     </message>
@@ -3114,6 +3106,14 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <message>
         <source>Nothing has been changed yet. Decide what happens to the rows that are already there, then import.</source>
         <translation>目前尚未做任何更改。请决定如何处理已存在的记录，然后导入。</translation>
+    </message>
+    <message>
+        <source>Each row finds its customer by id, else by phone number (any format), else by e-mail. A call with the same customer and time (to the second; to the minute when the list has no seconds) as one already there is a duplicate.</source>
+        <translation>每行先按客户编号查找客户，其次按电话号码（任意格式），再次按邮箱。客户和时间都与已有通话相同的视为重复（精确到秒；列表没有秒时精确到分钟）。</translation>
+    </message>
+    <message>
+        <source>The same call is in the database (customer and time)</source>
+        <translation>数据库中已有相同通话（客户和时间）</translation>
     </message>
 </context>
 <context>

@@ -835,7 +835,8 @@ int cmdImportActivities(const Context &ctx, const QStringList &args, io::Activit
             : QCoreApplication::translate(
                   "tierdesk-cli",
                   "Imports calls (CSV from a phone system, Excel or WPS) for the customers they name by "
-                  "customer id, phone or e-mail. A call already there (same customer and minute) is "
+                  "customer id, phone or e-mail. A call already there (same customer and time, to the second "
+                  "or to the minute when the file has no seconds) is "
                   "skipped. The whole import can be undone with undo-import; the customers are classified "
                   "again afterwards."));
     p.addPositionalArgument(QStringLiteral("FILE"),

@@ -554,8 +554,11 @@ Result<ActivityPlan> planActivityImport(store::Database &db, ActivityKind kind, 
                     p.errors << ActivityImport::tr("The next follow-up %1 is before the call.")
                                     .arg(c.nextFollowUp.toString(Qt::ISODate));
             }
-            identity =
-                QStringLiteral("%1|%2").arg(p.customer).arg(when.toString(QStringLiteral("yyyyMMddHHmm")));
+            // As findCall(): to the second, or to the minute when the row gives no seconds.
+            identity = QStringLiteral("%1|%2")
+                           .arg(p.customer)
+                           .arg(when.toString(when.time().second() ? QStringLiteral("yyyyMMddHHmmss")
+                                                                   : QStringLiteral("yyyyMMddHHmm")));
         }
 
         if (p.valid()) {
@@ -644,7 +647,7 @@ Result<qint64> writeProblemRows(QIODevice *out, const Table &table, const Activi
                  p.existing
                      ? (plan.kind == ActivityKind::Orders
                             ? ActivityImport::tr("Skipped: order %1 is the same (customer, day and amount).")
-                            : ActivityImport::tr("Skipped: call %1 is the same (customer, day and minute)."))
+                            : ActivityImport::tr("Skipped: call %1 is the same (customer and time)."))
                            .arg(*p.existing)
                      : ActivityImport::tr("Skipped: the same as line %1.")
                            .arg(plan.rows[std::size_t(p.earlierRow)].line)});

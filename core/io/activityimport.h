@@ -59,7 +59,8 @@ struct PlannedActivity {
     Order order; ///< for an order list
     Call call;   ///< for a call list
     QStringList errors;
-    /// The same order (customer, day, amount) or call (customer, minute) in the database.
+    /// The same order (customer, day, amount) or call (customer, second; the minute when the row
+    /// gives no seconds) in the database.
     std::optional<std::int64_t> existing;
     /// An earlier row of the file with the same order or call (index into ActivityPlan::rows).
     int earlierRow = -1;

@@ -115,14 +115,16 @@ Result<std::optional<std::int64_t>> ActivityStore::findOrder(CustomerId customer
 
 Result<std::optional<std::int64_t>> ActivityStore::findCall(CustomerId customer, const QDateTime &calledAt)
 {
-    // Stored to the second; a list from a phone system may round to the minute.
+    // Stored to the second. Two calls a few seconds apart are two calls (busy, then again), but a
+    // list that rounds to the minute cannot tell them apart: then the minute decides.
     auto s = ready(m_db.handle(), m_s->call,
-                   "SELECT id FROM calls WHERE customer_id = ?1 AND substr(called_at, 1, 16) = ?2 "
+                   "SELECT id FROM calls WHERE customer_id = ?1 AND substr(called_at, 1, length(?2)) = ?2 "
                    "ORDER BY id LIMIT 1");
     if (!s)
         return std::unexpected(s.error());
     (*s)->bind(1, std::int64_t(customer));
-    (*s)->bindText(2, calledAt.toString(QStringLiteral("yyyy-MM-ddTHH:mm")));
+    (*s)->bindText(2, calledAt.toString(calledAt.time().second() ? QStringLiteral("yyyy-MM-ddTHH:mm:ss")
+                                                                 : QStringLiteral("yyyy-MM-ddTHH:mm")));
     return firstId(m_db.handle(), **s);
 }
 

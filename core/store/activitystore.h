@@ -37,7 +37,8 @@ public:
 
     /// An order of the customer on that day for that amount, if there is one.
     Result<std::optional<std::int64_t>> findOrder(CustomerId customer, QDate orderedAt, Cents amount);
-    /// A call of the customer at that minute, if there is one.
+    /// A call of the customer at that second, or within that minute when the time has no seconds
+    /// (a list that rounds to the minute), if there is one.
     Result<std::optional<std::int64_t>> findCall(CustomerId customer, const QDateTime &calledAt);
 
     Result<std::int64_t> insertOrder(const Order &o);

@@ -205,9 +205,34 @@ TEST_F(ActivityImport, APhoneSystemsCallLogImportsWithDurationsOutcomesAndFollow
     EXPECT_EQ(wang[1].calledAt, QDateTime(date("2026-06-29"), QTime(9, 5)));
     EXPECT_EQ(wang[1].nextFollowUp, date("2026-07-02"));
 
-    // Imported again, a call at the same minute is the same call, even to the second.
+    // Imported again, every call is found: to the second where the list has seconds, else to the
+    // minute.
     const ActivityPlan again = plan(ActivityKind::Calls, t);
     EXPECT_EQ(again.duplicatesInDatabase(), 4);
+}
+
+TEST_F(ActivityImport, CallsSecondsApartAreTwoCallsButAListWithoutSecondsMatchesTheMinute)
+{
+    // Busy, then again 35 seconds later: two calls.
+    const Table log = table(QByteArrayLiteral("customer_id,called_at,outcome\n"
+                                              "1,2026-06-29 10:00:05,busy\n"
+                                              "1,2026-06-29 10:00:40,reached\n"
+                                              "1,2026-06-29 10:00:40,reached\n"));
+    const ActivityPlan p = plan(ActivityKind::Calls, log);
+    EXPECT_FALSE(p.rows[1].duplicate());
+    EXPECT_EQ(p.rows[2].earlierRow, 1);
+    EXPECT_EQ(apply(log, p).created, 2);
+
+    // A list that rounds to the minute cannot tell them apart: the minute decides.
+    const Table rounded = table(QByteArrayLiteral("customer_id,called_at\n"
+                                                  "1,2026-06-29 10:00\n"
+                                                  "1,2026-06-29 10:01\n"));
+    const ActivityPlan q = plan(ActivityKind::Calls, rounded);
+    EXPECT_EQ(q.rows[0].existing, 1) << "the first call of that minute";
+    EXPECT_FALSE(q.rows[1].duplicate());
+    // To the second, a call at another second of the minute is another call.
+    const Table exact = table(QByteArrayLiteral("customer_id,called_at\n1,2026-06-29 10:00:06\n"));
+    EXPECT_FALSE(plan(ActivityKind::Calls, exact).rows[0].duplicate());
 }
 
 TEST_F(ActivityImport, TheInterchangeHeadersAndSeparateDateAndTimeColumnsAreUnderstood)

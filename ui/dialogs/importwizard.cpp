@@ -294,8 +294,8 @@ void ImportWizard::fillColumns()
     else
         m_columnsHint->setText(
             tr("Each row finds its customer by id, else by phone number (any format), else by "
-               "e-mail. A call with the same customer and minute as one already there is a "
-               "duplicate."));
+               "e-mail. A call with the same customer and time (to the second; to the minute when "
+               "the list has no seconds) as one already there is a duplicate."));
 }
 
 std::vector<int> ImportWizard::mapping() const
@@ -483,7 +483,7 @@ void ImportWizard::fillActivityReview()
         else if (p.existing)
             found = m_kind == Kind::Orders
                         ? tr("The same order is in the database (customer, day and amount)")
-                        : tr("The same call is in the database (customer and minute)");
+                        : tr("The same call is in the database (customer and time)");
         else
             found = tr("The same as line %1 of the file").arg(plan.rows[std::size_t(p.earlierRow)].line);
         const int r = addRow(p.line, who, p.valid() ? when : QString(), found);
