@@ -2802,6 +2802,89 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import…</source>
+        <translation>撤销此次导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported into this database yet.</source>
+        <translation>此数据库尚未导入过任何数据。</translation>
+    </message>
+    <message>
+        <source>Every import can be undone as a whole while it stands: the customers, orders or calls it added go, and the customers it changed get their earlier details back.</source>
+        <translation>每次导入都可以整批撤销：删除它添加的客户、订单或通话记录，并把它修改过的客户恢复为原来的资料。</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Undone %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>Undo the import of “%1”? The %2 customers it created are removed and the %3 it changed get their earlier details back.</source>
+        <translation>撤销“%1”的导入？将删除它新建的 %2 位客户，并恢复它修改过的 %3 位客户的原有资料。</translation>
+    </message>
+    <message>
+        <source>Undo the import of “%1”? The %2 orders it added are removed.</source>
+        <translation>撤销“%1”的导入？将删除它添加的 %2 个订单。</translation>
+    </message>
+    <message>
+        <source>Undo the import of “%1”? The %2 calls it added are removed.</source>
+        <translation>撤销“%1”的导入？将删除它添加的 %2 条通话记录。</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销此次导入</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ImportWizard</name>
     <message>
         <source>Import customers</source>
@@ -3559,6 +3642,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <message>
         <source>Import c&amp;alls…</source>
         <translation>导入通话记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "charts/chartsview.h"
 #include "dialogs/customerdialog.h"
 #include "dialogs/duplicatesdialog.h"
+#include "dialogs/importhistorydialog.h"
 #include "dialogs/importwizard.h"
 #include "dialogs/logcalldialog.h"
 #include "dialogs/orderdialog.h"
@@ -173,6 +174,14 @@ void MainWindow::createActions()
                            [this] { startImport(ImportWizard::Kind::Orders); }));
     file->addAction(action(QStringLiteral("importCallsAction"), tr("Import c&alls…"), QKeySequence(),
                            [this] { startImport(ImportWizard::Kind::Calls); }));
+    file->addAction(
+        action(QStringLiteral("importHistoryAction"), tr("Import &history…"), QKeySequence(), [this] {
+            if (!m_session->isOpen())
+                return;
+            auto *dialog = new ImportHistoryDialog(m_session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }));
     file->addAction(action(QStringLiteral("exportCallListAction"), tr("&Export today's call list…"),
                            QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
                                showPlace(Place::Calls);

@@ -1,19 +1,19 @@
 #include "messagebox.h"
 
-#include <optional>
+#include <deque>
 
 namespace tierdesk::ui::MessageBox {
 namespace {
 
-std::optional<QMessageBox::StandardButton> s_nextAnswer;
+std::deque<QMessageBox::StandardButton> s_nextAnswers;
 QString s_lastText;
 
 QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget *parent, const QString &title,
                                  const QString &text, QMessageBox::StandardButtons buttons)
 {
-    if (s_nextAnswer) {
-        const auto answer = *s_nextAnswer;
-        s_nextAnswer.reset();
+    if (!s_nextAnswers.empty()) {
+        const auto answer = s_nextAnswers.front();
+        s_nextAnswers.pop_front();
         s_lastText = text;
         return answer;
     }
@@ -48,10 +48,14 @@ void information(QWidget *parent, const QString &title, const QString &text)
 
 void setNextAnswer(QMessageBox::StandardButton button)
 {
-    if (button == QMessageBox::NoButton)
-        s_nextAnswer.reset();
-    else
-        s_nextAnswer = button;
+    s_nextAnswers.clear();
+    if (button != QMessageBox::NoButton)
+        s_nextAnswers.push_back(button);
+}
+
+void setNextAnswers(std::initializer_list<QMessageBox::StandardButton> buttons)
+{
+    s_nextAnswers.assign(buttons);
 }
 
 QString lastText()
