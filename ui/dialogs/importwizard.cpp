@@ -433,6 +433,40 @@ void ImportWizard::finishReview(qint64 attention)
                                                 std::min(m_review->horizontalHeader()->sectionSize(3), 420));
 }
 
+int ImportWizard::addReviewRow(qint64 line, const QString &who, const QString &what, const QString &found)
+{
+    const int row = m_review->rowCount();
+    m_review->insertRow(row);
+    auto *lineItem = new QTableWidgetItem(QString::number(line));
+    lineItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_review->setItem(row, 0, lineItem);
+    m_review->setItem(row, 1, new QTableWidgetItem(who));
+    m_review->setItem(row, 2, new QTableWidgetItem(what));
+    m_review->setItem(row, 3, new QTableWidgetItem(found));
+    m_review->item(row, 3)->setToolTip(found);
+    return row;
+}
+
+void ImportWizard::markNotImported(int row)
+{
+    m_review->setItem(row, 4, new QTableWidgetItem(tr("Not imported")));
+    for (int c = 0; c < 5; ++c)
+        m_review->item(row, c)->setForeground(QColor(0xb0, 0x00, 0x20));
+}
+
+int ImportWizard::addFileProblems()
+{
+    m_review->setRowCount(0);
+    for (const io::Table::Problem &p : m_table->problems) {
+        if (m_review->rowCount() >= kReviewRows)
+            break;
+        // A customer list's first column is mostly the name; an order's is its own number.
+        markNotImported(
+            addReviewRow(p.line, customers() ? p.fields.value(0) : QString(), QString(), p.reason));
+    }
+    return m_review->rowCount();
+}
+
 void ImportWizard::fillActivityReview()
 {
     const io::ActivityPlan &plan = *m_activityPlan;
@@ -449,26 +483,8 @@ void ImportWizard::fillActivityReview()
             .arg(plan.duplicatesInDatabase())
             .arg(plan.duplicatesInFile())
             .arg(plan.invalid() + fileProblems));
-    m_review->setRowCount(0);
-    int row = 0;
-    auto addRow = [&](qint64 line, const QString &who, const QString &when, const QString &found) {
-        m_review->insertRow(row);
-        auto *lineItem = new QTableWidgetItem(QString::number(line));
-        lineItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_review->setItem(row, 0, lineItem);
-        m_review->setItem(row, 1, new QTableWidgetItem(who));
-        m_review->setItem(row, 2, new QTableWidgetItem(when));
-        m_review->setItem(row, 3, new QTableWidgetItem(found));
-        m_review->item(row, 3)->setToolTip(found);
-        return row++;
-    };
-    for (const io::Table::Problem &p : m_table->problems) {
-        if (row >= kReviewRows)
-            break;
-        const int r = addRow(p.line, QString(), QString(), p.reason);
-        m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
-    }
-    for (std::size_t i = 0; i < plan.rows.size() && row < kReviewRows; ++i) {
+    addFileProblems();
+    for (std::size_t i = 0; i < plan.rows.size() && m_review->rowCount() < kReviewRows; ++i) {
         const io::PlannedActivity &p = plan.rows[i];
         if (p.valid() && !p.duplicate())
             continue;
@@ -486,11 +502,9 @@ void ImportWizard::fillActivityReview()
                         : tr("The same call is in the database (customer and time)");
         else
             found = tr("The same as line %1 of the file").arg(plan.rows[std::size_t(p.earlierRow)].line);
-        const int r = addRow(p.line, who, p.valid() ? when : QString(), found);
+        const int r = addReviewRow(p.line, who, p.valid() ? when : QString(), found);
         if (!p.valid()) {
-            m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
-            for (int c = 0; c < 5; ++c)
-                m_review->item(r, c)->setForeground(QColor(0xb0, 0x00, 0x20));
+            markNotImported(r);
             continue;
         }
         auto *decision = decisionBox(QStringLiteral("importDecision_%1").arg(p.line),
@@ -516,26 +530,8 @@ void ImportWizard::fillCustomerReview()
             .arg(plan.duplicatesInFile())
             .arg(plan.invalid() + fileProblems));
 
-    m_review->setRowCount(0);
-    int row = 0;
-    auto addRow = [&](qint64 line, const QString &name, const QString &phone, const QString &found) {
-        m_review->insertRow(row);
-        auto *lineItem = new QTableWidgetItem(QString::number(line));
-        lineItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_review->setItem(row, 0, lineItem);
-        m_review->setItem(row, 1, new QTableWidgetItem(name));
-        m_review->setItem(row, 2, new QTableWidgetItem(phone));
-        m_review->setItem(row, 3, new QTableWidgetItem(found));
-        m_review->item(row, 3)->setToolTip(found);
-        return row++;
-    };
-    for (const io::Table::Problem &p : m_table->problems) {
-        if (row >= kReviewRows)
-            break;
-        const int r = addRow(p.line, p.fields.value(0), QString(), p.reason);
-        m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
-    }
-    for (std::size_t i = 0; i < plan.rows.size() && row < kReviewRows; ++i) {
+    addFileProblems();
+    for (std::size_t i = 0; i < plan.rows.size() && m_review->rowCount() < kReviewRows; ++i) {
         const io::PlannedRow &p = plan.rows[i];
         if (p.valid() && !p.duplicate())
             continue;
@@ -549,11 +545,9 @@ void ImportWizard::fillCustomerReview()
                                      .arg(by)
                                      .arg(plan.rows[std::size_t(p.earlierRow)].line);
         }
-        const int r = addRow(p.line, p.customer.name, p.customer.phone, found);
+        const int r = addReviewRow(p.line, p.customer.name, p.customer.phone, found);
         if (!p.valid()) {
-            m_review->setItem(r, 4, new QTableWidgetItem(tr("Not imported")));
-            for (int c = 0; c < 5; ++c)
-                m_review->item(r, c)->setForeground(QColor(0xb0, 0x00, 0x20));
+            markNotImported(r);
             continue;
         }
         auto *decision =

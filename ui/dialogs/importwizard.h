@@ -75,6 +75,10 @@ private:
     void fillCustomerReview();
     void fillActivityReview();
     void finishReview(qint64 attention);
+    /// Appends a row to the review: line, who (name or customer), what (phone or date), the finding.
+    int addReviewRow(qint64 line, const QString &who, const QString &what, const QString &found);
+    void markNotImported(int row); ///< "Not imported", in red
+    int addFileProblems();         ///< the rows the file itself gets wrong, first
     QComboBox *decisionBox(const QString &objectName, std::initializer_list<io::Decision> choices,
                            io::Decision current);
     bool makePlan();
