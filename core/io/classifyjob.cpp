@@ -13,6 +13,15 @@ Result<Classified> classifyDatabase(store::Database &db, QDate asOf, bool storeR
     QElapsedTimer timer;
     timer.start();
     Classified out;
+    // The write count before anything is read: if it is still the same when the results are
+    // stored, they describe the data as it is (see ClassificationStore::currentQueue()).
+    std::optional<std::int64_t> generation;
+    if (storeResults) {
+        auto g = db.writeGeneration();
+        if (!g)
+            return std::unexpected(g.error());
+        generation = *g;
+    }
     auto settings = store::SettingsRepository(db).load();
     if (!settings)
         return std::unexpected(settings.error());
@@ -24,7 +33,8 @@ Result<Classified> classifyDatabase(store::Database &db, QDate asOf, bool storeR
     out.run = classify::run(out.facts, out.settings, asOf);
     out.durationMs = timer.elapsed();
     if (storeResults) {
-        if (auto ok = store::ClassificationStore(db).replace(out.facts, out.run, out.durationMs); !ok)
+        if (auto ok = store::ClassificationStore(db).replace(out.facts, out.run, out.durationMs, generation);
+            !ok)
             return std::unexpected(ok.error());
         out.durationMs = timer.elapsed();
     }

@@ -278,7 +278,8 @@ Result<std::optional<QDate>> lastRunAsOf(sqlite3 *db)
 } // namespace
 
 Result<void> ClassificationStore::replace(std::span<const classify::CustomerFacts> facts,
-                                          const classify::Run &run, qint64 durationMs)
+                                          const classify::Run &run, qint64 durationMs,
+                                          std::optional<std::int64_t> factsGeneration)
 {
     sqlite3 *db = m_db.handle();
     const QString what = QCoreApplication::translate("tierdesk::store", "The classification was not saved.");
@@ -469,12 +470,34 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         }
     }
 
-    auto info =
-        Statement::prepare(db, "INSERT INTO classification_runs (as_of, finished_at, customers, buyers, "
-                               "spenders, tier_a_cutoff, tier_b_cutoff, duration_ms) VALUES (?1, ?2, ?3, "
-                               "?4, ?5, ?6, ?7, ?8)");
+    // The write count this transaction made (beginWrite() counted it): one more than the count
+    // the facts were read at when nothing else was written in between. Only then do the stored
+    // results stand for the data until the next write (see currentQueue()).
+    std::optional<std::int64_t> generation;
+    if (factsGeneration) {
+        auto now = m_db.writeGeneration();
+        if (!now)
+            return std::unexpected(now.error());
+        if (*now && **now == *factsGeneration + 1)
+            generation = **now;
+    }
+    const bool hasGeneration = m_db.schemaVersion() >= 3;
+    auto info = Statement::prepare(
+        db, hasGeneration
+                ? "INSERT INTO classification_runs (as_of, finished_at, customers, buyers, "
+                  "spenders, tier_a_cutoff, tier_b_cutoff, duration_ms, generation) VALUES (?1, ?2, "
+                  "?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                : "INSERT INTO classification_runs (as_of, finished_at, customers, buyers, "
+                  "spenders, tier_a_cutoff, tier_b_cutoff, duration_ms) VALUES (?1, ?2, ?3, "
+                  "?4, ?5, ?6, ?7, ?8)");
     if (!info)
         return std::unexpected(info.error());
+    if (hasGeneration) {
+        if (generation)
+            info->bind(9, *generation);
+        else
+            info->bindNull(9);
+    }
     info->bindDate(1, run.summary.asOf);
     info->bindDateTime(2, QDateTime::currentDateTime());
     info->bind(3, run.summary.customers);

@@ -472,7 +472,24 @@ Result<Transaction> Database::beginWrite()
                                 nullptr, nullptr);
     if (rc != SQLITE_OK)
         return std::unexpected(sqliteError(d->handle, rc, {}));
-    return Transaction(d->handle, nested);
+    Transaction tx(d->handle, nested);
+    // The write count (schema 3): a reader compares it with the one the stored classification
+    // saw. Counted at the start, so a transaction that commits anything has counted itself.
+    if (!nested && d->version >= 3) {
+        if (auto ok = exec("UPDATE data_generation SET generation = generation + 1"); !ok)
+            return std::unexpected(ok.error());
+    }
+    return tx;
+}
+
+Result<std::optional<std::int64_t>> Database::writeGeneration()
+{
+    if (d->version < 3)
+        return std::optional<std::int64_t>();
+    auto n = selectInt(d->handle, "SELECT generation FROM data_generation WHERE id = 1");
+    if (!n)
+        return std::unexpected(n.error());
+    return std::optional<std::int64_t>(*n);
 }
 
 Result<void> Database::backupTo(const QString &target)

@@ -57,6 +57,12 @@ public:
     /// repositories' writes then join a caller's batch, which commits or rolls back as a whole.
     Result<Transaction> beginWrite();
 
+    /// How many write transactions have been committed to the file (every beginWrite() that is
+    /// not nested counts one), or nullopt for a file older than schema 3. The same count at two
+    /// moments means nothing was written in between, by any connection of any process that
+    /// writes through this class.
+    Result<std::optional<std::int64_t>> writeGeneration();
+
     /// Writes a consistent copy to `target` (VACUUM INTO a temporary file, fsync, verify, rename).
     Result<void> backupTo(const QString &target);
 

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
@@ -132,8 +133,12 @@ public:
     /// Replaces every stored result in one transaction, and keeps the tiers as the snapshot of
     /// the as-of month (the latest run of a month wins). `facts[i]` and `run.rows[i]` describe the
     /// same customer.
+    ///
+    /// `factsGeneration` is Database::writeGeneration() from before the facts were read. When no
+    /// other write was committed between then and this one, the run records the count, and
+    /// currentQueue() can take the stored queue for a fresh one until the next write.
     Result<void> replace(std::span<const classify::CustomerFacts> facts, const classify::Run &run,
-                         qint64 durationMs);
+                         qint64 durationMs, std::optional<std::int64_t> factsGeneration = std::nullopt);
     /// Updates one customer's due date, reason and last contact (after a call was logged).
     Result<void> updateFollowUp(const classify::CustomerFacts &facts, const classify::FollowUp &plan);
     Result<std::optional<classify::Classification>> find(CustomerId id);

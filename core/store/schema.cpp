@@ -238,6 +238,19 @@ constexpr std::array kVersion2{
     " PRIMARY KEY (batch_id, record_id)) WITHOUT ROWID",
 };
 
+// Version 3: a counter of committed writes, so that a reader can tell whether the stored
+// classification is still the one a fresh run would give. Every write transaction
+// (Database::beginWrite) adds one; a full run records the count it saw with its facts.
+constexpr std::array kVersion3{
+    "CREATE TABLE data_generation ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " generation INTEGER NOT NULL)",
+    "INSERT INTO data_generation (id, generation) VALUES (1, 0)",
+    // NULL: the run does not know what it saw (written before version 3, or a write came in
+    // between its facts and its results); it is never taken as current.
+    "ALTER TABLE classification_runs ADD COLUMN generation INTEGER",
+};
+
 } // namespace
 
 std::span<const char *const> migration(int version)
@@ -247,6 +260,8 @@ std::span<const char *const> migration(int version)
         return kVersion1;
     case 2:
         return kVersion2;
+    case 3:
+        return kVersion3;
     default:
         return {};
     }
@@ -254,7 +269,7 @@ std::span<const char *const> migration(int version)
 
 int latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 std::span<const Index> importIndexes()
