@@ -238,28 +238,23 @@ int cmdQueue(const Context &ctx, const QStringList &args)
     store::Database db;
     if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadOnly); !ok)
         return report(ok.error());
-    auto result = io::classifyDatabase(db, ctx.asOf, /*store=*/false);
-    if (!result)
-        return report(result.error());
+    // The stored classification when it is current for the day (its as-of day, and nothing
+    // written since), else a fresh one; the rows are written as they are read (see
+    // io::writeDayCallList).
     qint64 written = 0;
     if (xlsx) {
-        auto rows = io::queueRows(db, *result, ctx.asOf);
-        if (!rows)
-            return report(rows.error());
-        auto n = io::exportCallList(path, *rows, ctx.asOf);
+        auto n = io::exportDayCallList(db, path, ctx.asOf);
         if (!n)
             return report(n.error());
         written = *n;
     }
-    io::CallListOptions options;
-    options.spreadsheet = !p.isSet(plain);
+    const csv::WriterOptions options =
+        p.isSet(plain) ? csv::WriterOptions{} : csv::WriterOptions::spreadsheet();
     if (auto ok = xlsx ? Result<void>()
                        : writeOutput(path,
                                      [&](QIODevice *dev) -> Result<void> {
-                                         auto rows = io::queueRows(db, *result, ctx.asOf);
-                                         if (!rows)
-                                             return std::unexpected(rows.error());
-                                         auto n = io::writeCallList(dev, *rows, ctx.asOf, options);
+                                         io::CsvTableWriter w(dev, options);
+                                         auto n = io::writeDayCallList(db, w, ctx.asOf);
                                          if (!n)
                                              return std::unexpected(n.error());
                                          written = *n;

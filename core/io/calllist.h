@@ -50,4 +50,30 @@ Result<qint64> writeCallList(QIODevice *out, std::span<const store::CustomerRow>
 /// nothing (see `writeTableFile`).
 Result<qint64> exportCallList(const QString &path, std::span<const store::CustomerRow> rows, QDate asOf);
 
+/// Where the rows of a day's call list came from.
+enum class CallListSource {
+    Stored, ///< the stored classification, current for the day
+    Fresh,  ///< a fresh classification (not stored)
+};
+
+struct DayCallListOptions {
+    /// False: classify afresh even when the stored results are current (tests, comparisons).
+    bool allowStored = true;
+    /// Set to where the rows came from.
+    CallListSource *source = nullptr;
+};
+
+/// The call list of `asOf` (what `queueRows` gives), written row by row as it is read instead of
+/// built in memory first. The rows come from the stored classification when it is current for
+/// `asOf` (store::ClassificationStore::currentQueue(): the latest full run was as of `asOf` and
+/// nothing has been written to the database since, not even a logged call), else from a fresh
+/// classification of `asOf` (not stored). Either way the same rows in the same order, so the
+/// same bytes: 0.1 KB a row for the stored path, the classification's own memory for the other.
+Result<qint64> writeDayCallList(store::Database &db, TableWriter &out, QDate asOf,
+                                const DayCallListOptions &options = {});
+
+/// The same to `path`: a workbook when it ends in `.xlsx`, else spreadsheet CSV; all or nothing.
+Result<qint64> exportDayCallList(store::Database &db, const QString &path, QDate asOf,
+                                 const DayCallListOptions &options = {});
+
 } // namespace tierdesk::io

@@ -2,6 +2,7 @@
 
 #include "classify/classify.h"
 #include "classify/settings.h"
+#include "customerquery.h"
 #include "model/error.h"
 #include "model/types.h"
 
@@ -11,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace tierdesk::store {
@@ -124,6 +126,48 @@ struct ClassificationRunInfo {
     qint64 durationMs = 0;
 };
 
+/// Contact details of many customers (a day's call list) in little memory: the six texts of a
+/// row packed in one UTF-8 buffer, instead of six QStrings a row.
+class ContactBook final {
+public:
+    /// The rows, in the order they were asked for.
+    std::size_t size() const { return m_offsets.size(); }
+    /// False when that customer was not found.
+    bool found(std::size_t row) const { return m_offsets[row] != kMissing; }
+    /// Sets name, company, phone, e-mail, owner and city of `out` from row `row` (found).
+    void fill(std::size_t row, CustomerRow &out) const;
+
+private:
+    friend class ContactQuery;
+    static constexpr std::uint64_t kMissing = ~std::uint64_t(0);
+    std::vector<std::uint64_t> m_offsets; ///< where each row starts in m_text
+    std::string m_text;                   ///< per row six fields, each a length (varint) and UTF-8
+};
+
+/// A day's queue as stored by the latest classification (ClassificationStore::currentQueue):
+/// the spec's order, about 40 bytes a row plus the contact texts.
+class StoredQueue final {
+public:
+    std::size_t size() const { return m_entries.size(); }
+    /// Row `i` of the queue with its contact details, as the customer table shows it (the
+    /// values a call list writes; `out` is reused so that its strings keep their memory).
+    void fill(std::size_t i, CustomerRow &out) const;
+
+private:
+    friend class ClassificationStore;
+    struct Entry {
+        CustomerId id = 0;
+        std::int32_t lastContact = 0, due = 0, reasonDate = 0; ///< Julian days, 0: none
+        std::int32_t reasonCadence = 0;
+        std::int8_t grade = -1, demoteTo = -1, tier = -1, lifecycle = -1, segment = -1,
+                    lastOutcome = -1; ///< enumeration codes, -1: NULL
+        std::int8_t reasonKind = 0;
+        bool gradeSuggested = false;
+    };
+    std::vector<Entry> m_entries;
+    ContactBook m_contacts; ///< row i: the contacts of m_entries[i]
+};
+
 /// The stored results of the latest classification.
 class ClassificationStore final {
 public:
@@ -143,6 +187,15 @@ public:
     Result<void> updateFollowUp(const classify::CustomerFacts &facts, const classify::FollowUp &plan);
     Result<std::optional<classify::Classification>> find(CustomerId id);
     Result<std::optional<ClassificationRunInfo>> lastRun();
+
+    /// The queue of `day` (spec §10: not archived, due on or before `day`; by priority class,
+    /// due date, spend descending, id), read from the stored results, when they are exactly
+    /// what a fresh classification of `day` would give: the latest run was as of `day`, it knew
+    /// the write count its facts were read at, and nothing has been written since (the count
+    /// is unchanged). Any write counts, the one-customer follow-up update after a logged call
+    /// too: it does not redo the demotion suggestion. Otherwise nullopt: classify afresh.
+    /// One read transaction; about 0.1 KB a row.
+    Result<std::optional<StoredQueue>> currentQueue(QDate day);
 
 private:
     Database &m_db;
@@ -166,6 +219,8 @@ public:
     {}
     /// The contact rows of `ids`, in the same order; missing ids are skipped.
     Result<std::vector<ContactRow>> fetch(std::span<const CustomerId> ids);
+    /// The same, packed: row i is `ids[i]` (not found when missing).
+    Result<ContactBook> fetchPacked(std::span<const CustomerId> ids);
 
 private:
     Database &m_db;

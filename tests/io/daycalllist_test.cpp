@@ -1,0 +1,298 @@
+// The day's call list as `tierdesk-cli queue` writes it: read from the stored classification when
+// that is current for the day, else from a fresh one, and the same bytes either way.
+
+#include "io/calllist.h"
+#include "io/classifyjob.h"
+#include "io/tablewriter.h"
+#include "store/database.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+#include <map>
+#include <vector>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+namespace {
+
+const QDate kAsOf = date("2026-06-30");
+
+// The fixture, as of 2026-06-30. Nobody is called unless said, so each one is due on the day it
+// was created ("never contacted"). Five spenders: the A cut is ⌈0.25⌉ = 1, the B cut ⌈1.0⌉ = 1,
+// so only 4 is A and the others who spent are C.
+//  2: hand-set grade A, no order, created 06-20       → class 1, due 06-20
+//  3: prospect, created 06-01                         → class 5, due 06-01
+//  4: 500.00 on 06-10, created 05-01: tier A          → class 1, due 05-01
+//  5: 300.00 on 06-10, created 05-01: tier C          → class 3, due 05-01, 300.00
+//  6: 300.00 on 06-11, created 05-01: tier C          → class 3, due 05-01, 300.00 (tie with 5)
+//  7: prospect, created 06-01                         → class 5, due 06-01 (tie with 3)
+//  8: 200.00 on 06-12, created 05-01: tier C          → class 3, due 05-01, 200.00
+//  9: 100.00 on 04-15, created 04-01: tier C          → class 3, due 04-01
+// 10: prospect, created 06-01, archived               → never in the queue
+// 11: prospect, created 07-05                         → due after the day
+// 12: prospect, called 06-10 (no answer), follow-up set for 06-25 → class 5, due 06-25
+// 13: grade B set 2026-01-01, called 06-01 (no answer): every 5 days → due 06-06, class 2;
+//     no reached call in 30 days → "suggest grade C"
+// The queue: class, then due ascending (days overdue descending), spend descending, id.
+const std::vector<qint64> kQueue = {4, 2, 13, 9, 5, 6, 8, 3, 7, 12};
+
+class DayCallList : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(db.openInMemory());
+        // Added out of id order, so that storage order is not the answer either.
+        addCustomer(13, "2025-01-01", Grade::B, date("2026-01-01"));
+        addCustomer(12, "2025-01-01");
+        addCustomer(7, "2026-06-01");
+        addCustomer(3, "2026-06-01");
+        addCustomer(2, "2026-06-20", Grade::A, date("2026-06-20"));
+        addCustomer(4, "2026-05-01");
+        addCustomer(6, "2026-05-01");
+        addCustomer(5, "2026-05-01");
+        addCustomer(8, "2026-05-01");
+        addCustomer(9, "2026-04-01");
+        addCustomer(10, "2026-06-01");
+        addCustomer(11, "2026-07-05");
+        ASSERT_TRUE(store::CustomerRepository(db).setArchived(10, true));
+        addOrder(4, "2026-06-10", 50000);
+        addOrder(5, "2026-06-10", 30000);
+        addOrder(6, "2026-06-11", 30000);
+        addOrder(8, "2026-06-12", 20000);
+        addOrder(9, "2026-04-15", 10000);
+        addCall(12, "2026-06-10T10:00:00", Outcome::NoAnswer, date("2026-06-25"));
+        addCall(13, "2026-06-01T10:00:00", Outcome::NoAnswer, {});
+        auto run = io::classifyDatabase(db, kAsOf, /*store=*/true);
+        ASSERT_TRUE(run) << run.error().message.toStdString();
+    }
+
+    void addCustomer(CustomerId id, const char *created, std::optional<Grade> grade = {},
+                     QDate gradeSetAt = {})
+    {
+        Customer c;
+        c.id = id;
+        c.name = QStringLiteral("客户 %1").arg(id);
+        c.phone = QStringLiteral("1390000%1").arg(id, 4, 10, QLatin1Char('0'));
+        c.owner = QStringLiteral("李娜");
+        c.city = id % 2 ? QStringLiteral("北京") : QString();
+        c.createdAt = date(created);
+        c.grade = grade;
+        c.gradeSetAt = gradeSetAt;
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+    }
+
+    void addOrder(CustomerId id, const char *day, Cents amount)
+    {
+        Order o;
+        o.customerId = id;
+        o.orderedAt = date(day);
+        o.amount = amount;
+        ASSERT_TRUE(store::OrderRepository(db).add(o));
+    }
+
+    void addCall(CustomerId id, const char *at, Outcome outcome, QDate next)
+    {
+        Call c;
+        c.customerId = id;
+        c.calledAt = QDateTime::fromString(QString::fromLatin1(at), Qt::ISODate);
+        c.outcome = outcome;
+        c.nextFollowUp = next;
+        ASSERT_TRUE(store::CallRepository(db).add(c));
+    }
+
+    /// The call list of `day` as CSV, and where its rows came from.
+    QByteArray write(QDate day, bool allowStored, io::CallListSource *source)
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        io::CsvTableWriter w(&buffer);
+        io::DayCallListOptions options;
+        options.allowStored = allowStored;
+        options.source = source;
+        auto n = io::writeDayCallList(db, w, day, options);
+        EXPECT_TRUE(n) << n.error().message.toStdString();
+        return buffer.data();
+    }
+
+    /// The stored path's bytes, checked against a fresh classification's.
+    QByteArray storedAndFresh(QDate day, io::CallListSource expected)
+    {
+        io::CallListSource source = io::CallListSource::Fresh;
+        const QByteArray stored = write(day, true, &source);
+        EXPECT_EQ(source, expected);
+        const QByteArray fresh = write(day, false, &source);
+        EXPECT_EQ(source, io::CallListSource::Fresh);
+        EXPECT_EQ(stored.toStdString(), fresh.toStdString());
+        return stored;
+    }
+
+    /// The rows of a call list: cells by column name.
+    static std::vector<std::map<QString, QString>> rows(const QByteArray &csv)
+    {
+        QByteArray bytes = csv;
+        if (bytes.startsWith("\xEF\xBB\xBF"))
+            bytes.remove(0, 3);
+        const QList<QByteArray> lines = bytes.split('\n');
+        std::vector<std::map<QString, QString>> out;
+        QStringList header;
+        for (const QByteArray &raw : lines) {
+            QByteArray line = raw;
+            if (line.endsWith('\r'))
+                line.chop(1);
+            if (line.isEmpty())
+                continue;
+            // The fixture has no quoted commas: a plain split is enough.
+            const QStringList cells = QString::fromUtf8(line).split(u',');
+            if (header.isEmpty()) {
+                header = cells;
+                continue;
+            }
+            std::map<QString, QString> row;
+            for (qsizetype i = 0; i < header.size() && i < cells.size(); ++i)
+                row[header[i]] = cells[i];
+            out.push_back(row);
+        }
+        return out;
+    }
+
+    static std::vector<qint64> ids(const QByteArray &csv)
+    {
+        std::vector<qint64> out;
+        for (const auto &row : rows(csv))
+            out.push_back(row.at(QStringLiteral("customer_id")).toLongLong());
+        return out;
+    }
+
+    static std::map<QString, QString> rowOf(const QByteArray &csv, qint64 id)
+    {
+        for (const auto &row : rows(csv)) {
+            if (row.at(QStringLiteral("customer_id")).toLongLong() == id)
+                return row;
+        }
+        return {};
+    }
+
+    store::Database db;
+};
+
+} // namespace
+
+TEST_F(DayCallList, ACurrentStoredRunGivesTheFreshBytesInTheSpecsOrder)
+{
+    const QByteArray csv = storedAndFresh(kAsOf, io::CallListSource::Stored);
+    EXPECT_EQ(ids(csv), kQueue);
+    // Ranks count the rows; the reasons are rebuilt from the stored columns as a run makes them.
+    EXPECT_EQ(rowOf(csv, 4)[QStringLiteral("rank")], QStringLiteral("1"));
+    EXPECT_EQ(rowOf(csv, 12)[QStringLiteral("rank")], QStringLiteral("10"));
+    EXPECT_EQ(rowOf(csv, 12)[QStringLiteral("due_date")], QStringLiteral("2026-06-25"));
+    EXPECT_EQ(rowOf(csv, 12)[QStringLiteral("days_overdue")], QStringLiteral("5"));
+    EXPECT_EQ(rowOf(csv, 13)[QStringLiteral("due_date")], QStringLiteral("2026-06-06"));
+    EXPECT_EQ(rowOf(csv, 13)[QStringLiteral("suggestion")], QStringLiteral("suggest grade C"));
+}
+
+TEST_F(DayCallList, TheStoredRunIsCurrentOnlyForItsOwnDay)
+{
+    // The day before: 2 (created 06-20) is due 06-20 still; nothing else moves in or out.
+    const QByteArray before = storedAndFresh(date("2026-06-29"), io::CallListSource::Fresh);
+    EXPECT_EQ(ids(before), kQueue);
+    // Not classified yet at all for the day after: fresh too.
+    storedAndFresh(date("2026-07-01"), io::CallListSource::Fresh);
+}
+
+TEST_F(DayCallList, ACallLoggedAfterTheRunIsNotTakenFromTheStore)
+{
+    // A reached call that sets the next follow-up for the day: 13 stays due, and a reached call
+    // within 30 days means no demotion. The one-customer update after the call rewrites the due
+    // date but not the stored suggestion: the store would still say "suggest grade C".
+    Call call;
+    call.customerId = 13;
+    call.calledAt = QDateTime(kAsOf, QTime(9, 0));
+    call.outcome = Outcome::Reached;
+    call.nextFollowUp = kAsOf;
+    auto plan = io::logCall(db, call, kAsOf);
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    auto stored = store::ClassificationStore(db).find(13);
+    ASSERT_TRUE(stored && *stored);
+    EXPECT_EQ((*stored)->due, kAsOf);
+    EXPECT_EQ((*stored)->demoteTo, Grade::C); // stale: why the store is not current any more
+
+    const QByteArray csv = storedAndFresh(kAsOf, io::CallListSource::Fresh);
+    // 13 is now due today (class 2, 0 days overdue), after every class 1 row.
+    EXPECT_EQ(ids(csv), (std::vector<qint64>{4, 2, 13, 9, 5, 6, 8, 3, 7, 12}));
+    EXPECT_EQ(rowOf(csv, 13)[QStringLiteral("due_date")], QStringLiteral("2026-06-30"));
+    EXPECT_EQ(rowOf(csv, 13)[QStringLiteral("days_overdue")], QStringLiteral("0"));
+    EXPECT_EQ(rowOf(csv, 13)[QStringLiteral("suggestion")], QString());
+
+    // Classified again: current again, with the call in it.
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, /*store=*/true));
+    EXPECT_EQ(storedAndFresh(kAsOf, io::CallListSource::Stored), csv);
+}
+
+TEST_F(DayCallList, AnOrderAddedAfterTheRunIsNotTakenFromTheStore)
+{
+    // 3 spends 1,000.00: six spenders, A cut ⌈0.3⌉ = 1, B cut ⌈1.2⌉ = 2. 3 becomes A (class 1,
+    // due 06-01), 4 drops to B (class 2); the others keep their class.
+    addOrder(3, "2026-06-15", 100000);
+    const QByteArray csv = storedAndFresh(kAsOf, io::CallListSource::Fresh);
+    EXPECT_EQ(ids(csv), (std::vector<qint64>{3, 2, 4, 13, 9, 5, 6, 8, 7, 12}));
+    EXPECT_EQ(rowOf(csv, 4)[QStringLiteral("value_tier")], QStringLiteral("B"));
+}
+
+TEST_F(DayCallList, ARunThatMissedAWriteIsNeverCurrent)
+{
+    // A run's facts are read, then someone else writes, then the run stores its results: they
+    // do not know about that write.
+    auto before = db.writeGeneration();
+    ASSERT_TRUE(before && *before);
+    auto run = io::classifyDatabase(db, kAsOf, /*store=*/false);
+    ASSERT_TRUE(run);
+    addOrder(3, "2026-06-15", 100000);
+    ASSERT_TRUE(store::ClassificationStore(db).replace(run->facts, run->run, 0, *before));
+    auto queue = store::ClassificationStore(db).currentQueue(kAsOf);
+    ASSERT_TRUE(queue);
+    EXPECT_FALSE(queue->has_value());
+    storedAndFresh(kAsOf, io::CallListSource::Fresh);
+
+    // Without a write in between, the same kind of store is current.
+    before = db.writeGeneration();
+    ASSERT_TRUE(before && *before);
+    run = io::classifyDatabase(db, kAsOf, /*store=*/false);
+    ASSERT_TRUE(run);
+    ASSERT_TRUE(store::ClassificationStore(db).replace(run->facts, run->run, 0, *before));
+    queue = store::ClassificationStore(db).currentQueue(kAsOf);
+    ASSERT_TRUE(queue);
+    ASSERT_TRUE(queue->has_value());
+    EXPECT_EQ((*queue)->size(), kQueue.size());
+}
+
+TEST_F(DayCallList, ArchivingAfterTheRunIsNotTakenFromTheStore)
+{
+    ASSERT_TRUE(store::CustomerRepository(db).setArchived(9, true));
+    const QByteArray csv = storedAndFresh(kAsOf, io::CallListSource::Fresh);
+    EXPECT_EQ(ids(csv), (std::vector<qint64>{4, 2, 13, 5, 6, 8, 3, 7, 12}));
+}
+
+TEST_F(DayCallList, WorkbooksAreTheSameEitherWay)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    io::CallListSource source = io::CallListSource::Fresh;
+    io::DayCallListOptions stored;
+    stored.source = &source;
+    auto n = io::exportDayCallList(db, dir.filePath(QStringLiteral("stored.xlsx")), kAsOf, stored);
+    ASSERT_TRUE(n) << n.error().message.toStdString();
+    EXPECT_EQ(*n, qint64(kQueue.size()));
+    EXPECT_EQ(source, io::CallListSource::Stored);
+    io::DayCallListOptions fresh;
+    fresh.allowStored = false;
+    ASSERT_TRUE(io::exportDayCallList(db, dir.filePath(QStringLiteral("fresh.xlsx")), kAsOf, fresh));
+    QFile a(dir.filePath(QStringLiteral("stored.xlsx"))), b(dir.filePath(QStringLiteral("fresh.xlsx")));
+    ASSERT_TRUE(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    EXPECT_EQ(a.readAll(), b.readAll());
+}
