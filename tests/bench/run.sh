@@ -79,9 +79,14 @@ for n in "${list[@]}"; do
         "$cli" --db "$db" classify --as-of 2026-06-29
     timed "tierdesk-cli classify, the same day again" "$n" "$logs/classify-again" \
         "$cli" --db "$db" classify --as-of 2026-06-29
+    # The call list: with the stored run of another day it classifies afresh; right after the
+    # run of the day it reads the stored results (see io::writeDayCallList). Same file either way.
+    timed "tierdesk-cli queue, stored run not current (fresh classification) → CSV" "$n" "$logs/queue-fresh" \
+        "$cli" --db "$db" queue --as-of "$asof" --out "$dir/queue-fresh.csv"
     "$cli" --db "$db" classify --as-of "$asof" > "$logs/classify-final" 2>&1
-    timed "tierdesk-cli queue (fresh classification) → CSV" "$n" "$logs/queue" \
+    timed "tierdesk-cli queue, stored run current → CSV" "$n" "$logs/queue" \
         "$cli" --db "$db" queue --as-of "$asof" --out "$dir/queue.csv"
+    cmp "$dir/queue.csv" "$dir/queue-fresh.csv" || { echo "the two call lists differ" >&2; exit 1; }
 
     # The store and the desktop window write (calls, classifications): on copies.
     cp "$db" "$dir/work.sqlite"
