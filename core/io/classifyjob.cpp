@@ -57,13 +57,19 @@ Result<classify::FollowUp> refreshFollowUp(store::Database &db, CustomerId custo
     // grade may have changed since, so it is taken from the customer itself.
     const ValueTier tier = *stored ? (*stored)->valueTier : ValueTier::D;
     const Lifecycle stage = *stored ? (*stored)->lifecycle : classify::lifecycle(*facts, *settings, asOf);
-    std::optional<Grade> grade = facts->grade ? facts->grade : classify::suggestedGrade(facts->man);
-    const classify::FollowUp plan = classify::planFollowUp(*facts, grade, tier, stage, *settings);
+    // As a full run does for each customer: the grade (by hand, else suggested), the demotion
+    // suggestion and the priority class depend on the customer's own facts only.
+    store::ClassificationStore::OwnResult own;
+    own.grade = facts->grade ? facts->grade : classify::suggestedGrade(facts->man);
+    own.gradeSuggested = !facts->grade && own.grade;
+    own.demoteTo = classify::demotion(*facts, *settings, asOf);
+    own.priority = classify::priorityClass(own.grade, facts->isBuyer(), tier);
+    own.plan = classify::planFollowUp(*facts, own.grade, tier, stage, *settings);
     if (*stored) {
-        if (auto ok = results.updateFollowUp(*facts, plan); !ok)
+        if (auto ok = results.updateFollowUp(*facts, own); !ok)
             return std::unexpected(ok.error());
     }
-    return plan;
+    return own.plan;
 }
 
 Result<classify::FollowUp> logCall(store::Database &db, const Call &call, QDate asOf)

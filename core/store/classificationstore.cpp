@@ -511,15 +511,15 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     return tx->commit();
 }
 
-Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &facts,
-                                                 const classify::FollowUp &plan)
+Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &facts, const OwnResult &own)
 {
     auto tx = m_db.beginWrite();
     if (!tx)
         return std::unexpected(tx.error());
     auto s = Statement::prepare(
         m_db.handle(), "UPDATE classification SET due_date = ?2, reason_kind = ?3, reason_date = ?4, "
-                       "reason_cadence = ?5, last_contact = ?6, last_outcome = ?7 WHERE customer_id = ?1");
+                       "reason_cadence = ?5, last_contact = ?6, last_outcome = ?7, grade = ?8, "
+                       "grade_suggested = ?9, demote_to = ?10, priority = ?11 WHERE customer_id = ?1");
     // The row no longer matches its digest: the next full run rewrites it.
     auto stale = Statement::prepare(m_db.handle(),
                                     "UPDATE classification_digests SET digest = 0 WHERE customer_id = ?1");
@@ -528,6 +528,7 @@ Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &
     if (!stale)
         return std::unexpected(stale.error());
     const QString what = QCoreApplication::translate("tierdesk::store", "The follow-up was not saved.");
+    const classify::FollowUp &plan = own.plan;
     s->bind(1, std::int64_t(facts.id));
     s->bindDate(2, plan.due);
     s->bindStatic(3, schema::reasonKindText(plan.reason.kind));
@@ -538,6 +539,10 @@ Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &
         s->bindStatic(7, schema::storedText(*facts.lastOutcome));
     else
         s->bindNull(7);
+    bindCode<Grade>(*s, 8, own.grade ? int(*own.grade) : -1);
+    s->bind(9, own.gradeSuggested ? 1 : 0);
+    bindCode<Grade>(*s, 10, own.demoteTo ? int(*own.demoteTo) : -1);
+    s->bind(11, own.priority);
     if (auto ok = s->run(what); !ok)
         return ok;
     stale->bind(1, std::int64_t(facts.id));

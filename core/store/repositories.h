@@ -183,8 +183,18 @@ public:
     /// currentQueue() can take the stored queue for a fresh one until the next write.
     Result<void> replace(std::span<const classify::CustomerFacts> facts, const classify::Run &run,
                          qint64 durationMs, std::optional<std::int64_t> factsGeneration = std::nullopt);
-    /// Updates one customer's due date, reason and last contact (after a call was logged).
-    Result<void> updateFollowUp(const classify::CustomerFacts &facts, const classify::FollowUp &plan);
+    /// What of one customer's stored row depends on its own facts alone: refreshed after a call, an
+    /// order or a change of grade, without a full run.
+    struct OwnResult {
+        classify::FollowUp plan;
+        std::optional<Grade> grade; ///< set by hand, else suggested by the MAN answers
+        bool gradeSuggested = false;
+        std::optional<Grade> demoteTo;
+        int priority = 5;
+    };
+    /// Updates one customer's due date, reason, last contact, grade, demotion suggestion and
+    /// priority class.
+    Result<void> updateFollowUp(const classify::CustomerFacts &facts, const OwnResult &own);
     Result<std::optional<classify::Classification>> find(CustomerId id);
     Result<std::optional<ClassificationRunInfo>> lastRun();
 
@@ -192,8 +202,9 @@ public:
     /// due date, spend descending, id), read from the stored results, when they are exactly
     /// what a fresh classification of `day` would give: the latest run was as of `day`, it knew
     /// the write count its facts were read at, and nothing has been written since (the count
-    /// is unchanged). Any write counts, the one-customer follow-up update after a logged call
-    /// too: it does not redo the demotion suggestion. Otherwise nullopt: classify afresh.
+    /// is unchanged). Any write counts, the one-customer update after a logged call too: its
+    /// new facts may move what a full run decides for everyone (ranks, cut-offs). Otherwise
+    /// nullopt: classify afresh.
     /// One read transaction; about 0.1 KB a row.
     Result<std::optional<StoredQueue>> currentQueue(QDate day);
 

@@ -375,6 +375,44 @@ TEST_F(ClassifyJob, AGradeSetSinceTheLastRunDecidesTheCadence)
     EXPECT_EQ(plan->reason.cadenceDays, 1);
 }
 
+TEST_F(ClassifyJob, AGradeSetSinceTheLastRunMovesTheCustomerUpTheQueueAtOnce)
+{
+    threeBuyers();
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    auto before = store::ClassificationStore(db).find(1);
+    ASSERT_TRUE(before && *before);
+    EXPECT_NE((*before)->priorityClass, 0);
+    auto c = store::CustomerRepository(db).find(1);
+    ASSERT_TRUE(c && c->has_value());
+    Customer changed = **c;
+    changed.grade = Grade::S;
+    changed.gradeSetAt = date("2026-06-29");
+    ASSERT_TRUE(store::CustomerRepository(db).update(changed));
+    ASSERT_TRUE(io::refreshFollowUp(db, 1, kAsOf));
+    auto after = store::ClassificationStore(db).find(1);
+    ASSERT_TRUE(after && *after);
+    EXPECT_EQ((*after)->grade, Grade::S);
+    EXPECT_FALSE((*after)->gradeSuggested);
+    EXPECT_EQ((*after)->priorityClass, 0) << "grade S is priority class 0 (spec §10)";
+    EXPECT_EQ((*after)->valueTier, (*before)->valueTier) << "tiers wait for the next full run";
+}
+
+TEST_F(ClassifyJob, AReachedCallWithdrawsTheDemotionSuggestionOfGradeB)
+{
+    // Grade B since 2026-05-01 and no reached call in the 30 days up to T: suggest C (spec §9).
+    addCustomer(1, "2026-05-01", Grade::B);
+    ASSERT_TRUE(io::logCall(db, makeCall(1, "2026-05-20", QTime(9, 0), Outcome::NoAnswer), kAsOf));
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, true));
+    auto suggested = store::ClassificationStore(db).find(1);
+    ASSERT_TRUE(suggested && *suggested);
+    EXPECT_EQ((*suggested)->demoteTo, Grade::C);
+    // A reached call today: held for 30 days no more, the suggestion goes with the call.
+    ASSERT_TRUE(io::logCall(db, makeCall(1, "2026-06-30", QTime(10, 0), Outcome::Reached), kAsOf));
+    auto withdrawn = store::ClassificationStore(db).find(1);
+    ASSERT_TRUE(withdrawn && *withdrawn);
+    EXPECT_EQ((*withdrawn)->demoteTo, std::nullopt);
+}
+
 TEST_F(ClassifyJob, LoggingACallForAMissingCustomerFails)
 {
     threeBuyers();

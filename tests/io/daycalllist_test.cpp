@@ -209,7 +209,8 @@ TEST_F(DayCallList, ACallLoggedAfterTheRunIsNotTakenFromTheStore)
 {
     // A reached call that sets the next follow-up for the day: 13 stays due, and a reached call
     // within 30 days means no demotion. The one-customer update after the call rewrites the due
-    // date but not the stored suggestion: the store would still say "suggest grade C".
+    // date and withdraws the suggestion; still, any write since the run makes the export
+    // classify afresh rather than trust the store.
     Call call;
     call.customerId = 13;
     call.calledAt = QDateTime(kAsOf, QTime(9, 0));
@@ -220,7 +221,7 @@ TEST_F(DayCallList, ACallLoggedAfterTheRunIsNotTakenFromTheStore)
     auto stored = store::ClassificationStore(db).find(13);
     ASSERT_TRUE(stored && *stored);
     EXPECT_EQ((*stored)->due, kAsOf);
-    EXPECT_EQ((*stored)->demoteTo, Grade::C); // stale: why the store is not current any more
+    EXPECT_EQ((*stored)->demoteTo, std::nullopt);
 
     const QByteArray csv = storedAndFresh(kAsOf, io::CallListSource::Fresh);
     // 13 is now due today (class 2, 0 days overdue), after every class 1 row.

@@ -697,7 +697,7 @@ TEST_F(Repositories, LastRunDescribesTheLatestReplace)
     EXPECT_LE((*last)->finishedAt, after);
 }
 
-TEST_F(Repositories, UpdateFollowUpChangesOnlyTheDueDateAndReason)
+TEST_F(Repositories, UpdateFollowUpChangesTheCustomersOwnColumnsOnly)
 {
     const CustomerId a = addCustomer(QStringLiteral("甲"));
     store::ClassificationStore results(db);
@@ -705,19 +705,27 @@ TEST_F(Repositories, UpdateFollowUpChangesOnlyTheDueDateAndReason)
     run.rows = {storedRow(a)};
     run.summary.asOf = date("2026-06-30");
     ASSERT_TRUE(results.replace(factsOf(run), run, 1));
-    classify::FollowUp plan;
-    plan.due = date("2026-07-15");
-    plan.reason.kind = classify::DueReason::Kind::FollowUpSet;
-    plan.reason.date = date("2026-07-15");
+    store::ClassificationStore::OwnResult own;
+    own.plan.due = date("2026-07-15");
+    own.plan.reason.kind = classify::DueReason::Kind::FollowUpSet;
+    own.plan.reason.date = date("2026-07-15");
+    own.grade = Grade::B;
+    own.gradeSuggested = true;
+    own.demoteTo = Grade::C;
+    own.priority = 2;
     classify::CustomerFacts facts;
     facts.id = a;
-    ASSERT_TRUE(results.updateFollowUp(facts, plan));
+    ASSERT_TRUE(results.updateFollowUp(facts, own));
 
     auto found = results.find(a);
     ASSERT_TRUE(found && found->has_value());
     EXPECT_EQ((*found)->due, date("2026-07-15"));
     EXPECT_EQ((*found)->reason.kind, classify::DueReason::Kind::FollowUpSet);
     EXPECT_EQ((*found)->reason.date, date("2026-07-15"));
+    EXPECT_EQ((*found)->grade, Grade::B);
+    EXPECT_TRUE((*found)->gradeSuggested);
+    EXPECT_EQ((*found)->demoteTo, Grade::C);
+    EXPECT_EQ((*found)->priorityClass, 2);
     EXPECT_EQ((*found)->valueTier, ValueTier::A);
     EXPECT_EQ((*found)->segment, std::optional<Segment>(Segment::Champions));
 }

@@ -209,11 +209,11 @@ TEST_F(ScaleFile, ARunAfterALoggedCallRewritesThatCustomer)
     // What logging a call does: the customer's due date, reason and last contact change.
     auto facts = store::MetricsQuery(db).one(7, date("2026-06-30"), settings);
     ASSERT_TRUE(facts);
-    classify::FollowUp plan;
-    plan.due = date("2027-01-01");
-    plan.reason.kind = classify::DueReason::Kind::FollowUpSet;
-    plan.reason.date = plan.due;
-    ASSERT_TRUE(store::ClassificationStore(db).updateFollowUp(*facts, plan));
+    store::ClassificationStore::OwnResult own;
+    own.plan.due = date("2027-01-01");
+    own.plan.reason.kind = classify::DueReason::Kind::FollowUpSet;
+    own.plan.reason.date = own.plan.due;
+    ASSERT_TRUE(store::ClassificationStore(db).updateFollowUp(*facts, own));
     auto changed = store::ClassificationStore(db).find(7);
     ASSERT_TRUE(changed && *changed);
     EXPECT_EQ((*changed)->due, date("2027-01-01"));
