@@ -61,7 +61,7 @@ std::optional<std::size_t> indexOf(std::optional<E> v)
 /// serves four charts, and stays valid until the data changes.
 struct ChartScan {
     sqlite3 *db = nullptr;
-    std::uint64_t version = 0;
+    DataVersion version;
     QString owner;
     PyramidCounts pyramid;
     LifecycleCounts lifecycle{};
@@ -73,7 +73,7 @@ struct ChartScan {
 Result<const ChartScan *> scan(Database &db, const QString &owner)
 {
     thread_local ChartScan cache;
-    const std::uint64_t version = dataVersion(db.handle());
+    const DataVersion version = dataVersion(db.handle());
     if (cache.db == db.handle() && cache.version == version && cache.owner == owner)
         return &cache;
     ReadTransaction read(db.handle());

@@ -93,12 +93,12 @@ Result<Search> prepareSearch(sqlite3 *db, const CustomerFilter &f)
         return Search{};
     struct Last {
         sqlite3 *db = nullptr;
-        std::uint64_t version = 0;
+        DataVersion version;
         QString needle;
         Search search;
     };
     thread_local Last last;
-    const std::uint64_t version = dataVersion(db);
+    const DataVersion version = dataVersion(db);
     if (last.db == db && last.version == version && last.needle == needle)
         return last.search;
     auto search = readSearch(db, needle);
@@ -495,7 +495,7 @@ constexpr qint64 kIdWindow = 2048;
 
 struct IdWindow {
     sqlite3 *db = nullptr;
-    std::uint64_t version = 0;
+    DataVersion version;
     QByteArray key; ///< the statement and its values
     qint64 start = 0;
     std::vector<CustomerId> ids;
@@ -515,12 +515,12 @@ Result<qint64> matches(sqlite3 *db, const Search &search)
     // A keystroke asks twice (the count, then the first page): the index answers once.
     struct Last {
         sqlite3 *db = nullptr;
-        std::uint64_t version = 0;
+        DataVersion version;
         QString match;
         qint64 count = 0;
     };
     thread_local Last last;
-    const std::uint64_t version = dataVersion(db);
+    const DataVersion version = dataVersion(db);
     if (last.db == db && last.version == version && last.match == search.match)
         return last.count;
     Where w;
@@ -570,7 +570,7 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
     QByteArray key = sql;
     for (const QString &v : w.values)
         key += '\0' + v.toUtf8();
-    const std::uint64_t version = dataVersion(db);
+    const DataVersion version = dataVersion(db);
     IdWindow &cache = idWindow();
     if (cache.db == db && cache.version == version && cache.key == key && offset >= cache.start &&
         (offset + limit <= cache.start + qint64(cache.ids.size()) || cache.complete)) {

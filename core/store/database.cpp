@@ -160,6 +160,8 @@ void Database::close()
     d->checkState = Private::Passed;
     if (d->connection.isEmpty())
         return;
+    if (d->handle)
+        forgetConnection(d->handle);
     d->handle = nullptr;
     {
         QSqlDatabase db = QSqlDatabase::database(d->connection, false);
@@ -208,6 +210,7 @@ Result<void> Database::open(const QString &path, Mode mode)
             handle.error().detail);
     }
     d->handle = *handle;
+    registerConnection(d->handle);
     d->path = path;
     if (auto ok = configure(mode); !ok) {
         close();
@@ -243,6 +246,7 @@ Result<void> Database::openInMemory()
                     handle.error().detail);
     }
     d->handle = *handle;
+    registerConnection(d->handle);
     d->path = QStringLiteral(":memory:");
     if (auto ok = configure(Mode::ReadWrite); !ok) {
         close();

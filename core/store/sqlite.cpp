@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 
+#include <mutex>
+#include <unordered_map>
+
 namespace tierdesk::store {
 
 Error sqliteError(sqlite3 *db, int code, const QString &what)
@@ -53,7 +56,27 @@ Error sqliteError(sqlite3 *db, int code, const QString &what)
     return Error{message, detail};
 }
 
-std::uint64_t dataVersion(sqlite3 *db)
+namespace {
+
+std::mutex connectionsMutex;
+std::unordered_map<sqlite3 *, std::uint64_t> connections;
+std::uint64_t lastConnection = 0;
+
+} // namespace
+
+void registerConnection(sqlite3 *db)
+{
+    const std::lock_guard lock(connectionsMutex);
+    connections[db] = ++lastConnection;
+}
+
+void forgetConnection(sqlite3 *db)
+{
+    const std::lock_guard lock(connectionsMutex);
+    connections.erase(db);
+}
+
+DataVersion dataVersion(sqlite3 *db)
 {
     std::uint64_t others = 0;
     sqlite3_stmt *stmt = nullptr;
@@ -61,8 +84,15 @@ std::uint64_t dataVersion(sqlite3 *db)
         sqlite3_step(stmt) == SQLITE_ROW)
         others = std::uint64_t(sqlite3_column_int64(stmt, 0));
     sqlite3_finalize(stmt);
+    DataVersion v;
+    {
+        const std::lock_guard lock(connectionsMutex);
+        const auto it = connections.find(db);
+        v.connection = it != connections.end() ? it->second : 0;
+    }
     // Both in one number: this connection's changes fit in 40 bits for a very long time.
-    return (std::uint64_t(sqlite3_total_changes64(db)) << 24) + (others & 0xffffff);
+    v.changes = (std::uint64_t(sqlite3_total_changes64(db)) << 24) + (others & 0xffffff);
+    return v;
 }
 
 Result<qint64> selectInt(sqlite3 *db, const char *sql)

@@ -20,9 +20,22 @@ namespace tierdesk::store {
 /// A translated error for a failed SQLite call, with SQLite's own message as the detail.
 Error sqliteError(sqlite3 *db, int code, const QString &what);
 
-/// A number that changes whenever what the connection reads may have changed: its own writes, or
-/// a commit of another connection (PRAGMA data_version). For caches of query results.
-std::uint64_t dataVersion(sqlite3 *db);
+/// What a cache of query results read through a connection is good for: that connection, and
+/// what it reads, which may have changed with each of its own writes or another connection's
+/// commit (PRAGMA data_version).
+struct DataVersion {
+    /// The connection's number (registerConnection()): unlike its address, never that of another
+    /// connection. A worker opens a connection for each read, and the next one often gets the
+    /// same address and the same data_version while the file has changed in between.
+    std::uint64_t connection = 0;
+    std::uint64_t changes = 0;
+    friend bool operator==(const DataVersion &, const DataVersion &) = default;
+};
+DataVersion dataVersion(sqlite3 *db);
+
+/// Gives an open connection its number for dataVersion(); forgetConnection() before it closes.
+void registerConnection(sqlite3 *db);
+void forgetConnection(sqlite3 *db);
 
 /// The integer in the first column of the first row of `sql` (a count, a PRAGMA), which takes no
 /// parameters; an error when it has no row.

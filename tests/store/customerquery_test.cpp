@@ -11,6 +11,7 @@
 #include "support/testsupport.h"
 
 #include <QDateTime>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 #include <limits>
@@ -401,4 +402,35 @@ TEST_F(CustomerQueryTest, OwnersAreListedOnceInOrder)
     auto owners = store::CustomerQuery(db).owners();
     ASSERT_TRUE(owners);
     EXPECT_EQ(*owners, (QStringList{QStringLiteral("Anna"), QStringLiteral("Li"), QStringLiteral("吴")}));
+}
+
+TEST(CustomerQueryConnections, ANewConnectionSeesWhatWasWrittenSinceAnEarlierOneClosed)
+{
+    // A worker opens a connection of its own for each read and closes it after: the next one
+    // often gets the same address and starts with the same data version. What the first one
+    // kept must not answer for the second.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    store::Database writer;
+    ASSERT_TRUE(writer.open(path));
+    auto add = [&](const QString &name) {
+        Customer c;
+        c.name = name;
+        c.createdAt = date("2026-06-30");
+        ASSERT_TRUE(store::CustomerRepository(writer).add(c));
+    };
+    add(QStringLiteral("Bob"));
+    add(QStringLiteral("Carl"));
+    auto firstName = [&](const store::CustomerFilter &f) {
+        store::Database reader;
+        EXPECT_TRUE(reader.open(path, store::Database::Mode::ReadOnlyUnchecked));
+        auto rows = store::CustomerQuery(reader).page(f, store::CustomerSort::Name, false, 0, 10);
+        EXPECT_TRUE(rows);
+        return rows && !rows->empty() ? rows->front().name : QString();
+    };
+    const store::CustomerFilter everyone;
+    EXPECT_EQ(firstName(everyone), QStringLiteral("Bob"));
+    add(QStringLiteral("Aaron"));
+    EXPECT_EQ(firstName(everyone), QStringLiteral("Aaron"));
 }
