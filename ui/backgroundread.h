@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -25,9 +26,19 @@ inline bool readableInBackground(const QString &path)
     return !path.isEmpty() && path != u":memory:";
 }
 
-/// Runs `read(store::Database &) -> Result<T>` in a worker thread on a read-only connection of
-/// its own to the database file `path` (the window's connection has opened and checked it), and
-/// calls `done(const Result<T> &)` in `context`'s thread, unless the returned flag was set first.
+/// The threads of readInBackground(): a pool of their own. Qt paints in the global pool (the
+/// raster engine splits big fills among its threads and waits for them), so a slow read there
+/// would hold up painting; and tests can hold these threads without freezing the window.
+inline QThreadPool *readerPool()
+{
+    static QThreadPool pool;
+    return &pool;
+}
+
+/// Runs `read(store::Database &) -> Result<T>` in a worker thread (readerPool()) on a read-only
+/// connection of its own to the database file `path` (the window's connection has opened and
+/// checked it), and calls `done(const Result<T> &)` in `context`'s thread, unless the returned
+/// flag was set first.
 template<typename T, typename Read, typename Done>
 StopFlag readInBackground(QObject *context, const QString &path, Read read, Done done)
 {
@@ -38,7 +49,7 @@ StopFlag readInBackground(QObject *context, const QString &path, Read read, Done
         if (!*stop)
             done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([path, stop, read]() -> Result<T> {
+    watcher->setFuture(QtConcurrent::run(readerPool(), [path, stop, read]() -> Result<T> {
         store::Database db;
         if (auto ok = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !ok)
             return std::unexpected(ok.error());
