@@ -2689,6 +2689,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>More than %L1 customers (counting…)</source>
         <translation>超过 %L1 位客户（正在统计…）</translation>
     </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::DuplicatesDialog</name>

@@ -1,3 +1,4 @@
+#include "dialogs/logcalldialog.h"
 #include "io/classifyjob.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -8,6 +9,7 @@
 #include "views/customersview.h"
 #include "views/queueview.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -111,6 +113,76 @@ TEST_F(MainWindowTest, SearchAsYouTypeNarrowsTheTableAndCounts)
     QTRY_COMPARE(table->model()->rowCount(), 5);
 }
 
+namespace {
+
+/// The ids of a table's rows, in order.
+QList<qint64> idsOf(const QAbstractItemModel *model)
+{
+    QList<qint64> ids;
+    for (int r = 0; r < model->rowCount(); ++r)
+        ids << model->index(r, 0).data(ui::CustomerTableModel::IdRole).toLongLong();
+    return ids;
+}
+
+/// Every file counts as a big database while it lives: lists are read by workers.
+struct BigDatabase {
+    BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
+    ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRowsUntilThen)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *search = child<QLineEdit>("searchEdit");
+    auto *table = child<QTableView>("customerTable");
+    auto *count = child<QLabel>("matchCount");
+    auto *model = window->customersView()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const QList<qint64> everyone = idsOf(model);
+    ASSERT_EQ(everyone.size(), 5);
+
+    test::WorkerGate gate;
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(search, QStringLiteral("139"));
+    QTRY_VERIFY(model->isLoading());
+    // The keystroke is done; the worker has not answered: the rows of before, and a word on it.
+    QTest::qWait(50);
+    EXPECT_EQ(idsOf(table->model()), everyone);
+    EXPECT_EQ(count->text(), ui::CustomersView::tr("Searching…"));
+    gate.release();
+    QTRY_VERIFY(!model->isLoading());
+    EXPECT_EQ(idsOf(table->model()), QList<qint64>{2}); // Anna Schmidt, 13900001111
+    EXPECT_EQ(count->text(), ui::CustomersView::tr("%n customer(s)", nullptr, 1));
+}
+
+TEST_F(MainWindowTest, OnABigDatabaseOnlyTheLastOfTwoQuickSearchesIsShown)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *search = child<QLineEdit>("searchEdit");
+    auto *model = window->customersView()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QList<QList<qint64>> shown; // the rows of every reset
+    QObject::connect(model, &QAbstractItemModel::modelReset, model, [&] { shown << idsOf(model); });
+
+    test::WorkerGate gate;
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("1")); // every customer's phone has a 1
+    QTRY_VERIFY(model->isLoading());
+    QTest::qWait(50); // the first search's worker waits at the gate
+    QTest::keyClicks(search, QStringLiteral("39"));
+    QTest::qWait(50); // the second's too, queued after it
+    EXPECT_TRUE(shown.isEmpty());
+    gate.release();
+    QTRY_VERIFY(!model->isLoading());
+    QTest::qWait(200); // time for a late answer of the first search, which must change nothing
+    EXPECT_EQ(shown, QList<QList<qint64>>{QList<qint64>{2}});
+    EXPECT_EQ(idsOf(model), QList<qint64>{2});
+}
+
 TEST_F(MainWindowTest, FiltersNarrowByOwnerAndStage)
 {
     window->showPlace(ui::MainWindow::Place::Customers);
@@ -159,6 +231,41 @@ TEST_F(MainWindowTest, LoggingACallWithTheKeyboardTakesTheCustomerOffTheQueue)
     ASSERT_TRUE(calls);
     ASSERT_EQ(calls->size(), 2u);
     EXPECT_EQ(calls->front().note, QStringLiteral("报价已发送"));
+}
+
+TEST_F(MainWindowTest, OnABigDatabaseSaveAndNextWaitsForTheQueueAndOpensTheNextCustomer)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Calls);
+    auto *table = child<QTableView>("queueTable");
+    auto *summary = child<QLabel>("queueSummary");
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(idsOf(table->model()), (QList<qint64>{1, 2, 3, 5}));
+    const QString before = summary->text();
+    ASSERT_EQ(window->currentCustomer(), 1);
+    QTest::mouseClick(child<QPushButton>("logCallButton"), Qt::LeftButton);
+    ui::LogCallDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog<ui::LogCallDialog>()) != nullptr);
+    ASSERT_EQ(dialog->customerId(), 1);
+
+    test::WorkerGate gate;
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveAndNextButton")), Qt::LeftButton);
+    QTRY_VERIFY(openDialog<ui::LogCallDialog>() == nullptr);
+    // The queue is read again by a worker: until it answers, the rows and figures of before, and
+    // no dialog for the customer just called.
+    QTest::qWait(100);
+    EXPECT_TRUE(window->queueView()->isLoading());
+    EXPECT_EQ(idsOf(table->model()), (QList<qint64>{1, 2, 3, 5}));
+    EXPECT_EQ(summary->text(), before);
+    EXPECT_EQ(openDialog<ui::LogCallDialog>(), nullptr);
+    gate.release();
+    QTRY_VERIFY((dialog = openDialog<ui::LogCallDialog>()) != nullptr);
+    EXPECT_EQ(dialog->customerId(), 2);
+    EXPECT_EQ(idsOf(table->model()), (QList<qint64>{2, 3, 5}));
+    EXPECT_EQ(window->currentCustomer(), 2);
+    QTRY_VERIFY(!window->queueView()->isLoading());
+    EXPECT_TRUE(summary->text().contains(u'3')) << summary->text().toStdString();
+    dialog->close();
 }
 
 TEST_F(MainWindowTest, ApplyingADemotionSuggestionChangesTheGrade)

@@ -1,10 +1,13 @@
 #include "uitestsupport.h"
 
+#include "backgroundread.h"
 #include "io/classifyjob.h"
 #include "messagebox.h"
 #include "store/database.h"
 #include "store/repositories.h"
 #include "support/testsupport.h"
+
+#include <utility>
 
 namespace tierdesk::test {
 
@@ -92,6 +95,28 @@ void UiFixture::SetUp()
 void UiFixture::TearDown()
 {
     session.reset();
+}
+
+WorkerGate::WorkerGate()
+{
+    // One thread, busy until release(): every task queued after this one waits.
+    QThreadPool *pool = ui::readerPool();
+    m_threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    pool->start([open = m_open] { open->acquire(); });
+}
+
+WorkerGate::~WorkerGate()
+{
+    release();
+}
+
+void WorkerGate::release()
+{
+    if (std::exchange(m_released, true))
+        return;
+    m_open->release();
+    ui::readerPool()->setMaxThreadCount(m_threads);
 }
 
 } // namespace tierdesk::test

@@ -2,6 +2,7 @@
 
 #include "session.h"
 
+#include <QSemaphore>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -26,6 +27,23 @@ protected:
     QTemporaryDir dir;
     std::unique_ptr<ui::Session> session;
     QString dbPath;
+};
+
+/// Holds the threads of ui::readInBackground() (ui::readerPool()) until release() or the end of
+/// the scope: a read started meanwhile waits for them, so that a test sees
+/// the window as it is before a worker's answer, and in which order the answers come.
+class WorkerGate final {
+public:
+    WorkerGate();
+    ~WorkerGate();
+    WorkerGate(const WorkerGate &) = delete;
+    WorkerGate &operator=(const WorkerGate &) = delete;
+    void release();
+
+private:
+    std::shared_ptr<QSemaphore> m_open = std::make_shared<QSemaphore>();
+    int m_threads = 0;
+    bool m_released = false;
 };
 
 } // namespace tierdesk::test

@@ -8,6 +8,7 @@
 #include "store/database.h"
 
 #include <QBrush>
+#include <QFileInfo>
 #include <QFont>
 #include <QLocale>
 #include <QPalette>
@@ -18,6 +19,7 @@ namespace tierdesk::ui {
 namespace {
 
 std::atomic<qint64> quickCount = 5000;
+std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
 
 store::CustomerSort sortFor(int column, store::CustomerSort fallback)
 {
@@ -64,6 +66,7 @@ CustomerTableModel::CustomerTableModel(Session *session, QObject *parent)
 
 CustomerTableModel::~CustomerTableModel()
 {
+    stopRead(m_stopLoad);
     stopRead(m_stopCount);
 }
 
@@ -100,10 +103,33 @@ void CustomerTableModel::setQuickCountLimit(qint64 rows)
     quickCount = std::max<qint64>(1, rows);
 }
 
+qint64 CustomerTableModel::backgroundLoadLimit()
+{
+    return backgroundLoadBytes.load();
+}
+
+void CustomerTableModel::setBackgroundLoadLimit(qint64 bytes)
+{
+    backgroundLoadBytes = std::max<qint64>(0, bytes);
+}
+
+bool CustomerTableModel::loadsInBackground(const QString &path)
+{
+    return readableInBackground(path) && QFileInfo(path).size() >= backgroundLoadLimit();
+}
+
 void CustomerTableModel::reload()
 {
+    // Whatever was on its way is for a list nobody asked for any more.
+    stopRead(m_stopLoad);
+    stopRead(m_stopCount);
+    const Query query{m_filter, m_sort, m_descending};
+    if (m_session && m_session->isOpen() && loadsInBackground(m_session->database().path())) {
+        loadInBackground(query);
+        return;
+    }
     beginResetModel();
-    stopRead(m_stopCount); // nobody waits for that count any more
+    m_shown = query;
     m_pages.clear();
     m_error.clear();
     m_count = 0;
@@ -126,7 +152,59 @@ void CustomerTableModel::reload()
     }
     endResetModel();
     emit countChanged(m_count);
+    emit loaded();
     if (later)
+        countInBackground();
+}
+
+void CustomerTableModel::loadInBackground(const Query &query)
+{
+    // The first page of a broad search at a million customers takes up to a third of a second
+    // (a short search walks the name index testing each row), the count of the queue a tenth:
+    // the window keeps the rows it has until the worker's arrive.
+    const qint64 limit = quickCountLimit();
+    m_stopLoad = readInBackground<Loaded>(
+        this, m_session->database().path(),
+        [query, limit](store::Database &db) -> Result<Loaded> {
+            store::CustomerQuery q(db);
+            auto count = q.countAtMost(query.filter, limit);
+            if (!count)
+                return std::unexpected(count.error());
+            Loaded out;
+            out.count = std::min(*count, limit);
+            out.exact = *count <= limit;
+            if (out.count == 0)
+                return out;
+            auto rows = q.page(query.filter, query.sort, query.descending, 0, kPageSize);
+            if (!rows)
+                return std::unexpected(rows.error());
+            out.firstPage = std::move(*rows);
+            return out;
+        },
+        [this, query](const Result<Loaded> &answer) { show(query, answer); });
+}
+
+void CustomerTableModel::show(const Query &query, const Result<Loaded> &answer)
+{
+    m_stopLoad.reset();
+    beginResetModel();
+    m_shown = query;
+    m_pages.clear();
+    m_error.clear();
+    m_count = 0;
+    m_countExact = true;
+    if (!answer) {
+        m_error = answer.error().message;
+    } else {
+        m_count = answer->count;
+        m_countExact = answer->exact;
+        if (!answer->firstPage.empty())
+            m_pages.insert(0, answer->firstPage);
+    }
+    endResetModel();
+    emit countChanged(m_count);
+    emit loaded();
+    if (!m_countExact)
         countInBackground();
 }
 
@@ -147,12 +225,13 @@ void CustomerTableModel::countInBackground()
     const QString path = m_session->database().path();
     if (!readableInBackground(path)) {
         // An in-memory database has no second connection: counted here.
-        apply(store::CustomerQuery(m_session->database()).count(m_filter));
+        apply(store::CustomerQuery(m_session->database()).count(m_shown.filter));
         return;
     }
     m_stopCount = readInBackground<qint64>(
         this, path,
-        [filter = m_filter](store::Database &db) { return store::CustomerQuery(db).count(filter); }, apply);
+        [filter = m_shown.filter](store::Database &db) { return store::CustomerQuery(db).count(filter); },
+        apply);
 }
 
 const store::CustomerRow *CustomerTableModel::fetch(int row) const
@@ -165,7 +244,7 @@ const store::CustomerRow *CustomerTableModel::fetch(int row) const
         if (m_pages.size() >= kMaxPages)
             m_pages.clear();
         auto rows = store::CustomerQuery(m_session->database())
-                        .page(m_filter, m_sort, m_descending, page * kPageSize, kPageSize);
+                        .page(m_shown.filter, m_shown.sort, m_shown.descending, page * kPageSize, kPageSize);
         if (!rows) {
             m_error = rows.error().message;
             return nullptr;
@@ -202,7 +281,7 @@ Result<std::vector<store::CustomerRow>> CustomerTableModel::allRows() const
     store::CustomerQuery query(m_session->database());
     std::vector<store::CustomerRow> rows;
     for (qint64 offset = 0;; offset += Chunk) {
-        auto page = query.page(m_filter, m_sort, m_descending, offset, Chunk);
+        auto page = query.page(m_shown.filter, m_shown.sort, m_shown.descending, offset, Chunk);
         if (!page)
             return std::unexpected(page.error());
         rows.insert(rows.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));

@@ -59,14 +59,27 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setFilter(const store::CustomerFilter &filter);
-    const store::CustomerFilter &filter() const { return m_filter; }
-    /// The order of the rows (the column the user sorted by), for exports in the same order.
-    store::CustomerSort sortKey() const { return m_sort; }
-    bool isDescending() const { return m_descending; }
+    /// The filter of the rows shown (while loading, those of the filter before).
+    const store::CustomerFilter &filter() const { return m_shown.filter; }
+    /// The order of the rows shown (the column the user sorted by), for exports in the same order.
+    store::CustomerSort sortKey() const { return m_shown.sort; }
+    bool isDescending() const { return m_shown.descending; }
     /// The order used for the Rank column's "queue" sort and as the default.
     void setDefaultSort(store::CustomerSort sort) { m_defaultSort = sort; }
-    /// Re-counts and drops the cached pages (after a write or a classification).
+    /// Re-counts and drops the cached pages (after a write or a classification). On a big
+    /// database (loadsInBackground()) a worker reads the count and the first page: the model
+    /// shows the rows it had until they arrive, and loaded() follows. A newer reload drops the
+    /// answer of an older one.
     void reload();
+    /// True from a reload in a worker until its rows are shown (loaded()).
+    bool isLoading() const { return m_stopLoad != nullptr; }
+    /// True when a reload of the database file at `path` reads in a worker: a file at least
+    /// backgroundLoadLimit() bytes big (a page of a broad search there takes a third of a
+    /// second).
+    static bool loadsInBackground(const QString &path);
+    /// 64 MB, as for the charts; tests lower it to 0 to take the worker's way on a small file.
+    static qint64 backgroundLoadLimit();
+    static void setBackgroundLoadLimit(qint64 bytes);
     /// The row of a customer if it is in a page already loaded; -1 otherwise.
     int rowOf(CustomerId id) const;
     std::optional<store::CustomerRow> rowAt(int row) const;
@@ -87,20 +100,42 @@ public:
 
 signals:
     void countChanged(qint64 count);
+    /// The rows of the last reload are shown: at once on a small database, when the worker
+    /// answers on a big one.
+    void loaded();
 
 private:
     static constexpr int kPageSize = 256;
     static constexpr int kMaxPages = 64;
+    /// What the rows are: the filter and the order.
+    struct Query {
+        store::CustomerFilter filter;
+        store::CustomerSort sort = store::CustomerSort::Name;
+        bool descending = false;
+    };
+    /// A reload's answer from a worker: the count (up to quickCountLimit()) and the first page.
+    struct Loaded {
+        qint64 count = 0;
+        bool exact = true;
+        std::vector<store::CustomerRow> firstPage;
+    };
     const store::CustomerRow *fetch(int row) const;
+    void loadInBackground(const Query &query);
+    void show(const Query &query, const Result<Loaded> &answer);
     void countInBackground();
 
     Session *m_session;
+    // What was asked for (setFilter, sort) ...
     store::CustomerFilter m_filter;
     store::CustomerSort m_sort = store::CustomerSort::Name;
     store::CustomerSort m_defaultSort = store::CustomerSort::Name;
     bool m_descending = false;
+    // ... and what the rows shown are: the same, but for a reload still in a worker.
+    Query m_shown;
     qint64 m_count = 0;
     bool m_countExact = true;
+    /// The worker reading a reload's count and first page; set by the next reload.
+    std::shared_ptr<std::atomic<bool>> m_stopLoad;
     /// The worker counting the rest of a big search; set on the next reload, which drops its count.
     std::shared_ptr<std::atomic<bool>> m_stopCount;
     mutable QHash<qint64, std::vector<store::CustomerRow>> m_pages;

@@ -23,6 +23,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace tierdesk::ui {
 namespace {
 
@@ -108,6 +110,7 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
         emit openCustomerRequested(index.data(CustomerTableModel::IdRole).toLongLong());
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &CustomersView::currentCustomerChanged);
+    connect(m_model, &CustomerTableModel::loaded, this, &CustomersView::afterLoad);
 
     // Down from the search box goes to the results, as in every launcher.
     m_search->installEventFilter(this);
@@ -128,12 +131,9 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CustomersView::currentCustomerChanged);
     connect(session, &Session::customersChanged, this, &CustomersView::reload);
-    connect(session, &Session::customerChanged, this, [this](CustomerId id) {
-        const auto keep = currentCustomer();
+    connect(session, &Session::customerChanged, this, [this] {
+        m_keepAfterLoad = currentCustomer();
         m_model->reload();
-        if (keep)
-            selectCustomer(*keep);
-        Q_UNUSED(id)
     });
     connect(session, &Session::opened, this, &CustomersView::reload);
 }
@@ -182,11 +182,18 @@ void CustomersView::fillChoices()
 
 void CustomersView::reload()
 {
-    const auto keep = currentCustomer();
+    m_keepAfterLoad = currentCustomer();
     fillChoices();
     applyFilter();
-    if (keep)
+}
+
+void CustomersView::afterLoad()
+{
+    if (const auto keep = std::exchange(m_keepAfterLoad, std::nullopt))
         selectCustomer(*keep);
+    // Enter or Down in the search box before a big search's rows came: they go to its first row.
+    if (m_table->hasFocus() && !m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(0, CustomerTableModel::Name));
 }
 
 void CustomersView::applyFilter()
@@ -200,6 +207,9 @@ void CustomersView::applyFilter()
     f.owner = m_owner->currentData().toString();
     f.tag = m_tag->currentData().toString();
     m_model->setFilter(f);
+    // A big database is searched by a worker: the rows of the last search stay until its answer.
+    if (m_model->isLoading())
+        m_count->setText(tr("Searching…"));
 }
 
 void CustomersView::updateCount(qint64 count)

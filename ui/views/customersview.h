@@ -50,6 +50,7 @@ private:
     void applyFilter();
     void fillChoices();
     void updateCount(qint64 count);
+    void afterLoad();
     void chooseExportFile();
 
     Session *m_session;
@@ -65,6 +66,8 @@ private:
     QPushButton *m_export;
     QTableView *m_table;
     QTimer *m_searchTimer;
+    /// The customer to select again once the rows of a reload are shown.
+    std::optional<CustomerId> m_keepAfterLoad;
 };
 
 } // namespace tierdesk::ui

@@ -1,5 +1,6 @@
 #include "queueview.h"
 
+#include "backgroundread.h"
 #include "classify/explain.h"
 #include "dialogs/logcalldialog.h"
 #include "format.h"
@@ -23,6 +24,9 @@
 #include <QTableView>
 #include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <climits>
+#include <utility>
 
 namespace tierdesk::ui {
 
@@ -85,6 +89,7 @@ QueueView::QueueView(Session *session, QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, &QueueView::chooseExportFile);
     connect(m_print, &QPushButton::clicked, this, &QueueView::choosePrinter);
     connect(m_model, &QAbstractItemModel::modelReset, this, &QueueView::updateButtons);
+    connect(m_model, &CustomerTableModel::loaded, this, &QueueView::afterLoad);
 
     auto *top = new QHBoxLayout;
     auto *titles = new QVBoxLayout;
@@ -109,12 +114,27 @@ QueueView::QueueView(Session *session, QWidget *parent)
     });
     connect(session, &Session::customersChanged, this, &QueueView::reload);
     connect(session, &Session::customerChanged, this, [this] {
+        // On a big database the worker's rows come later: the selection stays where it is.
         const QModelIndex current = m_table->currentIndex();
+        m_selectAfterLoad = current.isValid() ? current.row() : -1;
         m_model->reload();
-        if (current.isValid())
-            selectRow(std::min(current.row(), m_model->rowCount() - 1));
     });
     connect(session, &Session::opened, this, &QueueView::reload);
+    m_model->sort(CustomerTableModel::Rank); // the queue's order, always
+}
+
+bool QueueView::isLoading() const
+{
+    return m_model->isLoading() || m_stopOverdue != nullptr;
+}
+
+void QueueView::afterLoad()
+{
+    const int row = std::exchange(m_selectAfterLoad, -1);
+    if (row >= 0 && m_model->rowCount() > 0)
+        selectRow(std::min(row, m_model->rowCount() - 1));
+    if (std::exchange(m_logNextAfterLoad, false) && m_model->rowCount() > 0)
+        QMetaObject::invokeMethod(this, &QueueView::logCall, Qt::QueuedConnection);
 }
 
 void QueueView::reload()
@@ -144,10 +164,8 @@ void QueueView::applyFilter()
     store::CustomerFilter f;
     f.dueOnOrBefore = today;
     f.owner = m_owner->currentData().toString();
+    m_selectAfterLoad = 0;
     m_model->setFilter(f);
-    m_model->sort(CustomerTableModel::Rank);
-    if (m_model->rowCount() > 0)
-        selectRow(0);
 }
 
 void QueueView::updateSummary()
@@ -158,17 +176,37 @@ void QueueView::updateSummary()
         m_summary->setText(m_model->lastError());
         return;
     }
-    store::CustomerFilter overdue = m_model->filter();
-    overdue.dueOnOrBefore = m_session->today().addDays(-1);
-    const auto late = store::CustomerQuery(m_session->database()).count(overdue);
+    stopRead(m_stopOverdue);
     const int total = m_model->rowCount();
     if (total == 0) {
         m_summary->setText(tr("Nobody is due today. Well done."));
         return;
     }
+    store::CustomerFilter overdue = m_model->filter();
+    overdue.dueOnOrBefore = m_session->today().addDays(-1);
+    const QString path = m_session->database().path();
+    if (!CustomerTableModel::loadsInBackground(path)) {
+        const auto late = store::CustomerQuery(m_session->database()).count(overdue);
+        showSummary(total, late ? *late : 0);
+        return;
+    }
+    // Most of a big queue is overdue: counting it reads a good part of an index (a tenth of a
+    // second at a million customers). The summary keeps its last figures until the worker's.
+    m_stopOverdue = readInBackground<qint64>(
+        this, path, [overdue](store::Database &db) { return store::CustomerQuery(db).count(overdue); },
+        [this, total](const Result<qint64> &late) {
+            m_stopOverdue.reset();
+            showSummary(total, late ? *late : 0);
+        });
+}
+
+void QueueView::showSummary(qint64 total, qint64 overdue)
+{
+    const int customers = int(std::min<qint64>(total, INT_MAX));
+    const int late = int(std::min<qint64>(overdue, INT_MAX));
     //: %1 is "N customers to call"; %2 is "N overdue"
-    m_summary->setText(tr("%1 · %2").arg(tr("%n customer(s) to call", nullptr, total),
-                                         tr("%n overdue", nullptr, late ? int(*late) : 0)));
+    m_summary->setText(
+        tr("%1 · %2").arg(tr("%n customer(s) to call", nullptr, customers), tr("%n overdue", nullptr, late)));
 }
 
 void QueueView::updateButtons()
@@ -209,7 +247,12 @@ void QueueView::logCall()
     dialog->setNextEnabled(true);
     connect(dialog, &LogCallDialog::saved, this, [this, row](CustomerId, bool goToNext) {
         // The customer just called has left the queue (or moved down): the row it stood on now
-        // holds the next one.
+        // holds the next one. On a big database, once the worker has read the queue again.
+        if (m_model->isLoading()) {
+            m_selectAfterLoad = row;
+            m_logNextAfterLoad = goToNext;
+            return;
+        }
         selectRow(std::min(row, m_model->rowCount() - 1));
         if (goToNext && m_model->rowCount() > 0)
             QMetaObject::invokeMethod(this, &QueueView::logCall, Qt::QueuedConnection);

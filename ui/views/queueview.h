@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -31,6 +33,8 @@ public:
     void selectRow(int row);
     CustomerTableModel *model() const { return m_model; }
     void reload();
+    /// True while a worker reads the queue or its overdue count (a big database, after a change).
+    bool isLoading() const;
 
     /// Opens the log-call dialog on the selected customer with "save and next" enabled.
     void logCall();
@@ -52,6 +56,8 @@ signals:
 private:
     void applyFilter();
     void updateSummary();
+    void showSummary(qint64 total, qint64 overdue);
+    void afterLoad();
     void updateButtons();
     void chooseExportFile();
     void choosePrinter();
@@ -66,6 +72,12 @@ private:
     QPushButton *m_apply;
     QPushButton *m_export;
     QPushButton *m_print;
+    /// The row to select once the queue's rows are shown, -1 for none.
+    int m_selectAfterLoad = -1;
+    /// "Save and next" was asked while the queue was being read: the next call then.
+    bool m_logNextAfterLoad = false;
+    /// The worker counting the overdue customers of a big queue.
+    std::shared_ptr<std::atomic<bool>> m_stopOverdue;
 };
 
 } // namespace tierdesk::ui
