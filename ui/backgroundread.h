@@ -29,16 +29,21 @@ inline bool readableInBackground(const QString &path)
 /// The threads of readInBackground(): a pool of their own. Qt paints in the global pool (the
 /// raster engine splits big fills among its threads and waits for them), so a slow read there
 /// would hold up painting; and tests can hold these threads without freezing the window.
-inline QThreadPool *readerPool()
-{
-    static QThreadPool pool;
-    return &pool;
-}
+QThreadPool *readerPool();
+
+/// This worker thread's read-only connection to the database file `path`, opened on its first
+/// read and kept for the next ones (until the thread ends after a few idle minutes, or `path`
+/// names another file): a new connection starts with an empty page cache, and a search's first
+/// page then took three times as long at a million customers.
+Result<store::Database *> readerConnection(const QString &path);
+/// After a read on readerConnection(): forgets the stop flag, and drops the connection if the
+/// read left it inside a transaction (an interrupted statement), which would pin an old snapshot.
+void readerDone(store::Database &db);
 
 /// Runs `read(store::Database &) -> Result<T>` in a worker thread (readerPool()) on a read-only
-/// connection of its own to the database file `path` (the window's connection has opened and
-/// checked it), and calls `done(const Result<T> &)` in `context`'s thread, unless the returned
-/// flag was set first.
+/// connection of that thread to the database file `path` (readerConnection(); the window's
+/// connection has opened and checked it), and calls `done(const Result<T> &)` in `context`'s thread, unless
+/// the returned flag was set first.
 template<typename T, typename Read, typename Done>
 StopFlag readInBackground(QObject *context, const QString &path, Read read, Done done)
 {
@@ -50,11 +55,15 @@ StopFlag readInBackground(QObject *context, const QString &path, Read read, Done
             done(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(readerPool(), [path, stop, read]() -> Result<T> {
-        store::Database db;
-        if (auto ok = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !ok)
-            return std::unexpected(ok.error());
-        db.stopWhen(stop);
-        return read(db);
+        if (*stop) // replaced before it started
+            return Result<T>(std::unexpected(Error{}));
+        auto db = readerConnection(path);
+        if (!db)
+            return std::unexpected(db.error());
+        (*db)->stopWhen(stop);
+        Result<T> result = read(**db);
+        readerDone(**db);
+        return result;
     }));
     return stop;
 }

@@ -139,6 +139,11 @@ sqlite3 *Database::handle() const
     return d->handle;
 }
 
+bool Database::inTransaction() const
+{
+    return d->handle && !sqlite3_get_autocommit(d->handle);
+}
+
 void Database::stopWhen(std::shared_ptr<const std::atomic<bool>> stop)
 {
     d->stopWhen = std::move(stop);

@@ -49,6 +49,9 @@ public:
     /// worker's query that nobody waits for any more). Checked every thousand SQLite steps.
     void stopWhen(std::shared_ptr<const std::atomic<bool>> stop);
 
+    /// True inside a transaction: one left open (an interrupted read) keeps an old snapshot.
+    bool inTransaction() const;
+
     /// The SQLite handle, for the store's bulk paths (import, metrics). Valid while open.
     sqlite3 *handle() const;
 

@@ -1,3 +1,4 @@
+#include "backgroundread.h"
 #include "dialogs/logcalldialog.h"
 #include "io/classifyjob.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
@@ -156,6 +158,34 @@ TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRo
     QTRY_VERIFY(!model->isLoading());
     EXPECT_EQ(idsOf(table->model()), QList<qint64>{2}); // Anna Schmidt, 13900001111
     EXPECT_EQ(count->text(), ui::CustomersView::tr("%n customer(s)", nullptr, 1));
+}
+
+TEST_F(MainWindowTest, OnABigDatabaseTheWorkersConnectionSeesEachNewWrite)
+{
+    const BigDatabase big;
+    // One reader thread: every read goes through the same kept connection.
+    const int threads = ui::readerPool()->maxThreadCount();
+    ui::readerPool()->setMaxThreadCount(1);
+    const auto restore = qScopeGuard([threads] { ui::readerPool()->setMaxThreadCount(threads); });
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *search = child<QLineEdit>("searchEdit");
+    auto *model = window->customersView()->model();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("139"));
+    QTRY_VERIFY(model->isLoading());
+    QTRY_VERIFY(!model->isLoading());
+    ASSERT_EQ(idsOf(model), QList<qint64>{2});
+    for (const char *phone : {"13911112222", "13933334444"}) {
+        Customer c;
+        c.name = QString::fromLatin1(phone);
+        c.phone = QString::fromLatin1(phone);
+        c.createdAt = test::date("2026-06-30");
+        auto id = session->addCustomer(c); // the window's connection writes; the lists reload
+        ASSERT_TRUE(id);
+        QTRY_VERIFY(!model->isLoading());
+        EXPECT_TRUE(idsOf(model).contains(*id));
+    }
+    EXPECT_EQ(idsOf(model).size(), 3);
 }
 
 TEST_F(MainWindowTest, OnABigDatabaseOnlyTheLastOfTwoQuickSearchesIsShown)
