@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QThreadStorage>
 
 #include <memory>
 #include <sys/stat.h>
@@ -18,7 +19,17 @@ struct Reader {
     std::unique_ptr<store::Database> db;
 };
 
-thread_local Reader reader;
+/// This thread's Reader. QThreadStorage rather than thread_local: it deletes its data when the
+/// QThread finishes, before QThreadPool::waitForDone() returns; a thread_local would close its
+/// connection later, as the thread exits, which could be after Qt Sql is gone at the end of the
+/// program.
+Reader &reader()
+{
+    static QThreadStorage<Reader *> readers;
+    if (!readers.hasLocalData())
+        readers.setLocalData(new Reader);
+    return *readers.localData();
+}
 
 } // namespace
 
@@ -38,6 +49,7 @@ QThreadPool *readerPool()
 
 Result<store::Database *> readerConnection(const QString &path)
 {
+    Reader &reader = ui::reader();
     struct stat file {};
     const bool found = ::stat(QFile::encodeName(path).constData(), &file) == 0;
     if (reader.db && found && reader.path == path && reader.device == file.st_dev &&
@@ -53,6 +65,7 @@ Result<store::Database *> readerConnection(const QString &path)
 
 void readerDone(store::Database &db)
 {
+    Reader &reader = ui::reader();
     db.stopWhen({});
     if (db.inTransaction() && reader.db.get() == &db)
         reader = Reader{};
