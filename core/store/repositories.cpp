@@ -788,8 +788,8 @@ Result<ContactBook> ContactQuery::fetchPacked(std::span<const CustomerId> ids)
         return out;
     const auto [low, high] = std::minmax_element(ids.begin(), ids.end());
     if (ids.size() >= 64 && ids.size() * 8 > std::size_t(*high - *low + 1)) {
-        // Most customers (a day's call list): the table read once in id order, as fetch() does;
-        // a lookup per id in list order reads a page per row (4 s at a million customers).
+        // Most customers (a day's call list): the table read once in id order; a lookup per id
+        // in list order reads a page per row (4 s at a million customers).
         std::vector<std::pair<CustomerId, std::size_t>> byId(ids.size());
         for (std::size_t i = 0; i < ids.size(); ++i)
             byId[i] = {ids[i], i};
@@ -837,64 +837,17 @@ Result<ContactBook> ContactQuery::fetchPacked(std::span<const CustomerId> ids)
 
 Result<std::vector<ContactRow>> ContactQuery::fetch(std::span<const CustomerId> ids)
 {
-    sqlite3 *db = m_db.handle();
-    ReadTransaction read(db);
+    auto book = fetchPacked(ids);
+    if (!book)
+        return std::unexpected(book.error());
     std::vector<ContactRow> out;
-    if (ids.empty())
-        return out;
-    const auto [low, high] = std::minmax_element(ids.begin(), ids.end());
-    if (ids.size() >= 64 && ids.size() * 8 > std::size_t(*high - *low + 1)) {
-        // Most customers (a day's call list): read the table once in id order and put each row
-        // at its place, instead of a lookup per id in list order that reads a page per row.
-        std::vector<std::pair<CustomerId, std::size_t>> byId(ids.size());
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            byId[i] = {ids[i], i};
-        std::sort(byId.begin(), byId.end());
-        auto s = Statement::prepare(db, "SELECT id, name, company, phone, email, owner, city FROM customers "
-                                        "WHERE id >= ?1 AND id <= ?2 ORDER BY id");
-        if (!s)
-            return std::unexpected(s.error());
-        s->bind(1, std::int64_t(*low));
-        s->bind(2, std::int64_t(*high));
-        out.resize(ids.size());
-        std::vector<bool> found(ids.size());
-        std::size_t k = 0;
-        int rc = SQLITE_DONE;
-        while (k < byId.size() && (rc = s->step()) == SQLITE_ROW) {
-            const CustomerId id = s->int64(0);
-            while (k < byId.size() && byId[k].first < id)
-                ++k;
-            while (k < byId.size() && byId[k].first == id) {
-                out[byId[k].second] = {id,         s->text(1), s->text(2), s->text(3),
-                                       s->text(4), s->text(5), s->text(6)};
-                found[byId[k++].second] = true;
-            }
-        }
-        if (k < byId.size() && rc != SQLITE_DONE)
-            return std::unexpected(sqliteError(db, rc, {}));
-        std::size_t kept = 0; // missing ids are skipped
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            if (found[i])
-                out[kept++] = std::move(out[i]);
-        }
-        out.resize(kept);
-        return out;
-    }
-    auto s = Statement::prepare(
-        db, "SELECT id, name, company, phone, email, owner, city FROM customers WHERE id = ?1");
-    if (!s)
-        return std::unexpected(s.error());
     out.reserve(ids.size());
-    for (CustomerId id : ids) {
-        s->bind(1, std::int64_t(id));
-        const int rc = s->step();
-        if (rc == SQLITE_ROW) {
-            out.push_back(
-                {s->int64(0), s->text(1), s->text(2), s->text(3), s->text(4), s->text(5), s->text(6)});
-        } else if (rc != SQLITE_DONE) {
-            return std::unexpected(sqliteError(db, rc, {}));
-        }
-        s->reset();
+    CustomerRow row;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (!book->found(i))
+            continue; // missing ids are skipped
+        book->fill(i, row);
+        out.push_back({ids[i], row.name, row.company, row.phone, row.email, row.owner, row.city});
     }
     return out;
 }

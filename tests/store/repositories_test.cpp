@@ -729,3 +729,32 @@ TEST_F(Repositories, UpdateFollowUpChangesTheCustomersOwnColumnsOnly)
     EXPECT_EQ((*found)->valueTier, ValueTier::A);
     EXPECT_EQ((*found)->segment, std::optional<Segment>(Segment::Champions));
 }
+
+TEST_F(Repositories, ContactsComeInTheOrderAskedForWithoutTheMissingOnes)
+{
+    const CustomerId a = addCustomer(QStringLiteral("甲"), QStringLiteral("13800000001"));
+    const CustomerId b = addCustomer(QStringLiteral("乙"), QStringLiteral("13800000002"));
+    // A few ids: one lookup each.
+    const std::vector<CustomerId> few{b, 999, a};
+    auto rows = store::ContactQuery(db).fetch(few);
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_EQ((*rows)[0].id, b);
+    EXPECT_EQ((*rows)[0].name, QStringLiteral("乙"));
+    EXPECT_EQ((*rows)[1].id, a);
+    EXPECT_EQ((*rows)[1].phone, QStringLiteral("13800000001"));
+
+    // Most of the table, in reverse: one pass in id order, put back in the order asked for.
+    std::vector<CustomerId> many{a, b};
+    for (int i = 0; i < 70; ++i)
+        many.push_back(addCustomer(QStringLiteral("客户%1").arg(i)));
+    std::reverse(many.begin(), many.end());
+    many.insert(many.begin() + 3, many.back() + 1000); // not there
+    auto all = store::ContactQuery(db).fetch(many);
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 72u);
+    EXPECT_EQ(all->front().name, QStringLiteral("客户69"));
+    EXPECT_EQ((*all)[3].name, QStringLiteral("客户66")) << "the missing id is skipped";
+    EXPECT_EQ(all->back().id, a);
+    EXPECT_EQ((*all)[70].name, QStringLiteral("乙"));
+}
