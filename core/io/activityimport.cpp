@@ -27,11 +27,7 @@ class ActivityImport {
 // ---- Header names, compared after detail::normaliseHeader(); in order of precedence, so that
 // "下次跟进时间" is the follow-up and "通话时长" the duration before "时间" can make them a date.
 
-struct Names {
-    ActivityField field;
-    std::initializer_list<const char16_t *> exact;
-    std::initializer_list<const char16_t *> contains;
-};
+using Names = detail::HeaderNames<ActivityField>;
 
 const Names kNames[] = {
     {ActivityField::Ignore,
@@ -255,28 +251,17 @@ std::vector<ActivityField> guessActivityMapping(ActivityKind kind, const QString
     QStringList names;
     for (const QString &h : header)
         names << detail::normaliseHeader(h);
-    for (bool exact : {true, false}) {
-        for (int c = 0; c < names.size(); ++c) {
-            if (decided[std::size_t(c)] || names[c].isEmpty())
-                continue;
-            for (const Names &n : kNames) {
-                if (n.field != ActivityField::Ignore &&
-                    (taken[std::size_t(n.field)] || !offered(kind, n.field)))
-                    continue;
-                const auto &list = exact ? n.exact : n.contains;
-                const bool hit = std::any_of(list.begin(), list.end(), [&](const char16_t *word) {
-                    return exact ? names[c] == QStringView(word) : names[c].contains(QStringView(word));
-                });
-                if (hit) {
-                    mapping[std::size_t(c)] = n.field;
-                    decided[std::size_t(c)] = true;
-                    if (n.field != ActivityField::Ignore)
-                        taken[std::size_t(n.field)] = true;
-                    break;
-                }
-            }
-        }
-    }
+    detail::matchHeaders<ActivityField>(
+        names, kNames, decided,
+        [&](ActivityField f) {
+            return f == ActivityField::Ignore || (!taken[std::size_t(f)] && offered(kind, f));
+        },
+        [&](int column, ActivityField f) {
+            mapping[std::size_t(column)] = f;
+            decided[std::size_t(column)] = true;
+            if (f != ActivityField::Ignore)
+                taken[std::size_t(f)] = true;
+        });
     // A lone "时间" or "time" column is when the call was, not a time of day of its own.
     if (taken[std::size_t(ActivityField::Time)] && !taken[std::size_t(ActivityField::Date)])
         std::replace(mapping.begin(), mapping.end(), ActivityField::Time, ActivityField::Date);

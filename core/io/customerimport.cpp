@@ -23,11 +23,7 @@ namespace {
 
 // ---- Header names, compared after detail::normaliseHeader().
 
-struct Names {
-    Field field;
-    std::initializer_list<const char16_t *> exact;    ///< whole normalised header
-    std::initializer_list<const char16_t *> contains; ///< part of it (Chinese words)
-};
+using Names = detail::HeaderNames<Field>;
 
 // In order of precedence: a header is matched against the exact names of every field first.
 const Names kNames[] = {
@@ -300,25 +296,10 @@ std::vector<Field> guessMapping(const QStringList &header)
                 assign(c, Field::Company);
         }
     }
-    // Exact names, then Chinese words inside longer headers ("客户手机", "负责人姓名").
-    for (bool exact : {true, false}) {
-        for (int c = 0; c < names.size(); ++c) {
-            if (decided[std::size_t(c)] || names[c].isEmpty())
-                continue;
-            for (const Names &n : kNames) {
-                if (n.field != Field::Ignore && n.field != Field::Phone && taken[std::size_t(n.field)])
-                    continue;
-                const auto &list = exact ? n.exact : n.contains;
-                const bool hit = std::any_of(list.begin(), list.end(), [&](const char16_t *word) {
-                    return exact ? names[c] == QStringView(word) : names[c].contains(QStringView(word));
-                });
-                if (hit) {
-                    assign(c, n.field);
-                    break;
-                }
-            }
-        }
-    }
+    // A phone column may be the mobile and another the landline; every other field is one column.
+    detail::matchHeaders<Field>(
+        names, kNames, decided,
+        [&](Field f) { return f == Field::Ignore || f == Field::Phone || !taken[std::size_t(f)]; }, assign);
     return mapping;
 }
 

@@ -7,13 +7,53 @@
 #include <QDateTime>
 #include <QString>
 
+#include <algorithm>
+#include <initializer_list>
 #include <span>
+#include <vector>
 
 namespace tierdesk::io::detail {
 
 /// A header as compared with known names: lower case, without spaces, underscores, hyphens,
 /// colons, asterisks or bracketed notes such as "（必填）" or "(秒)".
 QString normaliseHeader(const QString &header);
+
+/// The names a field's column goes by, compared after normaliseHeader().
+template<typename FieldT>
+struct HeaderNames {
+    FieldT field;
+    std::initializer_list<const char16_t *> exact;    ///< the whole header
+    std::initializer_list<const char16_t *> contains; ///< a word inside a longer one (Chinese)
+};
+
+/// Gives each column not `decided` yet the first field of `names` (in their order of
+/// precedence) that `usable(field)` allows and whose names fit its normalised header: exact
+/// names for every column first, then words inside longer headers ("客户手机", "负责人姓名").
+/// `assign(column, field)` records each choice and marks the column decided.
+template<typename FieldT, typename Usable, typename Assign>
+void matchHeaders(const QStringList &normalised, std::span<const HeaderNames<FieldT>> names,
+                  const std::vector<bool> &decided, Usable usable, Assign assign)
+{
+    for (bool exact : {true, false}) {
+        for (int c = 0; c < normalised.size(); ++c) {
+            const QString &header = normalised[c];
+            if (decided[std::size_t(c)] || header.isEmpty())
+                continue;
+            for (const HeaderNames<FieldT> &n : names) {
+                if (!usable(n.field))
+                    continue;
+                const auto &list = exact ? n.exact : n.contains;
+                const bool hit = std::any_of(list.begin(), list.end(), [&](const char16_t *word) {
+                    return exact ? header == QStringView(word) : header.contains(QStringView(word));
+                });
+                if (hit) {
+                    assign(c, n.field);
+                    break;
+                }
+            }
+        }
+    }
+}
 
 /// "2026-03-01", "2026/3/1", "2026.3.1", "2026年3月1日", with or without a time after it;
 /// invalid when it is none of these.
