@@ -623,19 +623,9 @@ void ImportWizard::runImport()
     m_progress->setRange(0, int(m_plan->rows.size()));
     auto report = m_session->importCustomers(*m_plan, QFileInfo(m_path).fileName(),
                                              qint64(m_table->problems.size()), progress);
-    m_importing = false;
-    if (!report) {
-        m_result->setText(
-            QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
-                .arg(tr("Nothing was imported: %1").arg(report.error().message).toHtmlEscaped()));
+    if (!importFinished(report ? nullptr : &report.error(), report && report->cancelled))
         return;
-    }
     m_report = *report;
-    m_progress->setValue(m_progress->maximum());
-    if (report->cancelled) {
-        m_result->setText(tr("Cancelled. Nothing was imported."));
-        return;
-    }
     m_result->setText(tr("<b>Done.</b> %1 created · %2 merged · %3 updated · %4 skipped · %5 not imported.")
                           .arg(report->created)
                           .arg(report->merged)
@@ -646,24 +636,30 @@ void ImportWizard::runImport()
     m_undo->setEnabled(report->created + report->merged + report->updated > 0);
 }
 
+bool ImportWizard::importFinished(const Error *error, bool cancelled)
+{
+    m_importing = false;
+    if (error) {
+        m_result->setText(QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
+                              .arg(tr("Nothing was imported: %1").arg(error->message).toHtmlEscaped()));
+        return false;
+    }
+    m_progress->setValue(m_progress->maximum());
+    if (cancelled) {
+        m_result->setText(tr("Cancelled. Nothing was imported."));
+        return false;
+    }
+    return true;
+}
+
 void ImportWizard::runActivityImport(const std::function<bool(qint64, qint64)> &progress)
 {
     m_progress->setRange(0, int(m_activityPlan->rows.size()));
     auto report = m_session->importActivities(*m_activityPlan, QFileInfo(m_path).fileName(),
                                               qint64(m_table->problems.size()), progress);
-    m_importing = false;
-    if (!report) {
-        m_result->setText(
-            QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
-                .arg(tr("Nothing was imported: %1").arg(report.error().message).toHtmlEscaped()));
+    if (!importFinished(report ? nullptr : &report.error(), report && report->cancelled))
         return;
-    }
     m_activityReport = *report;
-    m_progress->setValue(m_progress->maximum());
-    if (report->cancelled) {
-        m_result->setText(tr("Cancelled. Nothing was imported."));
-        return;
-    }
     QString done =
         (m_kind == Kind::Orders ? tr("<b>Done.</b> %1 orders added · %2 skipped · %3 not imported.")
                                 : tr("<b>Done.</b> %1 calls added · %2 skipped · %3 not imported."))

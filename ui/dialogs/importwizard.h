@@ -85,6 +85,9 @@ private:
     void fillReview();
     void runImport();
     void runActivityImport(const std::function<bool(qint64, qint64)> &progress);
+    /// Ends an import on the page: says what went wrong (`error`) or that it was cancelled, and
+    /// returns false then; true when the report is to be shown.
+    bool importFinished(const Error *error, bool cancelled);
     QString title() const;
 
     Session *m_session;
