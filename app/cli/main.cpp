@@ -694,6 +694,26 @@ struct ListImportOptions {
     }
 };
 
+/// Prints what each column of the file is imported as.
+template<typename FieldT>
+void printMapping(const QStringList &header, const std::vector<FieldT> &mapping, QString (*label)(FieldT))
+{
+    for (qsizetype c = 0; c < header.size(); ++c)
+        out(QCoreApplication::translate("tierdesk-cli", "  %1 → %2")
+                .arg(header[c], label(mapping[std::size_t(c)])));
+}
+
+/// Prints every row the file or the plan rejects as `file:line: reason`.
+template<typename PlannedT>
+void printRejected(const QString &path, const io::Table &table, const std::vector<PlannedT> &rows)
+{
+    for (const auto &problem : table.problems)
+        err(QStringLiteral("%1:%2: %3").arg(path).arg(problem.line).arg(problem.reason));
+    for (const PlannedT &r : rows)
+        if (!r.valid())
+            err(QStringLiteral("%1:%2: %3").arg(path).arg(r.line).arg(r.errors.join(u' ')));
+}
+
 /// Applies the --map COLUMN=FIELD options to `mapping`; false (after saying why) when one names
 /// no column or no field.
 template<typename FieldT>
@@ -766,9 +786,7 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
     std::vector<io::Field> mapping = io::guessMapping(table->header);
     if (!applyMapOptions<io::Field>(p.values(map), table->header, mapping, io::fieldFromKey))
         return Usage;
-    for (qsizetype c = 0; c < table->header.size(); ++c)
-        out(QCoreApplication::translate("tierdesk-cli", "  %1 → %2")
-                .arg(table->header[c], io::fieldLabel(mapping[std::size_t(c)])));
+    printMapping(table->header, mapping, io::fieldLabel);
 
     store::Database db;
     if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
@@ -780,11 +798,7 @@ int cmdImportCustomers(const Context &ctx, const QStringList &args)
     auto plan = io::planImport(db, *table, mapping, planOptions);
     if (!plan)
         return report(plan.error());
-    for (const auto &problem : table->problems)
-        err(QStringLiteral("%1:%2: %3").arg(path).arg(problem.line).arg(problem.reason));
-    for (const io::PlannedRow &r : plan->rows)
-        if (!r.valid())
-            err(QStringLiteral("%1:%2: %3").arg(path).arg(r.line).arg(r.errors.join(u' ')));
+    printRejected(path, *table, plan->rows);
     out(QCoreApplication::translate(
             "tierdesk-cli", "%1 rows: %2 valid, %3 rejected; duplicates: %4 in the database, %5 in the file.")
             .arg(qint64(plan->rows.size() + table->problems.size()))
@@ -890,9 +904,7 @@ int cmdImportActivities(const Context &ctx, const QStringList &args, io::Activit
     };
     if (!applyMapOptions(p.values(map), table->header, mapping, fromKey))
         return Usage;
-    for (qsizetype c = 0; c < table->header.size(); ++c)
-        out(QCoreApplication::translate("tierdesk-cli", "  %1 → %2")
-                .arg(table->header[c], io::activityFieldLabel(mapping[std::size_t(c)])));
+    printMapping(table->header, mapping, io::activityFieldLabel);
 
     store::Database db;
     if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
@@ -903,11 +915,7 @@ int cmdImportActivities(const Context &ctx, const QStringList &args, io::Activit
     auto plan = io::planActivityImport(db, kind, *table, mapping, planOptions);
     if (!plan)
         return report(plan.error());
-    for (const auto &problem : table->problems)
-        err(QStringLiteral("%1:%2: %3").arg(path).arg(problem.line).arg(problem.reason));
-    for (const io::PlannedActivity &r : plan->rows)
-        if (!r.valid())
-            err(QStringLiteral("%1:%2: %3").arg(path).arg(r.line).arg(r.errors.join(u' ')));
+    printRejected(path, *table, plan->rows);
     out(QCoreApplication::translate(
             "tierdesk-cli", "%1 rows: %2 valid for %3 customers, %4 rejected; already there: %5 in the "
                             "database, %6 earlier in the file.")
