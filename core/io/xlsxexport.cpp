@@ -8,6 +8,7 @@
 #include <QTemporaryFile>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <filesystem>
 #include <system_error>
@@ -105,6 +106,15 @@ struct XlsxTableWriter::Workbook {
     }
 };
 
+namespace {
+std::atomic<std::time_t> s_creationTime{0};
+} // namespace
+
+void XlsxTableWriter::setCreationTime(std::time_t t)
+{
+    s_creationTime = t;
+}
+
 XlsxTableWriter::XlsxTableWriter(const QString &path, const QString &sheetName)
     : m_path(path)
 {
@@ -138,6 +148,11 @@ XlsxTableWriter::XlsxTableWriter(const QString &path, const QString &sheetName)
                      .arg(QDir::toNativeSeparators(path)),
                  QStringLiteral("workbook_new_opt failed for ") + m_tempPath);
         return;
+    }
+    if (const std::time_t created = s_creationTime) {
+        lxw_doc_properties properties{};
+        properties.created = created;
+        check(workbook_set_properties(m_book->book, &properties));
     }
     const QByteArray name = io::sheetName(sheetName);
     m_book->sheet = workbook_add_worksheet(m_book->book, name.constData());

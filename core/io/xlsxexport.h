@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <ctime>
 #include <memory>
 #include <vector>
 
@@ -34,6 +35,10 @@ public:
     void endRow() override;
     bool ok() const override { return m_error.message.isEmpty(); }
     Result<void> finish() override;
+
+    /// The creation time written into every workbook from now on; 0 (the default) is the time
+    /// of writing. A fixed time makes the same rows give the same bytes (tests comparing files).
+    static void setCreationTime(std::time_t t);
 
 private:
     struct Workbook;

@@ -4,12 +4,14 @@
 #include "io/calllist.h"
 #include "io/classifyjob.h"
 #include "io/tablewriter.h"
+#include "io/xlsxexport.h"
 #include "store/database.h"
 #include "store/repositories.h"
 #include "support/testsupport.h"
 
 #include <QBuffer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -281,6 +283,10 @@ TEST_F(DayCallList, ArchivingAfterTheRunIsNotTakenFromTheStore)
 
 TEST_F(DayCallList, WorkbooksAreTheSameEitherWay)
 {
+    // A workbook records when it was made: both are made at the same fixed time, or they
+    // differ whenever the two writes fall in different seconds.
+    io::XlsxTableWriter::setCreationTime(1'782'777'600); // 2026-06-30 00:00 UTC
+    const auto restore = qScopeGuard([] { io::XlsxTableWriter::setCreationTime(0); });
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     io::CallListSource source = io::CallListSource::Fresh;
