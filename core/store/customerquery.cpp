@@ -578,7 +578,10 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
         const auto to = std::size_t(std::min<qint64>(offset - cache.start + limit, qint64(cache.ids.size())));
         return std::vector<CustomerId>(cache.ids.begin() + qptrdiff(from), cache.ids.begin() + qptrdiff(to));
     }
-    const bool windowed = limit < kIdWindow;
+    // The first page of a list is all a keystroke or a sort needs before its rows can show: a
+    // short search found in a twentieth of the customers walks 20 rows for each it keeps, so the
+    // window ahead is read only when the list is scrolled.
+    const bool windowed = limit < kIdWindow && offset > 0;
     const qint64 start = windowed ? std::max<qint64>(0, offset - (kIdWindow - limit) / 4) : offset;
     const qint64 count = windowed ? kIdWindow : limit;
     std::vector<CustomerId> ids;
@@ -621,7 +624,7 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
         return std::unexpected(ok.error());
     }
     const bool complete = qint64(ids.size()) < count;
-    if (!windowed) // one big read (an export): nothing to keep
+    if (!windowed && offset > 0) // one big read (an export): nothing to keep
         return ids;
     cache = IdWindow{db, version, std::move(key), start, std::move(ids), complete};
     const auto from = std::size_t(std::min<qint64>(offset - start, qint64(cache.ids.size())));
