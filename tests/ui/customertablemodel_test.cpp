@@ -210,3 +210,42 @@ TEST_F(CustomerTableModelTest, AShortSearchSeesACustomerAddedSinceItRanLast)
     model.setFilter(f);
     EXPECT_EQ(model.rowCount(), 0);
 }
+
+TEST_F(CustomerTableModelTest, OnABigDatabaseASearchShowsItsFirstPageBeforeTheCount)
+{
+    // 300 customers with 188 in their phone number, more than a page (256 rows).
+    for (int i = 0; i < 300; ++i) {
+        Customer c;
+        c.name = QStringLiteral("Kunde %1").arg(i, 3, 10, QLatin1Char('0'));
+        c.phone = QStringLiteral("1880000%1").arg(i, 4, 10, QLatin1Char('0'));
+        c.createdAt = test::date("2026-06-01");
+        ASSERT_TRUE(session->addCustomer(c));
+    }
+    CustomerTableModel::setBackgroundLoadLimit(0); // every file counts as big: a worker reads
+    const auto restore = qScopeGuard([] { CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &CustomerTableModel::loaded);
+    QSignalSpy counted(&model, &CustomerTableModel::countChanged);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("188");
+    model.setFilter(f);
+    ASSERT_TRUE(loaded.wait(10'000));
+    // The first page, in name order, shown before anyone counted the rest.
+    EXPECT_FALSE(model.isCountExact());
+    EXPECT_EQ(model.rowCount(), 256);
+    EXPECT_EQ(model.index(0, CustomerTableModel::Name).data().toString(), QStringLiteral("Kunde 000"));
+    EXPECT_EQ(model.index(255, CustomerTableModel::Name).data().toString(), QStringLiteral("Kunde 255"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.isCountExact(); }, 10'000));
+    EXPECT_EQ(model.rowCount(), 300);
+    EXPECT_EQ(counted.last().at(0).toLongLong(), 300);
+    EXPECT_EQ(model.index(299, CustomerTableModel::Name).data().toString(), QStringLiteral("Kunde 299"));
+
+    // A search that fills less than a page is counted by its page alone.
+    f.search = QStringLiteral("kunde 01");
+    model.setFilter(f);
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_TRUE(model.isCountExact());
+    EXPECT_EQ(model.rowCount(), 10); // Kunde 010 … Kunde 019
+    EXPECT_EQ(counted.last().at(0).toLongLong(), 10);
+}

@@ -167,6 +167,19 @@ void CustomerTableModel::loadInBackground(const Query &query)
         this, m_session->database().path(),
         [query, limit](store::Database &db) -> Result<Loaded> {
             store::CustomerQuery q(db);
+            if (!query.filter.search.trimmed().isEmpty()) {
+                // A keystroke's rows first: a page that is not full is the whole count, and a
+                // full one shows at once while countInBackground() counts the rest (counting
+                // even to quickCountLimit() would read twenty times the rows of the page).
+                auto rows = q.page(query.filter, query.sort, query.descending, 0, kPageSize);
+                if (!rows)
+                    return std::unexpected(rows.error());
+                Loaded out;
+                out.count = qint64(rows->size());
+                out.exact = rows->size() < std::size_t(kPageSize);
+                out.firstPage = std::move(*rows);
+                return out;
+            }
             auto count = q.countAtMost(query.filter, limit);
             if (!count)
                 return std::unexpected(count.error());

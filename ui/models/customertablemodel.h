@@ -69,7 +69,8 @@ public:
     /// Re-counts and drops the cached pages (after a write or a classification). On a big
     /// database (loadsInBackground()) a worker reads the count and the first page: the model
     /// shows the rows it had until they arrive, and loaded() follows. A newer reload drops the
-    /// answer of an older one.
+    /// answer of an older one. A search there reads its first page alone: when the page is full
+    /// the rows show at once with isCountExact() false, and a worker counts the rest.
     void reload();
     /// True from a reload in a worker until its rows are shown (loaded()).
     bool isLoading() const { return m_stopLoad != nullptr; }
