@@ -107,6 +107,10 @@ Result<Search> prepareSearch(sqlite3 *db, const CustomerFilter &f)
     return search;
 }
 
+/// The fewest rows a sample of the search index must have to tell a dense search (below that,
+/// the index's terms are quick to read anyway).
+constexpr qint64 kDensitySample = 200;
+
 Result<Search> readSearch(sqlite3 *db, const QString &needle)
 {
     Search out;
@@ -118,6 +122,24 @@ Result<Search> readSearch(sqlite3 *db, const QString &needle)
     if (out.term.size() >= 3) {
         out.match = ftsPhrase(out.term);
         return out;
+    }
+    // A character found in most rows ("1" in every phone number): testing each row the list
+    // reads finds a page at once, while listing its trigrams reads their whole lists (0.15 s
+    // for "1" at a million customers). A sample of the rows in storage order tells.
+    {
+        auto sample = Statement::prepare(db, "SELECT count(*), total(instr(text, ?1) > 0) FROM (SELECT "
+                                             "text FROM customer_search LIMIT 2000)");
+        if (!sample)
+            return std::unexpected(sample.error());
+        sample->bindText(1, out.term);
+        const int rc = sample->step();
+        if (rc != SQLITE_ROW)
+            return std::unexpected(sqliteError(db, rc, {}));
+        const qint64 rows = sample->int64(0);
+        if (rows >= kDensitySample && sample->int64(1) * 4 > rows) {
+            out.scan = out.dense = true;
+            return out;
+        }
     }
     // The trigrams that start with the term: [term, term with its last byte raised).
     const QByteArray from = out.term.toUtf8();
