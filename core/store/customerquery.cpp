@@ -846,6 +846,30 @@ Result<std::optional<CustomerRow>> CustomerQuery::row(CustomerId id)
     return std::optional<CustomerRow>(readRow(*s));
 }
 
+Result<std::optional<CustomerRow>> CustomerQuery::rowIn(const CustomerFilter &filter, CustomerId id)
+{
+    if (!filter.search.trimmed().isEmpty())
+        return fail(QStringLiteral("CustomerQuery::rowIn: a filter with a search"));
+    // The list's own conditions (buildWhere), on the one row found by its id.
+    Where w = buildWhere(filter, Drive::Joined);
+    const int idParameter = int(w.values.size()) + 1;
+    const QByteArray byId = "c.id = ?" + QByteArray::number(idParameter);
+    w.add(byId.constData());
+    const QByteArray sql = QByteArray("SELECT ") + kColumns +
+                           " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id" + w.sql;
+    auto s = Statement::prepare(m_db.handle(), sql.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    w.bind(*s);
+    s->bind(idParameter, std::int64_t(id));
+    const int rc = s->step();
+    if (rc == SQLITE_DONE)
+        return std::optional<CustomerRow>();
+    if (rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(m_db.handle(), rc, {}));
+    return std::optional<CustomerRow>(readRow(*s));
+}
+
 namespace {
 
 Result<QStringList> strings(Database &db, const char *sql)

@@ -94,6 +94,10 @@ public:
                                           qint64 offset, int limit);
     /// One row by id (after an edit), or nullopt.
     Result<std::optional<CustomerRow>> row(CustomerId id);
+    /// The row of `id` if that customer is among those `filter` lets through, else nullopt: what
+    /// a list shows of one customer before and after a write, without reading the list. The
+    /// filter must have no search text (an error otherwise).
+    Result<std::optional<CustomerRow>> rowIn(const CustomerFilter &filter, CustomerId id);
 
     /// The owners and tags in use, for the filter menus.
     Result<QStringList> owners();

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <limits>
 #include <random>
@@ -395,6 +396,41 @@ TEST_F(CustomerQueryTest, AnArchivedCustomerLeavesTheQueueAtOnce)
     EXPECT_NE(after->front().id, first);
     EXPECT_EQ(q.count(queue).value_or(-1), referenceCount(db, queue));
     expectSameAsReference();
+}
+
+TEST_F(CustomerQueryTest, OneCustomersRowIsInAListExactlyWhenThePlainStatementListsIt)
+{
+    // What a list shows of one customer before and after a write (the window's in-place update).
+    store::CustomerQuery q(db);
+    store::CustomerFilter all;
+    all.includeArchived = true;
+    const std::vector<CustomerId> everyone =
+        referenceIds(db, all, store::CustomerSort::Id, false, 0, kCustomers);
+    ASSERT_EQ(everyone.size(), std::size_t(kCustomers));
+    int checked = 0;
+    for (const store::CustomerFilter &f : filters()) {
+        if (!f.search.isEmpty()) {
+            EXPECT_FALSE(q.rowIn(f, everyone.front())); // not for a search
+            continue;
+        }
+        const std::vector<CustomerId> listed =
+            referenceIds(db, f, store::CustomerSort::Id, false, 0, kCustomers);
+        for (CustomerId id : everyone) {
+            auto row = q.rowIn(f, id);
+            ASSERT_TRUE(row) << row.error().message.toStdString();
+            const bool inList = std::binary_search(listed.begin(), listed.end(), id);
+            ASSERT_EQ(row->has_value(), inList) << "customer " << id << " filter #" << checked;
+            if (*row) {
+                auto plain = q.row(id);
+                ASSERT_TRUE(plain && *plain);
+                EXPECT_EQ((*row)->id, id);
+                EXPECT_EQ((*row)->due, (*plain)->due);
+                EXPECT_EQ((*row)->priority, (*plain)->priority);
+            }
+        }
+        ++checked;
+    }
+    EXPECT_EQ(checked, 11); // the filters without a search
 }
 
 TEST_F(CustomerQueryTest, OwnersAreListedOnceInOrder)
