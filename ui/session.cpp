@@ -98,6 +98,7 @@ Result<CustomerId> Session::addCustomer(const Customer &c)
 
 Result<void> Session::updateCustomer(const Customer &c)
 {
+    emit customerAboutToChange(c.id);
     if (auto ok = store::CustomerRepository(*m_db).update(c); !ok)
         return ok;
     if (auto plan = io::refreshFollowUp(*m_db, c.id, today()); !plan)
@@ -113,6 +114,7 @@ Result<std::optional<Customer>> Session::customer(CustomerId id)
 
 Result<classify::FollowUp> Session::logCall(const Call &call)
 {
+    emit customerAboutToChange(call.customerId);
     auto plan = io::logCall(*m_db, call, today());
     if (plan)
         emit customerChanged(call.customerId);
@@ -121,6 +123,7 @@ Result<classify::FollowUp> Session::logCall(const Call &call)
 
 Result<std::int64_t> Session::addOrder(const Order &order)
 {
+    emit customerAboutToChange(order.customerId);
     auto id = store::OrderRepository(*m_db).add(order);
     if (!id)
         return id;

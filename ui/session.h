@@ -93,6 +93,10 @@ public:
 signals:
     void opened();
     void closed();
+    /// One customer's profile, grade, calls, orders or due date is about to change (before the
+    /// write of updateCustomer(), logCall(), addOrder() and setGrade()): a model notes the row it
+    /// has, to apply customerChanged() to its rows in place.
+    void customerAboutToChange(tierdesk::CustomerId id);
     /// One customer's profile, grade, calls, orders or due date changed.
     void customerChanged(tierdesk::CustomerId id);
     /// Many customers changed (merge, import, reclassification): views reload.

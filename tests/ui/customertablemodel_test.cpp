@@ -1,3 +1,4 @@
+#include "io/classifyjob.h"
 #include "models/customertablemodel.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
@@ -248,4 +249,178 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseASearchShowsItsFirstPageBeforeTheCo
     EXPECT_TRUE(model.isCountExact());
     EXPECT_EQ(model.rowCount(), 10); // Kunde 010 … Kunde 019
     EXPECT_EQ(counted.last().at(0).toLongLong(), 10);
+}
+
+namespace {
+
+/// Every row of `m` as the view shows it: each column's text, and the id and overdue roles.
+QStringList shown(const CustomerTableModel &m)
+{
+    QStringList rows;
+    for (int r = 0; r < m.rowCount(); ++r) {
+        QStringList cells{QString::number(m.index(r, 0).data(CustomerTableModel::IdRole).toLongLong()),
+                          m.index(r, 0).data(CustomerTableModel::OverdueRole).toString()};
+        for (int c = 0; c < CustomerTableModel::ColumnCount; ++c)
+            cells << m.index(r, c).data().toString();
+        rows << cells.join(u'|');
+    }
+    return rows;
+}
+
+/// What a reload of a model with the same filter and order shows.
+QStringList reloaded(ui::Session *session, const store::CustomerFilter &filter, int column)
+{
+    CustomerTableModel fresh(session);
+    fresh.setFilter(filter);
+    fresh.sort(column);
+    return shown(fresh);
+}
+
+Call reachedCall(CustomerId id, const char *followUp)
+{
+    Call call;
+    call.customerId = id;
+    call.calledAt = QDateTime(test::date("2026-06-30"), QTime(11, 0), Qt::UTC);
+    call.outcome = Outcome::Reached;
+    call.nextFollowUp = test::date(followUp);
+    return call;
+}
+
+} // namespace
+
+TEST_F(CustomerTableModelTest, ACallThatTakesACustomerOffTheQueueRemovesItsRowInPlaceAsAReloadWould)
+{
+    // (No QAbstractItemModelTester: it wants the rows after a removed one to move up unchanged,
+    // and their rank, column 0, goes down by one, as in a reload.)
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.dueOnOrBefore = test::date("2026-06-30");
+    model.setFilter(f);
+    model.sort(CustomerTableModel::Rank);
+    ASSERT_EQ(ids(model), (QList<qint64>{1, 2, 3, 5}));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy counts(&model, &CustomerTableModel::countChanged);
+    std::vector<std::pair<std::optional<store::CustomerRow>, std::optional<store::CustomerRow>>> updated;
+    QObject::connect(&model, &CustomerTableModel::customerUpdated,
+                     [&](const auto &before, const auto &after) { updated.emplace_back(before, after); });
+
+    // Customer 2 (row 1), reached, with a follow-up next week: no longer due today.
+    model.rememberCustomer(2);
+    ASSERT_TRUE(session->logCall(reachedCall(2, "2026-07-07")));
+    ASSERT_TRUE(model.updateCustomer(2));
+    EXPECT_EQ(resets.size(), 0);
+    ASSERT_EQ(removed.size(), 1);
+    EXPECT_EQ(removed.first().at(1).toInt(), 1);
+    ASSERT_EQ(counts.size(), 1);
+    EXPECT_EQ(counts.first().at(0).toLongLong(), 3);
+    ASSERT_EQ(updated.size(), 1u);
+    ASSERT_TRUE(updated.front().first);
+    EXPECT_EQ(updated.front().first->id, 2);
+    EXPECT_FALSE(updated.front().second); // out of the queue
+    EXPECT_EQ(ids(model), (QList<qint64>{1, 3, 5}));
+    // Ranks renumbered, every cell as a reload of the queue has it.
+    EXPECT_EQ(shown(model), reloaded(session.get(), f, CustomerTableModel::Rank));
+}
+
+TEST_F(CustomerTableModelTest, ACallThatKeepsTheRowsPlaceReplacesItsCellsInPlace)
+{
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.sort(CustomerTableModel::Name);
+    ASSERT_EQ(ids(model), (QList<qint64>{2, 3, 4, 1, 5}));
+    ASSERT_TRUE(model.index(1, CustomerTableModel::LastContact).data().toString().isEmpty());
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy counts(&model, &CustomerTableModel::countChanged);
+
+    // 张秀英 (3), never called before: a last contact and a due date, the same name.
+    model.rememberCustomer(3);
+    ASSERT_TRUE(session->logCall(reachedCall(3, "2026-07-03")));
+    ASSERT_TRUE(model.updateCustomer(3));
+    EXPECT_EQ(resets.size(), 0);
+    EXPECT_EQ(counts.size(), 0);
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.first().at(0).toModelIndex().row(), 1);
+    EXPECT_FALSE(model.index(1, CustomerTableModel::LastContact).data().toString().isEmpty());
+    EXPECT_EQ(shown(model), reloaded(session.get(), {}, CustomerTableModel::Name));
+}
+
+TEST_F(CustomerTableModelTest, ACallThatMovesTheRowInTheListsOrderLeavesItToAReload)
+{
+    CustomerTableModel model(session.get());
+    model.sort(CustomerTableModel::LastContact);
+    const QList<qint64> before = ids(model);
+    model.rememberCustomer(3);
+    ASSERT_TRUE(session->logCall(reachedCall(3, "2026-07-03")));
+    EXPECT_FALSE(model.updateCustomer(3)); // sorted by last contact, which the call changed
+    EXPECT_EQ(ids(model), before);         // nothing done
+    model.reload();
+    EXPECT_EQ(shown(model), reloaded(session.get(), {}, CustomerTableModel::LastContact));
+
+    // Nor without a note of the row before the write, nor with a search.
+    model.sort(CustomerTableModel::Name);
+    ASSERT_TRUE(session->logCall(reachedCall(1, "2026-07-03")));
+    EXPECT_FALSE(model.updateCustomer(1));
+    store::CustomerFilter f;
+    f.search = QStringLiteral("王伟");
+    model.setFilter(f);
+    model.rememberCustomer(1);
+    ASSERT_TRUE(session->logCall(reachedCall(1, "2026-07-04")));
+    EXPECT_FALSE(model.updateCustomer(1));
+}
+
+TEST_F(CustomerTableModelTest, ACustomerOutsideTheListBeforeAndAfterChangesNothing)
+{
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    store::CustomerFilter f;
+    f.dueOnOrBefore = test::date("2026-06-30");
+    model.setFilter(f);
+    model.sort(CustomerTableModel::Rank);
+    ASSERT_EQ(ids(model), (QList<qint64>{1, 2, 3, 5}));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // 李强 (4) is due on 07-10, and after this call on 07-20: never in today's queue.
+    model.rememberCustomer(4);
+    ASSERT_TRUE(session->logCall(reachedCall(4, "2026-07-20")));
+    EXPECT_TRUE(model.updateCustomer(4));
+    EXPECT_EQ(resets.size(), 0);
+    EXPECT_EQ(changed.size(), 0);
+    EXPECT_EQ(shown(model), reloaded(session.get(), f, CustomerTableModel::Rank));
+
+    // A call that brings a customer into the queue: the list is read again.
+    model.rememberCustomer(4);
+    ASSERT_TRUE(session->logCall(reachedCall(4, "2026-06-30")));
+    EXPECT_FALSE(model.updateCustomer(4));
+}
+
+TEST_F(CustomerTableModelTest, ARowTakenOutInPlaceLeavesTheFollowingPagesAsAReloadReadsThem)
+{
+    // More than two pages of 256 due customers: prospects created today are due today.
+    for (int i = 0; i < 600; ++i) {
+        Customer c;
+        c.name = QStringLiteral("客户%1").arg(i, 3, 10, QLatin1Char('0'));
+        c.createdAt = test::date("2026-06-30");
+        ASSERT_TRUE(session->addCustomer(c));
+    }
+    // The queue holds those of the last full run.
+    ASSERT_TRUE(io::classifyDatabase(session->database(), test::date("2026-06-30"), /*store=*/true));
+    CustomerTableModel model(session.get());
+    store::CustomerFilter f;
+    f.dueOnOrBefore = test::date("2026-06-30");
+    model.setFilter(f);
+    model.sort(CustomerTableModel::Rank);
+    ASSERT_EQ(model.rowCount(), 604);
+    // Pages 0 and 1 read (and row 2 of page 2): then a customer of page 0 leaves.
+    ASSERT_TRUE(model.rowAt(300));
+    ASSERT_TRUE(model.rowAt(520));
+    const auto leaving = model.rowAt(10);
+    ASSERT_TRUE(leaving);
+    model.rememberCustomer(leaving->id);
+    ASSERT_TRUE(session->logCall(reachedCall(leaving->id, "2026-07-10")));
+    ASSERT_TRUE(model.updateCustomer(leaving->id));
+    EXPECT_EQ(model.rowCount(), 603);
+    // Row 255, the last of page 0, was the first of page 1; every row where a reload has it.
+    EXPECT_EQ(shown(model), reloaded(session.get(), f, CustomerTableModel::Rank));
 }

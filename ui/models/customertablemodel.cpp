@@ -21,6 +21,12 @@ namespace {
 std::atomic<qint64> quickCount = 5000;
 std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
 
+/// A customer with a stored classification (value_tier is never NULL there).
+bool isClassified(const store::CustomerRow &r)
+{
+    return r.tier.has_value();
+}
+
 store::CustomerSort sortFor(int column, store::CustomerSort fallback)
 {
     using S = store::CustomerSort;
@@ -55,6 +61,47 @@ store::CustomerSort sortFor(int column, store::CustomerSort fallback)
     default:
         return fallback;
     }
+}
+
+/// True when `a` and `b` (the same customer) sort the same in `sort`: every column its ORDER BY
+/// reads (store::CustomerQuery's orderByText; ties go by id) is the same in both.
+bool sameSortKey(store::CustomerSort sort, const store::CustomerRow &a, const store::CustomerRow &b)
+{
+    using S = store::CustomerSort;
+    // Without a stored classification every k.* column is NULL: it sorts last.
+    if (isClassified(a) != isClassified(b))
+        return false;
+    switch (sort) {
+    case S::Id:
+        return true;
+    case S::Name:
+        return a.name == b.name;
+    case S::Company:
+        return a.company == b.company;
+    case S::Phone:
+        return a.phone == b.phone; // phone_key is made from it
+    case S::Owner:
+        return a.owner == b.owner;
+    case S::ValueTier:
+        return a.tier == b.tier && a.monetary == b.monetary;
+    case S::Segment:
+        return a.segment == b.segment;
+    case S::Lifecycle:
+        return a.lifecycle == b.lifecycle;
+    case S::Loyalty:
+        return a.loyalty == b.loyalty;
+    case S::Grade:
+        return a.grade == b.grade;
+    case S::LastContact:
+        return a.lastContact == b.lastContact;
+    case S::NextDue:
+        return a.due == b.due;
+    case S::Monetary:
+        return a.monetary == b.monetary;
+    case S::Priority:
+        return a.priority == b.priority && a.due == b.due && a.monetary == b.monetary;
+    }
+    return false;
 }
 
 } // namespace
@@ -121,6 +168,7 @@ bool CustomerTableModel::loadsInBackground(const QString &path)
 void CustomerTableModel::reload()
 {
     // Whatever was on its way is for a list nobody asked for any more.
+    m_remembered.reset();
     stopRead(m_stopLoad);
     stopRead(m_stopCount);
     const Query query{m_filter, m_sort, m_descending};
@@ -155,6 +203,67 @@ void CustomerTableModel::reload()
     emit loaded();
     if (later)
         countInBackground();
+}
+
+void CustomerTableModel::rememberCustomer(CustomerId id)
+{
+    m_remembered.reset();
+    // Only a list shown as asked for, without a search (whose matches CustomerQuery::rowIn does
+    // not test), whose count is known.
+    if (!m_session || !m_session->isOpen() || isLoading() || m_stopCount || !m_countExact ||
+        !m_shown.filter.search.trimmed().isEmpty())
+        return;
+    auto row = store::CustomerQuery(m_session->database()).rowIn(m_shown.filter, id);
+    if (row)
+        m_remembered = Remembered{id, std::move(*row)};
+}
+
+bool CustomerTableModel::updateCustomer(CustomerId id)
+{
+    const std::optional<Remembered> remembered = std::exchange(m_remembered, std::nullopt);
+    if (!remembered || remembered->id != id || !m_session || !m_session->isOpen() || isLoading() ||
+        m_stopCount || !m_countExact)
+        return false;
+    auto found = store::CustomerQuery(m_session->database()).rowIn(m_shown.filter, id);
+    if (!found)
+        return false;
+    const std::optional<store::CustomerRow> &before = remembered->row;
+    const std::optional<store::CustomerRow> &after = *found;
+    if (!before && after)
+        return false; // enters the list: where, only the list's order knows
+    if (before && after && !sameSortKey(m_shown.sort, *before, *after))
+        return false; // moves in the list
+    const int row = before ? rowOf(id) : -1;
+    if (before && !after) {
+        // Leaves the list: the rows after it move up by one. Its page keeps the rows before and
+        // after it (the next page's first row is missing at its end: fetch() reads the page again
+        // if it is needed); the pages after it no longer start where they did, and go.
+        if (row < 0)
+            return false;
+        const qint64 page = row / kPageSize;
+        beginRemoveRows({}, row, row);
+        for (auto it = m_pages.begin(); it != m_pages.end();) {
+            if (it.key() > page)
+                it = m_pages.erase(it);
+            else
+                ++it;
+        }
+        std::vector<store::CustomerRow> &rows = m_pages[page];
+        rows.erase(rows.begin() + qptrdiff(row % kPageSize));
+        --m_count;
+        endRemoveRows();
+        // The rows after it rank one place higher.
+        if (row < m_count)
+            emit dataChanged(index(row, Rank), index(int(m_count) - 1, Rank), {Qt::DisplayRole});
+    } else if (after && row >= 0) {
+        // Same place: new values in the same row.
+        m_pages[row / kPageSize][std::size_t(row % kPageSize)] = *after;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    emit customerUpdated(before, after);
+    if (before && !after)
+        emit countChanged(m_count);
+    return true;
 }
 
 void CustomerTableModel::loadInBackground(const Query &query)
@@ -253,6 +362,11 @@ const store::CustomerRow *CustomerTableModel::fetch(int row) const
         return nullptr;
     const qint64 page = row / kPageSize;
     auto it = m_pages.find(page);
+    // A page with a row taken out in place (updateCustomer()) lacks its last row: read again.
+    if (it != m_pages.end() && std::size_t(row % kPageSize) >= it->size()) {
+        m_pages.erase(it);
+        it = m_pages.end();
+    }
     if (it == m_pages.end()) {
         if (m_pages.size() >= kMaxPages)
             m_pages.clear();

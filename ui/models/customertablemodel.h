@@ -74,6 +74,17 @@ public:
     void reload();
     /// True from a reload in a worker until its rows are shown (loaded()).
     bool isLoading() const { return m_stopLoad != nullptr; }
+    /// Before a write that changes one customer (Session::customerAboutToChange): notes that
+    /// customer's row as the list has it, if the list has it, for updateCustomer().
+    void rememberCustomer(CustomerId id);
+    /// After that write (Session::customerChanged): applies it to the rows without reading the
+    /// list again when the result is sure to be the same as a reload's. A row whose place in the
+    /// order is the same is replaced; a row that leaves the list is taken out (the count goes
+    /// down by one); a customer neither before nor after in the list changes nothing. Then
+    /// customerUpdated() follows, and true. False, and nothing done, when the list must be read
+    /// again (reload()): a search, a customer who enters the list or moves in its order, a row
+    /// that leaves from beyond the pages read, a count not yet exact, a reload on its way.
+    bool updateCustomer(CustomerId id);
     /// True when a reload of the database file at `path` reads in a worker: a file at least
     /// backgroundLoadLimit() bytes big (a page of a broad search there takes a third of a
     /// second).
@@ -104,6 +115,10 @@ signals:
     /// The rows of the last reload are shown: at once on a small database, when the worker
     /// answers on a big one.
     void loaded();
+    /// updateCustomer() applied a change in place: the customer's row before and after it, each
+    /// only when it is in the list (the count changed when only `before` is).
+    void customerUpdated(const std::optional<tierdesk::store::CustomerRow> &before,
+                         const std::optional<tierdesk::store::CustomerRow> &after);
 
 private:
     static constexpr int kPageSize = 256;
@@ -141,6 +156,12 @@ private:
     std::shared_ptr<std::atomic<bool>> m_stopCount;
     mutable QHash<qint64, std::vector<store::CustomerRow>> m_pages;
     mutable QString m_error;
+    /// The row of rememberCustomer(), and of which list (a reload forgets it).
+    struct Remembered {
+        CustomerId id = 0;
+        std::optional<store::CustomerRow> row;
+    };
+    std::optional<Remembered> m_remembered;
 };
 
 } // namespace tierdesk::ui

@@ -131,7 +131,11 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CustomersView::currentCustomerChanged);
     connect(session, &Session::customersChanged, this, &CustomersView::reload);
-    connect(session, &Session::customerChanged, this, [this] {
+    connect(session, &Session::customerAboutToChange, m_model, &CustomerTableModel::rememberCustomer);
+    connect(session, &Session::customerChanged, this, [this](CustomerId id) {
+        // A call or an edit changes one row: in place, unless it moves in the list's order.
+        if (m_model->updateCustomer(id))
+            return;
         m_keepAfterLoad = currentCustomer();
         m_model->reload();
     });

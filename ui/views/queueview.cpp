@@ -113,7 +113,19 @@ QueueView::QueueView(Session *session, QWidget *parent)
         emit currentCustomerChanged();
     });
     connect(session, &Session::customersChanged, this, &QueueView::reload);
-    connect(session, &Session::customerChanged, this, [this] {
+    connect(session, &Session::customerAboutToChange, m_model, &CustomerTableModel::rememberCustomer);
+    connect(m_model, &CustomerTableModel::customerUpdated, this, &QueueView::customerUpdated);
+    connect(session, &Session::customerChanged, this, [this](CustomerId id) {
+        // A call takes its customer off the queue, or leaves it where it was: the model does that
+        // in place, and the summary's figures follow without counting the queue again.
+        m_updatingInPlace = true;
+        const bool done = m_model->updateCustomer(id);
+        m_updatingInPlace = false;
+        if (done) {
+            if (!m_overdue)
+                updateSummary();
+            return;
+        }
         // On a big database the worker's rows come later: the selection stays where it is.
         const QModelIndex current = m_table->currentIndex();
         m_selectAfterLoad = current.isValid() ? current.row() : -1;
@@ -170,8 +182,9 @@ void QueueView::applyFilter()
 
 void QueueView::updateSummary()
 {
-    if (!m_session->isOpen())
+    if (!m_session->isOpen() || m_updatingInPlace)
         return;
+    m_overdue.reset();
     if (!m_model->lastError().isEmpty()) {
         m_summary->setText(m_model->lastError());
         return;
@@ -179,6 +192,7 @@ void QueueView::updateSummary()
     stopRead(m_stopOverdue);
     const int total = m_model->rowCount();
     if (total == 0) {
+        m_overdue = 0;
         m_summary->setText(tr("Nobody is due today. Well done."));
         return;
     }
@@ -200,8 +214,33 @@ void QueueView::updateSummary()
         });
 }
 
+void QueueView::customerUpdated(const std::optional<store::CustomerRow> &before,
+                                const std::optional<store::CustomerRow> &after)
+{
+    updateButtons();
+    if (!m_overdue || m_stopOverdue || !m_model->lastError().isEmpty()) {
+        // No figures to start from (or a count on its way, from before the write): counted
+        // again once the model is done (see the constructor).
+        m_overdue.reset();
+        return;
+    }
+    // Both rows are in the queue's filter: overdue is due before today.
+    const QDate today = m_session->today();
+    auto late = [&](const std::optional<store::CustomerRow> &row) {
+        return row && row->due.isValid() && row->due < today ? 1 : 0;
+    };
+    const qint64 total = m_model->rowCount();
+    if (total == 0) {
+        m_overdue = 0;
+        m_summary->setText(tr("Nobody is due today. Well done."));
+        return;
+    }
+    showSummary(total, *m_overdue - late(before) + late(after));
+}
+
 void QueueView::showSummary(qint64 total, qint64 overdue)
 {
+    m_overdue = overdue;
     const int customers = int(std::min<qint64>(total, INT_MAX));
     const int late = int(std::min<qint64>(overdue, INT_MAX));
     //: %1 is "N customers to call"; %2 is "N overdue"

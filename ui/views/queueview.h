@@ -2,6 +2,7 @@
 
 #include "model/error.h"
 #include "model/types.h"
+#include "store/customerquery.h"
 
 #include <QWidget>
 
@@ -57,6 +58,8 @@ private:
     void applyFilter();
     void updateSummary();
     void showSummary(qint64 total, qint64 overdue);
+    void customerUpdated(const std::optional<store::CustomerRow> &before,
+                         const std::optional<store::CustomerRow> &after);
     void afterLoad();
     void updateButtons();
     void chooseExportFile();
@@ -78,6 +81,10 @@ private:
     bool m_logNextAfterLoad = false;
     /// The worker counting the overdue customers of a big queue.
     std::shared_ptr<std::atomic<bool>> m_stopOverdue;
+    /// The overdue count the summary shows; unknown while a worker counts.
+    std::optional<qint64> m_overdue;
+    /// True while the model applies a change in place: the summary follows it without counting.
+    bool m_updatingInPlace = false;
 };
 
 } // namespace tierdesk::ui
