@@ -409,7 +409,8 @@ BENCHMARK(BM_QueueReload)->Unit(benchmark::kMillisecond);
 
 /// Logging a call on the first customer of the queue until the queue shows the change: the call
 /// in one transaction, that customer's due date recomputed, then the queue's and the customer
-/// list's reload queries (what the views run on Session::customerChanged).
+/// list's reload queries (what the views ran on Session::customerChanged before they changed in
+/// place, BM_LogCallInPlace; what they still run when a change moves a row in their order).
 void BM_LogCall(benchmark::State &state)
 {
     store::CustomerQuery q(database());
@@ -440,6 +441,38 @@ void BM_LogCall(benchmark::State &state)
     reportMemory(state);
 }
 BENCHMARK(BM_LogCall)->Unit(benchmark::kMillisecond)->Iterations(50);
+
+/// Logging a call as the window does it since its lists change in place: the customer's row as
+/// the queue and the customer list have it (CustomerQuery::rowIn), the call and the new due date,
+/// then the row again for each list. Nothing of either list is read again.
+void BM_LogCallInPlace(benchmark::State &state)
+{
+    store::CustomerQuery q(database());
+    const QDate day = bench::asOf();
+    int minute = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const auto first = check(q.page(queueFilter(day), store::CustomerSort::Priority, false, 0, 1));
+        if (first.empty())
+            bench::die(QStringLiteral("The queue is empty."));
+        Call call;
+        call.customerId = first.front().id;
+        call.calledAt = QDateTime(day, QTime(9, 0).addSecs(60 * (minute++ % 600)), Qt::UTC);
+        call.direction = Direction::Out;
+        call.outcome = Outcome::Reached;
+        call.nextFollowUp = day.addDays(7);
+        call.note = QStringLiteral("benchmark");
+        state.ResumeTiming();
+
+        benchmark::DoNotOptimize(check(q.rowIn(queueFilter(day), call.customerId)));
+        benchmark::DoNotOptimize(check(q.rowIn({}, call.customerId)));
+        benchmark::DoNotOptimize(check(io::logCall(database(), call, day)));
+        benchmark::DoNotOptimize(check(q.rowIn(queueFilter(day), call.customerId)));
+        benchmark::DoNotOptimize(check(q.rowIn({}, call.customerId)));
+    }
+    reportMemory(state);
+}
+BENCHMARK(BM_LogCallInPlace)->Unit(benchmark::kMillisecond)->Iterations(50);
 
 /// Only the write: the call and the customer's new due date.
 void BM_LogCallWrite(benchmark::State &state)
