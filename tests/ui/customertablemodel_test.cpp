@@ -240,6 +240,9 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseASearchShowsItsFirstPageBeforeTheCo
     ASSERT_TRUE(QTest::qWaitFor([&] { return model.isCountExact(); }, 10'000));
     EXPECT_EQ(model.rowCount(), 300);
     EXPECT_EQ(counted.last().at(0).toLongLong(), 300);
+    // The second page comes from a worker too, once asked for.
+    EXPECT_TRUE(model.index(299, CustomerTableModel::Name).data().toString().isEmpty());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isReadingPages(); }, 10'000));
     EXPECT_EQ(model.index(299, CustomerTableModel::Name).data().toString(), QStringLiteral("Kunde 299"));
 
     // A search that fills less than a page is counted by its page alone.
@@ -423,4 +426,39 @@ TEST_F(CustomerTableModelTest, ARowTakenOutInPlaceLeavesTheFollowingPagesAsARelo
     EXPECT_EQ(model.rowCount(), 603);
     // Row 255, the last of page 0, was the first of page 1; every row where a reload has it.
     EXPECT_EQ(shown(model), reloaded(session.get(), f, CustomerTableModel::Rank));
+}
+
+TEST_F(CustomerTableModelTest, OnABigDatabaseAPageNotReadYetIsReadByAWorkerWhileTheViewWaits)
+{
+    for (int i = 0; i < 600; ++i) {
+        Customer c;
+        c.name = QStringLiteral("客户%1").arg(i, 3, 10, QLatin1Char('0'));
+        c.createdAt = test::date("2026-06-30");
+        ASSERT_TRUE(session->addCustomer(c));
+    }
+    CustomerTableModel::setBackgroundLoadLimit(0);
+    const auto restore = qScopeGuard([] { CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.sort(CustomerTableModel::Name);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isLoading(); }, 10'000));
+    ASSERT_EQ(model.rowCount(), 605);
+    // Row 0 came with the reload; row 520 (page 2) is read when the view asks for it.
+    EXPECT_FALSE(model.index(0, CustomerTableModel::Name).data().toString().isEmpty());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    {
+        test::WorkerGate gate;
+        EXPECT_FALSE(model.index(520, CustomerTableModel::Name).data().isValid()); // at once: empty
+        EXPECT_TRUE(model.isReadingPages());
+        QTest::qWait(50);
+        EXPECT_FALSE(model.index(520, CustomerTableModel::Name).data().isValid()); // still on its way
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isReadingPages(); }, 10'000));
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.first().at(0).toModelIndex().row(), 512);
+    EXPECT_EQ(changed.first().at(1).toModelIndex().row(), 604);
+    // The id, for the window's logic, is read at once even from a page not read yet.
+    EXPECT_NE(model.index(300, 0).data(CustomerTableModel::IdRole).toLongLong(), 0);
+    CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20);
+    EXPECT_EQ(shown(model), reloaded(session.get(), {}, CustomerTableModel::Name));
 }

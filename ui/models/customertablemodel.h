@@ -74,6 +74,8 @@ public:
     void reload();
     /// True from a reload in a worker until its rows are shown (loaded()).
     bool isLoading() const { return m_stopLoad != nullptr; }
+    /// True while a worker reads a page the view asked for (a big database: see data()).
+    bool isReadingPages() const { return !m_pageReads.isEmpty(); }
     /// Before a write that changes one customer (Session::customerAboutToChange): notes that
     /// customer's row as the list has it, if the list has it, for updateCustomer().
     void rememberCustomer(CustomerId id);
@@ -135,7 +137,13 @@ private:
         bool exact = true;
         std::vector<store::CustomerRow> firstPage;
     };
-    const store::CustomerRow *fetch(int row) const;
+    /// The row, from the pages read. A page not read yet is read at once, or with `wait` false
+    /// on a big database by a worker (nullptr until then; dataChanged() follows).
+    const store::CustomerRow *fetch(int row, bool wait = true) const;
+    void readPage(qint64 page) const;
+    void showPage(qint64 page, const Result<std::vector<store::CustomerRow>> &rows);
+    /// Stops the page reads on their way: the pages they read are no longer where they were.
+    void dropPageReads() const;
     void loadInBackground(const Query &query);
     void show(const Query &query, const Result<Loaded> &answer);
     void countInBackground();
@@ -155,6 +163,10 @@ private:
     /// The worker counting the rest of a big search; set on the next reload, which drops its count.
     std::shared_ptr<std::atomic<bool>> m_stopCount;
     mutable QHash<qint64, std::vector<store::CustomerRow>> m_pages;
+    /// The workers reading pages for the view (data() on a big database), by page.
+    mutable QHash<qint64, std::shared_ptr<std::atomic<bool>>> m_pageReads;
+    /// The list's pages are read by workers (loadsInBackground(), known at the last reload).
+    bool m_pagesInBackground = false;
     mutable QString m_error;
     /// The row of rememberCustomer(), and of which list (a reload forgets it).
     struct Remembered {
