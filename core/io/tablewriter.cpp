@@ -7,6 +7,9 @@
 #include <QDir>
 #include <QSaveFile>
 
+#include <charconv>
+#include <iterator>
+
 namespace tierdesk::io {
 
 CsvTableWriter::CsvTableWriter(QIODevice *device, csv::WriterOptions options)
@@ -25,9 +28,22 @@ void CsvTableWriter::text(QStringView value)
     m_writer.field(value);
 }
 
+void CsvTableWriter::utf8Text(QByteArrayView value)
+{
+    // Invalid bytes become U+FFFD through a QString, as text() of QString::fromUtf8() writes them.
+    if (value.isValidUtf8())
+        m_writer.field(value);
+    else
+        m_writer.field(QStringView(QString::fromUtf8(value)));
+}
+
 void CsvTableWriter::integer(qint64 value)
 {
-    m_writer.field(QByteArray::number(value));
+    // The digits of QByteArray::number(), without a QByteArray per cell.
+    char digits[24];
+    const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), value);
+    Q_ASSERT(ec == std::errc());
+    m_writer.field(QByteArrayView(digits, end - digits));
 }
 
 void CsvTableWriter::money(Cents value)
@@ -37,8 +53,29 @@ void CsvTableWriter::money(Cents value)
 
 void CsvTableWriter::date(QDate value)
 {
-    m_writer.field(value.isValid() ? QByteArrayView(value.toString(Qt::ISODate).toLatin1())
-                                   : QByteArrayView());
+    if (!value.isValid()) {
+        m_writer.field(QByteArrayView());
+        return;
+    }
+    int year = 0, month = 0, day = 0;
+    value.getDate(&year, &month, &day);
+    if (year < 1 || year > 9999) {
+        // What Qt::ISODate says of years it cannot write in four digits.
+        m_writer.field(QByteArrayView(value.toString(Qt::ISODate).toLatin1()));
+        return;
+    }
+    // "YYYY-MM-DD", as QDate::toString(Qt::ISODate), without a QString per cell.
+    char text[10];
+    const auto put = [&](int at, int width, int v) {
+        for (int i = at + width - 1; i >= at; --i, v /= 10)
+            text[i] = char('0' + v % 10);
+    };
+    put(0, 4, year);
+    text[4] = '-';
+    put(5, 2, month);
+    text[7] = '-';
+    put(8, 2, day);
+    m_writer.field(QByteArrayView(text, sizeof text));
 }
 
 void CsvTableWriter::empty()

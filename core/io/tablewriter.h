@@ -4,6 +4,7 @@
 #include "model/error.h"
 #include "model/types.h"
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QString>
 #include <QStringView>
@@ -41,6 +42,10 @@ public:
     /// Writes the header row. Call once, first.
     virtual void begin(std::span<const TableColumn> columns) = 0;
     virtual void text(QStringView value) = 0;
+    /// A text cell given as UTF-8 (as the database and packed rows hold it): the same cell as
+    /// `text()` of the same characters. Bytes that are not valid UTF-8 are read as
+    /// QString::fromUtf8() reads them.
+    virtual void utf8Text(QByteArrayView value) { text(QString::fromUtf8(value)); }
     virtual void integer(qint64 value) = 0;
     virtual void money(Cents value) = 0;
     /// An invalid date is an empty cell.
@@ -67,6 +72,8 @@ public:
 
     void begin(std::span<const TableColumn> columns) override;
     void text(QStringView value) override;
+    /// Valid UTF-8 goes to the CSV writer as it is, without a QString in between.
+    void utf8Text(QByteArrayView value) override;
     void integer(qint64 value) override;
     void money(Cents value) override;
     void date(QDate value) override;
