@@ -6,8 +6,12 @@
 #include "store/repositories.h"
 
 #include <QCoreApplication>
+#include <QHashFunctions>
 
 #include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
 
 namespace tierdesk::io {
 namespace {
@@ -97,12 +101,12 @@ Result<FreshQueue> freshQueue(store::Database &db, const Classified &classified,
     return out;
 }
 
-/// Row k of a fresh queue, into `r` (reused: its strings keep their memory).
-void fillFreshRow(const Classified &classified, const FreshQueue &queue, std::size_t k, store::CustomerRow &r)
+/// Row k of a fresh queue without its contact texts, into `r` (name … city are left as they are).
+void fillFreshColumns(const Classified &classified, const FreshQueue &queue, std::size_t k,
+                      store::CustomerRow &r)
 {
     const classify::Classification &c = classified.run.rows[queue.entries[k].index];
     const classify::CustomerFacts &f = classified.facts[queue.entries[k].index];
-    queue.contacts.fill(k, r);
     r.id = c.id;
     r.tier = c.valueTier;
     r.segment = c.segment;
@@ -133,7 +137,8 @@ Result<std::vector<store::CustomerRow>> queueRows(store::Database &db, const Cla
         if (!queue->contacts.found(k))
             continue; // deleted since the facts were read
         store::CustomerRow r;
-        fillFreshRow(classified, *queue, k, r);
+        queue->contacts.fill(k, r);
+        fillFreshColumns(classified, *queue, k, r);
         out.push_back(std::move(r));
     }
     return out;
@@ -165,48 +170,128 @@ QStringList callListColumns()
 
 namespace {
 
-void writeCallListRow(TableWriter &w, qint64 rank, const store::CustomerRow &r, QDate asOf)
-{
-    w.integer(rank);
-    w.integer(r.id);
-    w.text(r.name);
-    w.text(r.company);
-    w.text(r.phone);
-    w.text(r.email);
-    w.text(r.owner);
-    w.text(r.city);
-    w.text(opt(r.grade));
-    w.text(opt(r.tier));
-    w.text(opt(r.lifecycle));
-    w.text(opt(r.segment));
-    w.date(r.lastContact);
-    w.text(opt(r.lastOutcome));
-    w.date(r.due);
-    if (r.due.isValid())
-        w.integer(std::max<qint64>(0, r.due.daysTo(asOf)));
-    else
-        w.empty();
-    w.text(classify::reasonText(r.reason));
-    w.text(r.demoteTo ? QCoreApplication::translate("tierdesk::io::CallList", "suggest grade %1")
-                            .arg(toText(*r.demoteTo))
-                      : QString());
-    w.endRow();
-}
+/// Writes the rows of a call list. The texts that repeat from row to row (the names of tiers,
+/// grades and the like, the reason and the suggestion: translated templates with few distinct
+/// values in a day's list) are made once each as UTF-8, then only copied. At a million
+/// customers a QString for each of them in each row was a good part of the export.
+class CallListRowWriter {
+public:
+    CallListRowWriter(TableWriter &w, QDate asOf)
+        : m_w(w)
+        , m_asOf(asOf)
+    {}
 
-/// Writes the header, then the `count` rows that `fill(i, scratch)` gives (a row, or null to skip
-/// row i; `scratch` is one row reused for all), then finishes the writer.
-template<typename Fill>
-Result<qint64> writeCallListRows(TableWriter &w, std::size_t count, QDate asOf, Fill fill)
+    /// Row `rank` with the contact texts of `r`.
+    void write(qint64 rank, const store::CustomerRow &r)
+    {
+        m_w.integer(rank);
+        m_w.integer(r.id);
+        for (const QString *text : {&r.name, &r.company, &r.phone, &r.email, &r.owner, &r.city})
+            m_w.text(*text);
+        writeColumns(r);
+    }
+
+    /// Row `rank` with `contacts` (UTF-8) instead of the contact texts of `r`.
+    void write(qint64 rank, const store::CustomerRow &r, const store::ContactTexts &contacts)
+    {
+        m_w.integer(rank);
+        m_w.integer(r.id);
+        for (const QByteArrayView text :
+             {contacts.name, contacts.company, contacts.phone, contacts.email, contacts.owner, contacts.city})
+            m_w.utf8Text(text);
+        writeColumns(r);
+    }
+
+private:
+    /// The names of an enumeration's values (toText()), as UTF-8, each made when first needed.
+    template<typename E>
+    class Names {
+    public:
+        QByteArrayView operator()(std::optional<E> v)
+        {
+            if (!v)
+                return {};
+            const auto i = std::size_t(*v);
+            if (i >= m_names.size())
+                m_names.resize(i + 1);
+            if (!m_names[i])
+                m_names[i] = toText(*v).toUtf8();
+            return *m_names[i];
+        }
+
+    private:
+        std::vector<std::optional<QByteArray>> m_names;
+    };
+
+    struct ReasonHash {
+        std::size_t operator()(const classify::DueReason &r) const
+        {
+            return qHashMulti(0, int(r.kind), r.date.toJulianDay(), r.cadenceDays,
+                              r.grade ? int(*r.grade) : -1, r.tier ? int(*r.tier) : -1);
+        }
+    };
+
+    void writeColumns(const store::CustomerRow &r)
+    {
+        m_w.utf8Text(m_grades(r.grade));
+        m_w.utf8Text(m_tiers(r.tier));
+        m_w.utf8Text(m_lifecycles(r.lifecycle));
+        m_w.utf8Text(m_segments(r.segment));
+        m_w.date(r.lastContact);
+        m_w.utf8Text(m_outcomes(r.lastOutcome));
+        m_w.date(r.due);
+        if (r.due.isValid())
+            m_w.integer(std::max<qint64>(0, r.due.daysTo(m_asOf)));
+        else
+            m_w.empty();
+        // Keyed by every input of the text: the few distinct reasons of a day.
+        auto reason = m_reasons.find(r.reason);
+        if (reason == m_reasons.end())
+            reason = m_reasons.emplace(r.reason, classify::reasonText(r.reason).toUtf8()).first;
+        m_w.utf8Text(reason->second);
+        m_w.utf8Text(suggestion(r.demoteTo));
+        m_w.endRow();
+    }
+
+    QByteArrayView suggestion(std::optional<Grade> demoteTo)
+    {
+        if (!demoteTo)
+            return {};
+        const auto i = std::size_t(*demoteTo);
+        if (i >= m_suggestions.size())
+            m_suggestions.resize(i + 1);
+        if (!m_suggestions[i]) {
+            m_suggestions[i] = QCoreApplication::translate("tierdesk::io::CallList", "suggest grade %1")
+                                   .arg(toText(*demoteTo))
+                                   .toUtf8();
+        }
+        return *m_suggestions[i];
+    }
+
+    TableWriter &m_w;
+    QDate m_asOf;
+    Names<Grade> m_grades;
+    Names<ValueTier> m_tiers;
+    Names<Lifecycle> m_lifecycles;
+    Names<Segment> m_segments;
+    Names<Outcome> m_outcomes;
+    std::unordered_map<classify::DueReason, QByteArray, ReasonHash> m_reasons;
+    std::vector<std::optional<QByteArray>> m_suggestions;
+};
+
+/// Writes the header, then the `count` rows that `write(i, rows, rank, scratch)` writes with
+/// `rows` (true), or skips (false), then finishes the writer. `scratch` is one row reused for
+/// all.
+template<typename Write>
+Result<qint64> writeCallListRows(TableWriter &w, std::size_t count, QDate asOf, Write write)
 {
     w.begin(CallListTable);
+    CallListRowWriter rows(w, asOf);
     qint64 n = 0;
     store::CustomerRow scratch;
     for (std::size_t i = 0; i < count && w.ok(); ++i) {
-        const store::CustomerRow *row = fill(i, scratch);
-        if (!row)
-            continue;
-        writeCallListRow(w, n + 1, *row, asOf);
-        ++n;
+        if (write(i, rows, n + 1, scratch))
+            ++n;
     }
     if (auto ok = w.finish(); !ok)
         return std::unexpected(ok.error());
@@ -225,7 +310,10 @@ QString callListSheetName(QDate asOf)
 Result<qint64> writeCallList(TableWriter &w, std::span<const store::CustomerRow> rows, QDate asOf)
 {
     return writeCallListRows(w, rows.size(), asOf,
-                             [&](std::size_t i, store::CustomerRow &) { return &rows[i]; });
+                             [&](std::size_t i, CallListRowWriter &out, qint64 rank, store::CustomerRow &) {
+                                 out.write(rank, rows[i]);
+                                 return true;
+                             });
 }
 
 Result<qint64> writeDayCallList(store::Database &db, TableWriter &w, QDate asOf,
@@ -242,9 +330,10 @@ Result<qint64> writeDayCallList(store::Database &db, TableWriter &w, QDate asOf,
             const store::StoredQueue &queue = **stored;
             return writeCallListRows(
                 w, queue.size(), asOf,
-                [&](std::size_t i, store::CustomerRow &row) -> const store::CustomerRow * {
-                    queue.fill(i, row);
-                    return &row;
+                [&](std::size_t i, CallListRowWriter &out, qint64 rank, store::CustomerRow &row) {
+                    queue.fillColumns(i, row);
+                    out.write(rank, row, queue.contacts(i));
+                    return true;
                 });
         }
     }
@@ -256,13 +345,15 @@ Result<qint64> writeDayCallList(store::Database &db, TableWriter &w, QDate asOf,
     auto queue = freshQueue(db, *classified, asOf);
     if (!queue)
         return std::unexpected(queue.error());
-    return writeCallListRows(w, queue->entries.size(), asOf,
-                             [&](std::size_t k, store::CustomerRow &row) -> const store::CustomerRow * {
-                                 if (!queue->contacts.found(k))
-                                     return nullptr; // deleted since the facts were read
-                                 fillFreshRow(*classified, *queue, k, row);
-                                 return &row;
-                             });
+    return writeCallListRows(
+        w, queue->entries.size(), asOf,
+        [&](std::size_t k, CallListRowWriter &out, qint64 rank, store::CustomerRow &row) {
+            if (!queue->contacts.found(k))
+                return false; // deleted since the facts were read
+            fillFreshColumns(*classified, *queue, k, row);
+            out.write(rank, row, queue->contacts.texts(k));
+            return true;
+        });
 }
 
 Result<qint64> exportDayCallList(store::Database &db, const QString &path, QDate asOf,

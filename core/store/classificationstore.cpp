@@ -656,8 +656,13 @@ std::int32_t toDay(QDate d)
 
 void StoredQueue::fill(std::size_t i, CustomerRow &out) const
 {
-    const Entry &e = m_entries[i];
     m_contacts.fill(i, out);
+    fillColumns(i, out);
+}
+
+void StoredQueue::fillColumns(std::size_t i, CustomerRow &out) const
+{
+    const Entry &e = m_entries[i];
     out.id = e.id;
     out.tier = fromCode<ValueTier>(e.tier);
     out.segment = fromCode<Segment>(e.segment);

@@ -768,14 +768,38 @@ void packContact(const Statement &s, std::string &text)
 
 } // namespace
 
+std::string &ContactBook::blockForRow(std::uint64_t &at)
+{
+    constexpr std::size_t BlockBytes = std::size_t(4) << 20;
+    // Room for a row of 64 KB; a longer one grows its block (once).
+    if (m_blocks.empty() || m_blocks.back().size() + (std::size_t(64) << 10) > BlockBytes) {
+        m_blocks.emplace_back();
+        m_blocks.back().reserve(BlockBytes);
+    }
+    at = std::uint64_t(m_blocks.size() - 1) << 32 | m_blocks.back().size();
+    return m_blocks.back();
+}
+
 void ContactBook::fill(std::size_t row, CustomerRow &out) const
 {
-    const char *p = m_text.data() + m_offsets[row];
+    const char *p = this->row(row);
     for (QString *field : {&out.name, &out.company, &out.phone, &out.email, &out.owner, &out.city}) {
         const auto n = qsizetype(readVarint(p));
         *field = QString::fromUtf8(p, n);
         p += n;
     }
+}
+
+ContactTexts ContactBook::texts(std::size_t row) const
+{
+    const char *p = this->row(row);
+    ContactTexts out;
+    for (QByteArrayView *field : {&out.name, &out.company, &out.phone, &out.email, &out.owner, &out.city}) {
+        const auto n = qsizetype(readVarint(p));
+        *field = QByteArrayView(p, n);
+        p += n;
+    }
+    return out;
 }
 
 Result<ContactBook> ContactQuery::fetchPacked(std::span<const CustomerId> ids)
@@ -807,8 +831,8 @@ Result<ContactBook> ContactQuery::fetchPacked(std::span<const CustomerId> ids)
             while (k < byId.size() && byId[k].first < id)
                 ++k;
             if (k < byId.size() && byId[k].first == id) {
-                const std::uint64_t at = out.m_text.size();
-                packContact(*s, out.m_text);
+                std::uint64_t at = 0;
+                packContact(*s, out.blockForRow(at));
                 for (; k < byId.size() && byId[k].first == id; ++k)
                     out.m_offsets[byId[k].second] = at;
             }
@@ -825,8 +849,7 @@ Result<ContactBook> ContactQuery::fetchPacked(std::span<const CustomerId> ids)
         s->bind(1, std::int64_t(ids[i]));
         const int rc = s->step();
         if (rc == SQLITE_ROW) {
-            out.m_offsets[i] = out.m_text.size();
-            packContact(*s, out.m_text);
+            packContact(*s, out.blockForRow(out.m_offsets[i]));
         } else if (rc != SQLITE_DONE) {
             return std::unexpected(sqliteError(db, rc, {}));
         }

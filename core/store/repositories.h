@@ -6,6 +6,7 @@
 #include "model/error.h"
 #include "model/types.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 
 #include <cstdint>
@@ -126,6 +127,12 @@ struct ClassificationRunInfo {
     qint64 durationMs = 0;
 };
 
+/// The six contact texts of a customer as the database holds them (UTF-8), viewed in a
+/// ContactBook: valid while the book lives.
+struct ContactTexts {
+    QByteArrayView name, company, phone, email, owner, city;
+};
+
 /// Contact details of many customers (a day's call list) in little memory: the six texts of a
 /// row packed in one UTF-8 buffer, instead of six QStrings a row.
 class ContactBook final {
@@ -136,12 +143,23 @@ public:
     bool found(std::size_t row) const { return m_offsets[row] != kMissing; }
     /// Sets name, company, phone, e-mail, owner and city of `out` from row `row` (found).
     void fill(std::size_t row, CustomerRow &out) const;
+    /// The same texts of row `row` (found), as UTF-8 without a copy.
+    ContactTexts texts(std::size_t row) const;
 
 private:
     friend class ContactQuery;
     static constexpr std::uint64_t kMissing = ~std::uint64_t(0);
-    std::vector<std::uint64_t> m_offsets; ///< where each row starts in m_text
-    std::string m_text;                   ///< per row six fields, each a length (varint) and UTF-8
+    /// The block a new row goes to (appended to its end), and where the row starts. Blocks of a
+    /// few MB, each filled once: one growing buffer copied itself at each doubling and was a
+    /// sixth of a call list's export at a million customers.
+    std::string &blockForRow(std::uint64_t &at);
+    const char *row(std::size_t row) const
+    {
+        const std::uint64_t at = m_offsets[row];
+        return m_blocks[std::size_t(at >> 32)].data() + (at & 0xffffffffu);
+    }
+    std::vector<std::uint64_t> m_offsets; ///< where each row starts: block << 32 | offset in it
+    std::vector<std::string> m_blocks;    ///< per row six fields, each a length (varint) and UTF-8
 };
 
 /// A day's queue as stored by the latest classification (ClassificationStore::currentQueue):
@@ -152,6 +170,11 @@ public:
     /// Row `i` of the queue with its contact details, as the customer table shows it (the
     /// values a call list writes; `out` is reused so that its strings keep their memory).
     void fill(std::size_t i, CustomerRow &out) const;
+    /// The same without the contact texts: name, company, phone, e-mail, owner and city of `out`
+    /// are left as they are.
+    void fillColumns(std::size_t i, CustomerRow &out) const;
+    /// The contact texts of row `i`, as UTF-8 (see ContactBook::texts()).
+    ContactTexts contacts(std::size_t i) const { return m_contacts.texts(i); }
 
 private:
     friend class ClassificationStore;
