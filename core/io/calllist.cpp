@@ -363,6 +363,40 @@ Result<qint64> exportDayCallList(store::Database &db, const QString &path, QDate
                           [&](TableWriter &w) { return writeDayCallList(db, w, asOf, options); });
 }
 
+Result<qint64> exportStoredCallList(store::Database &db, const QString &path, QDate day,
+                                    const StoredCallListOptions &options)
+{
+    // Every this many rows, the caller hears how far the export is (and may stop it).
+    constexpr std::size_t ProgressRows = 4096;
+    auto queue = store::ClassificationStore(db).storedQueue(day, options.owner);
+    if (!queue)
+        return std::unexpected(queue.error());
+    const auto total = qint64(queue->size());
+    const auto go = [&](qint64 written) { return !options.progress || options.progress(written, total); };
+    if (!go(0))
+        return std::unexpected(Error{});
+    bool stopped = false;
+    auto written = writeTableFile(path, callListSheetName(day), [&](TableWriter &w) -> Result<qint64> {
+        auto n = writeCallListRows(
+            w, queue->size(), day,
+            [&](std::size_t i, CallListRowWriter &out, qint64 rank, store::CustomerRow &row) {
+                if (stopped || (i > 0 && i % ProgressRows == 0 && !go(qint64(i)))) {
+                    stopped = true;
+                    return false;
+                }
+                queue->fillColumns(i, row);
+                out.write(rank, row, queue->contacts(i));
+                return true;
+            });
+        if (stopped)
+            return std::unexpected(Error{}); // no file
+        return n;
+    });
+    if (written)
+        go(total);
+    return written;
+}
+
 Result<qint64> writeCallList(QIODevice *out, std::span<const store::CustomerRow> rows, QDate asOf,
                              const CallListOptions &options)
 {

@@ -7,6 +7,7 @@
 
 #include <QIODevice>
 
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -75,5 +76,22 @@ Result<qint64> writeDayCallList(store::Database &db, TableWriter &out, QDate asO
 /// The same to `path`: a workbook when it ends in `.xlsx`, else spreadsheet CSV; all or nothing.
 Result<qint64> exportDayCallList(store::Database &db, const QString &path, QDate asOf,
                                  const DayCallListOptions &options = {});
+
+struct StoredCallListOptions {
+    /// Only this owner's customers; empty: everyone's.
+    QString owner;
+    /// Called every few thousand rows with the rows written so far and the rows in all (once
+    /// with 0 before the first, once with the total after the last). Returning false stops the
+    /// export: it fails with an empty Error and leaves no file.
+    std::function<bool(qint64 written, qint64 total)> progress;
+};
+
+/// Today's calls as the window shows them, to `path` (a workbook when it ends in `.xlsx`, else
+/// spreadsheet CSV; all or nothing): the stored queue of `day`, current or not
+/// (store::ClassificationStore::storedQueue()), with the columns of writeCallList(). The same
+/// bytes as writeCallList() of CustomerQuery's rows for that queue, without those rows in
+/// memory: about 0.1 KB a row.
+Result<qint64> exportStoredCallList(store::Database &db, const QString &path, QDate day,
+                                    const StoredCallListOptions &options = {});
 
 } // namespace tierdesk::io

@@ -703,6 +703,41 @@ Result<std::optional<StoredQueue>> ClassificationStore::currentQueue(QDate day)
             return std::optional<StoredQueue>();
     }
 
+    auto queue = readQueue(day, QString());
+    if (!queue)
+        return std::unexpected(queue.error());
+    return std::optional<StoredQueue>(std::move(*queue));
+}
+
+Result<StoredQueue> ClassificationStore::storedQueue(QDate day, const QString &owner)
+{
+    if (!day.isValid())
+        return StoredQueue();
+    ReadTransaction read(m_db.handle());
+    return readQueue(day, owner);
+}
+
+Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &owner)
+{
+    sqlite3 *db = m_db.handle();
+    // Whose customers, when the list is one owner's: their ids from customers_owner, in order.
+    std::optional<std::vector<CustomerId>> owned;
+    if (!owner.isEmpty()) {
+        auto s = Statement::prepare(db, "SELECT id FROM customers WHERE owner = ?1 ORDER BY id");
+        if (!s)
+            return std::unexpected(s.error());
+        s->bindText(1, owner);
+        owned.emplace();
+        int rc;
+        while ((rc = s->step()) == SQLITE_ROW)
+            owned->push_back(s->int64(0));
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+    }
+    const auto isOwned = [&](CustomerId id) {
+        return !owned || std::binary_search(owned->begin(), owned->end(), id);
+    };
+
     // The order, from classification_queue alone (it covers the statement). The spec's "days
     // overdue, descending" is the due date ascending among the rows due on or before the day;
     // ISO dates sort as text. The index ends in the rowid, so ties go by id as the spec says.
@@ -715,8 +750,10 @@ Result<std::optional<StoredQueue>> ClassificationStore::currentQueue(QDate day)
             return std::unexpected(s.error());
         s->bindDate(1, day);
         int rc;
-        while ((rc = s->step()) == SQLITE_ROW)
-            ids.push_back(s->int64(0));
+        while ((rc = s->step()) == SQLITE_ROW) {
+            if (const CustomerId id = s->int64(0); isOwned(id))
+                ids.push_back(id);
+        }
         if (rc != SQLITE_DONE)
             return std::unexpected(sqliteError(db, rc, {}));
     }
@@ -742,6 +779,8 @@ Result<std::optional<StoredQueue>> ClassificationStore::currentQueue(QDate day)
         int rc;
         while ((rc = s->step()) == SQLITE_ROW) {
             const CustomerId id = s->int64(0);
+            if (!isOwned(id))
+                continue;
             if (k >= byId.size() || byId[k].first != id)
                 return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {})); // the index disagrees
             StoredQueue::Entry &e = out.m_entries[byId[k++].second];
@@ -774,7 +813,7 @@ Result<std::optional<StoredQueue>> ClassificationStore::currentQueue(QDate day)
         if (!out.m_contacts.found(i))
             return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {}));
     }
-    return std::optional<StoredQueue>(std::move(out));
+    return out;
 }
 
 Result<std::optional<ClassificationRunInfo>> ClassificationStore::lastRun()

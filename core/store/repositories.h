@@ -230,8 +230,14 @@ public:
     /// nullopt: classify afresh.
     /// One read transaction; about 0.1 KB a row.
     Result<std::optional<StoredQueue>> currentQueue(QDate day);
+    /// The stored queue of `day` as Today's calls shows it (CustomerQuery with
+    /// CustomerFilter::dueOnOrBefore and CustomerSort::Priority), current or not, of one owner's
+    /// customers, or of everyone's when `owner` is empty. One read transaction, as currentQueue().
+    Result<StoredQueue> storedQueue(QDate day, const QString &owner = {});
 
 private:
+    /// The queue of `day` (of `owner`'s customers unless empty), in the current transaction.
+    Result<StoredQueue> readQueue(QDate day, const QString &owner);
     Database &m_db;
 };
 
