@@ -203,30 +203,6 @@ void scanOrders(sqlite3 *db, const Bounds &b, OrderScan &out)
             sqliteError(db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the orders."));
 }
 
-/// A read-only connection of its own for the helper thread; closed on destruction.
-class HelperConnection {
-public:
-    explicit HelperConnection(const QString &path)
-    {
-        const QByteArray file = path.toUtf8();
-        if (sqlite3_open_v2(file.constData(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
-            SQLITE_OK) {
-            sqlite3_close(m_db);
-            m_db = nullptr;
-            return;
-        }
-        sqlite3_busy_timeout(m_db, 5000);
-        sqlite3_exec(m_db, "PRAGMA trusted_schema = OFF", nullptr, nullptr, nullptr);
-    }
-    ~HelperConnection() { sqlite3_close(m_db); }
-    HelperConnection(const HelperConnection &) = delete;
-    HelperConnection &operator=(const HelperConnection &) = delete;
-    sqlite3 *get() const { return m_db; }
-
-private:
-    sqlite3 *m_db = nullptr;
-};
-
 std::optional<bool> optionalBool(const Statement &s, int col)
 {
     return s.isNull(col) ? std::nullopt : std::optional<bool>(s.integer(col) != 0);

@@ -804,7 +804,11 @@ ContactTexts ContactBook::texts(std::size_t row) const
 
 Result<ContactBook> ContactQuery::fetchPacked(std::span<const CustomerId> ids)
 {
-    sqlite3 *db = m_db.handle();
+    return fetchPacked(m_db.handle(), ids);
+}
+
+Result<ContactBook> ContactQuery::fetchPacked(sqlite3 *db, std::span<const CustomerId> ids)
+{
     ReadTransaction read(db);
     ContactBook out;
     out.m_offsets.assign(ids.size(), ContactBook::kMissing);

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+struct sqlite3;
+
 namespace tierdesk::store {
 
 class Database;
@@ -261,6 +263,8 @@ public:
     Result<std::vector<ContactRow>> fetch(std::span<const CustomerId> ids);
     /// The same, packed: row i is `ids[i]` (not found when missing).
     Result<ContactBook> fetchPacked(std::span<const CustomerId> ids);
+    /// The same on the connection `db` (a helper thread's), in its current transaction if any.
+    static Result<ContactBook> fetchPacked(sqlite3 *db, std::span<const CustomerId> ids);
 
 private:
     Database &m_db;

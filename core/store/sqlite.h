@@ -66,6 +66,31 @@ private:
     bool m_open = false;
 };
 
+/// A read-only connection of its own for a helper thread (without SQLite's per-call mutex: one
+/// thread uses it); closed on destruction. get() is null when the file could not be opened.
+class HelperConnection {
+public:
+    explicit HelperConnection(const QString &path)
+    {
+        const QByteArray file = path.toUtf8();
+        if (sqlite3_open_v2(file.constData(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+            SQLITE_OK) {
+            sqlite3_close(m_db);
+            m_db = nullptr;
+            return;
+        }
+        sqlite3_busy_timeout(m_db, 5000);
+        sqlite3_exec(m_db, "PRAGMA trusted_schema = OFF", nullptr, nullptr, nullptr);
+    }
+    ~HelperConnection() { sqlite3_close(m_db); }
+    HelperConnection(const HelperConnection &) = delete;
+    HelperConnection &operator=(const HelperConnection &) = delete;
+    sqlite3 *get() const { return m_db; }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
 class Statement final {
 public:
     Statement() = default;
