@@ -10,6 +10,7 @@
 #include "support/testsupport.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -302,4 +303,95 @@ TEST_F(DayCallList, WorkbooksAreTheSameEitherWay)
     QFile a(dir.filePath(QStringLiteral("stored.xlsx"))), b(dir.filePath(QStringLiteral("fresh.xlsx")));
     ASSERT_TRUE(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
     EXPECT_EQ(a.readAll(), b.readAll());
+}
+
+namespace {
+
+/// Today's calls as the window exports them: `io::exportStoredCallList` to a CSV file.
+QByteArray exportStored(store::Database &db, QDate day, const io::StoredCallListOptions &options = {})
+{
+    QTemporaryDir dir;
+    EXPECT_TRUE(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("calls.csv"));
+    auto n = io::exportStoredCallList(db, file, day, options);
+    EXPECT_TRUE(n) << n.error().message.toStdString();
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// What Export… wrote before: the customer table's rows of the queue (owner filter applied), in
+/// the queue's order, through writeCallList().
+QByteArray shownRows(store::Database &db, QDate day, const QString &owner = {})
+{
+    store::CustomerFilter f;
+    f.dueOnOrBefore = day;
+    f.owner = owner;
+    auto rows = store::CustomerQuery(db).page(f, store::CustomerSort::Priority, false, 0, 1'000'000);
+    EXPECT_TRUE(rows) << rows.error().message.toStdString();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    EXPECT_TRUE(io::writeCallList(&buffer, rows ? *rows : std::vector<store::CustomerRow>(), day));
+    return buffer.data();
+}
+
+} // namespace
+
+TEST_F(DayCallList, TheWindowsExportStreamsTheStoredQueueWithTheBytesOfTheTablesRows)
+{
+    const QByteArray csv = exportStored(db, kAsOf);
+    EXPECT_EQ(ids(csv), kQueue);
+    EXPECT_EQ(csv.toStdString(), shownRows(db, kAsOf).toStdString());
+    EXPECT_EQ(csv.toStdString(), write(kAsOf, true, nullptr).toStdString());
+}
+
+TEST_F(DayCallList, TheWindowsExportTakesTheStoredQueueEvenWhenItIsNotCurrent)
+{
+    // Customer 9 (due 04-01) is called and now due in 30 days, but no full run has stored that:
+    // the window shows, and exports, what is stored.
+    addCall(9, "2026-06-30T09:00:00", Outcome::Reached, date("2026-07-30"));
+    auto current = store::ClassificationStore(db).currentQueue(kAsOf);
+    ASSERT_TRUE(current);
+    ASSERT_FALSE(current->has_value());
+    const QByteArray csv = exportStored(db, kAsOf);
+    EXPECT_EQ(csv.toStdString(), shownRows(db, kAsOf).toStdString());
+    EXPECT_FALSE(ids(csv).empty());
+}
+
+TEST_F(DayCallList, TheWindowsExportOfOneOwnerHasOnlyTheirCustomersInTheQueuesOrder)
+{
+    ASSERT_TRUE(db.exec("UPDATE customers SET owner = 'Anna' WHERE id IN (3, 9, 12)"));
+    io::StoredCallListOptions anna;
+    anna.owner = QStringLiteral("Anna");
+    const QByteArray csv = exportStored(db, kAsOf, anna);
+    EXPECT_EQ(ids(csv), (std::vector<qint64>{9, 3, 12}));
+    EXPECT_EQ(rowOf(csv, 3)[QStringLiteral("rank")], QStringLiteral("2"));
+    EXPECT_EQ(csv.toStdString(), shownRows(db, kAsOf, anna.owner).toStdString());
+    io::StoredCallListOptions lina;
+    lina.owner = QStringLiteral("李娜");
+    EXPECT_EQ(ids(exportStored(db, kAsOf, lina)), (std::vector<qint64>{4, 2, 13, 5, 6, 8, 7}));
+    io::StoredCallListOptions nobody;
+    nobody.owner = QStringLiteral("Nobody");
+    EXPECT_TRUE(ids(exportStored(db, kAsOf, nobody)).empty());
+}
+
+TEST_F(DayCallList, TheWindowsExportReportsItsProgressAndStopsWithoutAFile)
+{
+    std::vector<std::pair<qint64, qint64>> calls;
+    io::StoredCallListOptions options;
+    options.progress = [&](qint64 written, qint64 total) {
+        calls.emplace_back(written, total);
+        return true;
+    };
+    exportStored(db, kAsOf, options);
+    const auto n = qint64(kQueue.size());
+    EXPECT_EQ(calls, (std::vector<std::pair<qint64, qint64>>{{0, n}, {n, n}}));
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    options.progress = [](qint64, qint64) { return false; };
+    const QString file = dir.filePath(QStringLiteral("calls.xlsx"));
+    auto stopped = io::exportStoredCallList(db, file, kAsOf, options);
+    ASSERT_FALSE(stopped);
+    EXPECT_TRUE(stopped.error().message.isEmpty()); // stopped, not failed: nothing to tell
+    EXPECT_TRUE(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }

@@ -11,6 +11,7 @@
 #include "store/repositories.h"
 #include "support/testsupport.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -19,6 +20,7 @@
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
+#include <limits>
 #include <map>
 #include <ostream>
 
@@ -180,6 +182,57 @@ TEST(ExportFormat, IsChosenByTheExtension)
     EXPECT_EQ(io::exportFormatFor(QStringLiteral("calls.csv")), io::ExportFormat::Csv);
     EXPECT_EQ(io::exportFormatFor(QStringLiteral("calls")), io::ExportFormat::Csv);
     EXPECT_EQ(io::exportFormatFor(QStringLiteral("calls.xlsx.csv")), io::ExportFormat::Csv);
+}
+
+TEST(CsvTableWriter, Utf8CellsNumbersAndDatesAreSpelledAsBefore)
+{
+    const auto csv = [](const auto &cells) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        io::CsvTableWriter w(&buffer);
+        cells(w);
+        w.endRow();
+        EXPECT_TRUE(w.finish());
+        return buffer.data().toStdString();
+    };
+    // Spreadsheet rules apply to UTF-8 cells as to text cells: quotes, formula guard, digits
+    // kept as text. Invalid bytes become U+FFFD (EF BF BD) as through QString::fromUtf8().
+    const QByteArray texts[] = {"王伟", "=1+2", "0731", "+86 138 0013 8000", "a,b", "say \"hi\"", "x\xff"};
+    const std::string expected =
+        "\xEF\xBB\xBF王伟,'=1+2,\t0731,\t+86 138 0013 8000,\"a,b\",\"say \"\"hi\"\"\","
+        "x\xEF\xBF\xBD\r\n";
+    EXPECT_EQ(csv([&](io::TableWriter &w) {
+                  for (const QByteArray &t : texts)
+                      w.utf8Text(t);
+              }),
+              expected);
+    EXPECT_EQ(csv([&](io::TableWriter &w) {
+                  for (const QByteArray &t : texts)
+                      w.text(QString::fromUtf8(t));
+              }),
+              expected);
+    // Numbers as QByteArray::number() spells them (19 digits kept as text by a tab, as before);
+    // dates as Qt::ISODate, four-digit years only.
+    EXPECT_EQ(csv([](io::TableWriter &w) {
+                  w.integer(0);
+                  w.integer(-42);
+                  w.integer(std::numeric_limits<qint64>::min());
+                  w.integer(std::numeric_limits<qint64>::max());
+              }),
+              "\xEF\xBB\xBF"
+              "0,-42,-9223372036854775808,\t9223372036854775807\r\n");
+    EXPECT_EQ(csv([](io::TableWriter &w) {
+                  w.date(QDate(2026, 6, 30));
+                  w.date(QDate(1, 1, 9));
+                  w.date(QDate(9999, 12, 31));
+                  w.date(QDate());
+                  w.date(QDate(-44, 3, 15));
+                  w.date(QDate(12345, 1, 1));
+              }),
+              "\xEF\xBB\xBF"
+              "2026-06-30,0001-01-09,9999-12-31,," +
+                  QDate(-44, 3, 15).toString(Qt::ISODate).toStdString() + "," +
+                  QDate(12345, 1, 1).toString(Qt::ISODate).toStdString() + "\r\n");
 }
 
 TEST_F(Export, CallListCsvIsForSpreadsheets)
