@@ -3918,6 +3918,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>call-list-%1</source>
         <translation>拨打清单-%1</translation>
     </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::RfmGridModel</name>

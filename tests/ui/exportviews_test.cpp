@@ -1,7 +1,9 @@
 // Export… in Customers and in Today's calls, driven through the real buttons of the main window:
 // the file dialog is answered by ui::setNextExportFile, messages by MessageBox::setNextAnswer.
 
+#include "backgroundread.h"
 #include "csv/csvreader.h"
+#include "io/calllist.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "models/customertablemodel.h"
@@ -17,8 +19,10 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPrinter>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -224,4 +228,109 @@ TEST_F(ExportViews, CallListPrintsToPdf)
     printer.setOutputFileName(path(QStringLiteral("calls.pdf")));
     window->queueView()->print(&printer);
     EXPECT_TRUE(read(path(QStringLiteral("calls.pdf"))).startsWith("%PDF"));
+}
+
+namespace {
+
+/// Every file counts as a big database while it lives: exports of the call list run in a worker.
+struct BigDatabase {
+    BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
+    ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
+};
+
+/// What Export… of Today's calls wrote before it streamed: the table's rows, through writeCallList.
+QByteArray rowsShown(ui::QueueView *view, QDate today)
+{
+    auto rows = view->model()->allRows();
+    EXPECT_TRUE(rows);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    EXPECT_TRUE(io::writeCallList(&buffer, rows ? *rows : std::vector<store::CustomerRow>(), today));
+    return buffer.data();
+}
+
+} // namespace
+
+TEST_F(ExportViews, CallListExportOfOneOwnerWritesTheRowsShown)
+{
+    window->showPlace(ui::MainWindow::Place::Calls);
+    auto *owner = child<QComboBox>("queueOwnerFilter");
+    owner->setCurrentIndex(owner->findData(QStringLiteral("李娜")));
+    auto *table = child<QTableView>("queueTable");
+    QTRY_VERIFY(!window->queueView()->isLoading());
+    ASSERT_EQ(table->model()->rowCount(), 2); // 王伟 and 张秀英; 李强's follow-up is in July
+    const QString file = path(QStringLiteral("calls.csv"));
+    exportWith("exportQueueButton", file);
+    const QByteArray bytes = read(file);
+    EXPECT_EQ(bytes.toStdString(), rowsShown(window->queueView(), session->today()).toStdString());
+    const auto rows = parseCsv(bytes);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[1].value(6), QStringLiteral("李娜"));
+    EXPECT_EQ(rows[2].value(6), QStringLiteral("李娜"));
+}
+
+TEST_F(ExportViews, OnABigDatabaseTheCallListIsWrittenByAWorkerWhileTheWindowAnswers)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Calls);
+    auto *view = window->queueView();
+    QTRY_VERIFY(!view->isLoading());
+    const QByteArray expected = rowsShown(view, session->today());
+    ASSERT_EQ(parseCsv(expected).size(), 5u); // the header and the four due customers
+
+    QSignalSpy finished(view, &ui::QueueView::exportFinished);
+    const QString file = path(QStringLiteral("calls.csv"));
+    {
+        test::WorkerGate gate;
+        exportWith("exportQueueButton", file);
+        // Clicked and back: the worker has not started, a dialog says what is going on.
+        EXPECT_TRUE(view->isExporting());
+        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+        ASSERT_NE(progress, nullptr);
+        EXPECT_TRUE(progress->isVisible());
+        EXPECT_TRUE(files().isEmpty());
+        // The window goes on: another place, and back.
+        window->showPlace(ui::MainWindow::Place::Customers);
+        window->showPlace(ui::MainWindow::Place::Calls);
+        // A second Export… while the first runs starts nothing.
+        EXPECT_FALSE(view->exportToFile(path(QStringLiteral("other.csv"))));
+    }
+    QTRY_VERIFY(!view->isExporting());
+    ASSERT_EQ(finished.size(), 1);
+    EXPECT_EQ(finished[0][0].toString(), file);
+    EXPECT_EQ(finished[0][1].toString(), QString());
+    EXPECT_EQ(read(file).toStdString(), expected.toStdString());
+    EXPECT_EQ(files(), QStringList{QStringLiteral("calls.csv")});
+    QTRY_COMPARE(window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), nullptr);
+}
+
+TEST_F(ExportViews, OnABigDatabaseCancelStopsTheExportAndLeavesNoFile)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Calls);
+    auto *view = window->queueView();
+    QTRY_VERIFY(!view->isLoading());
+    QSignalSpy finished(view, &ui::QueueView::exportFinished);
+    {
+        test::WorkerGate gate;
+        exportWith("exportQueueButton", path(QStringLiteral("calls.xlsx")));
+        ASSERT_TRUE(view->isExporting());
+        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+        ASSERT_NE(progress, nullptr);
+        auto *cancel = progress->findChild<QPushButton *>();
+        ASSERT_NE(cancel, nullptr);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        EXPECT_FALSE(view->isExporting());
+    }
+    // The worker, let go, finds its export cancelled: no file, no message, no signal.
+    ui::readerPool()->waitForDone();
+    QTest::qWait(50);
+    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
+    EXPECT_EQ(finished.size(), 0);
+    QTRY_COMPARE(window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), nullptr);
+    // The next export runs to its end.
+    exportWith("exportQueueButton", path(QStringLiteral("calls.csv")));
+    QTRY_VERIFY(!view->isExporting());
+    EXPECT_EQ(finished.size(), 1);
+    EXPECT_EQ(files(), QStringList{QStringLiteral("calls.csv")});
 }

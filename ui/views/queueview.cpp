@@ -14,6 +14,7 @@
 #include "views/tablelayout.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <climits>
@@ -308,8 +310,26 @@ void QueueView::applySuggestion()
         MessageBox::critical(this, tr("Grade not changed"), ok.error().message);
 }
 
+std::optional<io::StoredCallListOptions> QueueView::storedExport() const
+{
+    // applyFilter()'s list in the queue's order is the stored queue of that day: the same rows,
+    // the same columns.
+    store::CustomerFilter queueOnly;
+    queueOnly.dueOnOrBefore = m_model->filter().dueOnOrBefore;
+    queueOnly.owner = m_model->filter().owner;
+    if (m_model->filter() != queueOnly || !queueOnly.dueOnOrBefore.isValid() ||
+        m_model->sortKey() != store::CustomerSort::Priority || m_model->isDescending())
+        return std::nullopt;
+    io::StoredCallListOptions options;
+    options.owner = queueOnly.owner;
+    return options;
+}
+
 Result<qint64> QueueView::exportCallList(const QString &path)
 {
+    if (const auto options = storedExport())
+        return io::exportStoredCallList(m_session->database(), path, m_model->filter().dueOnOrBefore,
+                                        *options);
     auto rows = m_model->allRows();
     if (!rows)
         return std::unexpected(rows.error());
@@ -318,6 +338,11 @@ Result<qint64> QueueView::exportCallList(const QString &path)
 
 void QueueView::chooseExportFile()
 {
+    if (isExporting()) {
+        if (m_exportProgress)
+            m_exportProgress->raise();
+        return;
+    }
     //: The suggested file name (without extension) of an exported call list; %1 is the day
     const QString path = ui::chooseExportFile(
         this, tr("Export call list"), tr("call-list-%1").arg(m_session->today().toString(Qt::ISODate)));
@@ -327,10 +352,81 @@ void QueueView::chooseExportFile()
 
 bool QueueView::exportToFile(const QString &path)
 {
+    if (isExporting())
+        return false;
+    if (auto options = storedExport();
+        options && CustomerTableModel::loadsInBackground(m_session->database().path())) {
+        exportInBackground(path, std::move(*options));
+        return true;
+    }
     auto written = exportCallList(path);
     if (!written)
         MessageBox::critical(this, tr("Export failed"), written.error().message);
     return written.has_value();
+}
+
+void QueueView::exportInBackground(const QString &path, io::StoredCallListOptions options)
+{
+    // How far the worker is, for the dialog; a count of rows, and whether Cancel was pressed.
+    struct Progress {
+        std::atomic<qint64> written{0}, total{0};
+        std::atomic<bool> cancelled{false};
+    };
+    const auto progress = std::make_shared<Progress>();
+    options.progress = [progress](qint64 written, qint64 total) {
+        progress->written = written;
+        progress->total = total;
+        return !progress->cancelled.load();
+    };
+    auto *dialog = new QProgressDialog(this);
+    dialog->setObjectName(QStringLiteral("exportProgress"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Export call list"));
+    dialog->setLabelText(tr("Writing %1…").arg(QFileInfo(path).fileName()));
+    dialog->setRange(0, 0); // busy until the worker has read the queue
+    dialog->setMinimumDuration(0);
+    dialog->setAutoReset(false);
+    dialog->setAutoClose(false);
+    m_exportProgress = dialog;
+    auto *timer = new QTimer(dialog);
+    connect(timer, &QTimer::timeout, dialog, [dialog, progress] {
+        const qint64 total = progress->total;
+        if (total <= 0)
+            return;
+        // QProgressDialog counts in int; a call list has at most a few million rows.
+        dialog->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+        dialog->setValue(int(std::min<qint64>(progress->written, INT_MAX)));
+    });
+    timer->start(100);
+    connect(dialog, &QProgressDialog::canceled, this, [this, progress] {
+        // The worker stops at its next row (no file is left) or SQLite step; its answer is dropped.
+        progress->cancelled = true;
+        endExport();
+    });
+
+    const QDate day = m_model->filter().dueOnOrBefore;
+    m_stopExport = readInBackground<qint64>(
+        this, m_session->database().path(),
+        [path, day, options](store::Database &db) {
+            return io::exportStoredCallList(db, path, day, options);
+        },
+        [this, path](const Result<qint64> &written) {
+            endExport();
+            if (!written)
+                MessageBox::critical(this, tr("Export failed"), written.error().message);
+            emit exportFinished(path, written ? QString() : written.error().message);
+        });
+    dialog->show();
+}
+
+void QueueView::endExport()
+{
+    stopRead(m_stopExport);
+    if (QProgressDialog *dialog = m_exportProgress) {
+        m_exportProgress.clear();
+        dialog->disconnect(this); // closing it says canceled()
+        dialog->close();          // and deletes it
+    }
 }
 
 QString QueueView::callListHtml() const

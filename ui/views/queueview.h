@@ -1,9 +1,12 @@
 #pragma once
 
+#include "io/calllist.h"
 #include "model/error.h"
 #include "model/types.h"
 #include "store/customerquery.h"
 
+#include <QPointer>
+#include <QProgressDialog>
 #include <QWidget>
 
 #include <atomic>
@@ -42,15 +45,23 @@ public:
     /// Applies the selected row's demotion suggestion.
     void applySuggestion();
     /// Writes the call list as shown (owner filter applied) to `path`: an Excel workbook when it
-    /// ends in .xlsx, else CSV for Excel, WPS and LibreOffice. All or nothing.
+    /// ends in .xlsx, else CSV for Excel, WPS and LibreOffice. All or nothing. The rows stream
+    /// from the stored queue (io::exportStoredCallList), on this thread.
     Result<qint64> exportCallList(const QString &path);
     /// What Export… does once the user has chosen `path`: exports, and says so when that fails.
+    /// On a big database (CustomerTableModel::loadsInBackground()) a worker writes the file while
+    /// a progress dialog with Cancel shows how far it is, and this returns true at once;
+    /// exportFinished() follows, unless cancelled. Else the export is done on return.
     bool exportToFile(const QString &path);
+    /// True while a worker writes an export.
+    bool isExporting() const { return m_stopExport != nullptr; }
     /// The call list as an HTML table, for printing and PDF.
     QString callListHtml() const;
     void print(QPrinter *printer) const;
 
 signals:
+    /// A worker's export has ended: `error` is empty when the file was written.
+    void exportFinished(const QString &path, const QString &error);
     void openCustomerRequested(tierdesk::CustomerId id);
     void currentCustomerChanged();
 
@@ -63,6 +74,11 @@ private:
     void afterLoad();
     void updateButtons();
     void chooseExportFile();
+    /// What io::exportStoredCallList() writes for the rows shown; nullopt when they are not the
+    /// stored queue in its order (then the rows shown are written as they are).
+    std::optional<io::StoredCallListOptions> storedExport() const;
+    void exportInBackground(const QString &path, io::StoredCallListOptions options);
+    void endExport();
     void choosePrinter();
 
     Session *m_session;
@@ -85,6 +101,9 @@ private:
     std::optional<qint64> m_overdue;
     /// True while the model applies a change in place: the summary follows it without counting.
     bool m_updatingInPlace = false;
+    /// The worker writing an export, and its progress dialog.
+    std::shared_ptr<std::atomic<bool>> m_stopExport;
+    QPointer<QProgressDialog> m_exportProgress;
 };
 
 } // namespace tierdesk::ui
