@@ -395,3 +395,54 @@ TEST_F(DayCallList, TheWindowsExportReportsItsProgressAndStopsWithoutAFile)
     EXPECT_TRUE(stopped.error().message.isEmpty()); // stopped, not failed: nothing to tell
     EXPECT_TRUE(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
+
+TEST(DayCallListOnAFile, AQueueOfThousandsReadsItsContactsInAHelperAndGivesTheFreshBytes)
+{
+    // Enough rows for the helper thread (2,048 and more) on a database file, in shuffled id
+    // order so that the queue's order is not the customers' order: the helper's contacts must
+    // land on their rows. Every third customer belongs to Anna.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("team.sqlite"))));
+    constexpr int Customers = 2600;
+    {
+        auto tx = db.beginWrite();
+        ASSERT_TRUE(tx);
+        for (int k = 0; k < Customers; ++k) {
+            const int id = 1 + (k * 7919) % Customers;
+            Customer c;
+            c.id = id;
+            c.name = QStringLiteral("客户 %1").arg(id);
+            c.company = id % 5 ? QString() : QStringLiteral("公司 %1, \"总部\"").arg(id);
+            c.phone = QStringLiteral("139%1").arg(id, 8, 10, QLatin1Char('0'));
+            c.owner = id % 3 ? QStringLiteral("李娜") : QStringLiteral("Anna");
+            c.createdAt = kAsOf.addDays(-(id % 400));
+            ASSERT_TRUE(store::CustomerRepository(db).add(c));
+        }
+        ASSERT_TRUE(tx->commit());
+    }
+    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, /*store=*/true));
+
+    io::CallListSource source = io::CallListSource::Fresh;
+    QBuffer stored, fresh;
+    stored.open(QIODevice::WriteOnly);
+    fresh.open(QIODevice::WriteOnly);
+    io::CsvTableWriter storedWriter(&stored), freshWriter(&fresh);
+    io::DayCallListOptions options;
+    options.source = &source;
+    auto n = io::writeDayCallList(db, storedWriter, kAsOf, options);
+    ASSERT_TRUE(n) << n.error().message.toStdString();
+    EXPECT_EQ(source, io::CallListSource::Stored);
+    EXPECT_GE(*n, 2048);
+    options.allowStored = false;
+    ASSERT_TRUE(io::writeDayCallList(db, freshWriter, kAsOf, options));
+    EXPECT_EQ(stored.data().toStdString(), fresh.data().toStdString());
+
+    for (const QString &owner : {QString(), QStringLiteral("Anna")}) {
+        io::StoredCallListOptions byOwner;
+        byOwner.owner = owner;
+        EXPECT_EQ(exportStored(db, kAsOf, byOwner).toStdString(), shownRows(db, kAsOf, owner).toStdString())
+            << owner.toStdString();
+    }
+}
