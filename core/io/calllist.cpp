@@ -279,6 +279,10 @@ private:
     std::vector<std::optional<QByteArray>> m_suggestions;
 };
 
+/// How many rows ahead the stored queue's contact texts are fetched into the cache while rows are
+/// written: each row's texts are somewhere else in memory.
+constexpr std::size_t PrefetchAhead = 16;
+
 /// Writes the header, then the `count` rows that `write(i, rows, rank, scratch)` writes with
 /// `rows` (true), or skips (false), then finishes the writer. `scratch` is one row reused for
 /// all.
@@ -331,6 +335,8 @@ Result<qint64> writeDayCallList(store::Database &db, TableWriter &w, QDate asOf,
             return writeCallListRows(
                 w, queue.size(), asOf,
                 [&](std::size_t i, CallListRowWriter &out, qint64 rank, store::CustomerRow &row) {
+                    if (i + PrefetchAhead < queue.size())
+                        queue.prefetchContacts(i + PrefetchAhead);
                     queue.fillColumns(i, row);
                     out.write(rank, row, queue.contacts(i));
                     return true;
@@ -384,6 +390,8 @@ Result<qint64> exportStoredCallList(store::Database &db, const QString &path, QD
                     stopped = true;
                     return false;
                 }
+                if (i + PrefetchAhead < queue->size())
+                    queue->prefetchContacts(i + PrefetchAhead);
                 queue->fillColumns(i, row);
                 out.write(rank, row, queue->contacts(i));
                 return true;

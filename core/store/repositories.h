@@ -147,6 +147,14 @@ public:
     void fill(std::size_t row, CustomerRow &out) const;
     /// The same texts of row `row` (found), as UTF-8 without a copy.
     ContactTexts texts(std::size_t row) const;
+    /// Asks the CPU to fetch the texts of row `row` (found), for a texts() a little later: rows
+    /// taken in another order than they were read in (a queue's) miss the cache each.
+    void prefetch(std::size_t row) const
+    {
+        const char *p = this->row(row);
+        __builtin_prefetch(p);
+        __builtin_prefetch(p + 64);
+    }
 
 private:
     friend class ContactQuery;
@@ -177,6 +185,8 @@ public:
     void fillColumns(std::size_t i, CustomerRow &out) const;
     /// The contact texts of row `i`, as UTF-8 (see ContactBook::texts()).
     ContactTexts contacts(std::size_t i) const { return m_contacts.texts(i); }
+    /// See ContactBook::prefetch().
+    void prefetchContacts(std::size_t i) const { m_contacts.prefetch(i); }
 
 private:
     friend class ClassificationStore;
