@@ -3,7 +3,7 @@
 #include "tagrule.h"
 
 #include <algorithm>
-#include <numeric>
+#include <functional>
 
 namespace tierdesk::classify {
 namespace {
@@ -20,16 +20,46 @@ int scoreFromRank(std::int64_t rank, std::int64_t n)
 
 std::vector<std::int64_t> sqlRank(std::span<const std::int64_t> values, bool ascending)
 {
-    std::vector<std::size_t> order(values.size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return ascending ? values[a] < values[b] : values[a] > values[b];
-    });
     std::vector<std::int64_t> ranks(values.size());
+    if (values.empty())
+        return ranks;
+    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    const std::int64_t low = *lo;
+    // Recency in days and order counts span a few thousand values for a million customers: one
+    // count per value gives every rank in two passes, without a sort.
+    const std::uint64_t span = std::uint64_t(*hi) - std::uint64_t(low);
+    if (span < 2 * std::uint64_t(values.size()) + 4096) {
+        std::vector<std::int64_t> before(std::size_t(span) + 1, 0);
+        for (std::int64_t v : values)
+            ++before[std::size_t(std::uint64_t(v) - std::uint64_t(low))];
+        // The rank of a value: one more than the values that come before it.
+        std::int64_t seen = 0;
+        auto accumulate = [&seen](std::int64_t &count) {
+            const std::int64_t here = count;
+            count = seen + 1;
+            seen += here;
+        };
+        if (ascending)
+            std::for_each(before.begin(), before.end(), accumulate);
+        else
+            std::for_each(before.rbegin(), before.rend(), accumulate);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            ranks[i] = before[std::size_t(std::uint64_t(values[i]) - std::uint64_t(low))];
+        return ranks;
+    }
+    // Otherwise (money): sort the values with their positions, which keeps the comparisons in
+    // one array instead of a random read of `values` for each.
+    std::vector<std::pair<std::int64_t, std::size_t>> order(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        order[i] = {values[i], i};
+    if (ascending)
+        std::sort(order.begin(), order.end());
+    else
+        std::sort(order.begin(), order.end(), std::greater<>());
     for (std::size_t pos = 0; pos < order.size(); ++pos) {
-        const std::size_t i = order[pos];
-        if (pos > 0 && values[order[pos - 1]] == values[i])
-            ranks[i] = ranks[order[pos - 1]];
+        const std::size_t i = order[pos].second;
+        if (pos > 0 && order[pos - 1].first == order[pos].first)
+            ranks[i] = ranks[order[pos - 1].second];
         else
             ranks[i] = std::int64_t(pos) + 1;
     }
@@ -264,22 +294,20 @@ Run run(std::span<const CustomerFacts> facts, const Settings &s, QDate asOf)
     }
     const auto nBuyers = std::int64_t(buyers.size());
     {
-        std::vector<std::int64_t> recency(buyers.size()), frequency(buyers.size()), monetary(buyers.size());
-        for (std::size_t k = 0; k < buyers.size(); ++k) {
-            const CustomerFacts &f = facts[buyers[k]];
-            recency[k] = f.lastOrder.daysTo(asOf);
-            frequency[k] = f.frequency;
-            monetary[k] = f.monetary;
-        }
-        const auto rRank = sqlRank(recency, /*ascending=*/false);
-        const auto fRank = sqlRank(frequency, /*ascending=*/true);
-        const auto mRank = sqlRank(monetary, /*ascending=*/true);
-        for (std::size_t k = 0; k < buyers.size(); ++k) {
-            Classification &c = result.rows[buyers[k]];
-            c.r = scoreFromRank(rRank[k], nBuyers);
-            c.f = scoreFromRank(fRank[k], nBuyers);
-            c.m = scoreFromRank(mRank[k], nBuyers);
-        }
+        // One metric at a time, so that only one set of ranks is held at once.
+        std::vector<std::int64_t> metric(buyers.size());
+        auto score = [&](auto value, bool ascending, std::optional<int> Classification::*field) {
+            for (std::size_t k = 0; k < buyers.size(); ++k)
+                metric[k] = value(facts[buyers[k]]);
+            const auto rank = sqlRank(metric, ascending);
+            for (std::size_t k = 0; k < buyers.size(); ++k)
+                result.rows[buyers[k]].*field = scoreFromRank(rank[k], nBuyers);
+        };
+        score([asOf](const CustomerFacts &f) { return f.lastOrder.daysTo(asOf); }, /*ascending=*/false,
+              &Classification::r);
+        score([](const CustomerFacts &f) { return std::int64_t(f.frequency); }, /*ascending=*/true,
+              &Classification::f);
+        score([](const CustomerFacts &f) { return f.monetary; }, /*ascending=*/true, &Classification::m);
     }
 
     // The pyramid: customers with monetary > 0, ranked by monetary descending.

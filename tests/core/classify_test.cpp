@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <gtest/gtest.h>
+#include <limits>
 #include <ostream>
 #include <vector>
 
@@ -217,6 +218,28 @@ TEST(SqlRank, NegativeValuesRankBelowZero)
     const std::vector<std::int64_t> values{0, -5, 5};
     EXPECT_EQ(sqlRank(values, true), (std::vector<std::int64_t>{2, 1, 3}));
     EXPECT_EQ(sqlRank(values, false), (std::vector<std::int64_t>{2, 3, 1}));
+}
+
+TEST(SqlRank, WidelySpreadValuesRankTheSame)
+{
+    // A range far wider than the number of values (money): ranked by sorting, not by counting.
+    const std::int64_t top = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t bottom = std::numeric_limits<std::int64_t>::min();
+    const std::vector<std::int64_t> values{top, 5, bottom, top, -1'000'000'000'000};
+    // Sorted bottom, -1e12, 5, top, top → ranks 1, 2, 3, 4, 4.
+    EXPECT_EQ(sqlRank(values, true), (std::vector<std::int64_t>{4, 3, 1, 4, 2}));
+    // Sorted top, top, 5, -1e12, bottom → ranks 1, 1, 3, 4, 5.
+    EXPECT_EQ(sqlRank(values, false), (std::vector<std::int64_t>{1, 3, 5, 1, 4}));
+}
+
+TEST(SqlRank, ValuesWithGapsRankByCount)
+{
+    // Days of recency: a narrow range with gaps and ties, ranked by counting.
+    const std::vector<std::int64_t> values{400, 3, 3, 90, 400, 3};
+    // Ascending 3, 3, 3, 90, 400, 400 → 3 ranks 1, 90 rank 4, 400 rank 5.
+    EXPECT_EQ(sqlRank(values, true), (std::vector<std::int64_t>{5, 1, 1, 4, 5, 1}));
+    // Descending 400, 400, 90, 3, 3, 3 → 400 ranks 1, 90 rank 3, 3 rank 4.
+    EXPECT_EQ(sqlRank(values, false), (std::vector<std::int64_t>{1, 4, 4, 3, 1, 4}));
 }
 
 TEST(SqlRank, EmptyInputGivesNoRanks)
