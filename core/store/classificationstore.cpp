@@ -233,30 +233,38 @@ void bindRow(Statement &s, const StoredRow &r)
         s.bindNull(27);
 }
 
-/// The rank find() works out for each row from the stored spend and tiers, as its statement
-/// does: one more than the spenders of the better tiers and those of the same tier who spent
-/// more; 0 for no spend.
-std::vector<std::int64_t> derivedRanks(const classify::Run &run)
-{
-    std::array<std::vector<Cents>, 4> byTier;
-    for (const classify::Classification &c : run.rows)
-        byTier[std::size_t(c.valueTier)].push_back(c.monetary);
-    std::array<std::int64_t, 5> better{};
-    for (std::size_t t = 0; t < 4; ++t) {
-        std::sort(byTier[t].begin(), byTier[t].end());
-        better[t + 1] = better[t] + std::int64_t(byTier[t].size());
+/// The rank find() works out for a row from the stored spend and tiers, as its statement does:
+/// one more than the rows of the better tiers and those of the same tier who spent more; 0 for no
+/// spend. Keeps only the spend of the rows that spent, sorted by tier, and the counts per tier.
+class DerivedRanks {
+public:
+    explicit DerivedRanks(const classify::Run &run)
+    {
+        std::array<std::int64_t, 4> count{};
+        for (const classify::Classification &c : run.rows) {
+            ++count[std::size_t(c.valueTier)];
+            if (c.monetary > 0)
+                m_spend[std::size_t(c.valueTier)].push_back(c.monetary);
+        }
+        for (std::size_t t = 0; t < 4; ++t) {
+            std::sort(m_spend[t].begin(), m_spend[t].end());
+            m_better[t + 1] = m_better[t] + count[t];
+        }
     }
-    std::vector<std::int64_t> out(run.rows.size(), 0);
-    for (std::size_t i = 0; i < run.rows.size(); ++i) {
-        const classify::Classification &c = run.rows[i];
+    std::int64_t of(const classify::Classification &c) const
+    {
         if (c.monetary <= 0)
-            continue;
-        const auto &tier = byTier[std::size_t(c.valueTier)];
+            return 0;
+        // Rows of the same tier without spend never spent more than a row with spend.
+        const auto &tier = m_spend[std::size_t(c.valueTier)];
         const auto above = tier.end() - std::upper_bound(tier.begin(), tier.end(), c.monetary);
-        out[i] = better[std::size_t(c.valueTier)] + std::int64_t(above) + 1;
+        return m_better[std::size_t(c.valueTier)] + std::int64_t(above) + 1;
     }
-    return out;
-}
+
+private:
+    std::array<std::vector<Cents>, 4> m_spend;
+    std::array<std::int64_t, 5> m_better{};
+};
 
 QString monthOf(QDate d)
 {
@@ -309,26 +317,15 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         }
     }
 
-    // What is stored now, by id.
-    std::vector<std::pair<std::int64_t, std::int64_t>> stored;
-    {
-        auto s = Statement::prepare(db, "SELECT customer_id, digest FROM classification_digests");
-        if (!s)
-            return std::unexpected(s.error());
-        int rc;
-        while ((rc = s->step()) == SQLITE_ROW)
-            stored.emplace_back(s->int64(0), s->int64(1));
-        if (rc != SQLITE_DONE)
-            return std::unexpected(sqliteError(db, rc, what));
-    }
     const auto rowsBefore = selectInt(db, "SELECT count(*) FROM classification");
     if (!rowsBefore)
         return std::unexpected(rowsBefore.error());
 
-    const std::vector<std::int64_t> ranks = derivedRanks(run);
+    const DerivedRanks ranks(run);
     const QDate asOf = run.summary.asOf;
 
-    // The rows of this run that differ from the stored ones (by id: facts and rows are by id).
+    // The rows of this run that differ from the stored ones (by id: facts and rows are by id),
+    // found by reading the stored digests in id order beside them.
     struct Change {
         std::size_t index;
         std::int64_t digest;
@@ -336,31 +333,54 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     };
     std::vector<Change> changes;
     std::vector<std::int64_t> gone;
-    std::size_t k = 0;
-    std::int64_t lastId = std::numeric_limits<std::int64_t>::min();
+    std::int64_t storedCount = 0;
     bool ordered = true;
-    for (std::size_t i = 0; i < run.rows.size(); ++i) {
-        const classify::Classification &c = run.rows[i];
-        ordered = ordered && c.id > lastId;
-        lastId = c.id;
-        const std::int64_t d = digest(storedRow(c, i < facts.size() ? &facts[i] : nullptr, asOf, ranks[i]));
-        while (ordered && k < stored.size() && stored[k].first < c.id)
-            gone.push_back(stored[k++].first);
-        if (ordered && k < stored.size() && stored[k].first == c.id) {
-            if (stored[k].second != d)
-                changes.push_back({i, d, true});
-            ++k;
-        } else {
-            changes.push_back({i, d, false});
+    {
+        auto stored =
+            Statement::prepare(db, "SELECT customer_id, digest FROM classification_digests ORDER BY "
+                                   "customer_id");
+        if (!stored)
+            return std::unexpected(stored.error());
+        int rc = SQLITE_DONE;
+        auto next = [&] {
+            rc = stored->step();
+            if (rc == SQLITE_ROW)
+                ++storedCount;
+            return rc == SQLITE_ROW;
+        };
+        bool more = next();
+        std::int64_t lastId = std::numeric_limits<std::int64_t>::min();
+        for (std::size_t i = 0; i < run.rows.size(); ++i) {
+            const classify::Classification &c = run.rows[i];
+            ordered = ordered && c.id > lastId;
+            lastId = c.id;
+            const std::int64_t d =
+                digest(storedRow(c, i < facts.size() ? &facts[i] : nullptr, asOf, ranks.of(c)));
+            while (ordered && more && stored->int64(0) < c.id) {
+                gone.push_back(stored->int64(0));
+                more = next();
+            }
+            if (ordered && more && stored->int64(0) == c.id) {
+                if (stored->int64(1) != d)
+                    changes.push_back({i, d, true});
+                more = next();
+            } else {
+                changes.push_back({i, d, false});
+            }
         }
+        while (more) {
+            if (ordered)
+                gone.push_back(stored->int64(0));
+            more = next();
+        }
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, what));
     }
-    while (ordered && k < stored.size())
-        gone.push_back(stored[k++].first);
 
     // Rewrite everything when most rows changed, the table was empty, or it is out of step with
     // its digests: one pass in id order without the indexes, then one sort per index.
-    const bool rewrite = !ordered || *rowsBefore != std::int64_t(stored.size()) ||
-                         changes.size() * 2 > run.rows.size() || stored.empty();
+    const bool rewrite =
+        !ordered || *rowsBefore != storedCount || changes.size() * 2 > run.rows.size() || storedCount == 0;
     if (rewrite) {
         for (const char *sql : {"DELETE FROM classification", "DELETE FROM classification_digests"}) {
             if (auto ok = m_db.exec(sql); !ok)
@@ -402,8 +422,8 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     std::unordered_map<std::uint32_t, Statement> updates;
     for (const Change &change : changes) {
         const classify::Classification &c = run.rows[change.index];
-        const StoredRow row = storedRow(c, change.index < facts.size() ? &facts[change.index] : nullptr, asOf,
-                                        ranks[change.index]);
+        const StoredRow row =
+            storedRow(c, change.index < facts.size() ? &facts[change.index] : nullptr, asOf, ranks.of(c));
         Statement *target = &*insert;
         if (change.exists) {
             bindRow(*same, row);
