@@ -29,19 +29,25 @@ struct DueReason {
 
 /// The result of classifying one customer as of T.
 struct Classification {
+    // The 8-byte members first and the small ones together at the end, so that little is lost to
+    // padding: a run holds one of these per customer (136 bytes; 144 in the order of the spec).
     CustomerId id = 0;
 
     // Metrics (spec §2).
     std::optional<int> recencyDays; ///< null for a customer without orders
     int frequency = 0;
+    int valueRank = 0; ///< rank by monetary among customers with monetary > 0; 0 when outside
     Cents monetary = 0;
 
     // RFM scores 1–5 (spec §3); null for prospects.
     std::optional<int> r, f, m;
 
-    ValueTier valueTier = ValueTier::D;
-    int valueRank = 0; ///< rank by monetary among customers with monetary > 0; 0 when outside
+    QDate due;
+    DueReason reason;
+    QStringList dynamicTags; ///< tags produced by tag rules, in rule order
+    int priorityClass = 5;   ///< 0 (grade S) … 5 (no grade, not a buyer)
 
+    ValueTier valueTier = ValueTier::D;
     std::optional<Level> freqTier; ///< buyers only
     std::optional<Level> loyalty;  ///< buyers only
     Lifecycle lifecycle = Lifecycle::Prospect;
@@ -52,12 +58,6 @@ struct Classification {
     std::optional<Grade> grade;    ///< the hand-set grade, else the one suggested by MAN
     bool gradeSuggested = false;   ///< true when `grade` comes from the MAN answers
     std::optional<Grade> demoteTo; ///< a suggested demotion, never applied by itself
-
-    QDate due;
-    DueReason reason;
-    int priorityClass = 5; ///< 0 (grade S) … 5 (no grade, not a buyer)
-
-    QStringList dynamicTags; ///< tags produced by tag rules, in rule order
 };
 
 /// Facts about the whole population, for explanations and charts.
