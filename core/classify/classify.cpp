@@ -1,5 +1,6 @@
 #include "classify.h"
 
+#include "model/memory.h"
 #include "tagrule.h"
 
 #include <algorithm>
@@ -283,6 +284,8 @@ Run run(std::span<const CustomerFacts> facts, const Settings &s, QDate asOf)
     Run result;
     result.summary.asOf = asOf;
     result.summary.customers = int(facts.size());
+    result.rows.reserve(facts.size());
+    adviseHugePages(result.rows.data(), facts.size() * sizeof(Classification));
     result.rows.resize(facts.size());
 
     // Buyers, in input order: their metrics feed the RFM ranks.

@@ -1,6 +1,7 @@
 #include "metricsscan.h"
 
 #include "database.h"
+#include "model/memory.h"
 #include "schema.h"
 #include "sqlite.h"
 
@@ -277,6 +278,7 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
         if (!s)
             return std::unexpected(s.error());
         facts.reserve(std::size_t(std::max<qint64>(0, std::min<qint64>(*maxId, kDenseIdLimit))));
+        adviseHugePages(facts.data(), facts.capacity() * sizeof(classify::CustomerFacts));
         int rc;
         while ((rc = s->step()) == SQLITE_ROW) {
             classify::CustomerFacts &f = facts.emplace_back();

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstddef>
+
+namespace tierdesk {
+
+/// Asks the kernel to back the whole pages of [data, data + bytes) with transparent huge pages
+/// (Linux; elsewhere nothing). For an array of a million records that is written right after it
+/// is allocated: with 4 KiB pages, its first write faults once every 4 KiB, which took two thirds
+/// of classify::run() at a million customers. Call it before the first write.
+void adviseHugePages(const void *data, std::size_t bytes);
+
+} // namespace tierdesk
