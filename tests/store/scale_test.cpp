@@ -246,6 +246,24 @@ TEST_F(ScaleFile, AStoredCustomerWhoIsGoneLeavesTheResultsWithTheNextRun)
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification"), 299);
 }
 
+TEST_F(ScaleFile, StoredCustomersWhoAreGoneAfterTheLastOneClassifiedLeaveTheResults)
+{
+    classifyAndStore(date("2026-06-30"));
+    // Customers 299 and 300, the last ids, removed behind the store's back: their stored
+    // digests come after every row of the next run.
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = OFF"));
+    for (const char *sql :
+         {"DELETE FROM orders WHERE customer_id >= 299", "DELETE FROM calls WHERE customer_id >= 299",
+          "DELETE FROM customers WHERE id >= 299"})
+        ASSERT_TRUE(db.exec(sql));
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = ON"));
+    const classify::Run run = classifyAndStore(date("2026-06-30"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE customer_id >= 299"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification_digests WHERE customer_id >= 299"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification"), 298);
+    expectStored(db, run);
+}
+
 TEST_F(ScaleFile, TheFirstRunOfAMonthKeepsTheLastTiersOfThePreviousMonth)
 {
     const classify::Run may = classifyAndStore(date("2026-05-31"));
