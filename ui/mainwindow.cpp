@@ -50,7 +50,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_customers(new CustomersView(session, this))
     , m_queue(new QueueView(session, this))
-    , m_charts(new ChartsView(session, this))
     , m_statusDatabase(new QLabel(this))
     , m_statusAsOf(new QLabel(this))
     , m_statusClassified(new QLabel(this))
@@ -82,12 +81,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     }
     m_customers->setObjectName(QStringLiteral("customersPage"));
     m_queue->setObjectName(QStringLiteral("callsPage"));
-    m_charts->setObjectName(QStringLiteral("chartsPage"));
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_customers);
     m_pages->addWidget(m_queue);
-    m_pages->addWidget(m_charts);
-    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_pages->addWidget(new QWidget); // Charts, until first shown (chartsView())
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == int(Place::Charts))
+            chartsView();
+        m_pages->setCurrentIndex(row);
+    });
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -323,6 +325,19 @@ void MainWindow::updateRecentMenu()
         connect(a, &QAction::triggered, this, [this, path] { openDatabase(path); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+ChartsView *MainWindow::chartsView()
+{
+    if (!m_charts) {
+        m_charts = new ChartsView(m_session, this);
+        m_charts->setObjectName(QStringLiteral("chartsPage"));
+        QWidget *placeholder = m_pages->widget(int(Place::Charts));
+        m_pages->insertWidget(int(Place::Charts), m_charts);
+        m_pages->removeWidget(placeholder);
+        placeholder->deleteLater();
+    }
+    return m_charts;
 }
 
 void MainWindow::showPlace(Place place)

@@ -48,7 +48,11 @@ public:
 
     CustomersView *customersView() const { return m_customers; }
     QueueView *queueView() const { return m_queue; }
-    ChartsView *chartsView() const { return m_charts; }
+    /// The Charts page, built on first use (when first shown): its five charts are a fifth of
+    /// the window's widgets and most of the time the window takes to build.
+    ChartsView *chartsView();
+    /// The Charts page if it has been built, else null (nothing is built).
+    ChartsView *chartsViewIfBuilt() const { return m_charts; }
 
     void logCall();
     void addOrder();
@@ -77,7 +81,7 @@ private:
     QStackedWidget *m_pages;
     CustomersView *m_customers;
     QueueView *m_queue;
-    ChartsView *m_charts;
+    ChartsView *m_charts = nullptr;
     QLabel *m_statusDatabase;
     QLabel *m_statusAsOf;
     QLabel *m_statusClassified;

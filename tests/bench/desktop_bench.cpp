@@ -186,7 +186,8 @@ int main(int argc, char **argv)
         busy = [w = window.get()] {
             return w->customersView()->model()->isLoading() ||
                    w->customersView()->model()->isReadingPages() || w->queueView()->isLoading() ||
-                   w->queueView()->model()->isReadingPages() || w->chartsView()->isLoading();
+                   w->queueView()->model()->isReadingPages() ||
+                   (w->chartsViewIfBuilt() && w->chartsViewIfBuilt()->isLoading());
         };
         settle(window.get());
         while (busy())
