@@ -313,6 +313,7 @@ QByteArray from(Drive d, const CustomerFilter &f, bool searchFirst = false)
 
 const char *orderByText(CustomerSort sort, bool descending, Drive d)
 {
+    // sortsAlike() compares the columns each order reads here: keep the two in step.
     // NULLs (customers never classified, prospects without a segment) sort last either way.
     // Driven from the classification, every row has one; the columns declared NOT NULL
     // (value_tier, lifecycle, monetary, priority) need no NULL term: the order is the same,
@@ -901,6 +902,47 @@ Result<QStringList> CustomerQuery::owners()
 Result<QStringList> CustomerQuery::tags()
 {
     return strings(m_db, "SELECT name FROM tags ORDER BY name");
+}
+
+// Keep in step with orderByText(): the columns each order reads.
+bool sortsAlike(CustomerSort sort, const CustomerRow &a, const CustomerRow &b)
+{
+    using S = CustomerSort;
+    // Without a stored classification every k.* column is NULL (value_tier is never NULL with
+    // one): such a row sorts last in the classification's orders, and is taken for moved in all.
+    if (a.tier.has_value() != b.tier.has_value())
+        return false;
+    switch (sort) {
+    case S::Id:
+        return true;
+    case S::Name:
+        return a.name == b.name;
+    case S::Company:
+        return a.company == b.company;
+    case S::Phone:
+        return a.phone == b.phone; // phone_key is made from it
+    case S::Owner:
+        return a.owner == b.owner;
+    case S::ValueTier:
+        return a.tier == b.tier && a.monetary == b.monetary;
+    case S::Segment:
+        return a.segment == b.segment;
+    case S::Lifecycle:
+        return a.lifecycle == b.lifecycle;
+    case S::Loyalty:
+        return a.loyalty == b.loyalty;
+    case S::Grade:
+        return a.grade == b.grade;
+    case S::LastContact:
+        return a.lastContact == b.lastContact;
+    case S::NextDue:
+        return a.due == b.due;
+    case S::Monetary:
+        return a.monetary == b.monetary;
+    case S::Priority:
+        return a.priority == b.priority && a.due == b.due && a.monetary == b.monetary;
+    }
+    return false;
 }
 
 } // namespace tierdesk::store

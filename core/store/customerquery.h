@@ -75,6 +75,12 @@ struct CustomerRow {
     bool archived = false;
 };
 
+/// True when `a` and `b`, two rows of one customer (before and after a write), have the same
+/// place in a list sorted by `sort`: every column its ORDER BY reads is the same in both (ties go
+/// by id). Gaining or losing a stored classification counts as a move in every order (the
+/// orders by a classification column put the unclassified last).
+bool sortsAlike(CustomerSort sort, const CustomerRow &a, const CustomerRow &b);
+
 /// The paged, filtered, sorted view over every customer that the table models read. Sorting and
 /// filtering happen in SQL so that a million customers cost one page at a time.
 class CustomerQuery final {

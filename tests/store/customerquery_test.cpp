@@ -470,3 +470,42 @@ TEST(CustomerQueryConnections, ANewConnectionSeesWhatWasWrittenSinceAnEarlierOne
     add(QStringLiteral("Aaron"));
     EXPECT_EQ(firstName(everyone), QStringLiteral("Aaron"));
 }
+
+TEST(CustomerQuerySortsAlike, OnlyTheColumnsAnOrderReadsMoveARow)
+{
+    using S = store::CustomerSort;
+    store::CustomerRow before;
+    before.id = 7;
+    before.name = QStringLiteral("王伟");
+    before.phone = QStringLiteral("13800138000");
+    before.tier = ValueTier::B;
+    before.monetary = 500000;
+    before.due = date("2026-06-30");
+    before.priority = 2;
+    before.city = QStringLiteral("上海");
+
+    // A logged call: new last contact and due date; name, tier and spend unchanged.
+    store::CustomerRow after = before;
+    after.lastContact = date("2026-06-30");
+    after.due = date("2026-07-07");
+    after.city = QStringLiteral("杭州"); // no order reads the city
+    for (S sort : {S::Id, S::Name, S::Company, S::Phone, S::Owner, S::ValueTier, S::Segment, S::Lifecycle,
+                   S::Loyalty, S::Grade, S::Monetary})
+        EXPECT_TRUE(store::sortsAlike(sort, before, after)) << int(sort);
+    for (S sort : {S::LastContact, S::NextDue, S::Priority})
+        EXPECT_FALSE(store::sortsAlike(sort, before, after)) << int(sort);
+
+    // The same tier with another spend moves in the tier order (bigger spenders first).
+    store::CustomerRow spent = before;
+    spent.monetary = 600000;
+    EXPECT_FALSE(store::sortsAlike(S::ValueTier, before, spent));
+    EXPECT_FALSE(store::sortsAlike(S::Priority, before, spent));
+    EXPECT_TRUE(store::sortsAlike(S::Grade, before, spent));
+
+    // Losing the stored classification is taken for a move in every order, not only in those
+    // that put the unclassified last.
+    store::CustomerRow unclassified = before;
+    unclassified.tier.reset();
+    EXPECT_FALSE(store::sortsAlike(S::Name, before, unclassified));
+    EXPECT_FALSE(store::sortsAlike(S::Grade, before, unclassified));
+}

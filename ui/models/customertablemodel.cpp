@@ -21,12 +21,6 @@ namespace {
 std::atomic<qint64> quickCount = 5000;
 std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
 
-/// A customer with a stored classification (value_tier is never NULL there).
-bool isClassified(const store::CustomerRow &r)
-{
-    return r.tier.has_value();
-}
-
 store::CustomerSort sortFor(int column, store::CustomerSort fallback)
 {
     using S = store::CustomerSort;
@@ -61,47 +55,6 @@ store::CustomerSort sortFor(int column, store::CustomerSort fallback)
     default:
         return fallback;
     }
-}
-
-/// True when `a` and `b` (the same customer) sort the same in `sort`: every column its ORDER BY
-/// reads (store::CustomerQuery's orderByText; ties go by id) is the same in both.
-bool sameSortKey(store::CustomerSort sort, const store::CustomerRow &a, const store::CustomerRow &b)
-{
-    using S = store::CustomerSort;
-    // Without a stored classification every k.* column is NULL: it sorts last.
-    if (isClassified(a) != isClassified(b))
-        return false;
-    switch (sort) {
-    case S::Id:
-        return true;
-    case S::Name:
-        return a.name == b.name;
-    case S::Company:
-        return a.company == b.company;
-    case S::Phone:
-        return a.phone == b.phone; // phone_key is made from it
-    case S::Owner:
-        return a.owner == b.owner;
-    case S::ValueTier:
-        return a.tier == b.tier && a.monetary == b.monetary;
-    case S::Segment:
-        return a.segment == b.segment;
-    case S::Lifecycle:
-        return a.lifecycle == b.lifecycle;
-    case S::Loyalty:
-        return a.loyalty == b.loyalty;
-    case S::Grade:
-        return a.grade == b.grade;
-    case S::LastContact:
-        return a.lastContact == b.lastContact;
-    case S::NextDue:
-        return a.due == b.due;
-    case S::Monetary:
-        return a.monetary == b.monetary;
-    case S::Priority:
-        return a.priority == b.priority && a.due == b.due && a.monetary == b.monetary;
-    }
-    return false;
 }
 
 } // namespace
@@ -234,7 +187,7 @@ bool CustomerTableModel::updateCustomer(CustomerId id)
     const std::optional<store::CustomerRow> &after = *found;
     if (!before && after)
         return false; // enters the list: where, only the list's order knows
-    if (before && after && !sameSortKey(m_shown.sort, *before, *after))
+    if (before && after && !store::sortsAlike(m_shown.sort, *before, *after))
         return false; // moves in the list
     const int row = before ? rowOf(id) : -1;
     if (before && !after) {
