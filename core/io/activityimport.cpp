@@ -272,7 +272,7 @@ std::vector<ActivityField> guessActivityMapping(ActivityKind kind, const QString
 
 qint64 ActivityPlan::valid() const
 {
-    return std::count_if(rows.begin(), rows.end(), [](const PlannedActivity &r) { return r.valid(); });
+    return detail::validRows(rows);
 }
 
 qint64 ActivityPlan::invalid() const
@@ -282,15 +282,12 @@ qint64 ActivityPlan::invalid() const
 
 qint64 ActivityPlan::duplicatesInDatabase() const
 {
-    return std::count_if(rows.begin(), rows.end(),
-                         [](const PlannedActivity &r) { return r.valid() && r.existing; });
+    return detail::rowsInDatabase(rows);
 }
 
 qint64 ActivityPlan::duplicatesInFile() const
 {
-    return std::count_if(rows.begin(), rows.end(), [](const PlannedActivity &r) {
-        return r.valid() && !r.existing && r.earlierRow >= 0;
-    });
+    return detail::rowsRepeatedInFile(rows);
 }
 
 qint64 ActivityPlan::customers() const

@@ -335,7 +335,7 @@ std::optional<Decision> decisionFromKey(QStringView key)
 
 qint64 Plan::valid() const
 {
-    return std::count_if(rows.begin(), rows.end(), [](const PlannedRow &r) { return r.valid(); });
+    return detail::validRows(rows);
 }
 
 qint64 Plan::invalid() const
@@ -345,14 +345,12 @@ qint64 Plan::invalid() const
 
 qint64 Plan::duplicatesInDatabase() const
 {
-    return std::count_if(rows.begin(), rows.end(),
-                         [](const PlannedRow &r) { return r.valid() && r.existing; });
+    return detail::rowsInDatabase(rows);
 }
 
 qint64 Plan::duplicatesInFile() const
 {
-    return std::count_if(rows.begin(), rows.end(),
-                         [](const PlannedRow &r) { return r.valid() && !r.existing && r.earlierRow >= 0; });
+    return detail::rowsRepeatedInFile(rows);
 }
 
 Result<Plan> planImport(store::Database &db, const Table &table, const std::vector<Field> &mapping,

@@ -14,6 +14,28 @@
 
 namespace tierdesk::io::detail {
 
+/// The counts of a plan's rows (customer or activity rows: each has valid(), `existing` and
+/// `earlierRow`): valid ones, valid ones already in the database, and valid ones that repeat
+/// an earlier row of the file (and are not in the database).
+template<typename Row>
+qint64 validRows(const std::vector<Row> &rows)
+{
+    return std::count_if(rows.begin(), rows.end(), [](const Row &r) { return r.valid(); });
+}
+
+template<typename Row>
+qint64 rowsInDatabase(const std::vector<Row> &rows)
+{
+    return std::count_if(rows.begin(), rows.end(), [](const Row &r) { return r.valid() && r.existing; });
+}
+
+template<typename Row>
+qint64 rowsRepeatedInFile(const std::vector<Row> &rows)
+{
+    return std::count_if(rows.begin(), rows.end(),
+                         [](const Row &r) { return r.valid() && !r.existing && r.earlierRow >= 0; });
+}
+
 /// A header as compared with known names: lower case, without spaces, underscores, hyphens,
 /// colons, asterisks or bracketed notes such as "（必填）" or "(秒)".
 QString normaliseHeader(const QString &header);
