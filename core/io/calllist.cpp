@@ -283,6 +283,17 @@ private:
 /// written: each row's texts are somewhere else in memory.
 constexpr std::size_t PrefetchAhead = 16;
 
+/// Row `i` of a stored queue, its contact texts as the database holds them; the texts of the
+/// rows a little further on are fetched into the cache meanwhile.
+void writeStoredRow(const store::StoredQueue &queue, std::size_t i, CallListRowWriter &out, qint64 rank,
+                    store::CustomerRow &row)
+{
+    if (i + PrefetchAhead < queue.size())
+        queue.prefetchContacts(i + PrefetchAhead);
+    queue.fillColumns(i, row);
+    out.write(rank, row, queue.contacts(i));
+}
+
 /// Writes the header, then the `count` rows that `write(i, rows, rank, scratch)` writes with
 /// `rows` (true), or skips (false), then finishes the writer. `scratch` is one row reused for
 /// all.
@@ -335,10 +346,7 @@ Result<qint64> writeDayCallList(store::Database &db, TableWriter &w, QDate asOf,
             return writeCallListRows(
                 w, queue.size(), asOf,
                 [&](std::size_t i, CallListRowWriter &out, qint64 rank, store::CustomerRow &row) {
-                    if (i + PrefetchAhead < queue.size())
-                        queue.prefetchContacts(i + PrefetchAhead);
-                    queue.fillColumns(i, row);
-                    out.write(rank, row, queue.contacts(i));
+                    writeStoredRow(queue, i, out, rank, row);
                     return true;
                 });
         }
@@ -390,10 +398,7 @@ Result<qint64> exportStoredCallList(store::Database &db, const QString &path, QD
                     stopped = true;
                     return false;
                 }
-                if (i + PrefetchAhead < queue->size())
-                    queue->prefetchContacts(i + PrefetchAhead);
-                queue->fillColumns(i, row);
-                out.write(rank, row, queue->contacts(i));
+                writeStoredRow(*queue, i, out, rank, row);
                 return true;
             });
         if (stopped)
