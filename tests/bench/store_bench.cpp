@@ -408,6 +408,23 @@ void BM_QueueReload(benchmark::State &state)
 }
 BENCHMARK(BM_QueueReload)->Unit(benchmark::kMillisecond);
 
+/// A reached call to the first customer of the day's queue, at minute `minute` of the day's calls,
+/// with a follow-up in a week (which takes the customer off the queue).
+Call reachedCallOnTopOfTheQueue(store::CustomerQuery &q, QDate day, int minute)
+{
+    const auto first = check(q.page(queueFilter(day), store::CustomerSort::Priority, false, 0, 1));
+    if (first.empty())
+        bench::die(QStringLiteral("The queue is empty."));
+    Call call;
+    call.customerId = first.front().id;
+    call.calledAt = QDateTime(day, QTime(9, 0).addSecs(60 * (minute % 600)), Qt::UTC);
+    call.direction = Direction::Out;
+    call.outcome = Outcome::Reached;
+    call.nextFollowUp = day.addDays(7);
+    call.note = QStringLiteral("benchmark");
+    return call;
+}
+
 /// Logging a call on the first customer of the queue until the queue shows the change: the call
 /// in one transaction, that customer's due date recomputed, then the queue's and the customer
 /// list's reload queries (what the views ran on Session::customerChanged before they changed in
@@ -419,16 +436,7 @@ void BM_LogCall(benchmark::State &state)
     int minute = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        const auto first = check(q.page(queueFilter(day), store::CustomerSort::Priority, false, 0, 1));
-        if (first.empty())
-            bench::die(QStringLiteral("The queue is empty."));
-        Call call;
-        call.customerId = first.front().id;
-        call.calledAt = QDateTime(day, QTime(9, 0).addSecs(60 * (minute++ % 600)), Qt::UTC);
-        call.direction = Direction::Out;
-        call.outcome = Outcome::Reached;
-        call.nextFollowUp = day.addDays(7);
-        call.note = QStringLiteral("benchmark");
+        const Call call = reachedCallOnTopOfTheQueue(q, day, minute++);
         state.ResumeTiming();
 
         benchmark::DoNotOptimize(check(io::logCall(database(), call, day)));
@@ -453,16 +461,7 @@ void BM_LogCallInPlace(benchmark::State &state)
     int minute = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        const auto first = check(q.page(queueFilter(day), store::CustomerSort::Priority, false, 0, 1));
-        if (first.empty())
-            bench::die(QStringLiteral("The queue is empty."));
-        Call call;
-        call.customerId = first.front().id;
-        call.calledAt = QDateTime(day, QTime(9, 0).addSecs(60 * (minute++ % 600)), Qt::UTC);
-        call.direction = Direction::Out;
-        call.outcome = Outcome::Reached;
-        call.nextFollowUp = day.addDays(7);
-        call.note = QStringLiteral("benchmark");
+        const Call call = reachedCallOnTopOfTheQueue(q, day, minute++);
         state.ResumeTiming();
 
         benchmark::DoNotOptimize(check(q.rowIn(queueFilter(day), call.customerId)));
