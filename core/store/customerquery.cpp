@@ -3,6 +3,7 @@
 #include "database.h"
 #include "schema.h"
 #include "search.h"
+#include "searchsnapshot.h"
 #include "sqlite.h"
 
 #include <QCoreApplication>
@@ -111,14 +112,20 @@ Result<Search> prepareSearch(sqlite3 *db, const CustomerFilter &f)
 /// the index's terms are quick to read anyway).
 constexpr qint64 kDensitySample = 200;
 
+/// What a search looks for in the texts: the trimmed, lower-cased needle, or its digits when it
+/// is a phone number typed with separators ("138-0013").
+QString searchTerm(const QString &needle)
+{
+    const QString digits = digitsOf(needle);
+    const bool phoneLike = digits.size() >= 3 && digits.size() * 2 >= needle.size();
+    return phoneLike ? digits : needle;
+}
+
 Result<Search> readSearch(sqlite3 *db, const QString &needle)
 {
     Search out;
     out.active = true;
-    // A phone typed with separators ("138-0013") is searched by its digits.
-    const QString digits = digitsOf(needle);
-    const bool phoneLike = digits.size() >= 3 && digits.size() * 2 >= needle.size();
-    out.term = phoneLike ? digits : needle;
+    out.term = searchTerm(needle);
     if (out.term.size() >= 3) {
         out.match = ftsPhrase(out.term);
         return out;
@@ -554,6 +561,121 @@ Result<qint64> matches(sqlite3 *db, const Search &search)
     return n;
 }
 
+/// A filter of a search and nothing else (the archived customers left out or not): what the kept
+/// SearchSnapshot can answer.
+bool searchOnly(const CustomerFilter &f)
+{
+    return !f.search.trimmed().isEmpty() && !hasClassificationFilter(f) && f.owner.isEmpty() &&
+           f.tag.isEmpty();
+}
+
+/// The matches of a search in a SearchSnapshot.
+struct SnapshotMatches {
+    QString term;
+    std::vector<std::uint32_t> found; ///< rows of the snapshot whose text has the term, in id order
+    std::vector<std::uint32_t> rows;  ///< those the filter lets through (a customer, not archived)
+};
+
+/// The kept snapshot and the matches in it (this thread's last answer, valid until its next call).
+struct SnapshotSearch {
+    std::shared_ptr<const SearchSnapshot> snapshot;
+    const SnapshotMatches *matches = nullptr;
+    /// Found in a quarter of the customers or more: the list's own walk finds a page sooner.
+    bool dense() const { return snapshot->size() > 0 && matches->found.size() * 4 > snapshot->size(); }
+};
+
+/// The customers archived, by id.
+Result<std::vector<CustomerId>> archivedIds(sqlite3 *db)
+{
+    auto s = Statement::prepare(db, "SELECT id FROM customers WHERE archived = 1");
+    if (!s)
+        return std::unexpected(s.error());
+    std::vector<CustomerId> ids;
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW)
+        ids.push_back(s->int64(0));
+    if (rc != SQLITE_DONE)
+        return std::unexpected(sqliteError(db, rc, {}));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+/// The matches of a search-only filter in the snapshot kept for the database (see
+/// CustomerQuery::prepareSearchSnapshot()); nullopt when there is none or it no longer stands for
+/// what `db` reads. The last answer of this thread is kept while the data does not change, and a
+/// term that contains the last one is looked for among its matches only (typing on). The thread
+/// does not keep the snapshot itself alive: a newer one replaces it when the index changes.
+Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const CustomerFilter &f)
+{
+    if (!searchOnly(f))
+        return std::nullopt;
+    auto snapshot = SearchSnapshot::current(db);
+    if (!snapshot)
+        return std::nullopt;
+    struct Last {
+        std::weak_ptr<const SearchSnapshot> snapshot;
+        DataVersion version;
+        bool includeArchived = false;
+        SnapshotMatches matches;
+    };
+    thread_local Last last;
+    const QString term = searchTerm(f.search.trimmed().toLower());
+    const DataVersion version = dataVersion(db);
+    const bool sameSnapshot = last.snapshot.lock() == snapshot;
+    if (sameSnapshot && last.version == version && last.includeArchived == f.includeArchived &&
+        last.matches.term == term)
+        return SnapshotSearch{snapshot, &last.matches};
+    SnapshotMatches m;
+    m.term = term;
+    const QByteArray needle = term.toUtf8();
+    if (sameSnapshot && last.matches.term == term)
+        m.found = std::move(last.matches.found);
+    else if (sameSnapshot && !last.matches.term.isEmpty() && term.contains(last.matches.term))
+        m.found = snapshot->find(needle, &last.matches.found);
+    else
+        m.found = snapshot->find(needle);
+    std::vector<CustomerId> archived;
+    if (!f.includeArchived) {
+        auto ids = archivedIds(db);
+        if (!ids)
+            return std::unexpected(ids.error());
+        archived = std::move(*ids);
+    }
+    m.rows.reserve(m.found.size());
+    for (const std::uint32_t row : m.found) {
+        if (snapshot->nameRank(row) == SearchSnapshot::kNoRank)
+            continue;
+        if (!archived.empty() && std::binary_search(archived.begin(), archived.end(), snapshot->id(row)))
+            continue;
+        m.rows.push_back(row);
+    }
+    last = Last{snapshot, version, f.includeArchived, std::move(m)};
+    return SnapshotSearch{snapshot, &last.matches};
+}
+
+/// Rows [offset, offset + limit) of the matches in the order of the names (ties by id).
+std::vector<CustomerId> snapshotPage(const SnapshotSearch &found, bool descending, qint64 offset, int limit)
+{
+    const SearchSnapshot &s = *found.snapshot;
+    // (place in the name order, row): the places are unique, one per customer.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> byName;
+    byName.reserve(found.matches->rows.size());
+    for (const std::uint32_t row : found.matches->rows)
+        byName.emplace_back(s.nameRank(row), row);
+    const auto end = std::size_t(
+        std::min<qint64>(std::max<qint64>(0, offset) + std::max(0, limit), qint64(byName.size())));
+    const auto begin = std::size_t(std::clamp<qint64>(offset, 0, qint64(end)));
+    if (descending)
+        std::partial_sort(byName.begin(), byName.begin() + qptrdiff(end), byName.end(), std::greater<>());
+    else
+        std::partial_sort(byName.begin(), byName.begin() + qptrdiff(end), byName.end());
+    std::vector<CustomerId> ids;
+    ids.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i)
+        ids.push_back(s.id(byName[i].second));
+    return ids;
+}
+
 /// A search that finds at most this many rows (and a twentieth of the customers) is read from the
 /// index and sorted; one that finds more is tested row by row in the order of the list, which
 /// finds a page's worth soon.
@@ -563,6 +685,15 @@ constexpr qint64 kSortedSearchRows = 20000;
 Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filter, CustomerSort sort,
                                         bool descending, qint64 offset, int limit)
 {
+    if (sort == CustomerSort::Name) {
+        // From the texts in memory, unless the term is in so many rows that the name index's walk
+        // finds a page at once.
+        auto kept = snapshotMatches(db, filter);
+        if (!kept)
+            return std::unexpected(kept.error());
+        if (*kept && !(*kept)->dense())
+            return snapshotPage(**kept, descending, offset, limit);
+    }
     auto drive = plan(db, filter, sort);
     if (!drive)
         return std::unexpected(drive.error());
@@ -687,6 +818,10 @@ Result<qint64> CustomerQuery::count(const CustomerFilter &filter)
                       "IS NULL)",
                       &w);
     }
+    if (auto kept = snapshotMatches(db, filter); !kept)
+        return std::unexpected(kept.error());
+    else if (*kept)
+        return qint64((*kept)->matches->rows.size());
     auto search = prepareSearch(db, filter);
     if (!search)
         return std::unexpected(search.error());
@@ -740,6 +875,12 @@ Result<qint64> CustomerQuery::countAtMost(const CustomerFilter &filter, qint64 a
     sqlite3 *db = m_db.handle();
     {
         ReadTransaction read(db);
+        // The texts in memory count every match at once.
+        auto kept = snapshotMatches(db, filter);
+        if (!kept)
+            return std::unexpected(kept.error());
+        if (*kept)
+            return qint64((*kept)->matches->rows.size());
         auto search = prepareSearch(db, filter);
         if (!search)
             return std::unexpected(search.error());
@@ -754,6 +895,33 @@ Result<qint64> CustomerQuery::countAtMost(const CustomerFilter &filter, qint64 a
         }
     }
     return count(filter);
+}
+
+Result<bool> CustomerQuery::prepareSearchSnapshot(qint64 minCustomers)
+{
+    sqlite3 *db = m_db.handle();
+    if (!SearchSnapshot::canKeep(db))
+        return false;
+    ReadTransaction read(db);
+    if (SearchSnapshot::current(db))
+        return true;
+    auto customers = scalar(db, "SELECT count(*) FROM customers");
+    if (!customers)
+        return std::unexpected(customers.error());
+    if (*customers < minCustomers)
+        return false;
+    const std::uint64_t since = SearchSnapshot::generation();
+    auto snapshot = SearchSnapshot::read(db);
+    if (!snapshot)
+        return std::unexpected(snapshot.error());
+    if (!*snapshot)
+        return false;
+    return SearchSnapshot::keep(db, std::move(*snapshot), since);
+}
+
+void CustomerQuery::releaseSearchSnapshots()
+{
+    SearchSnapshot::forgetAll();
 }
 
 Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filter, CustomerSort sort,

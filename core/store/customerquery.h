@@ -98,6 +98,18 @@ public:
     /// `limit` rows from `offset` in the given order (ties broken by id).
     Result<std::vector<CustomerRow>> page(const CustomerFilter &filter, CustomerSort sort, bool descending,
                                           qint64 offset, int limit);
+    /// Reads every customer's search text into memory (SearchSnapshot), kept for this database
+    /// file while its search index does not change, when the database has `minCustomers` or more:
+    /// from then on a search by name finds its first page and its count from memory (about 10 ms
+    /// at a million customers instead of up to 190 ms). About 100 MB and a second at a million
+    /// customers: for a worker, at opening and after customers changed. True when one is ready.
+    Result<bool> prepareSearchSnapshot(qint64 minCustomers = kSearchSnapshotCustomers);
+    /// Frees the texts of prepareSearchSnapshot() (before something else needs the memory: a
+    /// classification of everyone). A snapshot being read meanwhile is not kept either.
+    static void releaseSearchSnapshots();
+    /// Below this many customers the search index answers every search quickly enough.
+    static constexpr qint64 kSearchSnapshotCustomers = 50000;
+
     /// One row by id (after an edit), or nullopt.
     Result<std::optional<CustomerRow>> row(CustomerId id);
     /// The row of `id` if that customer is among those `filter` lets through, else nullopt: what

@@ -8,6 +8,7 @@
 #include "store/customerquery.h"
 #include "store/database.h"
 #include "store/repositories.h"
+#include "store/searchsnapshot.h"
 #include "support/testsupport.h"
 
 #include <QDateTime>
@@ -183,7 +184,14 @@ class CustomerQueryTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(db.openInMemory());
+        if (onFile) {
+            // A file, as the search snapshot is kept per file; its writes need not reach the disk.
+            ASSERT_TRUE(dir.isValid());
+            ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("t.sqlite"))));
+            ASSERT_TRUE(db.exec("PRAGMA synchronous = OFF"));
+        } else {
+            ASSERT_TRUE(db.openInMemory());
+        }
         std::mt19937 rng(7);
         auto pick = [&](int n) { return int(rng() % unsigned(n)); };
         const QStringList surnames{QStringLiteral("Wang"),  QStringLiteral("王"),
@@ -332,7 +340,25 @@ protected:
         }
     }
 
+    bool onFile = false;
+    QTemporaryDir dir;
     store::Database db;
+};
+
+/// The same population in a file, its searches answered from the texts in memory.
+class CustomerSearchSnapshotTest : public CustomerQueryTest {
+protected:
+    CustomerSearchSnapshotTest() { onFile = true; }
+    void SetUp() override
+    {
+        store::SearchSnapshot::forgetAll();
+        CustomerQueryTest::SetUp();
+        auto ready = store::CustomerQuery(db).prepareSearchSnapshot(0);
+        ASSERT_TRUE(ready) << ready.error().message.toStdString();
+        ASSERT_TRUE(*ready);
+    }
+    void TearDown() override { store::SearchSnapshot::forgetAll(); }
+    bool snapshotStands() { return store::SearchSnapshot::current(db.handle()) != nullptr; }
 };
 
 } // namespace
@@ -508,4 +534,164 @@ TEST(CustomerQuerySortsAlike, OnlyTheColumnsAnOrderReadsMoveARow)
     unclassified.tier.reset();
     EXPECT_FALSE(store::sortsAlike(S::Name, before, unclassified));
     EXPECT_FALSE(store::sortsAlike(S::Grade, before, unclassified));
+}
+
+// ---- Searches answered from the texts in memory -------------------------------------------------
+
+TEST_F(CustomerSearchSnapshotTest, EveryPageAndCountIsThatOfThePlainStatement)
+{
+    ASSERT_TRUE(snapshotStands());
+    expectSameAsReference();
+}
+
+TEST_F(CustomerSearchSnapshotTest, TypingOnNarrowsTheMatchesToThoseOfThePlainStatement)
+{
+    store::CustomerQuery q(db);
+    for (const char *typed :
+         {"w", "wa", "wan",   "wang",    "wang1", "wang12",  "wang1", "",   "王",  "王3",  "3",
+          "u", "us", "user1", "user1@g", "@",     "@qq.com", "1",     "13", "138", "+86 1"}) {
+        store::CustomerFilter f;
+        f.search = QString::fromUtf8(typed);
+        auto n = q.count(f);
+        ASSERT_TRUE(n);
+        EXPECT_EQ(*n, referenceCount(db, f)) << typed;
+        for (bool desc : {false, true}) {
+            auto page = q.page(f, store::CustomerSort::Name, desc, 0, 40);
+            ASSERT_TRUE(page);
+            std::vector<CustomerId> ids;
+            for (const store::CustomerRow &r : *page)
+                ids.push_back(r.id);
+            EXPECT_EQ(ids, referenceIds(db, f, store::CustomerSort::Name, desc, 0, 40)) << typed;
+        }
+    }
+}
+
+TEST_F(CustomerSearchSnapshotTest, FindsEveryRowWhoseTextHasTheTermOnceInIdOrder)
+{
+    auto snapshot = store::SearchSnapshot::current(db.handle());
+    ASSERT_TRUE(snapshot);
+    ASSERT_EQ(snapshot->size(), std::size_t(kCustomers));
+    // The reference: each row's text, read from the index, searched on its own.
+    std::vector<std::pair<CustomerId, QByteArray>> texts;
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db.handle(), "SELECT rowid, text FROM customer_search ORDER BY rowid", -1, &stmt,
+                       nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        texts.emplace_back(sqlite3_column_int64(stmt, 0),
+                           QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1)),
+                                      sqlite3_column_bytes(stmt, 1)));
+    sqlite3_finalize(stmt);
+    ASSERT_EQ(texts.size(), std::size_t(kCustomers));
+    for (const char *term : {"w", "王", "明华", "明华贸易", "138", "qq.com", "o'brien", "\n", "0", "99",
+                             "zzz", "acme\n", "li1"}) {
+        const QByteArray needle(term);
+        const auto rows = snapshot->find(needle);
+        std::vector<CustomerId> found;
+        for (std::uint32_t row : rows)
+            found.push_back(snapshot->id(row));
+        std::vector<CustomerId> expected;
+        for (const auto &[id, text] : texts) {
+            if (text.contains(needle))
+                expected.push_back(id);
+        }
+        EXPECT_EQ(found, expected) << term;
+        // Among the rows of a shorter term, the same.
+        const auto narrowed = snapshot->find(needle, &rows);
+        EXPECT_EQ(narrowed, rows) << term;
+    }
+    EXPECT_TRUE(snapshot->find("").empty());
+}
+
+TEST_F(CustomerSearchSnapshotTest, RanksEveryoneByNameThenIdArchivedOrNot)
+{
+    auto snapshot = store::SearchSnapshot::current(db.handle());
+    ASSERT_TRUE(snapshot);
+    std::vector<CustomerId> byRank(snapshot->size());
+    for (std::uint32_t row = 0; row < snapshot->size(); ++row) {
+        ASSERT_NE(snapshot->nameRank(row), store::SearchSnapshot::kNoRank);
+        byRank[snapshot->nameRank(row)] = snapshot->id(row);
+    }
+    store::CustomerFilter everyone;
+    everyone.includeArchived = true;
+    EXPECT_EQ(byRank, referenceIds(db, everyone, store::CustomerSort::Name, false, 0, kCustomers));
+}
+
+TEST_F(CustomerSearchSnapshotTest, AnEditedCustomerIsFoundByItsNewNameAndArchivingTakesEffectAtOnce)
+{
+    store::CustomerQuery q(db);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("wang");
+    const qint64 before = referenceCount(db, f);
+    ASSERT_EQ(*q.count(f), before);
+
+    // Archiving leaves the index as it is: the snapshot still stands, and leaves the customer out.
+    auto first = q.page(f, store::CustomerSort::Name, false, 0, 1);
+    ASSERT_TRUE(first);
+    ASSERT_FALSE(first->empty());
+    const CustomerId archived = first->front().id;
+    ASSERT_TRUE(store::CustomerRepository(db).setArchived(archived, true));
+    EXPECT_TRUE(snapshotStands());
+    EXPECT_EQ(*q.count(f), before - 1);
+    auto page = q.page(f, store::CustomerSort::Name, false, 0, 1);
+    ASSERT_TRUE(page);
+    ASSERT_FALSE(page->empty());
+    EXPECT_NE(page->front().id, archived);
+
+    // A new name is in the index, not in the snapshot: the index answers until one is read again.
+    auto customer = store::CustomerRepository(db).find(archived + 1);
+    ASSERT_TRUE(customer);
+    ASSERT_TRUE(*customer);
+    Customer renamed = **customer;
+    renamed.name = QStringLiteral("Aaa Wangxyz");
+    ASSERT_TRUE(store::CustomerRepository(db).update(renamed));
+    EXPECT_FALSE(snapshotStands());
+    f.search = QStringLiteral("wangxyz");
+    EXPECT_EQ(*q.count(f), 1);
+    ASSERT_TRUE(q.prepareSearchSnapshot(0));
+    EXPECT_TRUE(snapshotStands());
+    EXPECT_EQ(*q.count(f), 1);
+    f.search = QStringLiteral("wang");
+    EXPECT_EQ(*q.count(f), referenceCount(db, f));
+    expectSameAsReference();
+}
+
+TEST(CustomerSearchSnapshot, IsNotReadForASmallDatabaseOrOneInMemory)
+{
+    store::SearchSnapshot::forgetAll();
+    store::Database memory;
+    ASSERT_TRUE(memory.openInMemory());
+    Customer c;
+    c.name = QStringLiteral("Bob");
+    c.createdAt = date("2026-06-30");
+    ASSERT_TRUE(store::CustomerRepository(memory).add(c));
+    auto ready = store::CustomerQuery(memory).prepareSearchSnapshot(0);
+    ASSERT_TRUE(ready);
+    EXPECT_FALSE(*ready); // nothing to keep it by
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database file;
+    ASSERT_TRUE(file.open(dir.filePath(QStringLiteral("t.sqlite"))));
+    ASSERT_TRUE(store::CustomerRepository(file).add(c));
+    ready = store::CustomerQuery(file).prepareSearchSnapshot(2);
+    ASSERT_TRUE(ready);
+    EXPECT_FALSE(*ready); // one customer: the index is quick enough
+    EXPECT_EQ(store::SearchSnapshot::current(file.handle()), nullptr);
+    ready = store::CustomerQuery(file).prepareSearchSnapshot(1);
+    ASSERT_TRUE(ready);
+    EXPECT_TRUE(*ready);
+    // Released while one was being read: that one is not kept either.
+    const std::uint64_t since = store::SearchSnapshot::generation();
+    auto late = store::SearchSnapshot::read(file.handle());
+    ASSERT_TRUE(late);
+    store::CustomerQuery::releaseSearchSnapshots();
+    EXPECT_EQ(store::SearchSnapshot::current(file.handle()), nullptr);
+    EXPECT_FALSE(store::SearchSnapshot::keep(file.handle(), *late, since));
+    EXPECT_EQ(store::SearchSnapshot::current(file.handle()), nullptr);
+    EXPECT_TRUE(store::SearchSnapshot::keep(file.handle(), *late, store::SearchSnapshot::generation()));
+    EXPECT_NE(store::SearchSnapshot::current(file.handle()), nullptr);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("bo");
+    EXPECT_EQ(*store::CustomerQuery(file).count(f), 1);
+    store::SearchSnapshot::forgetAll();
 }

@@ -1,0 +1,302 @@
+#include "searchsnapshot.h"
+
+#include "sqlite.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <numeric>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace tierdesk::store {
+namespace {
+
+struct Kept {
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<const SearchSnapshot>> byFile;
+    std::uint64_t generation = 0;
+};
+
+Kept &kept()
+{
+    static Kept k;
+    return k;
+}
+
+/// The file of `db`'s main database; empty for one in memory or a temporary one.
+std::string fileOf(sqlite3 *db)
+{
+    const char *name = sqlite3_db_filename(db, "main");
+    return name ? std::string(name) : std::string();
+}
+
+/// SQLite's BINARY collation of two UTF-8 texts: bytes, then the shorter first.
+int compareBinary(std::string_view a, std::string_view b)
+{
+    const int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
+    if (c != 0)
+        return c;
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+} // namespace
+
+Result<QByteArray> SearchSnapshot::token(sqlite3 *db)
+{
+    // FTS5's structure record: rewritten, with its counter raised, at every change of the index.
+    auto s = Statement::prepare(db, "SELECT block FROM customer_search_data WHERE id = 10");
+    if (!s)
+        return std::unexpected(s.error());
+    const int rc = s->step();
+    if (rc == SQLITE_ROW)
+        return s->bytes(0).toByteArray();
+    if (rc == SQLITE_DONE)
+        return QByteArray();
+    return std::unexpected(sqliteError(db, rc, {}));
+}
+
+Result<std::shared_ptr<const SearchSnapshot>> SearchSnapshot::read(sqlite3 *db)
+{
+    // Out of memory, there is no snapshot: the search index answers as before.
+    try {
+        return readTexts(db);
+    } catch (const std::bad_alloc &) {
+        return std::shared_ptr<const SearchSnapshot>();
+    }
+}
+
+Result<std::shared_ptr<const SearchSnapshot>> SearchSnapshot::readTexts(sqlite3 *db)
+{
+    ReadTransaction transaction(db);
+    std::shared_ptr<SearchSnapshot> out(new SearchSnapshot);
+    auto t = token(db);
+    if (!t)
+        return std::unexpected(t.error());
+    out->m_token = *t;
+
+    // Room for texts far longer than the usual 80 bytes, reserved, not used: the pages never
+    // written are not in memory, and the text is not copied as it grows (which held it twice).
+    auto rowsAbout = selectInt(db, "SELECT count(*) FROM customers");
+    if (!rowsAbout)
+        return std::unexpected(rowsAbout.error());
+    const auto expected = std::size_t(std::max<qint64>(*rowsAbout, 0));
+    constexpr std::size_t kMostReserved = std::size_t(1) << 30;
+    out->m_text.reserve(std::min(expected * 256, kMostReserved));
+    out->m_offsets.reserve(expected + 1);
+    out->m_ids.reserve(expected);
+    {
+        auto s = Statement::prepare(db, "SELECT rowid, text FROM customer_search ORDER BY rowid");
+        if (!s)
+            return std::unexpected(s.error());
+        int rc;
+        while ((rc = s->step()) == SQLITE_ROW) {
+            const std::int64_t id = s->int64(0);
+            if (id < 1 || id > std::int64_t(UINT32_MAX) || out->m_text.size() > UINT32_MAX / 2)
+                return std::shared_ptr<const SearchSnapshot>(); // ids or texts too big to hold this way
+            const QByteArrayView text = s->bytes(1);
+            out->m_ids.push_back(std::uint32_t(id));
+            out->m_offsets.push_back(std::uint32_t(out->m_text.size()));
+            out->m_text.append(text.data(), std::size_t(text.size()));
+            out->m_text.push_back('\0');
+        }
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+        out->m_offsets.push_back(std::uint32_t(out->m_text.size()));
+    }
+    for (const char c : out->m_text)
+        ++out->m_byteCounts[std::uint8_t(c)];
+
+    // The name order: the index on (archived, name) read as it is, then its two runs (customers
+    // not archived, then archived) merged, so that the rank holds whoever is archived later.
+    std::string names;
+    struct Named {
+        std::uint32_t id;
+        std::uint32_t at;
+        std::uint32_t size;
+    };
+    std::vector<Named> order;
+    std::size_t firstArchived = 0;
+    {
+        auto s =
+            Statement::prepare(db, "SELECT id, archived, name FROM customers INDEXED BY customers_by_name "
+                                   "ORDER BY archived, name, id");
+        if (!s)
+            return std::unexpected(s.error());
+        order.reserve(out->m_ids.size());
+        names.reserve(std::min(expected * 128, kMostReserved));
+        int rc;
+        while ((rc = s->step()) == SQLITE_ROW) {
+            const std::int64_t id = s->int64(0);
+            if (id < 1 || id > std::int64_t(UINT32_MAX) || names.size() > UINT32_MAX / 2)
+                return std::shared_ptr<const SearchSnapshot>();
+            if (s->integer(1) == 0)
+                firstArchived = order.size() + 1;
+            const QByteArrayView name = s->bytes(2);
+            order.push_back({std::uint32_t(id), std::uint32_t(names.size()), std::uint32_t(name.size())});
+            names.append(name.data(), std::size_t(name.size()));
+        }
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+    }
+    std::inplace_merge(order.begin(), order.begin() + qptrdiff(firstArchived), order.end(),
+                       [&names](const Named &a, const Named &b) {
+                           const int c = compareBinary(std::string_view(names).substr(a.at, a.size),
+                                                       std::string_view(names).substr(b.at, b.size));
+                           return c != 0 ? c < 0 : a.id < b.id;
+                       });
+    out->m_rank.assign(out->m_ids.size(), kNoRank);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto it = std::lower_bound(out->m_ids.begin(), out->m_ids.end(), order[i].id);
+        if (it != out->m_ids.end() && *it == order[i].id)
+            out->m_rank[std::size_t(it - out->m_ids.begin())] = std::uint32_t(i);
+    }
+    return std::shared_ptr<const SearchSnapshot>(std::move(out));
+}
+
+std::shared_ptr<const SearchSnapshot> SearchSnapshot::current(sqlite3 *db)
+{
+    const std::string file = fileOf(db);
+    if (file.empty())
+        return {};
+    std::shared_ptr<const SearchSnapshot> snapshot;
+    {
+        Kept &k = kept();
+        std::lock_guard lock(k.mutex);
+        const auto it = k.byFile.find(file);
+        if (it == k.byFile.end())
+            return {};
+        snapshot = it->second;
+    }
+    auto now = token(db);
+    if (!now || *now != snapshot->m_token)
+        return {};
+    return snapshot;
+}
+
+bool SearchSnapshot::canKeep(sqlite3 *db)
+{
+    return !fileOf(db).empty();
+}
+
+bool SearchSnapshot::keep(sqlite3 *db, std::shared_ptr<const SearchSnapshot> snapshot, std::uint64_t since)
+{
+    const std::string file = fileOf(db);
+    if (file.empty() || !snapshot)
+        return false;
+    // One database at a time: the snapshot of a file opened before goes (about 100 MB at a million
+    // customers).
+    Kept &k = kept();
+    std::lock_guard lock(k.mutex);
+    if (k.generation != since)
+        return false;
+    k.byFile.clear();
+    k.byFile[file] = std::move(snapshot);
+    return true;
+}
+
+std::uint64_t SearchSnapshot::generation()
+{
+    Kept &k = kept();
+    std::lock_guard lock(k.mutex);
+    return k.generation;
+}
+
+void SearchSnapshot::forgetAll()
+{
+    Kept &k = kept();
+    std::lock_guard lock(k.mutex);
+    k.byFile.clear();
+    ++k.generation;
+}
+
+bool SearchSnapshot::rowContains(std::uint32_t row, QByteArrayView needle) const
+{
+    const std::string_view text(m_text.data() + m_offsets[row], m_offsets[row + 1] - m_offsets[row] - 1);
+    return text.find(std::string_view(needle.data(), std::size_t(needle.size()))) != std::string_view::npos;
+}
+
+std::vector<std::uint32_t> SearchSnapshot::find(QByteArrayView needle,
+                                                const std::vector<std::uint32_t> *within) const
+{
+    std::vector<std::uint32_t> rows;
+    if (needle.isEmpty() || m_ids.empty())
+        return rows;
+    if (within) {
+        for (const std::uint32_t row : *within) {
+            if (rowContains(row, needle))
+                rows.push_back(row);
+        }
+        return rows;
+    }
+    // Two bytes of the needle at their distance, tested at 16 places at once (SSE2, which every
+    // x86-64 processor has): the two the texts hold least often, so that few places need the whole
+    // needle compared ("1380013": the texts are full of 1s and 3s, but seldom 6 apart; 明: the
+    // last two of its three bytes, not the first, shared by thousands of characters). A match
+    // moves the search on to the next row's text: a row is found once.
+    const auto length = std::size_t(needle.size());
+    std::size_t a = 0;
+    for (std::size_t i = 1; i < length; ++i) {
+        if (m_byteCounts[std::uint8_t(needle[qsizetype(i)])] <
+            m_byteCounts[std::uint8_t(needle[qsizetype(a)])])
+            a = i;
+    }
+    std::size_t b = a;
+    for (std::size_t i = 0; i < length; ++i) {
+        if (i != a && (b == a || m_byteCounts[std::uint8_t(needle[qsizetype(i)])] <
+                                     m_byteCounts[std::uint8_t(needle[qsizetype(b)])]))
+            b = i;
+    }
+    const char *const base = m_text.data();
+    const std::size_t size = m_text.size();
+    std::uint32_t row = 0;
+    // A match of the needle at `at`: its row is found, and the search goes on at the next row.
+    auto matchAt = [&](std::size_t at) -> bool {
+        if (at + length > size || std::memcmp(base + at, needle.data(), length) != 0)
+            return false;
+        while (m_offsets[row + 1] <= at)
+            ++row;
+        rows.push_back(row);
+        return true;
+    };
+    std::size_t at = 0; // where the needle may start
+#if defined(__SSE2__)
+    const __m128i byteA = _mm_set1_epi8(needle[qsizetype(a)]);
+    const __m128i byteB = _mm_set1_epi8(needle[qsizetype(b)]);
+    const std::size_t last = std::max(a, b);
+    while (at + last + 16 <= size) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(base + at + a));
+        const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i *>(base + at + b));
+        auto mask =
+            unsigned(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, byteA), _mm_cmpeq_epi8(y, byteB))));
+        bool found = false;
+        while (mask != 0) {
+            const auto bit = std::size_t(std::countr_zero(mask));
+            if (matchAt(at + bit)) {
+                found = true;
+                break;
+            }
+            mask &= mask - 1;
+        }
+        at = found ? m_offsets[row + 1] : at + 16;
+    }
+#endif
+    // The last few places, one at a time.
+    for (; at + length <= size; ++at) {
+        if (base[at + a] == needle[qsizetype(a)] && matchAt(at))
+            at = m_offsets[row + 1] - 1;
+    }
+    return rows;
+}
+
+std::size_t SearchSnapshot::bytes() const
+{
+    return m_text.size() + (m_offsets.size() + m_ids.size() + m_rank.size()) * 4 +
+           std::size_t(m_token.size());
+}
+
+} // namespace tierdesk::store
