@@ -1,5 +1,8 @@
 #include "io/classifyjob.h"
 #include "models/customertablemodel.h"
+#include "store/customerquery.h"
+#include "store/database.h"
+#include "store/searchsnapshot.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
 
@@ -9,6 +12,7 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 using namespace tierdesk;
 using tierdesk::test::UiFixture;
@@ -252,6 +256,48 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseASearchShowsItsFirstPageBeforeTheCo
     EXPECT_TRUE(model.isCountExact());
     EXPECT_EQ(model.rowCount(), 10); // Kunde 010 … Kunde 019
     EXPECT_EQ(counted.last().at(0).toLongLong(), 10);
+}
+
+TEST_F(CustomerTableModelTest, OnABigDatabaseSearchesReadTheTextsInMemoryAndSeeANameEditedSince)
+{
+    store::SearchSnapshot::forgetAll();
+    CustomerTableModel::setBackgroundLoadLimit(0);
+    CustomerTableModel::setSearchSnapshotCustomers(0); // five customers count as many
+    const auto restore = qScopeGuard([] {
+        CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20);
+        CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
+        store::SearchSnapshot::forgetAll();
+    });
+    sqlite3 *db = session->database().handle();
+    CustomerTableModel model(session.get());
+    QSignalSpy loaded(&model, &CustomerTableModel::loaded);
+    model.prepareSearch();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return store::SearchSnapshot::current(db) != nullptr; }, 10'000));
+    auto search = [&](const char *text) {
+        store::CustomerFilter f;
+        f.search = QString::fromUtf8(text);
+        model.setFilter(f);
+        EXPECT_TRUE(loaded.wait(10'000)) << text;
+        return ids(model);
+    };
+    EXPECT_EQ(search("王伟"), (QList<qint64>{1, 5}));
+    EXPECT_EQ(search("138-0013"), (QList<qint64>{1, 5}));
+    EXPECT_EQ(search("明华贸易"), QList<qint64>{1});
+
+    // A new name: the search index finds it at once, and the texts are read again.
+    auto wang = session->customer(5);
+    ASSERT_TRUE(wang);
+    ASSERT_TRUE(*wang);
+    Customer renamed = **wang;
+    renamed.name = QStringLiteral("王小伟");
+    ASSERT_TRUE(session->updateCustomer(renamed));
+    EXPECT_EQ(store::SearchSnapshot::current(db), nullptr);
+    EXPECT_EQ(search("小伟"), QList<qint64>{5});
+    EXPECT_EQ(search("王伟"), QList<qint64>{1});
+    model.prepareSearch(); // as CustomersView does after an edit
+    ASSERT_TRUE(QTest::qWaitFor([&] { return store::SearchSnapshot::current(db) != nullptr; }, 10'000));
+    EXPECT_EQ(search("小伟"), QList<qint64>{5});
+    EXPECT_EQ(search("王伟"), QList<qint64>{1});
 }
 
 namespace {

@@ -4,7 +4,9 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "models/customertablemodel.h"
+#include "store/customerquery.h"
 #include "store/repositories.h"
+#include "store/searchsnapshot.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
 #include "views/customersview.h"
@@ -29,6 +31,7 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 using namespace tierdesk;
 using tierdesk::test::UiFixture;
@@ -159,6 +162,37 @@ TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRo
     QTRY_VERIFY(!model->isLoading());
     EXPECT_EQ(idsOf(table->model()), QList<qint64>{2}); // Anna Schmidt, 13900001111
     EXPECT_EQ(count->text(), ui::CustomersView::tr("%n customer(s)", nullptr, 1));
+}
+
+TEST_F(MainWindowTest, OnABigDatabaseTheCustomerListReadsTheSearchTextsAgainAfterAnEdit)
+{
+    const BigDatabase big;
+    ui::CustomerTableModel::setSearchSnapshotCustomers(0);
+    const auto restore = qScopeGuard([] {
+        ui::CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
+        store::SearchSnapshot::forgetAll();
+    });
+    store::SearchSnapshot::forgetAll();
+    sqlite3 *db = session->database().handle();
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto anna = session->customer(2);
+    ASSERT_TRUE(anna);
+    ASSERT_TRUE(*anna);
+    Customer renamed = **anna;
+    renamed.name = QStringLiteral("Anna Schmidt-Weber");
+    ASSERT_TRUE(session->updateCustomer(renamed));
+    // The edit has the list's worker read the texts (for five customers, as the limit is lowered).
+    QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
+    auto *search = child<QLineEdit>("searchEdit");
+    auto *model = window->customersView()->model();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("weber"));
+    QTRY_COMPARE(idsOf(model), QList<qint64>{2});
+
+    // F5: the texts make room for the classification, and are read again after it.
+    session->reclassify();
+    EXPECT_EQ(store::SearchSnapshot::current(db), nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
 }
 
 TEST_F(MainWindowTest, OnABigDatabaseTheWorkersConnectionSeesEachNewWrite)

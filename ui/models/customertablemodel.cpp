@@ -68,6 +68,7 @@ CustomerTableModel::~CustomerTableModel()
 {
     stopRead(m_stopLoad);
     stopRead(m_stopCount);
+    stopRead(m_preparingSearch);
     dropPageReads();
 }
 
@@ -112,6 +113,49 @@ qint64 CustomerTableModel::backgroundLoadLimit()
 void CustomerTableModel::setBackgroundLoadLimit(qint64 bytes)
 {
     backgroundLoadBytes = std::max<qint64>(0, bytes);
+}
+
+namespace {
+std::atomic<qint64> g_searchSnapshotCustomers{store::CustomerQuery::kSearchSnapshotCustomers};
+}
+
+qint64 CustomerTableModel::searchSnapshotCustomers()
+{
+    return g_searchSnapshotCustomers;
+}
+
+void CustomerTableModel::setSearchSnapshotCustomers(qint64 customers)
+{
+    g_searchSnapshotCustomers = customers;
+}
+
+void CustomerTableModel::prepareSearch()
+{
+    const QString path = m_session->database().path();
+    if (!loadsInBackground(path))
+        return;
+    if (m_preparingSearch) {
+        m_prepareSearchAgain = true;
+        return;
+    }
+    m_preparingSearch = readInBackground<bool>(
+        this, path,
+        [customers = searchSnapshotCustomers()](store::Database &db) {
+            return store::CustomerQuery(db).prepareSearchSnapshot(customers);
+        },
+        [this](const Result<bool> &) {
+            // Without one (an error, too little memory) the search index answers as before.
+            m_preparingSearch.reset();
+            if (std::exchange(m_prepareSearchAgain, false))
+                prepareSearch();
+        });
+}
+
+void CustomerTableModel::releaseSearch()
+{
+    stopRead(m_preparingSearch);
+    m_prepareSearchAgain = false;
+    store::CustomerQuery::releaseSearchSnapshots();
 }
 
 bool CustomerTableModel::loadsInBackground(const QString &path)

@@ -133,6 +133,9 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     connect(session, &Session::customersChanged, this, &CustomersView::reload);
     connect(session, &Session::customerAboutToChange, m_model, &CustomerTableModel::rememberCustomer);
     connect(session, &Session::customerChanged, this, [this](CustomerId id) {
+        // An edit may change what the search finds: the texts in memory are read again (a logged
+        // call does not change them; the worker sees that and stops).
+        m_model->prepareSearch();
         // A call or an edit changes one row: in place, unless it moves in the list's order.
         if (m_model->updateCustomer(id))
             return;
@@ -140,6 +143,12 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
         m_model->reload();
     });
     connect(session, &Session::opened, this, &CustomersView::reload);
+    for (auto signal : {&Session::opened, &Session::customersChanged})
+        connect(session, signal, m_model, &CustomerTableModel::prepareSearch);
+    // A classification of everyone holds every customer's facts and results: the search texts
+    // (about 100 MB at a million customers) make room while it runs, and are read again after.
+    connect(session, &Session::reclassifyStarted, m_model, &CustomerTableModel::releaseSearch);
+    connect(session, &Session::reclassifyFinished, m_model, &CustomerTableModel::prepareSearch);
 }
 
 bool CustomersView::eventFilter(QObject *watched, QEvent *event)
