@@ -148,6 +148,7 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     // A classification of everyone holds every customer's facts and results: the search texts
     // (about 100 MB at a million customers) make room while it runs, and are read again after.
     connect(session, &Session::reclassifyStarted, m_model, &CustomerTableModel::releaseSearch);
+    connect(session, &Session::closed, m_model, &CustomerTableModel::releaseSearch);
     connect(session, &Session::reclassifyFinished, m_model, &CustomerTableModel::prepareSearch);
 }
 
