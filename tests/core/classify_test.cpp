@@ -1375,3 +1375,75 @@ TEST(Run, TagRulesTagInRuleOrderAndBrokenRulesAreSkipped)
     EXPECT_EQ(run.rows[1].dynamicTags, QStringList{QStringLiteral("buyer")});
     EXPECT_TRUE(run.rows[2].dynamicTags.isEmpty());
 }
+
+TEST(Run, ALargeRunOnBothCoresGivesEachCopyOfACustomerTheSameResults)
+{
+    // From 65,536 customers on, run() ranks and classifies on two threads (the second half of the
+    // customers in this one). 10,000 copies of eight customers: each value of recency, frequency
+    // and spend is shared by 10,000 buyers, so the scores are those of one copy (rank 1 +
+    // 10,000 b of 70,000 gives 1 + ⌊5b / 7⌋, as rank 1 + b of 7 does) and the rank by spend
+    // is 1 + 10,000 (k - 1) for the k-th highest spend. Cuts: A ⌈3,500⌉ = 3,500, B 14,000: the
+    // highest spend is A (rank 1), the second B (10,001), the others C (20,001 …).
+    Settings s;
+    s.tagRules = {{QStringLiteral("big"), QStringLiteral("monetary >= 50")}};
+    auto pattern = [](CustomerId id, int k) {
+        // k = 0 … 6: buyers with 7000 … 1000 cents, bought 10 … 310 days ago, 1 … 4 orders;
+        // k = 7: a prospect.
+        if (k == 7)
+            return prospect(id);
+        return buyer(id, 10 + 50 * k, 1 + k % 4, Cents(7000 - 1000 * k), 1 + k % 4);
+    };
+    std::vector<CustomerFacts> one, many;
+    for (int k = 0; k < 8; ++k)
+        one.push_back(pattern(k + 1, k));
+    for (int i = 0; i < 80'000; ++i)
+        many.push_back(pattern(i + 1, i % 8));
+    const classify::Run small = classify::run(one, s, T);
+    const classify::Run large = classify::run(many, s, T);
+    ASSERT_EQ(large.rows.size(), 80'000u);
+    EXPECT_EQ(large.rows[0].valueTier, ValueTier::A);
+    EXPECT_EQ(large.rows[0].valueRank, 1);
+    EXPECT_EQ(large.rows[79'993].valueTier, ValueTier::B); // the last copy's second customer
+    EXPECT_EQ(large.rows[79'993].valueRank, 10'001);
+    EXPECT_EQ(large.rows[79'994].valueTier, ValueTier::C);
+    EXPECT_EQ(large.rows[79'994].valueRank, 20'001);
+    EXPECT_EQ(large.rows[79'999].valueTier, ValueTier::D);
+    EXPECT_EQ(large.rows[79'999].valueRank, 0);
+    for (std::size_t i = 0; i < large.rows.size(); ++i) {
+        const Classification &a = large.rows[i];
+        const Classification &e = small.rows[i % 8];
+        ASSERT_EQ(a.id, CustomerId(i + 1));
+        ASSERT_EQ(a.r, e.r) << i;
+        ASSERT_EQ(a.f, e.f) << i;
+        ASSERT_EQ(a.m, e.m) << i;
+        ASSERT_EQ(a.valueTier, e.valueTier) << i;
+        ASSERT_EQ(a.valueRank, e.valueRank > 0 ? 1 + 10'000 * (e.valueRank - 1) : 0) << i;
+        ASSERT_EQ(a.recencyDays, e.recencyDays) << i;
+        ASSERT_EQ(a.frequency, e.frequency) << i;
+        ASSERT_EQ(a.monetary, e.monetary) << i;
+        ASSERT_EQ(a.freqTier, e.freqTier) << i;
+        ASSERT_EQ(a.loyalty, e.loyalty) << i;
+        ASSERT_EQ(a.segment, e.segment) << i;
+        ASSERT_EQ(a.matrix, e.matrix) << i;
+        ASSERT_EQ(a.lifecycle, e.lifecycle) << i;
+        ASSERT_EQ(a.engagement, e.engagement) << i;
+        ASSERT_EQ(a.due, e.due) << i;
+        ASSERT_TRUE(a.reason == e.reason) << i;
+        ASSERT_EQ(a.priorityClass, e.priorityClass) << i;
+        ASSERT_EQ(a.dynamicTags, e.dynamicTags) << i;
+    }
+    // The tag: spend of 50 or more (5000 cents): the first three of each copy.
+    EXPECT_EQ(large.rows[40'002].dynamicTags, QStringList{QStringLiteral("big")});
+    EXPECT_TRUE(large.rows[40'003].dynamicTags.isEmpty());
+    // Totals: the two halves' counts added up. Repeat buyers (2 or more orders): k = 1, 2, 3, 5, 6.
+    const Summary &sum = large.summary;
+    EXPECT_EQ(sum.customers, 80'000);
+    EXPECT_EQ(sum.buyers, 70'000);
+    EXPECT_EQ(sum.spenders, 70'000);
+    EXPECT_EQ(sum.repeatBuyers, 50'000);
+    EXPECT_EQ(sum.tierACutoff, 3'500);
+    EXPECT_EQ(sum.tierBCutoff, 14'000);
+    EXPECT_EQ(sum.countByTier, (std::array<int, 4>{10'000, 10'000, 50'000, 10'000}));
+    // C: 5000 + 4000 + 3000 + 2000 + 1000 cents a copy.
+    EXPECT_EQ(sum.monetaryByTier, (std::array<Cents, 4>{70'000'000, 60'000'000, 150'000'000, 0}));
+}
