@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <random>
 #include <sqlite3.h>
@@ -282,6 +283,129 @@ TEST_F(ScaleFile, TheFirstRunOfAMonthKeepsTheLastTiersOfThePreviousMonth)
     EXPECT_TRUE(july->hasPrevious);
     EXPECT_EQ(july->up() + july->down() + july->newcomers(), 0);
     EXPECT_EQ(july->stayed(), scalar(db, "SELECT count(*) FROM customers WHERE archived = 0"));
+}
+
+TEST_F(ScaleFile, ARankThatDiffersFromTheOneWorkedOutOnReadIsStoredWithItsRow)
+{
+    classify::Run run = classifyAndStore(date("2026-06-30"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE value_rank IS NOT NULL"), 0);
+    // A writer that ranks otherwise than classify::run: the spender ranked last by spend is
+    // given rank 1, which the stored spend and tiers do not give; everyone else keeps theirs.
+    auto last = std::max_element(run.rows.begin(), run.rows.end(),
+                                 [](const auto &a, const auto &b) { return a.valueRank < b.valueRank; });
+    ASSERT_GT(last->valueRank, 1);
+    last->valueRank = 1;
+    auto facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    ASSERT_TRUE(store::ClassificationStore(db).replace(*facts, run, 0));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE value_rank IS NOT NULL"), 1);
+    const QByteArray sql =
+        "SELECT value_rank FROM classification WHERE customer_id = " + QByteArray::number(last->id);
+    EXPECT_EQ(scalar(db, sql.constData()), 1);
+    expectStored(db, run);
+    // The run's own ranks again: the row goes back to the rank worked out on read.
+    expectStored(db, classifyAndStore(date("2026-06-30")));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE value_rank IS NOT NULL"), 0);
+}
+
+TEST_F(ScaleFile, DigestsThatMatchNoRowOfTheRunRewriteEveryRow)
+{
+    // What an older build's digests (another fingerprint) look like to this one: none matches,
+    // so the next run rewrites every row, and a row changed behind the store's back with them.
+    classifyAndStore(date("2026-06-30"));
+    ASSERT_TRUE(db.exec("UPDATE classification_digests SET digest = digest + 1"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET segment = NULL, priority = 9 WHERE customer_id = 3"));
+    const classify::Run run = classifyAndStore(date("2026-06-30"));
+    expectStored(db, run);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE priority = 9"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification_digests"), 300);
+}
+
+namespace {
+
+/// `n` customers created on 2024-01-01 plus (id mod 500) days, every third with one order of
+/// (id mod 1000) + 1 currency units (id mod 400) days before 2026-06-01; no calls.
+void populateBySql(store::Database &db, int n)
+{
+    auto tx = db.beginWrite();
+    ASSERT_TRUE(tx);
+    const QByteArray customers =
+        "INSERT INTO customers (id, name, created_at) WITH RECURSIVE n(i) AS "
+        "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+        QByteArray::number(n) +
+        ") SELECT i, 'c' || i, date('2024-01-01', '+' || (i % 500) || ' days') FROM n";
+    ASSERT_TRUE(db.exec(customers.constData()));
+    ASSERT_TRUE(
+        db.exec("INSERT INTO orders (customer_id, ordered_at, amount) SELECT id, date('2026-06-01', "
+                "'-' || (id % 400) || ' days'), 100 * (id % 1000) + 100 FROM customers WHERE id % 3 = 0"));
+    ASSERT_TRUE(tx->commit());
+}
+
+} // namespace
+
+TEST(ScaleLargeRun, RunsOfTensOfThousandsAreComparedOnAHelperThreadAndStoreWhatChanged)
+{
+    // From 65,536 rows on, the fingerprints of a run are worked out on a helper thread while
+    // the stored ones are read.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("large.sqlite"))));
+    populateBySql(db, 70'000);
+    auto settings = store::SettingsRepository(db).load();
+    ASSERT_TRUE(settings);
+    auto classifyAndStore = [&](QDate asOf) {
+        auto facts = store::MetricsQuery(db).all(asOf, *settings);
+        EXPECT_TRUE(facts);
+        classify::Run run = classify::run(*facts, *settings, asOf);
+        EXPECT_TRUE(store::ClassificationStore(db).replace(*facts, run, 0));
+        return run;
+    };
+    auto some = [](const classify::Run &run) {
+        classify::Run part;
+        for (const classify::Classification &c : run.rows) {
+            if (c.id <= 300 || c.id % 997 == 0 || c.id >= 69'990)
+                part.rows.push_back(c);
+        }
+        return part;
+    };
+    const classify::Run first = classifyAndStore(date("2026-06-29"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification"), 70'000);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification_digests"), 70'000);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE value_rank IS NOT NULL"), 0);
+    expectStored(db, some(first));
+
+    // Customer 7 is graded S by hand (priority 0), customer 10's call is logged (due moved to
+    // 2027-01-01 in place), customer 11 archived, customer 69,999 (an order: 69,999 = 3 · 23,333)
+    // removed behind the store's back.
+    ASSERT_TRUE(db.exec("UPDATE customers SET grade = 'S' WHERE id = 7"));
+    auto facts10 = store::MetricsQuery(db).one(10, date("2026-06-29"), *settings);
+    ASSERT_TRUE(facts10);
+    store::ClassificationStore::OwnResult own;
+    own.plan.due = date("2027-01-01");
+    own.plan.reason.kind = classify::DueReason::Kind::FollowUpSet;
+    own.plan.reason.date = own.plan.due;
+    ASSERT_TRUE(store::ClassificationStore(db).updateFollowUp(*facts10, own));
+    EXPECT_EQ(scalar(db, "SELECT due_date = '2027-01-01' FROM classification WHERE customer_id = 10"), 1);
+    ASSERT_TRUE(store::CustomerRepository(db).setArchived(11, true));
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = OFF"));
+    ASSERT_TRUE(db.exec("DELETE FROM orders WHERE customer_id = 69999"));
+    ASSERT_TRUE(db.exec("DELETE FROM customers WHERE id = 69999"));
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = ON"));
+
+    const classify::Run next = classifyAndStore(date("2026-06-30"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification"), 69'999);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification_digests"), 69'999);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE customer_id = 69999"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification_digests WHERE digest = 0"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM classification WHERE value_rank IS NOT NULL"), 0);
+    EXPECT_EQ(scalar(db, "SELECT grade = 'S' AND priority = 0 FROM classification WHERE customer_id = 7"), 1);
+    // Never called and no follow-up: due on the day it was created, 2024-01-01 + 10 days.
+    EXPECT_EQ(scalar(db, "SELECT due_date = '2024-01-11' AND reason_kind = 'never_contacted' FROM "
+                         "classification WHERE customer_id = 10"),
+              1);
+    EXPECT_EQ(scalar(db, "SELECT archived FROM classification WHERE customer_id = 11"), 1);
+    expectStored(db, some(next));
 }
 
 // ---- The bulk import ---------------------------------------------------------------------------
