@@ -193,6 +193,22 @@ Result<void> BulkImport::begin()
                 return ok;
             }
         }
+        // Nor does each row list its customer for the history digests: they are emptied, and
+        // the next classification builds them all (see metricsscan.cpp).
+        for (const schema::Index &trigger : schema::historyTriggers()) {
+            const QByteArray sql = QByteArray("DROP TRIGGER IF EXISTS ") + trigger.name;
+            if (auto ok = d->db.exec(sql.constData()); !ok) {
+                rollback();
+                return ok;
+            }
+        }
+        for (const char *sql : {"DELETE FROM customer_history", "DELETE FROM customer_history_dirty",
+                                "UPDATE customer_history_state SET built = 0"}) {
+            if (auto ok = d->db.exec(sql); !ok) {
+                rollback();
+                return ok;
+            }
+        }
     }
 
     auto prepare = [&](Statement &into, const char *sql) -> Result<void> {
@@ -341,6 +357,12 @@ Result<void> BulkImport::commit()
     if (d->fresh) {
         for (const schema::Index &index : schema::importIndexes()) {
             if (auto ok = d->db.exec(index.create); !ok) {
+                rollback();
+                return ok;
+            }
+        }
+        for (const schema::Index &trigger : schema::historyTriggers()) {
+            if (auto ok = d->db.exec(trigger.create); !ok) {
                 rollback();
                 return ok;
             }

@@ -7,8 +7,10 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
+#include <limits>
 #include <sys/mman.h>
 #include <thread>
 #include <unordered_map>
@@ -224,16 +226,49 @@ Result<qint64> maxCustomerId(sqlite3 *db)
     return s->int64(0);
 }
 
-} // namespace
+/// The customers' own columns of the facts, in id order.
+Result<void> readCustomers(sqlite3 *db, qint64 maxId, std::vector<classify::CustomerFacts> &facts)
+{
+    auto s = Statement::prepare(db, "SELECT id, created_at, type, grade, grade_set_at, man_money, "
+                                    "man_authority, man_need, archived FROM customers");
+    if (!s)
+        return std::unexpected(s.error());
+    facts.reserve(std::size_t(std::max<qint64>(0, std::min<qint64>(maxId, kDenseIdLimit))));
+    adviseHugePages(facts.data(), facts.capacity() * sizeof(classify::CustomerFacts));
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW) {
+        classify::CustomerFacts &f = facts.emplace_back();
+        f.id = s->int64(0);
+        f.createdAt = storedDate(*s, 1);
+        f.type = schema::fromStored<CustomerType>(s->bytes(2));
+        f.grade = schema::fromStored<Grade>(s->bytes(3));
+        f.gradeSetAt = storedDate(*s, 4);
+        f.man = {optionalBool(*s, 5), optionalBool(*s, 6), optionalBool(*s, 7)};
+        f.archived = s->integer(8) != 0;
+    }
+    if (rc != SQLITE_DONE)
+        return std::unexpected(sqliteError(
+            db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the customers.")));
+    facts.shrink_to_fit();
+    return {};
+}
 
-Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QDate asOf,
-                                                          const classify::Settings &settings)
+Bounds boundsOf(QDate asOf, const classify::Settings &settings)
 {
     Bounds b;
     b.t = asOf.toJulianDay();
     b.w = asOf.addDays(-settings.windowDays).toJulianDay();
     b.h1 = asOf.addDays(-settings.halfDays).toJulianDay();
     b.h0 = asOf.addDays(-2 * settings.halfDays).toJulianDay();
+    return b;
+}
+
+} // namespace
+
+Result<std::vector<classify::CustomerFacts>> scanAllFactsFromTables(Database &database, QDate asOf,
+                                                                    const classify::Settings &settings)
+{
+    const Bounds b = boundsOf(asOf, settings);
 
     // On a database file, two read-only connections of their own: the orders, the biggest table,
     // in a helper thread, customers and calls here. They open without SQLite's per-call mutex
@@ -272,29 +307,8 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
 
     // Customers, in id order.
     std::vector<classify::CustomerFacts> facts;
-    {
-        auto s = Statement::prepare(db, "SELECT id, created_at, type, grade, grade_set_at, man_money, "
-                                        "man_authority, man_need, archived FROM customers");
-        if (!s)
-            return std::unexpected(s.error());
-        facts.reserve(std::size_t(std::max<qint64>(0, std::min<qint64>(*maxId, kDenseIdLimit))));
-        adviseHugePages(facts.data(), facts.capacity() * sizeof(classify::CustomerFacts));
-        int rc;
-        while ((rc = s->step()) == SQLITE_ROW) {
-            classify::CustomerFacts &f = facts.emplace_back();
-            f.id = s->int64(0);
-            f.createdAt = storedDate(*s, 1);
-            f.type = schema::fromStored<CustomerType>(s->bytes(2));
-            f.grade = schema::fromStored<Grade>(s->bytes(3));
-            f.gradeSetAt = storedDate(*s, 4);
-            f.man = {optionalBool(*s, 5), optionalBool(*s, 6), optionalBool(*s, 7)};
-            f.archived = s->integer(8) != 0;
-        }
-        if (rc != SQLITE_DONE)
-            return std::unexpected(sqliteError(
-                db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the customers.")));
-        facts.shrink_to_fit();
-    }
+    if (auto ok = readCustomers(db, *maxId, facts); !ok)
+        return std::unexpected(ok.error());
     // Calls: the latest one of each customer by (called_at, id), and its latest reached one. The
     // calls come in the order they were logged, so customers come at random: one small record per
     // customer id keeps that to one cache miss per call, and the facts are filled in id order after.
@@ -372,6 +386,625 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
         f.monetary = o->monetary;
         f.spendRecent = o->recent;
         f.spendPrev = o->previous;
+    }
+    return facts;
+}
+
+namespace {
+
+// The customers' history digests (schema 4, table customer_history). Each customer's orders and
+// calls dated on a valid day, packed and sorted by date, so that the facts as of any day are one
+// walk of a few bytes: the pass reads a million narrow rows in id order instead of eleven million
+// orders and calls in the order they were entered.
+//
+// orders: per order, by day: varint(day − previous day; the first from 0), zigzag varint(amount).
+// calls: per call, by (day, second of the day, id): varint(day − previous day), one byte (the
+//        outcome's code, 7 when unknown; 8 when a follow-up is set), and then zigzag varint(follow-up
+//        day − day) when set. The second and the id only order the calls: the latest call on or before
+//        T is the last one of the walk that stops after T.
+
+constexpr quint8 kNoOutcome = 7;
+constexpr quint8 kHasFollowUp = 8;
+
+void putVarint(std::string &out, quint64 v)
+{
+    while (v >= 0x80) {
+        out.push_back(char(quint8(v) | 0x80));
+        v >>= 7;
+    }
+    out.push_back(char(v));
+}
+
+void putSigned(std::string &out, qint64 v)
+{
+    putVarint(out, (quint64(v) << 1) ^ quint64(v >> 63));
+}
+
+/// Reads a varint at `p` (never beyond `end`: a damaged digest reads as zeros).
+quint64 getVarint(const quint8 *&p, const quint8 *end)
+{
+    quint64 v = 0;
+    for (int shift = 0; p < end && shift < 64; shift += 7) {
+        const quint8 byte = *p++;
+        v |= quint64(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            break;
+    }
+    return v;
+}
+
+qint64 getSigned(const quint8 *&p, const quint8 *end)
+{
+    const quint64 v = getVarint(p, end);
+    return qint64(v >> 1) ^ -qint64(v & 1);
+}
+
+/// An order or a call on its way into a digest. `Id` is 32 bits when every customer id fits (a
+/// million customers' eleven million rows are sorted in memory on the first run: 16 and 24 bytes a
+/// row instead of 24 and 32).
+template<typename Id>
+struct OrderRecord {
+    Id customer;
+    qint32 day;
+    Cents amount;
+};
+
+template<typename Id>
+struct CallRecord {
+    Id customer;
+    qint32 day;
+    qint32 secondAndOutcome; ///< second of the day × 8 + the outcome's code (or kNoOutcome)
+    qint32 followUp;         ///< Julian day, 0 when none
+    qint64 id;
+};
+
+/// One kind of digest for many customers: ids ascending, and each one's bytes.
+struct Digests {
+    std::vector<qint64> ids;
+    std::vector<std::size_t> ends; ///< the end of each one's bytes in `bytes`
+    std::string bytes;
+
+    std::size_t size() const { return ids.size(); }
+    QByteArrayView at(std::size_t i) const
+    {
+        const std::size_t begin = i == 0 ? 0 : ends[i - 1];
+        return QByteArrayView(bytes.data() + begin, qsizetype(ends[i] - begin));
+    }
+};
+
+/// Packs records sorted by customer and date into one digest per customer.
+template<typename Id>
+void packOrders(const std::vector<OrderRecord<Id>> &rows, Digests &out)
+{
+    out.bytes.reserve(out.bytes.size() + rows.size() * 6); // about 5 bytes an order
+    for (std::size_t i = 0; i < rows.size();) {
+        const Id customer = rows[i].customer;
+        qint32 previous = 0;
+        for (; i < rows.size() && rows[i].customer == customer; ++i) {
+            putVarint(out.bytes, quint64(rows[i].day - previous));
+            putSigned(out.bytes, rows[i].amount);
+            previous = rows[i].day;
+        }
+        out.ids.push_back(customer);
+        out.ends.push_back(out.bytes.size());
+    }
+}
+
+template<typename Id>
+void packCalls(const std::vector<CallRecord<Id>> &rows, Digests &out)
+{
+    out.bytes.reserve(out.bytes.size() + rows.size() * 4); // about 3 bytes a call
+    for (std::size_t i = 0; i < rows.size();) {
+        const Id customer = rows[i].customer;
+        qint32 previous = 0;
+        for (; i < rows.size() && rows[i].customer == customer; ++i) {
+            const CallRecord<Id> &c = rows[i];
+            putVarint(out.bytes, quint64(c.day - previous));
+            out.bytes.push_back(char((c.secondAndOutcome & 7) | (c.followUp > 0 ? kHasFollowUp : 0)));
+            if (c.followUp > 0)
+                putSigned(out.bytes, qint64(c.followUp) - c.day);
+            previous = c.day;
+        }
+        out.ids.push_back(customer);
+        out.ends.push_back(out.bytes.size());
+    }
+}
+
+template<typename Id>
+void sortOrders(std::vector<OrderRecord<Id>> &rows)
+{
+    std::sort(rows.begin(), rows.end(), [](const OrderRecord<Id> &a, const OrderRecord<Id> &b) {
+        return a.customer != b.customer ? a.customer < b.customer : a.day < b.day;
+    });
+}
+
+/// By customer, then (called_at, id) as the latest call is chosen.
+template<typename Id>
+void sortCalls(std::vector<CallRecord<Id>> &rows)
+{
+    std::sort(rows.begin(), rows.end(), [](const CallRecord<Id> &a, const CallRecord<Id> &b) {
+        if (a.customer != b.customer)
+            return a.customer < b.customer;
+        if (a.day != b.day)
+            return a.day < b.day;
+        const qint32 sa = a.secondAndOutcome >> 3, sb = b.secondAndOutcome >> 3;
+        return sa != sb ? sa < sb : a.id < b.id;
+    });
+}
+
+/// Whether `customer` fits the records' id type (a row of a customer who cannot exist is left out:
+/// the pass has no facts for it).
+template<typename Id>
+bool fits(qint64 customer)
+{
+    return customer >= qint64(std::numeric_limits<Id>::min()) &&
+           customer <= qint64(std::numeric_limits<Id>::max());
+}
+
+/// Reads orders (?1 binds `customer` when given) into records. Orders without a valid day never
+/// count, so they are left out.
+template<typename Id>
+Result<void> readOrders(sqlite3 *db, const char *sql, std::optional<qint64> customer,
+                        std::vector<OrderRecord<Id>> &out)
+{
+    auto s = Statement::prepare(db, sql);
+    if (!s)
+        return std::unexpected(s.error());
+    if (customer)
+        s->bind(1, std::int64_t(*customer));
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW) {
+        const qint64 day = julianDay(s->bytes(1));
+        const qint64 id = s->int64(0);
+        if (day == 0 || !fits<Id>(id))
+            continue;
+        out.push_back({Id(id), qint32(day), s->int64(2)});
+    }
+    if (rc != SQLITE_DONE)
+        return std::unexpected(sqliteError(
+            db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the orders.")));
+    return {};
+}
+
+template<typename Id>
+Result<void> readCalls(sqlite3 *db, const char *sql, std::optional<qint64> customer,
+                       std::vector<CallRecord<Id>> &out)
+{
+    auto s = Statement::prepare(db, sql);
+    if (!s)
+        return std::unexpected(s.error());
+    if (customer)
+        s->bind(1, std::int64_t(*customer));
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW) {
+        const QByteArrayView calledAt = s->bytes(1);
+        const qint64 day = julianDay(calledAt);
+        const qint64 id = s->int64(0);
+        if (day == 0 || !fits<Id>(id))
+            continue;
+        const std::optional<Outcome> o = schema::fromStored<Outcome>(s->bytes(3));
+        const qint64 followUp = s->isNull(4) ? 0 : julianDay(s->bytes(4));
+        out.push_back({Id(id), qint32(day), qint32(secondOfDay(calledAt) * 8 + (o ? int(*o) : kNoOutcome)),
+                       qint32(followUp), s->int64(2)});
+    }
+    if (rc != SQLITE_DONE)
+        return std::unexpected(
+            sqliteError(db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the calls.")));
+    return {};
+}
+
+constexpr char kAllOrders[] = "SELECT customer_id, ordered_at, amount FROM orders";
+constexpr char kAllCalls[] = "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls";
+constexpr char kOrdersOf[] = "SELECT customer_id, ordered_at, amount FROM orders WHERE customer_id = ?1";
+constexpr char kCallsOf[] =
+    "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE customer_id = ?1";
+
+/// Customers' digests of both kinds.
+struct History {
+    Digests orders;
+    Digests calls;
+};
+
+/// Every customer's digests from the orders and calls tables (each read once in storage order).
+/// With `helper`, the orders are read there in a second thread while `db` reads the calls.
+template<typename Id>
+Result<History> buildAll(sqlite3 *db, sqlite3 *helper)
+{
+    History h;
+    std::optional<Error> orderError;
+    // The records are reserved for the largest row id (the row count of a table filled by imports
+    // and the app): growing them by doubling held one and a half copies at the end.
+    auto reserved = [](sqlite3 *c, const char *sql) {
+        const auto n = selectInt(c, sql);
+        return std::size_t(std::clamp<qint64>(n ? *n : 0, 0, qint64(1) << 27));
+    };
+    auto orders = [&](sqlite3 *c) {
+        std::vector<OrderRecord<Id>> rows;
+        rows.reserve(reserved(c, "SELECT ifnull(max(id), 0) FROM orders"));
+        if (auto ok = readOrders(c, kAllOrders, std::nullopt, rows); !ok) {
+            orderError = ok.error();
+            return;
+        }
+        sortOrders(rows);
+        packOrders(rows, h.orders);
+    };
+    std::thread worker;
+    if (helper) {
+        worker = std::thread([&] {
+            ReadTransaction read(helper);
+            orders(helper);
+        });
+    }
+    struct Join {
+        std::thread &t;
+        ~Join()
+        {
+            if (t.joinable())
+                t.join();
+        }
+    } join{worker};
+    {
+        std::vector<CallRecord<Id>> rows;
+        rows.reserve(reserved(db, "SELECT ifnull(max(id), 0) FROM calls"));
+        if (auto ok = readCalls(db, kAllCalls, std::nullopt, rows); !ok)
+            return std::unexpected(ok.error());
+        sortCalls(rows);
+        packCalls(rows, h.calls);
+    }
+    if (worker.joinable())
+        worker.join();
+    else
+        orders(db);
+    if (orderError)
+        return std::unexpected(*orderError);
+    return h;
+}
+
+Result<History> buildAll(sqlite3 *db, sqlite3 *helper)
+{
+    auto range =
+        selectInt(db, "SELECT ifnull(min(id), 0) >= 0 AND ifnull(max(id), 0) <= 2147483647 FROM customers");
+    if (!range)
+        return std::unexpected(range.error());
+    return *range ? buildAll<qint32>(db, helper) : buildAll<qint64>(db, helper);
+}
+
+/// The digests of the customers `ids` (ascending) from their orders and calls by customer.
+Result<History> buildSome(sqlite3 *db, const std::vector<qint64> &ids)
+{
+    History h;
+    std::vector<OrderRecord<qint64>> orders;
+    std::vector<CallRecord<qint64>> calls;
+    for (const qint64 id : ids) {
+        if (auto ok = readOrders(db, kOrdersOf, id, orders); !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = readCalls(db, kCallsOf, id, calls); !ok)
+            return std::unexpected(ok.error());
+    }
+    sortOrders(orders);
+    sortCalls(calls);
+    packOrders(orders, h.orders);
+    packCalls(calls, h.calls);
+    return h;
+}
+
+Result<std::vector<qint64>> dirtyIds(sqlite3 *db)
+{
+    auto s = Statement::prepare(db, "SELECT customer_id FROM customer_history_dirty");
+    if (!s)
+        return std::unexpected(s.error());
+    std::vector<qint64> ids;
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW)
+        ids.push_back(s->int64(0));
+    if (rc != SQLITE_DONE)
+        return std::unexpected(sqliteError(db, rc, {}));
+    return ids;
+}
+
+/// Walks the ids of both kinds of a History in order: f(id, orders, calls) with empty views for
+/// a kind the customer has none of.
+template<typename F>
+void forEachCustomer(const History &h, F f)
+{
+    std::size_t i = 0, j = 0;
+    while (i < h.orders.size() || j < h.calls.size()) {
+        const qint64 a = i < h.orders.size() ? h.orders.ids[i] : LLONG_MAX;
+        const qint64 c = j < h.calls.size() ? h.calls.ids[j] : LLONG_MAX;
+        const qint64 id = std::min(a, c);
+        f(id, a == id ? h.orders.at(i++) : QByteArrayView(), c == id ? h.calls.at(j++) : QByteArrayView());
+    }
+}
+
+/// When more customers than this share of all are dirty, all digests are built again from the
+/// tables (two reads in storage order) rather than one customer at a time (two index lookups each).
+constexpr qint64 kRebuildAllShare = 16;
+
+/// Brings the stored digests up to date on the connection `db`, which may write: builds them all
+/// when they were never built (a new or upgraded file, or after a bulk import), else those of the
+/// dirty customers. Written in a transaction of its own (inside a caller's, a savepoint), without
+/// counting a write (Database::writeGeneration): what the digests say is already in the tables.
+Result<void> refreshStored(Database &database, sqlite3 *db, sqlite3 *helper)
+{
+    if (auto ok = database.integrity(); !ok)
+        return ok;
+    const bool nested = !sqlite3_get_autocommit(db);
+    if (const int rc = sqlite3_exec(db, nested ? "SAVEPOINT tierdesk_history" : "BEGIN IMMEDIATE", nullptr,
+                                    nullptr, nullptr);
+        rc != SQLITE_OK)
+        return std::unexpected(sqliteError(db, rc, {}));
+    bool done = false;
+    struct End {
+        sqlite3 *db;
+        bool nested;
+        bool &done;
+        ~End()
+        {
+            if (done)
+                sqlite3_exec(db, nested ? "RELEASE tierdesk_history" : "COMMIT", nullptr, nullptr, nullptr);
+            else if (nested)
+                sqlite3_exec(db, "ROLLBACK TO tierdesk_history; RELEASE tierdesk_history", nullptr, nullptr,
+                             nullptr);
+            else
+                sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    } end{db, nested, done};
+
+    auto built = selectInt(db, "SELECT built FROM customer_history_state WHERE id = 1");
+    if (!built)
+        return std::unexpected(built.error());
+    auto dirty = dirtyIds(db);
+    if (!dirty)
+        return std::unexpected(dirty.error());
+    auto maxId = maxCustomerId(db);
+    if (!maxId)
+        return std::unexpected(maxId.error());
+    const bool all = !*built || qint64(dirty->size()) * kRebuildAllShare > *maxId;
+    if (*built && dirty->empty())
+        return {};
+    // In WAL mode a helper's snapshot, taken after this transaction's lock, sees what it sees.
+    auto history = all ? buildAll(db, nested ? nullptr : helper) : buildSome(db, *dirty);
+    if (!history)
+        return std::unexpected(history.error());
+    // The dirty customers' rows go; those who still have orders or calls get new ones (a customer
+    // merged into another, or whose last order was deleted, has none).
+    if (auto ok = database.exec(all ? "DELETE FROM customer_history"
+                                    : "DELETE FROM customer_history WHERE customer_id IN "
+                                      "(SELECT customer_id FROM customer_history_dirty)");
+        !ok)
+        return ok;
+    auto put = Statement::prepare(db, "INSERT INTO customer_history (customer_id, orders, calls) "
+                                      "VALUES (?1, ?2, ?3)");
+    if (!put)
+        return std::unexpected(put.error());
+    Result<void> written;
+    forEachCustomer(*history, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
+        if (!written)
+            return;
+        put->bind(1, std::int64_t(id));
+        sqlite3_bind_blob(put->get(), 2, orders.data(), int(orders.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(put->get(), 3, calls.data(), int(calls.size()), SQLITE_STATIC);
+        written = put->run({});
+    });
+    if (!written)
+        return written;
+    for (const char *sql :
+         {"DELETE FROM customer_history_dirty", "UPDATE customer_history_state SET built = 1"}) {
+        if (auto ok = database.exec(sql); !ok)
+            return ok;
+    }
+    done = true;
+    return {};
+}
+
+/// What a customer's digests say as of T: the facts of orders and calls.
+struct HistoryFacts {
+    qint64 id = 0;
+    OrderSums orders;
+    qint32 lastContact = 0; ///< Julian day, 0 when no call
+    qint32 followUp = 0;
+    qint32 reached = 0;
+    qint8 outcome = -1;
+};
+
+HistoryFacts factsOf(qint64 id, QByteArrayView orders, QByteArrayView calls, const Bounds &b)
+{
+    HistoryFacts h;
+    h.id = id;
+    {
+        OrderSums &o = h.orders;
+        auto p = reinterpret_cast<const quint8 *>(orders.data());
+        const auto end = p + orders.size();
+        qint64 day = 0;
+        while (p < end) {
+            day += qint64(getVarint(p, end));
+            const Cents amount = getSigned(p, end);
+            if (day > b.t)
+                break;
+            if (amount > 0) {
+                o.first = std::min(o.first, qint32(day));
+                o.last = std::max(o.last, qint32(day));
+                ++o.total;
+                if (day > b.w)
+                    ++o.frequency;
+            }
+            if (day > b.w)
+                o.monetary += amount;
+            if (day > b.h1)
+                o.recent += amount;
+            else if (day > b.h0)
+                o.previous += amount;
+        }
+    }
+    {
+        auto p = reinterpret_cast<const quint8 *>(calls.data());
+        const auto end = p + calls.size();
+        qint64 day = 0;
+        while (p < end) {
+            day += qint64(getVarint(p, end));
+            const quint8 code = p < end ? *p++ : kNoOutcome;
+            const qint64 followUp = code & kHasFollowUp ? day + getSigned(p, end) : 0;
+            if (day > b.t)
+                break;
+            const quint8 outcome = code & 7;
+            if (outcome == quint8(Outcome::Reached))
+                h.reached = qint32(day);
+            h.lastContact = qint32(day);
+            h.outcome = outcome == kNoOutcome ? qint8(-1) : qint8(outcome);
+            h.followUp = qint32(followUp);
+        }
+    }
+    return h;
+}
+
+/// Every customer's facts of orders and calls, in id order, from the stored digests and, for the
+/// customers dirty in this snapshot, from their orders and calls (or all from the tables when the
+/// digests were never built). Reads in a read transaction of `db`; `helper` may read orders.
+Result<std::vector<HistoryFacts>> readHistory(sqlite3 *db, sqlite3 *helper, const Bounds &b)
+{
+    ReadTransaction read(db);
+    auto built = selectInt(db, "SELECT built FROM customer_history_state WHERE id = 1");
+    if (!built)
+        return std::unexpected(built.error());
+    std::vector<HistoryFacts> out;
+    if (!*built) {
+        auto history = buildAll(db, helper);
+        if (!history)
+            return std::unexpected(history.error());
+        forEachCustomer(*history, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
+            out.push_back(factsOf(id, orders, calls, b));
+        });
+        return out;
+    }
+    auto dirty = dirtyIds(db);
+    if (!dirty)
+        return std::unexpected(dirty.error());
+    auto fresh = buildSome(db, *dirty);
+    if (!fresh)
+        return std::unexpected(fresh.error());
+    // One record per customer with a history, in id order: reserved for the largest id, on huge
+    // pages (growing it as it filled was a third of the pass: copies and page faults).
+    auto maxId = selectInt(db, "SELECT ifnull(max(customer_id), 0) FROM customer_history");
+    if (!maxId)
+        return std::unexpected(maxId.error());
+    out.reserve(std::size_t(std::clamp<qint64>(*maxId, 0, kDenseIdLimit)) + dirty->size());
+    adviseHugePages(out.data(), out.capacity() * sizeof(HistoryFacts));
+    auto s = Statement::prepare(db, "SELECT customer_id, orders, calls FROM customer_history");
+    if (!s)
+        return std::unexpected(s.error());
+    auto blob = [&](int col) {
+        return QByteArrayView(static_cast<const char *>(sqlite3_column_blob(s->get(), col)),
+                              sqlite3_column_bytes(s->get(), col));
+    };
+    // The stored rows, with the dirty customers' rebuilt digests in their place.
+    std::vector<HistoryFacts> rebuilt;
+    forEachCustomer(*fresh, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
+        rebuilt.push_back(factsOf(id, orders, calls, b));
+    });
+    std::size_t next = 0, d = 0;
+    int rc;
+    while ((rc = s->step()) == SQLITE_ROW) {
+        const qint64 id = s->int64(0);
+        for (; next < rebuilt.size() && rebuilt[next].id < id; ++next)
+            out.push_back(rebuilt[next]);
+        while (d < dirty->size() && (*dirty)[d] < id)
+            ++d;
+        if (d < dirty->size() && (*dirty)[d] == id)
+            continue; // dirty: rebuilt above or below, or now without history
+        out.push_back(factsOf(id, blob(1), blob(2), b));
+    }
+    if (rc != SQLITE_DONE)
+        return std::unexpected(sqliteError(db, rc, {}));
+    for (; next < rebuilt.size(); ++next)
+        out.push_back(rebuilt[next]);
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QDate asOf,
+                                                          const classify::Settings &settings)
+{
+    if (database.schemaVersion() < 4) // a file older than the digests, opened read-only
+        return scanAllFactsFromTables(database, asOf, settings);
+    const Bounds b = boundsOf(asOf, settings);
+    const bool file =
+        database.path() != QStringLiteral(":memory:") && sqlite3_get_autocommit(database.handle());
+    if (!sqlite3_db_readonly(database.handle(), "main")) {
+        std::optional<HelperConnection> helper;
+        if (file)
+            helper.emplace(database.path());
+        // Not written (busy, damaged): the digests are worked out in memory below instead.
+        (void)refreshStored(database, database.handle(), helper ? helper->get() : nullptr);
+    }
+
+    // On a database file, the customers in a helper thread on a read-only connection of its own,
+    // the digests here on another (and a third for the orders if they must be built from the
+    // tables), as scanAllFactsFromTables() does.
+    std::optional<HelperConnection> here, forCustomers, forOrders;
+    if (file) {
+        here.emplace(database.path());
+        forCustomers.emplace(database.path());
+        forOrders.emplace(database.path());
+    }
+    sqlite3 *db = here && here->get() ? here->get() : database.handle();
+    sqlite3 *customersDb = forCustomers && forCustomers->get() ? forCustomers->get() : nullptr;
+
+    std::vector<classify::CustomerFacts> facts;
+    std::optional<Error> customersError;
+    auto customers = [&](sqlite3 *c) {
+        ReadTransaction read(c);
+        auto maxId = maxCustomerId(c);
+        if (!maxId) {
+            customersError = maxId.error();
+            return;
+        }
+        if (auto ok = readCustomers(c, *maxId, facts); !ok)
+            customersError = ok.error();
+    };
+    std::thread worker;
+    if (customersDb)
+        worker = std::thread([&] { customers(customersDb); });
+    struct Join {
+        std::thread &t;
+        ~Join()
+        {
+            if (t.joinable())
+                t.join();
+        }
+    } join{worker};
+
+    auto history = readHistory(db, forOrders ? forOrders->get() : nullptr, b);
+    if (worker.joinable())
+        worker.join();
+    else
+        customers(db);
+    if (customersError)
+        return std::unexpected(*customersError);
+    if (!history)
+        return std::unexpected(history.error());
+
+    std::size_t i = 0;
+    const std::vector<HistoryFacts> &h = *history;
+    for (classify::CustomerFacts &f : facts) {
+        while (i < h.size() && h[i].id < f.id)
+            ++i;
+        if (i == h.size() || h[i].id != f.id)
+            continue;
+        const OrderSums &o = h[i].orders;
+        f.firstOrder = o.total > 0 ? dateOf(o.first) : QDate();
+        f.lastOrder = o.total > 0 ? dateOf(o.last) : QDate();
+        f.ordersTotal = o.total;
+        f.frequency = o.frequency;
+        f.monetary = o.monetary;
+        f.spendRecent = o.recent;
+        f.spendPrev = o.previous;
+        if (h[i].lastContact > 0) {
+            f.lastContact = QDate::fromJulianDay(h[i].lastContact);
+            f.lastOutcome = h[i].outcome >= 0 ? std::optional<Outcome>(Outcome(h[i].outcome)) : std::nullopt;
+            f.followUp = dateOf(h[i].followUp);
+            f.lastReachedCall = dateOf(h[i].reached);
+        }
     }
     return facts;
 }

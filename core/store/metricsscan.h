@@ -12,11 +12,19 @@ namespace tierdesk::store {
 
 class Database;
 
-/// Every customer's facts as of the end of `asOf`, by id: the customers, orders and calls tables
-/// are each read once in storage order and aggregated in memory (no sort, no index). On a database
-/// file the orders are read by a second, read-only connection in a helper thread while this one
-/// reads customers and calls, so both cores work.
+/// Every customer's facts as of the end of `asOf`, by id, from the customers table and the
+/// customers' history digests (schema 4, customer_history): one narrow row per customer in id
+/// order. On a connection that may write, the digests are first brought up to date: all of them
+/// when they were never built (the first classification after an import or an upgrade), else
+/// those of the customers whose orders or calls changed since (customer_history_dirty, kept by
+/// triggers). On a database file the customers are read in a helper thread meanwhile.
 Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &db, QDate asOf,
                                                           const classify::Settings &settings);
+
+/// The same facts from the customers, orders and calls tables, each read once in storage order and
+/// aggregated in memory (no sort, no index; the orders in a helper thread on a database file).
+/// The pass of files older than schema 4, and the reference the digests are tested against.
+Result<std::vector<classify::CustomerFacts>> scanAllFactsFromTables(Database &db, QDate asOf,
+                                                                    const classify::Settings &settings);
 
 } // namespace tierdesk::store

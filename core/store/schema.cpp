@@ -63,6 +63,46 @@ constexpr std::array kClassificationIndexes{
     Index{"classification_by_monetary", kClassificationByMonetary},
 };
 
+// What keeps the customers' history digests (version 4) from going stale: any write to an order
+// or a call, by any program, lists its customer (both, when it moves to another one) as dirty. A
+// bulk import into an empty database drops them for its transaction and empties the digests.
+constexpr char kOrdersHistoryInsert[] =
+    "CREATE TRIGGER orders_history_insert AFTER INSERT ON orders BEGIN"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
+    " END";
+constexpr char kOrdersHistoryDelete[] =
+    "CREATE TRIGGER orders_history_delete AFTER DELETE ON orders BEGIN"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
+    " END";
+constexpr char kOrdersHistoryUpdate[] =
+    "CREATE TRIGGER orders_history_update AFTER UPDATE OF customer_id, ordered_at, amount ON orders BEGIN"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
+    " END";
+constexpr char kCallsHistoryInsert[] =
+    "CREATE TRIGGER calls_history_insert AFTER INSERT ON calls BEGIN"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
+    " END";
+constexpr char kCallsHistoryDelete[] =
+    "CREATE TRIGGER calls_history_delete AFTER DELETE ON calls BEGIN"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
+    " END";
+constexpr char kCallsHistoryUpdate[] =
+    "CREATE TRIGGER calls_history_update AFTER UPDATE OF id, customer_id, called_at, outcome, next_follow_up"
+    " ON calls BEGIN"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
+    " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
+    " END";
+
+constexpr std::array kHistoryTriggers{
+    Index{"orders_history_insert", kOrdersHistoryInsert},
+    Index{"orders_history_delete", kOrdersHistoryDelete},
+    Index{"orders_history_update", kOrdersHistoryUpdate},
+    Index{"calls_history_insert", kCallsHistoryInsert},
+    Index{"calls_history_delete", kCallsHistoryDelete},
+    Index{"calls_history_update", kCallsHistoryUpdate},
+};
+
 constexpr std::array kImportIndexes{
     Index{"customers_phone_key", kCustomersPhoneKey},   Index{"customers_email_key", kCustomersEmailKey},
     Index{"customers_owner", kCustomersOwner},          Index{"customers_by_name", kCustomersByName},
@@ -251,6 +291,32 @@ constexpr std::array kVersion3{
     "ALTER TABLE classification_runs ADD COLUMN generation INTEGER",
 };
 
+// Version 4: each customer's history of orders and calls, packed for the full metrics pass
+// (store/metricsscan.cpp), so that a classification reads a million narrow rows in id order
+// instead of 11 million orders and calls in the order they were entered. The digests are built by
+// the first classification that finds `customer_history_state.built` = 0 (a new or upgraded file,
+// or after a bulk import, which empties them). The triggers below list in
+// `customer_history_dirty` every customer whose orders or calls changed since; the pass rebuilds
+// those before it uses the digests.
+constexpr std::array kVersion4{
+    "CREATE TABLE customer_history ("
+    " customer_id INTEGER PRIMARY KEY,"
+    " orders BLOB,"
+    " calls BLOB)",
+    "CREATE TABLE customer_history_dirty ("
+    " customer_id INTEGER PRIMARY KEY)",
+    "CREATE TABLE customer_history_state ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " built INTEGER NOT NULL)",
+    "INSERT INTO customer_history_state (id, built) VALUES (1, 0)",
+    kOrdersHistoryInsert,
+    kOrdersHistoryDelete,
+    kOrdersHistoryUpdate,
+    kCallsHistoryInsert,
+    kCallsHistoryDelete,
+    kCallsHistoryUpdate,
+};
+
 } // namespace
 
 std::span<const char *const> migration(int version)
@@ -262,6 +328,8 @@ std::span<const char *const> migration(int version)
         return kVersion2;
     case 3:
         return kVersion3;
+    case 4:
+        return kVersion4;
     default:
         return {};
     }
@@ -269,7 +337,7 @@ std::span<const char *const> migration(int version)
 
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 std::span<const Index> importIndexes()
@@ -280,6 +348,11 @@ std::span<const Index> importIndexes()
 std::span<const Index> classificationIndexes()
 {
     return kClassificationIndexes;
+}
+
+std::span<const Index> historyTriggers()
+{
+    return kHistoryTriggers;
 }
 
 namespace {

@@ -27,6 +27,9 @@ std::span<const Index> importIndexes();
 /// The indexes of the classification table: what a full run into an empty table drops first
 /// and creates again once the rows are in.
 std::span<const Index> classificationIndexes();
+/// The triggers that list the customers whose orders or calls changed (version 4): what a bulk
+/// import into an empty database drops first and creates again at its commit.
+std::span<const Index> historyTriggers();
 
 /// The stored text of each enumeration (the same as toText(), as static ASCII), and back from
 /// the bytes of a column, for the bulk paths where a QString per value costs more than the work.

@@ -293,6 +293,46 @@ TEST_F(DatabaseFile, AVersionOneDatabaseIsMigratedAndKeepsItsImportLog)
     EXPECT_EQ(pragma(db, "SELECT count(*) FROM import_records"), QStringLiteral("0"));
 }
 
+TEST_F(DatabaseFile, AVersionThreeDatabaseGetsTheHistoryDigestsBuiltByItsFirstClassification)
+{
+    // A file of schema 3 with a customer, an order and a call.
+    {
+        sqlite3 *raw = nullptr;
+        ASSERT_EQ(sqlite3_open(path().toUtf8().constData(), &raw), SQLITE_OK);
+        for (int version = 1; version <= 3; ++version) {
+            for (const char *sql : store::schema::migration(version))
+                ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+        }
+        ASSERT_EQ(
+            sqlite3_exec(raw,
+                         "INSERT INTO customers (id, name, created_at) VALUES (5, 'Li', '2025-01-01');"
+                         "INSERT INTO orders (customer_id, ordered_at, amount) VALUES (5, '2026-06-01', 900);"
+                         "INSERT INTO calls (customer_id, called_at, direction, outcome) "
+                         "VALUES (5, '2026-06-02T10:00:00', 'out', 'busy'); PRAGMA user_version = 3",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(db.schemaVersion(), store::Database::latestSchemaVersion());
+    // Not built by the upgrade: by the first classification.
+    EXPECT_EQ(pragma(db, "SELECT built FROM customer_history_state"), QStringLiteral("0"));
+    EXPECT_EQ(pragma(db, "SELECT count(*) FROM customer_history"), QStringLiteral("0"));
+    auto facts = store::MetricsQuery(db).all(QDate(2026, 6, 30), classify::Settings{});
+    ASSERT_TRUE(facts);
+    ASSERT_EQ(facts->size(), 1u);
+    EXPECT_EQ(facts->front().monetary, 900);
+    EXPECT_EQ(facts->front().lastOrder, QDate(2026, 6, 1));
+    EXPECT_EQ(facts->front().lastContact, QDate(2026, 6, 2));
+    EXPECT_EQ(facts->front().lastOutcome, Outcome::Busy);
+    EXPECT_EQ(pragma(db, "SELECT built FROM customer_history_state"), QStringLiteral("1"));
+    EXPECT_EQ(pragma(db, "SELECT customer_id FROM customer_history"), QStringLiteral("5"));
+    // The upgrade's triggers list the customer of a new order.
+    ASSERT_TRUE(db.exec("INSERT INTO orders (customer_id, ordered_at, amount) VALUES (5, '2026-06-03', 1)"));
+    EXPECT_EQ(pragma(db, "SELECT customer_id FROM customer_history_dirty"), QStringLiteral("5"));
+}
+
 TEST_F(DatabaseFile, RefusesAFolder)
 {
     const QString folder = dir.filePath(QStringLiteral("backups"));

@@ -1,0 +1,336 @@
+// The customers' history digests (schema 4) behind the full metrics pass: the facts they give are
+// those of the orders and calls tables for every customer and any as-of day, whatever was written
+// since they were built, by whom (a logged call, an edited or deleted order, an undone import, a
+// merge, plain SQL), and the bulk import empties them instead of listing each row.
+
+#include "store/bulk.h"
+#include "store/database.h"
+#include "store/importlog.h"
+#include "store/metricsscan.h"
+#include "store/repositories.h"
+#include "support/testsupport.h"
+
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+#include <random>
+#include <sqlite3.h>
+
+using namespace tierdesk;
+using tierdesk::test::date;
+
+namespace {
+
+qint64 scalar(store::Database &db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return -1;
+    qint64 n = -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+void expectSameFacts(const std::vector<classify::CustomerFacts> &got,
+                     const std::vector<classify::CustomerFacts> &want)
+{
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        const classify::CustomerFacts &a = got[i];
+        const classify::CustomerFacts &b = want[i];
+        ASSERT_EQ(a.id, b.id);
+        EXPECT_EQ(a.createdAt, b.createdAt) << a.id;
+        EXPECT_EQ(a.type, b.type) << a.id;
+        EXPECT_EQ(a.grade, b.grade) << a.id;
+        EXPECT_EQ(a.gradeSetAt, b.gradeSetAt) << a.id;
+        EXPECT_TRUE(a.man == b.man) << a.id;
+        EXPECT_EQ(a.archived, b.archived) << a.id;
+        EXPECT_EQ(a.firstOrder, b.firstOrder) << a.id;
+        EXPECT_EQ(a.lastOrder, b.lastOrder) << a.id;
+        EXPECT_EQ(a.ordersTotal, b.ordersTotal) << a.id;
+        EXPECT_EQ(a.frequency, b.frequency) << a.id;
+        EXPECT_EQ(a.monetary, b.monetary) << a.id;
+        EXPECT_EQ(a.spendRecent, b.spendRecent) << a.id;
+        EXPECT_EQ(a.spendPrev, b.spendPrev) << a.id;
+        EXPECT_EQ(a.lastContact, b.lastContact) << a.id;
+        EXPECT_EQ(a.followUp, b.followUp) << a.id;
+        EXPECT_EQ(a.lastReachedCall, b.lastReachedCall) << a.id;
+        EXPECT_EQ(a.lastOutcome, b.lastOutcome) << a.id;
+    }
+}
+
+/// Customers with orders (refunds among them, some after the as-of days tested) and calls (some
+/// at the same second, with and without follow-ups), and some with neither.
+void populate(store::Database &db, int customers, unsigned seed)
+{
+    auto tx = db.beginWrite();
+    ASSERT_TRUE(tx);
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return int(rng() % unsigned(n)); };
+    const QDate end(2026, 6, 30);
+    for (int i = 1; i <= customers; ++i) {
+        Customer c;
+        c.id = i;
+        c.name = QStringLiteral("客户 %1").arg(i);
+        c.createdAt = end.addDays(-pick(1100));
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+        for (int k = pick(4) == 0 ? 0 : pick(9); k > 0; --k) {
+            Order o;
+            o.customerId = i;
+            static const int edges[] = {0, 1, 179, 180, 181, 359, 360, 361, 364, 365, 366, -1, -20};
+            o.orderedAt = end.addDays(pick(3) ? -pick(1100) : -edges[pick(13)]);
+            o.amount = Cents(pick(500000)) * (pick(10) == 0 ? -1 : 1);
+            ASSERT_TRUE(store::OrderRepository(db).add(o));
+        }
+        for (int k = pick(6); k > 0; --k) {
+            Call call;
+            call.customerId = i;
+            call.calledAt = QDateTime(end.addDays(-pick(400) + 2), QTime(9 + pick(2), 0), Qt::UTC);
+            call.outcome = Outcome(pick(5));
+            if (pick(3) == 0)
+                call.nextFollowUp = end.addDays(pick(30) - 10);
+            ASSERT_TRUE(store::CallRepository(db).add(call));
+        }
+    }
+    ASSERT_TRUE(tx->commit());
+}
+
+class HistoryTest : public ::testing::TestWithParam<bool> {
+protected:
+    void SetUp() override
+    {
+        if (GetParam()) {
+            ASSERT_TRUE(dir.isValid());
+            ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("history.sqlite"))));
+        } else {
+            ASSERT_TRUE(db.openInMemory());
+        }
+        populate(db, 200, 11);
+    }
+
+    /// The facts of the pass (digests) against those of the tables, on days around the data's end.
+    void expectAgreement()
+    {
+        for (const QDate asOf :
+             {date("2026-06-30"), date("2026-06-29"), date("2025-12-31"), date("2026-07-25")}) {
+            auto fromDigests = store::MetricsQuery(db).all(asOf, settings);
+            auto fromTables = store::scanAllFactsFromTables(db, asOf, settings);
+            ASSERT_TRUE(fromDigests && fromTables);
+            expectSameFacts(*fromDigests, *fromTables);
+        }
+        // The pass wrote back what it rebuilt.
+        EXPECT_EQ(scalar(db, "SELECT built FROM customer_history_state"), 1);
+        EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history_dirty"), 0);
+    }
+
+    QTemporaryDir dir;
+    store::Database db;
+    classify::Settings settings;
+};
+
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(FileAndMemory, HistoryTest, ::testing::Bool());
+
+TEST_P(HistoryTest, TheFirstPassBuildsEveryDigestAndAgreesWithTheTables)
+{
+    EXPECT_EQ(scalar(db, "SELECT built FROM customer_history_state"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history"), 0);
+    expectAgreement();
+    EXPECT_EQ(
+        scalar(db, "SELECT count(*) FROM customer_history"),
+        scalar(db,
+               "SELECT count(*) FROM (SELECT customer_id FROM orders UNION SELECT customer_id FROM calls)"));
+    // Customers without orders or calls have no digest and empty facts.
+    EXPECT_GT(
+        scalar(db,
+               "SELECT count(*) FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_history)"),
+        0);
+}
+
+TEST_P(HistoryTest, ALoggedCallMarksItsCustomerAndTheNextPassRebuildsIt)
+{
+    expectAgreement();
+    Call call;
+    call.customerId = 7;
+    call.calledAt = QDateTime(date("2026-06-30"), QTime(23, 59, 59), Qt::UTC);
+    call.outcome = Outcome::Busy;
+    call.nextFollowUp = date("2026-07-03");
+    ASSERT_TRUE(store::CallRepository(db).add(call));
+    EXPECT_EQ(scalar(db, "SELECT group_concat(customer_id) FROM customer_history_dirty"), 7);
+    auto facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    EXPECT_EQ((*facts)[6].id, 7);
+    EXPECT_EQ((*facts)[6].lastContact, date("2026-06-30"));
+    EXPECT_EQ((*facts)[6].lastOutcome, Outcome::Busy);
+    EXPECT_EQ((*facts)[6].followUp, date("2026-07-03"));
+    expectAgreement();
+}
+
+TEST_P(HistoryTest, EditedAndDeletedOrdersAndCallsByPlainSqlAreSeen)
+{
+    expectAgreement();
+    ASSERT_TRUE(db.exec("UPDATE orders SET amount = -amount WHERE id % 7 = 0"));
+    ASSERT_TRUE(db.exec("UPDATE orders SET ordered_at = '2026-06-30' WHERE id % 11 = 0"));
+    ASSERT_TRUE(db.exec("UPDATE orders SET customer_id = customer_id % 50 + 1 WHERE id % 13 = 0"));
+    ASSERT_TRUE(db.exec("DELETE FROM orders WHERE id % 5 = 0"));
+    ASSERT_TRUE(db.exec("UPDATE calls SET outcome = 'reached', next_follow_up = NULL WHERE id % 3 = 0"));
+    ASSERT_TRUE(db.exec("UPDATE calls SET called_at = '2026-06-30T10:00:00' WHERE id % 4 = 0"));
+    ASSERT_TRUE(db.exec("DELETE FROM calls WHERE id % 6 = 0"));
+    EXPECT_GT(scalar(db, "SELECT count(*) FROM customer_history_dirty"), 0);
+    expectAgreement();
+}
+
+TEST_P(HistoryTest, DeletingACustomersLastOrdersAndCallsDropsItsDigest)
+{
+    expectAgreement();
+    const qint64 id = scalar(db, "SELECT min(customer_id) FROM customer_history");
+    ASSERT_GT(id, 0);
+    const QByteArray sql = "DELETE FROM orders WHERE customer_id = " + QByteArray::number(id) +
+                           "; DELETE FROM calls WHERE customer_id = " + QByteArray::number(id);
+    ASSERT_EQ(sqlite3_exec(db.handle(), sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+    expectAgreement();
+    const QByteArray count =
+        "SELECT count(*) FROM customer_history WHERE customer_id = " + QByteArray::number(id);
+    EXPECT_EQ(scalar(db, count.constData()), 0);
+}
+
+TEST_P(HistoryTest, AMergeAndItsUndoMoveTheHistoryBothWays)
+{
+    expectAgreement();
+    auto record = store::CustomerRepository(db).merge(3, 4);
+    ASSERT_TRUE(record);
+    expectAgreement();
+    ASSERT_TRUE(store::CustomerRepository(db).unmerge(*record));
+    expectAgreement();
+}
+
+TEST_P(HistoryTest, AnUndoneImportOfOrdersTakesThemOutOfTheDigests)
+{
+    expectAgreement();
+    auto before = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(before);
+    store::ImportLog log(db);
+    auto batch = log.begin(QStringLiteral("orders.csv"), store::ImportKind::Orders);
+    ASSERT_TRUE(batch);
+    for (CustomerId c : {1, 2, 3}) {
+        Order o;
+        o.customerId = c;
+        o.orderedAt = date("2026-06-30");
+        o.amount = 12345;
+        auto id = store::OrderRepository(db).add(o);
+        ASSERT_TRUE(id);
+        ASSERT_TRUE(log.recordCreatedRecord(*batch, *id));
+    }
+    ASSERT_TRUE(log.finish(*batch, 3, 0, 0, 0));
+    auto imported = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(imported);
+    EXPECT_EQ((*imported)[1].monetary, (*before)[1].monetary + 12345);
+    EXPECT_EQ((*imported)[1].lastOrder, date("2026-06-30"));
+    ASSERT_TRUE(log.undo(*batch));
+    expectAgreement();
+    auto undone = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(undone);
+    expectSameFacts(*undone, *before);
+}
+
+TEST_P(HistoryTest, ManyDirtyCustomersAreRebuiltFromTheWholeTables)
+{
+    expectAgreement();
+    // More than a sixteenth of the customers: one pass over the tables instead of a lookup each.
+    ASSERT_TRUE(db.exec("UPDATE orders SET amount = amount + 1"));
+    EXPECT_GT(scalar(db, "SELECT count(*) FROM customer_history_dirty"), 200 / 16);
+    expectAgreement();
+}
+
+TEST_P(HistoryTest, InsideACallersTransactionThePassSeesItsWritesAndRollsBackWithIt)
+{
+    expectAgreement();
+    {
+        auto tx = db.beginWrite();
+        ASSERT_TRUE(tx);
+        ASSERT_TRUE(db.exec("UPDATE orders SET amount = 1 WHERE customer_id = 1"));
+        auto inside = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+        auto tables = store::scanAllFactsFromTables(db, date("2026-06-30"), settings);
+        ASSERT_TRUE(inside && tables);
+        expectSameFacts(*inside, *tables);
+        // rolled back here
+    }
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history_dirty"), 0);
+    expectAgreement();
+}
+
+TEST(HistoryReadOnly, AReadOnlyConnectionWorksTheDigestsOutInMemory)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("ro.sqlite"));
+    classify::Settings settings;
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path));
+        populate(db, 100, 3);
+        ASSERT_TRUE(store::MetricsQuery(db).all(date("2026-06-30"), settings)); // built
+        ASSERT_TRUE(db.exec("DELETE FROM orders WHERE id % 2 = 0"));            // 1 in 2 dirty
+    }
+    store::Database ro;
+    ASSERT_TRUE(ro.open(path, store::Database::Mode::ReadOnly));
+    const qint64 dirty = scalar(ro, "SELECT count(*) FROM customer_history_dirty");
+    EXPECT_GT(dirty, 0);
+    auto fromDigests = store::MetricsQuery(ro).all(date("2026-06-30"), settings);
+    auto fromTables = store::scanAllFactsFromTables(ro, date("2026-06-30"), settings);
+    ASSERT_TRUE(fromDigests && fromTables);
+    expectSameFacts(*fromDigests, *fromTables);
+    EXPECT_EQ(scalar(ro, "SELECT count(*) FROM customer_history_dirty"), dirty); // nothing written
+}
+
+TEST(HistoryBulkImport, AnImportIntoAnEmptyDatabaseListsNoRowAndEmptiesTheDigests)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    classify::Settings settings;
+    {
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        for (CustomerId id : {1, 2}) {
+            Customer c;
+            c.id = id;
+            c.name = QStringLiteral("客户");
+            c.createdAt = date("2025-01-01");
+            ASSERT_TRUE(bulk.addCustomer(c));
+        }
+        Order o;
+        o.id = 1;
+        o.customerId = 2;
+        o.orderedAt = date("2026-06-01");
+        o.amount = 500;
+        ASSERT_TRUE(bulk.addOrder(o));
+        // The triggers are gone for the import's transaction: no row listed.
+        EXPECT_EQ(
+            scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%history%'"),
+            0);
+        EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history_dirty"), 0);
+        ASSERT_TRUE(bulk.commit());
+    }
+    EXPECT_EQ(
+        scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%history%'"), 6);
+    EXPECT_EQ(scalar(db, "SELECT built FROM customer_history_state"), 0);
+    auto facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    ASSERT_EQ(facts->size(), 2u);
+    EXPECT_EQ((*facts)[1].monetary, 500);
+    EXPECT_EQ((*facts)[1].lastOrder, date("2026-06-01"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history"), 1);
+    // The triggers are back: a later order marks its customer.
+    Order later;
+    later.customerId = 1;
+    later.orderedAt = date("2026-06-02");
+    later.amount = 700;
+    ASSERT_TRUE(store::OrderRepository(db).add(later));
+    EXPECT_EQ(scalar(db, "SELECT customer_id FROM customer_history_dirty"), 1);
+    auto after = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(after);
+    EXPECT_EQ((*after)[0].monetary, 700);
+}
