@@ -202,8 +202,9 @@ Result<void> BulkImport::begin()
                 return ok;
             }
         }
-        for (const char *sql : {"DELETE FROM customer_history", "DELETE FROM customer_history_dirty",
-                                "UPDATE customer_history_state SET built = 0"}) {
+        for (const char *sql :
+             {"DELETE FROM customer_history", "DELETE FROM customer_history_dirty",
+              "UPDATE customer_history_state SET built = 0, orders_upto = 0, calls_upto = 0"}) {
             if (auto ok = d->db.exec(sql); !ok) {
                 rollback();
                 return ok;

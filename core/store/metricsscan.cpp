@@ -398,10 +398,16 @@ namespace {
 // orders and calls in the order they were entered.
 //
 // orders: per order, by day: varint(day − previous day; the first from 0), zigzag varint(amount).
-// calls: per call, by (day, second of the day, id): varint(day − previous day), one byte (the
-//        outcome's code, 7 when unknown; 8 when a follow-up is set), and then zigzag varint(follow-up
-//        day − day) when set. The second and the id only order the calls: the latest call on or before
-//        T is the last one of the walk that stops after T.
+// calls: per call, by (day, second of the day, id): varint(day − previous day), varint(second of
+//        the day), one byte (the outcome's code, 7 when unknown; 8 when a follow-up is set), and then
+//        zigzag varint(follow-up day − day) when set. The latest call on or before T is the last one
+//        of the walk that stops after T; the second is kept so that later calls merge in order.
+//
+// A digest holds the rows up to customer_history_state.orders_upto / calls_upto (row ids). Rows
+// added since (a logged call, a new order: ids above those) are read from the end of their table
+// by every pass and merged in memory; they are written into the digests once there are many. The
+// triggers list only the customers whose rows up to those ids changed (an edit, a deletion, a
+// merge, an undone import); the pass rebuilds them from those rows.
 
 constexpr quint8 kNoOutcome = 7;
 constexpr quint8 kHasFollowUp = 8;
@@ -493,13 +499,14 @@ void packOrders(const std::vector<OrderRecord<Id>> &rows, Digests &out)
 template<typename Id>
 void packCalls(const std::vector<CallRecord<Id>> &rows, Digests &out)
 {
-    out.bytes.reserve(out.bytes.size() + rows.size() * 4); // about 3 bytes a call
+    out.bytes.reserve(out.bytes.size() + rows.size() * 7); // about 6 bytes a call
     for (std::size_t i = 0; i < rows.size();) {
         const Id customer = rows[i].customer;
         qint32 previous = 0;
         for (; i < rows.size() && rows[i].customer == customer; ++i) {
             const CallRecord<Id> &c = rows[i];
             putVarint(out.bytes, quint64(c.day - previous));
+            putVarint(out.bytes, quint64(c.secondAndOutcome >> 3));
             out.bytes.push_back(char((c.secondAndOutcome & 7) | (c.followUp > 0 ? kHasFollowUp : 0)));
             if (c.followUp > 0)
                 putSigned(out.bytes, qint64(c.followUp) - c.day);
@@ -541,25 +548,20 @@ bool fits(qint64 customer)
            customer <= qint64(std::numeric_limits<Id>::max());
 }
 
-/// Reads orders (?1 binds `customer` when given) into records. Orders without a valid day never
-/// count, so they are left out.
+/// Reads the orders of a statement (its parameters bound) into records, and resets it. Orders without a valid
+/// day never count, so they are left out.
 template<typename Id>
-Result<void> readOrders(sqlite3 *db, const char *sql, std::optional<qint64> customer,
-                        std::vector<OrderRecord<Id>> &out)
+Result<void> readOrders(sqlite3 *db, Statement &s, std::vector<OrderRecord<Id>> &out)
 {
-    auto s = Statement::prepare(db, sql);
-    if (!s)
-        return std::unexpected(s.error());
-    if (customer)
-        s->bind(1, std::int64_t(*customer));
     int rc;
-    while ((rc = s->step()) == SQLITE_ROW) {
-        const qint64 day = julianDay(s->bytes(1));
-        const qint64 id = s->int64(0);
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const qint64 day = julianDay(s.bytes(1));
+        const qint64 id = s.int64(0);
         if (day == 0 || !fits<Id>(id))
             continue;
-        out.push_back({Id(id), qint32(day), s->int64(2)});
+        out.push_back({Id(id), qint32(day), s.int64(2)});
     }
+    s.reset();
     if (rc != SQLITE_DONE)
         return std::unexpected(sqliteError(
             db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the orders.")));
@@ -567,37 +569,44 @@ Result<void> readOrders(sqlite3 *db, const char *sql, std::optional<qint64> cust
 }
 
 template<typename Id>
-Result<void> readCalls(sqlite3 *db, const char *sql, std::optional<qint64> customer,
-                       std::vector<CallRecord<Id>> &out)
+Result<void> readCalls(sqlite3 *db, Statement &s, std::vector<CallRecord<Id>> &out)
 {
-    auto s = Statement::prepare(db, sql);
-    if (!s)
-        return std::unexpected(s.error());
-    if (customer)
-        s->bind(1, std::int64_t(*customer));
     int rc;
-    while ((rc = s->step()) == SQLITE_ROW) {
-        const QByteArrayView calledAt = s->bytes(1);
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const QByteArrayView calledAt = s.bytes(1);
         const qint64 day = julianDay(calledAt);
-        const qint64 id = s->int64(0);
+        const qint64 id = s.int64(0);
         if (day == 0 || !fits<Id>(id))
             continue;
-        const std::optional<Outcome> o = schema::fromStored<Outcome>(s->bytes(3));
-        const qint64 followUp = s->isNull(4) ? 0 : julianDay(s->bytes(4));
+        const std::optional<Outcome> o = schema::fromStored<Outcome>(s.bytes(3));
+        const qint64 followUp = s.isNull(4) ? 0 : julianDay(s.bytes(4));
         out.push_back({Id(id), qint32(day), qint32(secondOfDay(calledAt) * 8 + (o ? int(*o) : kNoOutcome)),
-                       qint32(followUp), s->int64(2)});
+                       qint32(followUp), s.int64(2)});
     }
+    s.reset();
     if (rc != SQLITE_DONE)
         return std::unexpected(
             sqliteError(db, rc, QCoreApplication::translate("tierdesk::store", "Could not read the calls.")));
     return {};
 }
 
-constexpr char kAllOrders[] = "SELECT customer_id, ordered_at, amount FROM orders";
-constexpr char kAllCalls[] = "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls";
-constexpr char kOrdersOf[] = "SELECT customer_id, ordered_at, amount FROM orders WHERE customer_id = ?1";
-constexpr char kCallsOf[] =
-    "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE customer_id = ?1";
+// ?1: up to which row id (the digests' part), ?2 a customer; the tail: the rows after ?1.
+constexpr char kAllOrders[] = "SELECT customer_id, ordered_at, amount FROM orders WHERE id <= ?1";
+constexpr char kAllCalls[] =
+    "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE id <= ?1";
+constexpr char kOrdersOf[] =
+    "SELECT customer_id, ordered_at, amount FROM orders WHERE customer_id = ?2 AND id <= ?1";
+constexpr char kCallsOf[] = "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE "
+                            "customer_id = ?2 AND id <= ?1";
+constexpr char kOrdersAfter[] = "SELECT customer_id, ordered_at, amount FROM orders WHERE id > ?1";
+constexpr char kCallsAfter[] =
+    "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE id > ?1";
+
+/// Up to which row ids of orders and calls the digests go.
+struct Upto {
+    qint64 orders = 0;
+    qint64 calls = 0;
+};
 
 /// Customers' digests of both kinds.
 struct History {
@@ -605,23 +614,27 @@ struct History {
     Digests calls;
 };
 
-/// Every customer's digests from the orders and calls tables (each read once in storage order).
-/// With `helper`, the orders are read there in a second thread while `db` reads the calls.
+/// Every customer's digests from the orders and calls tables up to `upto` (each read once in
+/// storage order). With `helper`, the orders are read there in a second thread while `db` reads the
+/// calls.
 template<typename Id>
-Result<History> buildAll(sqlite3 *db, sqlite3 *helper)
+Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
 {
     History h;
     std::optional<Error> orderError;
     // The records are reserved for the largest row id (the row count of a table filled by imports
     // and the app): growing them by doubling held one and a half copies at the end.
-    auto reserved = [](sqlite3 *c, const char *sql) {
-        const auto n = selectInt(c, sql);
-        return std::size_t(std::clamp<qint64>(n ? *n : 0, 0, qint64(1) << 27));
-    };
+    auto reserved = [](qint64 n) { return std::size_t(std::clamp<qint64>(n, 0, qint64(1) << 27)); };
     auto orders = [&](sqlite3 *c) {
         std::vector<OrderRecord<Id>> rows;
-        rows.reserve(reserved(c, "SELECT ifnull(max(id), 0) FROM orders"));
-        if (auto ok = readOrders(c, kAllOrders, std::nullopt, rows); !ok) {
+        rows.reserve(reserved(upto.orders));
+        auto s = Statement::prepare(c, kAllOrders);
+        if (!s) {
+            orderError = s.error();
+            return;
+        }
+        s->bind(1, std::int64_t(upto.orders));
+        if (auto ok = readOrders(c, *s, rows); !ok) {
             orderError = ok.error();
             return;
         }
@@ -645,8 +658,12 @@ Result<History> buildAll(sqlite3 *db, sqlite3 *helper)
     } join{worker};
     {
         std::vector<CallRecord<Id>> rows;
-        rows.reserve(reserved(db, "SELECT ifnull(max(id), 0) FROM calls"));
-        if (auto ok = readCalls(db, kAllCalls, std::nullopt, rows); !ok)
+        rows.reserve(reserved(upto.calls));
+        auto s = Statement::prepare(db, kAllCalls);
+        if (!s)
+            return std::unexpected(s.error());
+        s->bind(1, std::int64_t(upto.calls));
+        if (auto ok = readCalls(db, *s, rows); !ok)
             return std::unexpected(ok.error());
         sortCalls(rows);
         packCalls(rows, h.calls);
@@ -660,25 +677,35 @@ Result<History> buildAll(sqlite3 *db, sqlite3 *helper)
     return h;
 }
 
-Result<History> buildAll(sqlite3 *db, sqlite3 *helper)
+Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
 {
     auto range =
         selectInt(db, "SELECT ifnull(min(id), 0) >= 0 AND ifnull(max(id), 0) <= 2147483647 FROM customers");
     if (!range)
         return std::unexpected(range.error());
-    return *range ? buildAll<qint32>(db, helper) : buildAll<qint64>(db, helper);
+    return *range ? buildAll<qint32>(db, helper, upto) : buildAll<qint64>(db, helper, upto);
 }
 
-/// The digests of the customers `ids` (ascending) from their orders and calls by customer.
-Result<History> buildSome(sqlite3 *db, const std::vector<qint64> &ids)
+/// The digests of the customers `ids` (ascending) from their orders and calls up to `upto`.
+Result<History> buildSome(sqlite3 *db, const std::vector<qint64> &ids, const Upto &upto)
 {
     History h;
     std::vector<OrderRecord<qint64>> orders;
     std::vector<CallRecord<qint64>> calls;
+    auto ordersOf = Statement::prepare(db, kOrdersOf);
+    if (!ordersOf)
+        return std::unexpected(ordersOf.error());
+    auto callsOf = Statement::prepare(db, kCallsOf);
+    if (!callsOf)
+        return std::unexpected(callsOf.error());
     for (const qint64 id : ids) {
-        if (auto ok = readOrders(db, kOrdersOf, id, orders); !ok)
+        ordersOf->bind(1, std::int64_t(upto.orders));
+        ordersOf->bind(2, std::int64_t(id));
+        if (auto ok = readOrders(db, *ordersOf, orders); !ok)
             return std::unexpected(ok.error());
-        if (auto ok = readCalls(db, kCallsOf, id, calls); !ok)
+        callsOf->bind(1, std::int64_t(upto.calls));
+        callsOf->bind(2, std::int64_t(id));
+        if (auto ok = readCalls(db, *callsOf, calls); !ok)
             return std::unexpected(ok.error());
     }
     sortOrders(orders);
@@ -688,9 +715,63 @@ Result<History> buildSome(sqlite3 *db, const std::vector<qint64> &ids)
     return h;
 }
 
+/// The rows after `upto` (the newest), sorted by customer and date.
+struct Tail {
+    std::vector<OrderRecord<qint64>> orders;
+    std::vector<CallRecord<qint64>> calls;
+};
+
+Result<Tail> readTail(sqlite3 *db, const Upto &upto)
+{
+    Tail t;
+    auto orders = Statement::prepare(db, kOrdersAfter);
+    if (!orders)
+        return std::unexpected(orders.error());
+    orders->bind(1, std::int64_t(upto.orders));
+    if (auto ok = readOrders(db, *orders, t.orders); !ok)
+        return std::unexpected(ok.error());
+    auto calls = Statement::prepare(db, kCallsAfter);
+    if (!calls)
+        return std::unexpected(calls.error());
+    calls->bind(1, std::int64_t(upto.calls));
+    if (auto ok = readCalls(db, *calls, t.calls); !ok)
+        return std::unexpected(ok.error());
+    sortOrders(t.orders);
+    sortCalls(t.calls);
+    return t;
+}
+
+/// A digest's records again, to merge newer rows into it. The calls get ids below any real one,
+/// in their order: a newer call at the same second comes after them, as its greater id says.
+void unpackOrders(qint64 customer, QByteArrayView digest, std::vector<OrderRecord<qint64>> &out)
+{
+    auto p = reinterpret_cast<const quint8 *>(digest.data());
+    const auto end = p + digest.size();
+    qint64 day = 0;
+    while (p < end) {
+        day += qint64(getVarint(p, end));
+        out.push_back({customer, qint32(day), getSigned(p, end)});
+    }
+}
+
+void unpackCalls(qint64 customer, QByteArrayView digest, std::vector<CallRecord<qint64>> &out)
+{
+    auto p = reinterpret_cast<const quint8 *>(digest.data());
+    const auto end = p + digest.size();
+    qint64 day = 0;
+    qint64 order = LLONG_MIN;
+    while (p < end) {
+        day += qint64(getVarint(p, end));
+        const qint64 second = qint64(getVarint(p, end));
+        const quint8 code = p < end ? *p++ : kNoOutcome;
+        const qint64 followUp = code & kHasFollowUp ? day + getSigned(p, end) : 0;
+        out.push_back({customer, qint32(day), qint32(second * 8 + (code & 7)), qint32(followUp), order++});
+    }
+}
+
 Result<std::vector<qint64>> dirtyIds(sqlite3 *db)
 {
-    auto s = Statement::prepare(db, "SELECT customer_id FROM customer_history_dirty");
+    auto s = Statement::prepare(db, "SELECT customer_id FROM customer_history_dirty ORDER BY customer_id");
     if (!s)
         return std::unexpected(s.error());
     std::vector<qint64> ids;
@@ -702,7 +783,15 @@ Result<std::vector<qint64>> dirtyIds(sqlite3 *db)
     return ids;
 }
 
-/// Walks the ids of both kinds of a History in order: f(id, orders, calls) with empty views for
+/// When more customers than this share of all are dirty, all digests are built again from the
+/// tables (two reads in storage order) rather than one customer at a time (two index lookups each).
+constexpr qint64 kRebuildAllShare = 16;
+/// The newest rows are written into the digests once there are more of them than this share of
+/// the customers (at least kFoldRows): until then each pass reads them from the tables' ends.
+constexpr qint64 kFoldShare = 8;
+constexpr qint64 kFoldRows = 4096;
+
+/// Walks the ids of both kinds of a History in order: f(id, orders, calls) with an empty view for
 /// a kind the customer has none of.
 template<typename F>
 void forEachCustomer(const History &h, F f)
@@ -714,87 +803,6 @@ void forEachCustomer(const History &h, F f)
         const qint64 id = std::min(a, c);
         f(id, a == id ? h.orders.at(i++) : QByteArrayView(), c == id ? h.calls.at(j++) : QByteArrayView());
     }
-}
-
-/// When more customers than this share of all are dirty, all digests are built again from the
-/// tables (two reads in storage order) rather than one customer at a time (two index lookups each).
-constexpr qint64 kRebuildAllShare = 16;
-
-/// Brings the stored digests up to date on the connection `db`, which may write: builds them all
-/// when they were never built (a new or upgraded file, or after a bulk import), else those of the
-/// dirty customers. Written in a transaction of its own (inside a caller's, a savepoint), without
-/// counting a write (Database::writeGeneration): what the digests say is already in the tables.
-Result<void> refreshStored(Database &database, sqlite3 *db, sqlite3 *helper)
-{
-    if (auto ok = database.integrity(); !ok)
-        return ok;
-    const bool nested = !sqlite3_get_autocommit(db);
-    if (const int rc = sqlite3_exec(db, nested ? "SAVEPOINT tierdesk_history" : "BEGIN IMMEDIATE", nullptr,
-                                    nullptr, nullptr);
-        rc != SQLITE_OK)
-        return std::unexpected(sqliteError(db, rc, {}));
-    bool done = false;
-    struct End {
-        sqlite3 *db;
-        bool nested;
-        bool &done;
-        ~End()
-        {
-            if (done)
-                sqlite3_exec(db, nested ? "RELEASE tierdesk_history" : "COMMIT", nullptr, nullptr, nullptr);
-            else if (nested)
-                sqlite3_exec(db, "ROLLBACK TO tierdesk_history; RELEASE tierdesk_history", nullptr, nullptr,
-                             nullptr);
-            else
-                sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        }
-    } end{db, nested, done};
-
-    auto built = selectInt(db, "SELECT built FROM customer_history_state WHERE id = 1");
-    if (!built)
-        return std::unexpected(built.error());
-    auto dirty = dirtyIds(db);
-    if (!dirty)
-        return std::unexpected(dirty.error());
-    auto maxId = maxCustomerId(db);
-    if (!maxId)
-        return std::unexpected(maxId.error());
-    const bool all = !*built || qint64(dirty->size()) * kRebuildAllShare > *maxId;
-    if (*built && dirty->empty())
-        return {};
-    // In WAL mode a helper's snapshot, taken after this transaction's lock, sees what it sees.
-    auto history = all ? buildAll(db, nested ? nullptr : helper) : buildSome(db, *dirty);
-    if (!history)
-        return std::unexpected(history.error());
-    // The dirty customers' rows go; those who still have orders or calls get new ones (a customer
-    // merged into another, or whose last order was deleted, has none).
-    if (auto ok = database.exec(all ? "DELETE FROM customer_history"
-                                    : "DELETE FROM customer_history WHERE customer_id IN "
-                                      "(SELECT customer_id FROM customer_history_dirty)");
-        !ok)
-        return ok;
-    auto put = Statement::prepare(db, "INSERT INTO customer_history (customer_id, orders, calls) "
-                                      "VALUES (?1, ?2, ?3)");
-    if (!put)
-        return std::unexpected(put.error());
-    Result<void> written;
-    forEachCustomer(*history, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
-        if (!written)
-            return;
-        put->bind(1, std::int64_t(id));
-        sqlite3_bind_blob(put->get(), 2, orders.data(), int(orders.size()), SQLITE_STATIC);
-        sqlite3_bind_blob(put->get(), 3, calls.data(), int(calls.size()), SQLITE_STATIC);
-        written = put->run({});
-    });
-    if (!written)
-        return written;
-    for (const char *sql :
-         {"DELETE FROM customer_history_dirty", "UPDATE customer_history_state SET built = 1"}) {
-        if (auto ok = database.exec(sql); !ok)
-            return ok;
-    }
-    done = true;
-    return {};
 }
 
 /// What a customer's digests say as of T: the facts of orders and calls.
@@ -842,6 +850,7 @@ HistoryFacts factsOf(qint64 id, QByteArrayView orders, QByteArrayView calls, con
         qint64 day = 0;
         while (p < end) {
             day += qint64(getVarint(p, end));
+            getVarint(p, end); // the second: order only
             const quint8 code = p < end ? *p++ : kNoOutcome;
             const qint64 followUp = code & kHasFollowUp ? day + getSigned(p, end) : 0;
             if (day > b.t)
@@ -857,66 +866,231 @@ HistoryFacts factsOf(qint64 id, QByteArrayView orders, QByteArrayView calls, con
     return h;
 }
 
-/// Every customer's facts of orders and calls, in id order, from the stored digests and, for the
-/// customers dirty in this snapshot, from their orders and calls (or all from the tables when the
-/// digests were never built). Reads in a read transaction of `db`; `helper` may read orders.
-Result<std::vector<HistoryFacts>> readHistory(sqlite3 *db, sqlite3 *helper, const Bounds &b)
+/// A transaction for the pass on `db`: a write transaction of its own (inside a caller's, a
+/// savepoint) when it may write the digests, else a read transaction. The write does not count
+/// as one (Database::writeGeneration): what the digests say is already in the tables.
+class PassTransaction {
+public:
+    PassTransaction(Database &database, sqlite3 *db, bool write)
+        : m_db(db)
+        , m_nested(!sqlite3_get_autocommit(db))
+    {
+        if (write && database.integrity())
+            m_write = sqlite3_exec(db, m_nested ? "SAVEPOINT tierdesk_history" : "BEGIN IMMEDIATE", nullptr,
+                                   nullptr, nullptr) == SQLITE_OK;
+        if (!m_write)
+            m_read.emplace(db);
+    }
+    ~PassTransaction()
+    {
+        if (!m_write)
+            return;
+        if (m_commit)
+            sqlite3_exec(m_db, m_nested ? "RELEASE tierdesk_history" : "COMMIT", nullptr, nullptr, nullptr);
+        else if (m_nested)
+            sqlite3_exec(m_db, "ROLLBACK TO tierdesk_history; RELEASE tierdesk_history", nullptr, nullptr,
+                         nullptr);
+        else
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    PassTransaction(const PassTransaction &) = delete;
+    PassTransaction &operator=(const PassTransaction &) = delete;
+    bool writes() const { return m_write; }
+    bool nested() const { return m_nested; }
+    void commit() { m_commit = true; }
+
+private:
+    sqlite3 *m_db;
+    bool m_nested;
+    bool m_write = false;
+    bool m_commit = false;
+    std::optional<ReadTransaction> m_read;
+};
+
+/// Every customer's facts of orders and calls in id order, from the digests (built first when
+/// they never were; the dirty customers' rebuilt) and the rows added since, in one snapshot of
+/// `db`. With `write`, the digests are written back when they were built or rebuilt, or when
+/// many rows were added since. `helper` may read the orders when all are built.
+Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, sqlite3 *helper,
+                                               const Bounds &b, bool write)
 {
-    ReadTransaction read(db);
-    auto built = selectInt(db, "SELECT built FROM customer_history_state WHERE id = 1");
-    if (!built)
-        return std::unexpected(built.error());
-    std::vector<HistoryFacts> out;
-    if (!*built) {
-        auto history = buildAll(db, helper);
-        if (!history)
-            return std::unexpected(history.error());
-        forEachCustomer(*history, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
-            out.push_back(factsOf(id, orders, calls, b));
-        });
-        return out;
+    PassTransaction tx(database, db, write);
+    Upto upto;
+    bool built = false;
+    {
+        auto s = Statement::prepare(db, "SELECT built, orders_upto, calls_upto FROM customer_history_state");
+        if (!s)
+            return std::unexpected(s.error());
+        if (const int rc = s->step(); rc == SQLITE_ROW) {
+            built = s->integer(0) != 0;
+            upto = {s->int64(1), s->int64(2)};
+        } else if (rc != SQLITE_DONE) {
+            return std::unexpected(sqliteError(db, rc, {}));
+        }
     }
     auto dirty = dirtyIds(db);
     if (!dirty)
         return std::unexpected(dirty.error());
-    auto fresh = buildSome(db, *dirty);
-    if (!fresh)
-        return std::unexpected(fresh.error());
-    // One record per customer with a history, in id order: reserved for the largest id, on huge
-    // pages (growing it as it filled was a third of the pass: copies and page faults).
-    auto maxId = selectInt(db, "SELECT ifnull(max(customer_id), 0) FROM customer_history");
+    auto maxId = maxCustomerId(db);
     if (!maxId)
         return std::unexpected(maxId.error());
-    out.reserve(std::size_t(std::clamp<qint64>(*maxId, 0, kDenseIdLimit)) + dirty->size());
+    const bool all = !built || qint64(dirty->size()) * kRebuildAllShare > *maxId;
+    if (all) {
+        // Built now: up to the last rows of this snapshot.
+        auto orders = selectInt(db, "SELECT ifnull(max(id), 0) FROM orders");
+        auto calls = selectInt(db, "SELECT ifnull(max(id), 0) FROM calls");
+        if (!orders || !calls)
+            return std::unexpected(!orders ? orders.error() : calls.error());
+        upto = {*orders, *calls};
+        dirty->clear();
+    }
+    // In WAL mode a helper's snapshot, taken while this transaction holds the write lock, is this
+    // one; without the lock it may be later, and the rows up to `upto` are the same.
+    auto base = all ? buildAll(db, tx.nested() ? nullptr : helper, upto) : buildSome(db, *dirty, upto);
+    if (!base)
+        return std::unexpected(base.error());
+    auto tail = readTail(db, upto);
+    if (!tail)
+        return std::unexpected(tail.error());
+    const qint64 tailRows = qint64(tail->orders.size() + tail->calls.size());
+    const bool fold =
+        tx.writes() && (all || !dirty->empty() || tailRows > std::max(kFoldRows, *maxId / kFoldShare));
+
+    std::optional<Statement> stored;
+    if (!all) {
+        auto s = Statement::prepare(db, "SELECT customer_id, orders, calls FROM customer_history");
+        if (!s)
+            return std::unexpected(s.error());
+        stored.emplace(std::move(*s));
+    }
+    // One record per customer with a history, in id order: reserved for the largest id, on huge
+    // pages (growing it as it filled was a third of the pass: copies and page faults).
+    std::vector<HistoryFacts> out;
+    out.reserve(std::size_t(std::clamp<qint64>(*maxId, 0, kDenseIdLimit)) + 1);
     adviseHugePages(out.data(), out.capacity() * sizeof(HistoryFacts));
-    auto s = Statement::prepare(db, "SELECT customer_id, orders, calls FROM customer_history");
-    if (!s)
-        return std::unexpected(s.error());
+    History changed; // what `fold` writes when not all were built: the changed customers
     auto blob = [&](int col) {
-        return QByteArrayView(static_cast<const char *>(sqlite3_column_blob(s->get(), col)),
-                              sqlite3_column_bytes(s->get(), col));
+        return QByteArrayView(static_cast<const char *>(sqlite3_column_blob(stored->get(), col)),
+                              sqlite3_column_bytes(stored->get(), col));
     };
-    // The stored rows, with the dirty customers' rebuilt digests in their place.
-    std::vector<HistoryFacts> rebuilt;
-    forEachCustomer(*fresh, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
-        rebuilt.push_back(factsOf(id, orders, calls, b));
-    });
-    std::size_t next = 0, d = 0;
-    int rc;
-    while ((rc = s->step()) == SQLITE_ROW) {
-        const qint64 id = s->int64(0);
-        for (; next < rebuilt.size() && rebuilt[next].id < id; ++next)
-            out.push_back(rebuilt[next]);
+    int rc = stored ? stored->step() : SQLITE_DONE;
+    std::size_t bo = 0, bc = 0, to = 0, tc = 0, d = 0;
+    std::vector<OrderRecord<qint64>> mergedOrders;
+    std::vector<CallRecord<qint64>> mergedCalls;
+    History merged;
+    for (;;) {
+        qint64 id = LLONG_MAX;
+        if (rc == SQLITE_ROW)
+            id = std::min<qint64>(id, stored->int64(0));
+        if (bo < base->orders.size())
+            id = std::min(id, base->orders.ids[bo]);
+        if (bc < base->calls.size())
+            id = std::min(id, base->calls.ids[bc]);
+        if (to < tail->orders.size())
+            id = std::min(id, tail->orders[to].customer);
+        if (tc < tail->calls.size())
+            id = std::min(id, tail->calls[tc].customer);
+        if (id == LLONG_MAX)
+            break;
         while (d < dirty->size() && (*dirty)[d] < id)
             ++d;
-        if (d < dirty->size() && (*dirty)[d] == id)
-            continue; // dirty: rebuilt above or below, or now without history
-        out.push_back(factsOf(id, blob(1), blob(2), b));
+        const bool isDirty = d < dirty->size() && (*dirty)[d] == id;
+        const bool fromStored = rc == SQLITE_ROW && stored->int64(0) == id;
+        // The digests' part: rebuilt (all, or this customer dirty), else as stored.
+        QByteArrayView orders, calls;
+        if (fromStored && !isDirty) {
+            orders = blob(1);
+            calls = blob(2);
+        }
+        if (bo < base->orders.size() && base->orders.ids[bo] == id)
+            orders = base->orders.at(bo++);
+        if (bc < base->calls.size() && base->calls.ids[bc] == id)
+            calls = base->calls.at(bc++);
+        // The rows added since, merged in.
+        const std::size_t to0 = to, tc0 = tc;
+        while (to < tail->orders.size() && tail->orders[to].customer == id)
+            ++to;
+        while (tc < tail->calls.size() && tail->calls[tc].customer == id)
+            ++tc;
+        if (to > to0 || tc > tc0) {
+            mergedOrders.clear();
+            mergedCalls.clear();
+            merged = {};
+            if (to > to0) {
+                unpackOrders(id, orders, mergedOrders);
+                mergedOrders.insert(mergedOrders.end(), tail->orders.begin() + qsizetype(to0),
+                                    tail->orders.begin() + qsizetype(to));
+                sortOrders(mergedOrders);
+                packOrders(mergedOrders, merged.orders);
+                orders = merged.orders.size() ? merged.orders.at(0) : QByteArrayView();
+            }
+            if (tc > tc0) {
+                unpackCalls(id, calls, mergedCalls);
+                mergedCalls.insert(mergedCalls.end(), tail->calls.begin() + qsizetype(tc0),
+                                   tail->calls.begin() + qsizetype(tc));
+                sortCalls(mergedCalls);
+                packCalls(mergedCalls, merged.calls);
+                calls = merged.calls.size() ? merged.calls.at(0) : QByteArrayView();
+            }
+        }
+        out.push_back(factsOf(id, orders, calls, b));
+        if (fold && !all && (isDirty || to > to0 || tc > tc0)) {
+            for (auto [digests, bytes] :
+                 {std::pair{&changed.orders, orders}, std::pair{&changed.calls, calls}}) {
+                digests->ids.push_back(id);
+                digests->bytes.append(bytes.data(), std::size_t(bytes.size()));
+                digests->ends.push_back(digests->bytes.size());
+            }
+        }
+        if (fromStored)
+            rc = stored->step();
     }
     if (rc != SQLITE_DONE)
         return std::unexpected(sqliteError(db, rc, {}));
-    for (; next < rebuilt.size(); ++next)
-        out.push_back(rebuilt[next]);
+    stored.reset();
+    if (!fold)
+        return out;
+
+    // The dirty customers' rows go, and the changed ones are written again (a customer merged
+    // into another, or whose last order was deleted, has none left).
+    if (auto ok = database.exec(all ? "DELETE FROM customer_history"
+                                    : "DELETE FROM customer_history WHERE customer_id IN "
+                                      "(SELECT customer_id FROM customer_history_dirty)");
+        !ok)
+        return std::unexpected(ok.error());
+    auto put = Statement::prepare(db, "INSERT OR REPLACE INTO customer_history (customer_id, orders, calls) "
+                                      "VALUES (?1, ?2, ?3)");
+    if (!put)
+        return std::unexpected(put.error());
+    // All built: the digests as built, up to `upto` (the rows after stay the tail). Else the
+    // changed ones, with the tail merged in: then they hold every row of this snapshot.
+    Result<void> written;
+    forEachCustomer(all ? *base : changed, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
+        if (!written || (orders.isEmpty() && calls.isEmpty()))
+            return;
+        put->bind(1, std::int64_t(id));
+        sqlite3_bind_blob(put->get(), 2, orders.data(), int(orders.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(put->get(), 3, calls.data(), int(calls.size()), SQLITE_STATIC);
+        written = put->run({});
+    });
+    if (!written)
+        return std::unexpected(written.error());
+    auto state = Statement::prepare(
+        db, all ? "UPDATE customer_history_state SET built = 1, orders_upto = ?1, calls_upto = ?2"
+                : "UPDATE customer_history_state SET built = 1,"
+                  " orders_upto = max(orders_upto, (SELECT ifnull(max(id), 0) FROM orders)),"
+                  " calls_upto = max(calls_upto, (SELECT ifnull(max(id), 0) FROM calls))");
+    if (!state)
+        return std::unexpected(state.error());
+    if (all) {
+        state->bind(1, std::int64_t(upto.orders));
+        state->bind(2, std::int64_t(upto.calls));
+    }
+    if (auto ok = state->run({}); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = database.exec("DELETE FROM customer_history_dirty"); !ok)
+        return std::unexpected(ok.error());
+    tx.commit();
     return out;
 }
 
@@ -930,20 +1104,27 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
     const Bounds b = boundsOf(asOf, settings);
     const bool file =
         database.path() != QStringLiteral(":memory:") && sqlite3_get_autocommit(database.handle());
-    if (!sqlite3_db_readonly(database.handle(), "main")) {
-        std::optional<HelperConnection> helper;
-        if (file)
-            helper.emplace(database.path());
-        // Not written (busy, damaged): the digests are worked out in memory below instead.
-        (void)refreshStored(database, database.handle(), helper ? helper->get() : nullptr);
-    }
+    // Whether the digests are to be written: never built, customers listed, or many rows added
+    // since (see historyFacts()). Only then does the pass take the write lock and the shared
+    // connection; on other days it reads on a read-only connection of its own.
+    auto state =
+        selectInt(database.handle(),
+                  "SELECT built + 2 * (built = 0 OR EXISTS (SELECT 1 FROM customer_history_dirty) OR"
+                  " (SELECT ifnull(max(id), 0) FROM orders) - orders_upto + (SELECT ifnull(max(id), 0)"
+                  " FROM calls) - calls_upto > max(4096, (SELECT ifnull(max(id), 0) FROM customers) / 8))"
+                  " FROM customer_history_state");
+    if (!state)
+        return std::unexpected(state.error());
+    const bool built = *state & 1;
+    const bool write = (*state & 2) && !sqlite3_db_readonly(database.handle(), "main");
 
-    // On a database file, the customers in a helper thread on a read-only connection of its own,
-    // the digests here on another (and a third for the orders if they must be built from the
-    // tables), as scanAllFactsFromTables() does.
+    // On a database file the customers are read in a helper thread on a read-only connection of
+    // their own, as scanAllFactsFromTables() does, and the orders in another when every digest
+    // is built. The digests are read here.
     std::optional<HelperConnection> here, forCustomers, forOrders;
     if (file) {
-        here.emplace(database.path());
+        if (!write)
+            here.emplace(database.path());
         forCustomers.emplace(database.path());
         forOrders.emplace(database.path());
     }
@@ -962,8 +1143,11 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
         if (auto ok = readCustomers(c, *maxId, facts); !ok)
             customersError = ok.error();
     };
+    // When the digests are to be built, the customers wait: building holds the orders and calls
+    // of the whole database in memory (16 and 24 bytes a row, sorted), and the facts beside them
+    // were another 112 MB at the peak of the first run at 1M.
     std::thread worker;
-    if (customersDb)
+    if (customersDb && built)
         worker = std::thread([&] { customers(customersDb); });
     struct Join {
         std::thread &t;
@@ -974,10 +1158,12 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
         }
     } join{worker};
 
-    auto history = readHistory(db, forOrders ? forOrders->get() : nullptr, b);
+    auto history = historyFacts(database, db, forOrders ? forOrders->get() : nullptr, b, write);
+    if (!built && customersDb)
+        customers(customersDb);
     if (worker.joinable())
         worker.join();
-    else
+    else if (!customersDb)
         customers(db);
     if (customersError)
         return std::unexpected(*customersError);

@@ -63,33 +63,41 @@ constexpr std::array kClassificationIndexes{
     Index{"classification_by_monetary", kClassificationByMonetary},
 };
 
-// What keeps the customers' history digests (version 4) from going stale: any write to an order
-// or a call, by any program, lists its customer (both, when it moves to another one) as dirty. A
-// bulk import into an empty database drops them for its transaction and empties the digests.
+// What keeps the customers' history digests (version 4) from going stale. The digests hold the
+// rows up to customer_history_state.orders_upto and calls_upto (row ids); the pass reads the rows
+// after those from the tables' ends. So a new row (a logged call, a new order) lists nothing; any
+// write to a row the digests hold, by any program, lists its customer (both, when it moves to
+// another one). A bulk import into an empty database drops them for its transaction and empties
+// the digests.
 constexpr char kOrdersHistoryInsert[] =
-    "CREATE TRIGGER orders_history_insert AFTER INSERT ON orders BEGIN"
+    "CREATE TRIGGER orders_history_insert AFTER INSERT ON orders"
+    " WHEN new.id <= (SELECT orders_upto FROM customer_history_state) BEGIN"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
     " END";
 constexpr char kOrdersHistoryDelete[] =
-    "CREATE TRIGGER orders_history_delete AFTER DELETE ON orders BEGIN"
+    "CREATE TRIGGER orders_history_delete AFTER DELETE ON orders"
+    " WHEN old.id <= (SELECT orders_upto FROM customer_history_state) BEGIN"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
     " END";
 constexpr char kOrdersHistoryUpdate[] =
-    "CREATE TRIGGER orders_history_update AFTER UPDATE OF customer_id, ordered_at, amount ON orders BEGIN"
+    "CREATE TRIGGER orders_history_update AFTER UPDATE OF id, customer_id, ordered_at, amount ON orders"
+    " WHEN min(old.id, new.id) <= (SELECT orders_upto FROM customer_history_state) BEGIN"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
     " END";
 constexpr char kCallsHistoryInsert[] =
-    "CREATE TRIGGER calls_history_insert AFTER INSERT ON calls BEGIN"
+    "CREATE TRIGGER calls_history_insert AFTER INSERT ON calls"
+    " WHEN new.id <= (SELECT calls_upto FROM customer_history_state) BEGIN"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
     " END";
 constexpr char kCallsHistoryDelete[] =
-    "CREATE TRIGGER calls_history_delete AFTER DELETE ON calls BEGIN"
+    "CREATE TRIGGER calls_history_delete AFTER DELETE ON calls"
+    " WHEN old.id <= (SELECT calls_upto FROM customer_history_state) BEGIN"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
     " END";
 constexpr char kCallsHistoryUpdate[] =
     "CREATE TRIGGER calls_history_update AFTER UPDATE OF id, customer_id, called_at, outcome, next_follow_up"
-    " ON calls BEGIN"
+    " ON calls WHEN min(old.id, new.id) <= (SELECT calls_upto FROM customer_history_state) BEGIN"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (old.customer_id);"
     " INSERT OR IGNORE INTO customer_history_dirty (customer_id) VALUES (new.customer_id);"
     " END";
@@ -295,9 +303,9 @@ constexpr std::array kVersion3{
 // (store/metricsscan.cpp), so that a classification reads a million narrow rows in id order
 // instead of 11 million orders and calls in the order they were entered. The digests are built by
 // the first classification that finds `customer_history_state.built` = 0 (a new or upgraded file,
-// or after a bulk import, which empties them). The triggers below list in
-// `customer_history_dirty` every customer whose orders or calls changed since; the pass rebuilds
-// those before it uses the digests.
+// or after a bulk import, which empties them). Rows added since are read from the tables' ends;
+// the triggers below list in `customer_history_dirty` every customer whose rows in the digests
+// changed since; the pass rebuilds those before it uses the digests.
 constexpr std::array kVersion4{
     "CREATE TABLE customer_history ("
     " customer_id INTEGER PRIMARY KEY,"
@@ -305,10 +313,14 @@ constexpr std::array kVersion4{
     " calls BLOB)",
     "CREATE TABLE customer_history_dirty ("
     " customer_id INTEGER PRIMARY KEY)",
+    // built = 0: never built (or emptied by a bulk import); the digests hold the orders and calls
+    // up to these row ids.
     "CREATE TABLE customer_history_state ("
     " id INTEGER PRIMARY KEY CHECK (id = 1),"
-    " built INTEGER NOT NULL)",
-    "INSERT INTO customer_history_state (id, built) VALUES (1, 0)",
+    " built INTEGER NOT NULL,"
+    " orders_upto INTEGER NOT NULL,"
+    " calls_upto INTEGER NOT NULL)",
+    "INSERT INTO customer_history_state (id, built, orders_upto, calls_upto) VALUES (1, 0, 0, 0)",
     kOrdersHistoryInsert,
     kOrdersHistoryDelete,
     kOrdersHistoryUpdate,

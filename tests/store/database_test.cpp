@@ -328,8 +328,10 @@ TEST_F(DatabaseFile, AVersionThreeDatabaseGetsTheHistoryDigestsBuiltByItsFirstCl
     EXPECT_EQ(facts->front().lastOutcome, Outcome::Busy);
     EXPECT_EQ(pragma(db, "SELECT built FROM customer_history_state"), QStringLiteral("1"));
     EXPECT_EQ(pragma(db, "SELECT customer_id FROM customer_history"), QStringLiteral("5"));
-    // The upgrade's triggers list the customer of a new order.
-    ASSERT_TRUE(db.exec("INSERT INTO orders (customer_id, ordered_at, amount) VALUES (5, '2026-06-03', 1)"));
+    EXPECT_EQ(pragma(db, "SELECT orders_upto || ',' || calls_upto FROM customer_history_state"),
+              QStringLiteral("1,1"));
+    // The upgrade's triggers list the customer of an order the digests hold when it changes.
+    ASSERT_TRUE(db.exec("UPDATE orders SET amount = 1"));
     EXPECT_EQ(pragma(db, "SELECT customer_id FROM customer_history_dirty"), QStringLiteral("5"));
 }
 

@@ -150,7 +150,7 @@ TEST_P(HistoryTest, TheFirstPassBuildsEveryDigestAndAgreesWithTheTables)
         0);
 }
 
-TEST_P(HistoryTest, ALoggedCallMarksItsCustomerAndTheNextPassRebuildsIt)
+TEST_P(HistoryTest, ALoggedCallIsReadFromTheTableEndAndMergedIn)
 {
     expectAgreement();
     Call call;
@@ -159,7 +159,10 @@ TEST_P(HistoryTest, ALoggedCallMarksItsCustomerAndTheNextPassRebuildsIt)
     call.outcome = Outcome::Busy;
     call.nextFollowUp = date("2026-07-03");
     ASSERT_TRUE(store::CallRepository(db).add(call));
-    EXPECT_EQ(scalar(db, "SELECT group_concat(customer_id) FROM customer_history_dirty"), 7);
+    // A new row lists nothing: it is after the rows the digests hold, and every pass reads it.
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history_dirty"), 0);
+    EXPECT_LT(scalar(db, "SELECT calls_upto FROM customer_history_state"),
+              scalar(db, "SELECT max(id) FROM calls"));
     auto facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
     ASSERT_TRUE(facts);
     EXPECT_EQ((*facts)[6].id, 7);
@@ -323,14 +326,62 @@ TEST(HistoryBulkImport, AnImportIntoAnEmptyDatabaseListsNoRowAndEmptiesTheDigest
     EXPECT_EQ((*facts)[1].monetary, 500);
     EXPECT_EQ((*facts)[1].lastOrder, date("2026-06-01"));
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history"), 1);
-    // The triggers are back: a later order marks its customer.
+    // The triggers are back: a change to an order the digests hold marks its customer.
     Order later;
     later.customerId = 1;
     later.orderedAt = date("2026-06-02");
     later.amount = 700;
     ASSERT_TRUE(store::OrderRepository(db).add(later));
-    EXPECT_EQ(scalar(db, "SELECT customer_id FROM customer_history_dirty"), 1);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history_dirty"), 0); // new: read from the end
+    ASSERT_TRUE(db.exec("UPDATE orders SET amount = 600 WHERE id = 1"));
+    EXPECT_EQ(scalar(db, "SELECT customer_id FROM customer_history_dirty"), 2);
     auto after = store::MetricsQuery(db).all(date("2026-06-30"), settings);
     ASSERT_TRUE(after);
     EXPECT_EQ((*after)[0].monetary, 700);
+    EXPECT_EQ((*after)[1].monetary, 600);
+}
+
+TEST_P(HistoryTest, ANewCallEarlierInTheDayThanOneInTheDigestsIsNotTheLatest)
+{
+    const auto add = [&](const char *time, Outcome outcome) {
+        Call call;
+        call.customerId = 9;
+        call.calledAt = QDateTime(date("2026-06-30"), QTime::fromString(QString::fromLatin1(time)), Qt::UTC);
+        call.outcome = outcome;
+        ASSERT_TRUE(store::CallRepository(db).add(call));
+    };
+    add("15:00:00", Outcome::Busy);
+    expectAgreement(); // in the digests now
+    add("09:00:00", Outcome::Reached);
+    auto facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    EXPECT_EQ((*facts)[8].lastOutcome, Outcome::Busy);
+    EXPECT_EQ((*facts)[8].lastReachedCall, date("2026-06-30"));
+    // At the same second as the one in the digests, the new call (a greater id) is the latest.
+    add("15:00:00", Outcome::Voicemail);
+    facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    EXPECT_EQ((*facts)[8].lastOutcome, Outcome::Voicemail);
+    expectAgreement();
+}
+
+TEST_P(HistoryTest, ManyNewRowsAreWrittenIntoTheDigests)
+{
+    expectAgreement();
+    const qint64 upto = scalar(db, "SELECT calls_upto FROM customer_history_state");
+    // Up to 4,096 new rows stay at the table's end; more are written into the digests.
+    ASSERT_TRUE(db.exec("INSERT INTO calls (customer_id, called_at, direction, outcome) SELECT customer_id,"
+                        " '2026-06-30T12:00:00', 'out', 'busy' FROM calls"));
+    const qint64 added = scalar(db, "SELECT max(id) FROM calls") - upto;
+    ASSERT_LE(added, 4096);
+    expectAgreement();
+    EXPECT_EQ(scalar(db, "SELECT calls_upto FROM customer_history_state"), upto);
+    ASSERT_TRUE(db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+                        " INSERT INTO calls (customer_id, called_at, direction, outcome)"
+                        " SELECT i % 200 + 1, '2026-06-29T12:00:00', 'in', 'reached' FROM n"));
+    ASSERT_GT(scalar(db, "SELECT max(id) FROM calls") - upto, 4096);
+    expectAgreement();
+    EXPECT_EQ(scalar(db, "SELECT calls_upto FROM customer_history_state"),
+              scalar(db, "SELECT max(id) FROM calls"));
+    expectAgreement();
 }
