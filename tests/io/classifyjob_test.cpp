@@ -2,9 +2,13 @@
 // after a call. Expected values are worked out by hand from spec/classification.md.
 
 #include "io/classifyjob.h"
+#include "io/demodata.h"
 #include "store/database.h"
+#include "store/metricsscan.h"
 #include "store/repositories.h"
 #include "support/testsupport.h"
+
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -442,4 +446,48 @@ TEST_F(ClassifyJob, RefreshingACustomerNeverCalledMakesItDueFromItsCreation)
     ASSERT_TRUE(plan) << plan.error().message.toStdString();
     EXPECT_EQ(plan->due, date("2026-05-12"));
     EXPECT_EQ(plan->reason.kind, Kind::NeverContacted);
+}
+
+TEST(ClassifyJobOnTheDemo, TheFactsFromTheHistoryDigestsAreThoseOfTheTablesForTenThousandCustomers)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("demo.sqlite"))));
+    io::DemoOptions options;
+    options.customers = 10000;
+    options.seed = 1;
+    options.today = date("2026-06-30");
+    ASSERT_TRUE(io::createDemo(db, options));
+    auto settings = store::SettingsRepository(db).load();
+    ASSERT_TRUE(settings);
+    // The first run builds the digests, the next day reads them, after a call rebuilds one.
+    for (const char *asOf : {"2026-06-28", "2026-06-29", "2026-06-30", "2026-07-20"}) {
+        if (QByteArrayView(asOf) == "2026-06-30") {
+            Call call;
+            call.customerId = 42;
+            call.calledAt = QDateTime(date("2026-06-30"), QTime(12, 0), Qt::UTC);
+            call.outcome = Outcome::Reached;
+            ASSERT_TRUE(io::logCall(db, call, date("2026-06-30")));
+        }
+        auto run = io::classifyDatabase(db, date(asOf), true);
+        auto tables = store::scanAllFactsFromTables(db, date(asOf), *settings);
+        ASSERT_TRUE(run && tables);
+        ASSERT_EQ(run->facts.size(), tables->size());
+        ASSERT_EQ(run->facts.size(), 10000u);
+        for (std::size_t i = 0; i < tables->size(); ++i) {
+            const classify::CustomerFacts &a = run->facts[i];
+            const classify::CustomerFacts &b = (*tables)[i];
+            ASSERT_EQ(a.id, b.id);
+            EXPECT_TRUE(a.createdAt == b.createdAt && a.type == b.type && a.grade == b.grade &&
+                        a.gradeSetAt == b.gradeSetAt && a.man == b.man && a.archived == b.archived &&
+                        a.firstOrder == b.firstOrder && a.lastOrder == b.lastOrder &&
+                        a.ordersTotal == b.ordersTotal && a.frequency == b.frequency &&
+                        a.monetary == b.monetary && a.spendRecent == b.spendRecent &&
+                        a.spendPrev == b.spendPrev && a.lastContact == b.lastContact &&
+                        a.followUp == b.followUp && a.lastReachedCall == b.lastReachedCall &&
+                        a.lastOutcome == b.lastOutcome)
+                << asOf << " customer " << a.id;
+        }
+    }
 }
