@@ -22,6 +22,7 @@
 
 #include <benchmark/benchmark.h>
 #include <memory>
+#include <sqlite3.h>
 
 using namespace tierdesk;
 
@@ -68,6 +69,18 @@ void check(Result<void> r)
         bench::die(r.error().message);
 }
 
+qint64 scalar(const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(database().handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
+        bench::die(QString::fromUtf8(sqlite3_errmsg(database().handle())));
+    qint64 n = 0;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
 /// A write that changes nothing but counts as a change: the store's caches of query results
 /// (the ids around a page, a search's match count, the charts) start over, as after a logged
 /// call. Call with the timing paused.
@@ -95,13 +108,60 @@ BENCHMARK(BM_OpenDatabase)->Unit(benchmark::kMillisecond);
 
 // ---- Classification -----------------------------------------------------------------------------
 
+/// The pass of a daily run: the customers' history digests are built (by an untimed pass first,
+/// when the file has none yet), and nothing changed since.
 void BM_MetricsPass(benchmark::State &state)
 {
+    check(store::MetricsQuery(database()).all(bench::asOf(), settings()));
     for (auto _ : state)
         benchmark::DoNotOptimize(check(store::MetricsQuery(database()).all(bench::asOf(), settings())));
     reportMemory(state);
 }
 BENCHMARK(BM_MetricsPass)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+/// The pass of a daily run after a day of work: the as-of day's calls and orders (at 1M 25,800
+/// and 11,721) are logged once more, as new rows after those the digests hold, which every pass
+/// then reads from the tables' ends and merges in. They are deleted again at the end.
+void BM_MetricsPassAfterADay(benchmark::State &state)
+{
+    check(store::MetricsQuery(database()).all(bench::asOf(), settings()));
+    const QByteArray day = bench::asOf().toString(Qt::ISODate).toUtf8();
+    const qint64 calls = scalar("SELECT ifnull(max(id), 0) FROM calls");
+    const qint64 orders = scalar("SELECT ifnull(max(id), 0) FROM orders");
+    const QByteArray logCalls =
+        "INSERT INTO calls (customer_id, called_at, direction, outcome, duration_s, next_follow_up) SELECT "
+        "customer_id, called_at, direction, outcome, duration_s, next_follow_up FROM calls WHERE called_at "
+        ">= '" +
+        day + "'";
+    const QByteArray logOrders = "INSERT INTO orders (customer_id, ordered_at, amount) SELECT customer_id, "
+                                 "ordered_at, amount FROM orders WHERE ordered_at >= '" +
+                                 day + "'";
+    check(database().exec(logCalls.constData()));
+    check(database().exec(logOrders.constData()));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(check(store::MetricsQuery(database()).all(bench::asOf(), settings())));
+    reportMemory(state);
+    state.counters["new_rows"] = double(scalar("SELECT ifnull(max(id), 0) FROM calls") - calls +
+                                        scalar("SELECT ifnull(max(id), 0) FROM orders") - orders);
+    const QByteArray undo = "DELETE FROM calls WHERE id > " + QByteArray::number(calls) +
+                            "; DELETE FROM orders WHERE id > " + QByteArray::number(orders);
+    check(database().exec(undo.constData()));
+}
+BENCHMARK(BM_MetricsPassAfterADay)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+/// The first pass after an import or an upgrade: it builds every customer's history digest from
+/// the orders and calls tables and writes them.
+void BM_MetricsPassFirst(benchmark::State &state)
+{
+    for (auto _ : state) {
+        state.PauseTiming();
+        check(database().exec("UPDATE customer_history_state SET built = 0"));
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(check(store::MetricsQuery(database()).all(bench::asOf(), settings())));
+    }
+    reportMemory(state);
+}
+BENCHMARK(BM_MetricsPassFirst)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 void BM_ClassifyRules(benchmark::State &state)
 {
