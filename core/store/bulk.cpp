@@ -8,7 +8,13 @@
 #include "sqlite.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QTemporaryFile>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -87,6 +93,229 @@ Error missingCustomer(const QString &record)
         QStringLiteral("FOREIGN KEY constraint failed")};
 }
 
+/// The search index of an import into an empty database, built by a helper thread. Fed row by
+/// row on the importing thread, the trigram index took 13 s of CPU for a million customers, a
+/// fifth of the import. Here the helper fills a customer_search of the same definition in a
+/// scratch file next to the database while the importing thread goes on with the rows and the
+/// other indexes; at the end the importing thread copies the finished index's five tables in
+/// (2 s of CPU at 1M: nothing is tokenized again).
+class SearchIndexBuilder {
+public:
+    /// The definition the helper repeats; any other and the import indexes row by row as before.
+    static constexpr char kDefinition[] =
+        "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram')";
+
+    ~SearchIndexBuilder() { stop(); }
+
+    /// Starts the helper on a private file in the folder of `databasePath`; false when that is
+    /// not possible (an in-memory database, a folder that cannot be written).
+    bool start(const QString &databasePath)
+    {
+        if (databasePath.isEmpty() || databasePath == QStringLiteral(":memory:"))
+            return false;
+        m_file.setFileTemplate(QFileInfo(databasePath).absoluteFilePath() + QStringLiteral(".search-XXXXXX"));
+        if (!m_file.open())
+            return false;
+        m_file.close(); // only its name is kept; SQLite writes it
+        const QByteArray name = m_file.fileName().toUtf8();
+        if (sqlite3_open_v2(name.constData(), &m_side,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                            nullptr) != SQLITE_OK) {
+            sqlite3_close(m_side);
+            m_side = nullptr;
+            return false;
+        }
+        // A scratch file: nothing of it has to survive a crash.
+        const char *setup[] = {"PRAGMA journal_mode = OFF",
+                               "PRAGMA synchronous = OFF",
+                               "PRAGMA locking_mode = EXCLUSIVE",
+                               "PRAGMA page_size = 16384",
+                               "PRAGMA cache_size = -16384",
+                               kDefinition,
+                               "BEGIN"};
+        for (const char *sql : setup) {
+            if (sqlite3_exec(m_side, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+                sqlite3_close(m_side);
+                m_side = nullptr;
+                return false;
+            }
+        }
+        m_thread = std::thread([this] { run(); });
+        return true;
+    }
+
+    /// Queues a customer to index (the fields of searchText(), shared, not copied).
+    void add(const Customer &c)
+    {
+        m_batch.push_back({c.id, c.name, c.company, c.phone, c.email});
+        if (m_batch.size() >= kBatch)
+            flush();
+    }
+
+    /// Waits for the helper to index every text queued. An error when it failed.
+    Result<void> finish()
+    {
+        flush();
+        {
+            std::lock_guard lock(m_mutex);
+            m_end = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+        if (m_error)
+            return std::unexpected(*m_error);
+        if (sqlite3_exec(m_side, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return std::unexpected(sqliteError(m_side, sqlite3_errcode(m_side), {}));
+        return {};
+    }
+
+    /// Replaces the (empty) customer_search of `db` with the one built, inside the caller's
+    /// transaction. The virtual table is created again first, so that no connection keeps a
+    /// view of the empty index cached in its FTS5 table.
+    Result<void> copyInto(sqlite3 *db)
+    {
+        for (const char *sql : {"DROP TABLE customer_search", kDefinition}) {
+            if (const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr); rc != SQLITE_OK)
+                return std::unexpected(sqliteError(db, rc, {}));
+        }
+        for (const char *table : {"customer_search_data", "customer_search_idx", "customer_search_content",
+                                  "customer_search_docsize", "customer_search_config"}) {
+            if (auto ok = copyTable(db, table); !ok)
+                return ok;
+        }
+        return {};
+    }
+
+    /// Stops the helper without waiting for the texts queued; removes the file.
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_end = true;
+            m_cancelled = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+        sqlite3_close(m_side);
+        m_side = nullptr;
+        m_file.remove();
+    }
+
+private:
+    /// What searchText() reads of a customer.
+    struct Texts {
+        CustomerId id;
+        QString name, company, phone, email;
+    };
+    static constexpr std::size_t kBatch = 1024;
+    /// At most this many batches wait (about 300 bytes a customer): tokenizing a customer takes
+    /// longer than reading, checking and inserting it, and the importing thread goes on to the
+    /// orders and calls meanwhile instead of waiting.
+    static constexpr std::size_t kQueued = 256;
+
+    void flush()
+    {
+        if (m_batch.empty())
+            return;
+        std::unique_lock lock(m_mutex);
+        m_room.wait(lock, [this] { return m_queue.size() < kQueued || m_done; });
+        if (!m_done)
+            m_queue.push_back(std::move(m_batch));
+        lock.unlock();
+        m_wake.notify_one();
+        m_batch = {};
+        m_batch.reserve(kBatch);
+    }
+
+    void run()
+    {
+        sqlite3_stmt *insert = nullptr;
+        int rc = sqlite3_prepare_v2(m_side, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)", -1,
+                                    &insert, nullptr);
+        for (;;) {
+            std::vector<Texts> batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return !m_queue.empty() || m_end; });
+                if (m_cancelled || (m_queue.empty() && m_end) || rc != SQLITE_OK)
+                    break;
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+            }
+            m_room.notify_one();
+            Customer c;
+            for (Texts &t : batch) {
+                c.name = std::move(t.name);
+                c.company = std::move(t.company);
+                c.phone = std::move(t.phone);
+                c.email = std::move(t.email);
+                const QByteArray utf8 = searchText(c).toUtf8();
+                sqlite3_bind_int64(insert, 1, std::int64_t(t.id));
+                sqlite3_bind_text(insert, 2, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+                rc = sqlite3_step(insert);
+                sqlite3_reset(insert);
+                if (rc != SQLITE_DONE)
+                    break;
+                rc = SQLITE_OK;
+            }
+        }
+        if (rc != SQLITE_OK && !m_cancelled)
+            m_error = sqliteError(m_side, rc, {});
+        sqlite3_finalize(insert);
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_room.notify_all();
+    }
+
+    Result<void> copyTable(sqlite3 *db, const char *table)
+    {
+        const QByteArray select = QByteArray("SELECT * FROM ") + table;
+        auto from = Statement::prepare(m_side, select.constData());
+        if (!from)
+            return std::unexpected(from.error());
+        const int columns = sqlite3_column_count(from->get());
+        QByteArray insertSql = QByteArray("INSERT INTO ") + table + " VALUES (";
+        for (int i = 1; i <= columns; ++i)
+            insertSql += (i > 1 ? ", ?" : "?") + QByteArray::number(i);
+        insertSql += ')';
+        const QByteArray clear = QByteArray("DELETE FROM ") + table;
+        if (const int rc = sqlite3_exec(db, clear.constData(), nullptr, nullptr, nullptr); rc != SQLITE_OK)
+            return std::unexpected(sqliteError(db, rc, {}));
+        auto to = Statement::prepare(db, insertSql.constData());
+        if (!to)
+            return std::unexpected(to.error());
+        int rc;
+        while ((rc = from->step()) == SQLITE_ROW) {
+            for (int i = 0; i < columns; ++i)
+                sqlite3_bind_value(to->get(), i + 1, sqlite3_column_value(from->get(), i));
+            const int written = to->step();
+            to->reset();
+            if (written != SQLITE_DONE)
+                return std::unexpected(sqliteError(db, written, {}));
+        }
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(m_side, rc, {}));
+        return {};
+    }
+
+    QTemporaryFile m_file;
+    sqlite3 *m_side = nullptr;
+    std::thread m_thread;
+    std::vector<Texts> m_batch;
+    std::mutex m_mutex;
+    std::condition_variable m_wake; ///< texts queued, or the end
+    std::condition_variable m_room; ///< a batch taken, or the helper done
+    std::deque<std::vector<Texts>> m_queue;
+    bool m_end = false;
+    bool m_cancelled = false;
+    bool m_done = false;
+    std::optional<Error> m_error; ///< written by the helper before m_done; read after join()
+};
+
 } // namespace
 
 struct BulkImport::Private {
@@ -102,6 +331,8 @@ struct BulkImport::Private {
     CustomerIds added;
     /// The connection's cache_size before begin(), restored at the end.
     std::optional<int> cacheSize;
+    /// Into an empty database file, the search index is built by a helper thread.
+    std::unique_ptr<SearchIndexBuilder> searchIndex;
 
     void finalize()
     {
@@ -130,7 +361,7 @@ struct BulkImport::Private {
 
 BulkImport::BulkImport(Database &db)
     : d(std::make_unique<Private>(
-          Private{db, std::nullopt, {}, {}, {}, {}, {}, {}, {}, {}, 1, false, {}, {}}))
+          Private{db, std::nullopt, {}, {}, {}, {}, {}, {}, {}, {}, 1, false, {}, {}, {}}))
 {}
 
 BulkImport::~BulkImport()
@@ -218,6 +449,21 @@ Result<void> BulkImport::begin()
         }
     }
 
+    if (d->fresh) {
+        // The helper repeats the definition of customer_search: only when it is that one.
+        auto definition =
+            Statement::prepare(db, "SELECT sql FROM sqlite_master WHERE name = 'customer_search'");
+        if (!definition) {
+            rollback();
+            return std::unexpected(definition.error());
+        }
+        if (definition->step() == SQLITE_ROW &&
+            definition->bytes(0) == QByteArrayView(SearchIndexBuilder::kDefinition)) {
+            auto builder = std::make_unique<SearchIndexBuilder>();
+            if (builder->start(d->db.path()))
+                d->searchIndex = std::move(builder);
+        }
+    }
     auto prepare = [&](Statement &into, const char *sql) -> Result<void> {
         auto s = Statement::prepare(db, sql);
         if (!s)
@@ -284,10 +530,14 @@ Result<void> BulkImport::addCustomer(const Customer &c)
         return ok;
     if (d->fresh)
         d->added.insert(c.id);
-    d->search.bind(1, std::int64_t(c.id));
-    d->search.bindText(2, searchText(c));
-    if (auto ok = runFor(db, d->search, what); !ok)
-        return ok;
+    if (d->searchIndex) {
+        d->searchIndex->add(c);
+    } else {
+        d->search.bind(1, std::int64_t(c.id));
+        d->search.bindText(2, searchText(c));
+        if (auto ok = runFor(db, d->search, what); !ok)
+            return ok;
+    }
     int position = 0;
     for (const QString &tag : c.tags) {
         if (tag.isEmpty())
@@ -382,6 +632,17 @@ Result<void> BulkImport::commit()
             }
         }
     }
+    // The helper has had the index builds' time to catch up.
+    if (d->searchIndex) {
+        auto ok = d->searchIndex->finish();
+        if (ok)
+            ok = d->searchIndex->copyInto(d->db.handle());
+        d->searchIndex.reset();
+        if (!ok) {
+            rollback();
+            return ok;
+        }
+    }
     auto ok = d->tx->commit();
     d->tx.reset();
     d->restoreConnection();
@@ -390,6 +651,7 @@ Result<void> BulkImport::commit()
 
 void BulkImport::rollback()
 {
+    d->searchIndex.reset(); // stops the helper, removes its file
     d->finalize();
     const bool open = d->tx.has_value();
     d->tx.reset(); // the Transaction rolls back in its destructor

@@ -712,6 +712,91 @@ TEST_F(Interchange, AnImportGivesTheConnectionItsPageCacheBack)
     EXPECT_EQ(count("customers"), 2);
 }
 
+// An import into an empty database file builds the search index in a helper thread, on a
+// scratch file next to the database, and copies it in before the commit.
+
+namespace {
+
+/// The customers whose search text contains `term` (the search's own MATCH), in id order.
+std::vector<qint64> found(sqlite3 *db, const char *term)
+{
+    std::vector<qint64> ids;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 ORDER BY rowid",
+                           -1, &stmt, nullptr) != SQLITE_OK)
+        return {-1};
+    sqlite3_bind_text(stmt, 1, term, -1, SQLITE_STATIC);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        ids.push_back(sqlite3_column_int64(stmt, 0));
+    sqlite3_finalize(stmt);
+    return ids;
+}
+
+} // namespace
+
+TEST_F(Interchange, AFreshImportIsFoundBySearch)
+{
+    // The connection searches before the import, so its FTS5 table has read the empty index.
+    EXPECT_TRUE(found(db.handle(), "\"王伟\"").empty());
+    customers(customerRow(1) + customerRow(2, "李娜") +
+              "3,王伟东,Acme,,138-0013-8000,WEI@Example.com,,,2026-01-05,,\n");
+    ASSERT_TRUE(import().committed);
+    EXPECT_EQ(found(db.handle(), "\"王伟\""), (std::vector<qint64>{1, 3}));
+    EXPECT_EQ(found(db.handle(), "\"李娜\""), (std::vector<qint64>{2}));
+    EXPECT_EQ(found(db.handle(), "\"13800138000\""), (std::vector<qint64>{3})); // the phone's digits
+    EXPECT_EQ(found(db.handle(), "\"wei@example\""), (std::vector<qint64>{3})); // lower case
+    EXPECT_EQ(sqlite3_exec(db.handle(),
+                           "INSERT INTO customer_search (customer_search) VALUES ('integrity-check')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db.handle());
+    // The index goes on taking the repositories' writes.
+    Customer c = customer(2);
+    c.name = QStringLiteral("李娜娜");
+    ASSERT_TRUE(store::CustomerRepository(db).update(c));
+    EXPECT_EQ(found(db.handle(), "\"李娜娜\""), (std::vector<qint64>{2}));
+}
+
+TEST_F(Interchange, ASecondImportIndexesItsCustomersForSearchToo)
+{
+    customers(customerRow(1));
+    ASSERT_TRUE(import().committed);
+    customers(customerRow(2, "王伟东"));
+    ASSERT_TRUE(import().committed);
+    EXPECT_EQ(found(db.handle(), "\"王伟\""), (std::vector<qint64>{1, 2}));
+}
+
+TEST_F(Interchange, NoScratchFileOfTheSearchIndexIsLeftBehind)
+{
+    const QDir folder(tmp.path());
+    const QStringList scratch{QStringLiteral("tierdesk.sqlite.search-*")};
+    // Rejected, so rolled back.
+    customers(customerRow(1) + "2,张敏,,vip,,,,,2026-01-05,,\n");
+    EXPECT_FALSE(import().committed);
+    EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
+    EXPECT_TRUE(found(db.handle(), "\"王伟\"").empty());
+    // Cancelled half-way.
+    QByteArray rows;
+    for (int i = 1; i <= 40'000; ++i)
+        rows += customerRow(i, "客户");
+    customers(rows);
+    io::ImportOptions options;
+    int calls = 0;
+    options.progress = [&](qint64, qint64) { return ++calls < 3; };
+    auto cancelled = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(cancelled);
+    EXPECT_TRUE(cancelled->cancelled);
+    EXPECT_EQ(count("customers"), 0);
+    EXPECT_EQ(count("customer_search"), 0);
+    EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
+    // Committed.
+    ASSERT_TRUE(import().committed);
+    EXPECT_EQ(count("customer_search"), 40'000);
+    EXPECT_EQ(found(db.handle(), "\"客户\"").size(), 40'000u);
+    EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Export
 
