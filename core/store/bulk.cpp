@@ -28,7 +28,7 @@ constexpr int kImportCacheKiB = 64 * 1024;
 /// The page cache while commit() builds the secondary indexes. SQLite's sorter takes the cache
 /// size as the size of each sorted run: with runs of 64 MiB the sorts chased pointers through
 /// memory far beyond the CPU's caches. Building the ten indexes of a million customers took 27 s
-/// of CPU and 267 MiB that way, and 10 s and 11 MiB with runs of 2 MiB merged from temporary
+/// of CPU and 261 MiB that way, and 10 s and 11 MiB with runs of 2 MiB merged from temporary
 /// files (sqlite3 shell, 1M, on a busy machine).
 constexpr int kIndexBuildCacheKiB = 2 * 1024;
 
