@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <mutex>
+#include <numeric>
 
 namespace tierdesk::store {
 namespace {
@@ -111,6 +113,8 @@ Result<Search> prepareSearch(sqlite3 *db, const CustomerFilter &f)
 /// The fewest rows a sample of the search index must have to tell a dense search (below that,
 /// the index's terms are quick to read anyway).
 constexpr qint64 kDensitySample = 200;
+/// The rows of that sample: the first ones of the index in storage order.
+constexpr qint64 kDensitySampleRows = 2000;
 
 /// What a search looks for in the texts: the trimmed, lower-cased needle, or its digits when it
 /// is a phone number typed with separators ("138-0013").
@@ -134,8 +138,10 @@ Result<Search> readSearch(sqlite3 *db, const QString &needle)
     // reads finds a page at once, while listing its trigrams reads their whole lists (0.15 s
     // for "1" at a million customers). A sample of the rows in storage order tells.
     {
-        auto sample = Statement::prepare(db, "SELECT count(*), total(instr(text, ?1) > 0) FROM (SELECT "
-                                             "text FROM customer_search LIMIT 2000)");
+        const QByteArray sql =
+            "SELECT count(*), total(instr(text, ?1) > 0) FROM (SELECT text FROM customer_search LIMIT " +
+            QByteArray::number(kDensitySampleRows) + ")";
+        auto sample = Statement::prepare(db, sql.constData());
         if (!sample)
             return std::unexpected(sample.error());
         sample->bindText(1, out.term);
@@ -572,8 +578,9 @@ bool searchOnly(const CustomerFilter &f)
 /// The matches of a search in a SearchSnapshot.
 struct SnapshotMatches {
     QString term;
-    std::vector<std::uint32_t> found; ///< rows of the snapshot whose text has the term, in id order
-    std::vector<std::uint32_t> rows;  ///< those the filter lets through (a customer, not archived)
+    /// Rows of the snapshot whose text has the term, in id order (shared with other threads).
+    std::shared_ptr<const std::vector<std::uint32_t>> found;
+    std::vector<std::uint32_t> rows; ///< those the filter lets through (a customer, not archived)
 };
 
 /// The kept snapshot and the matches in it (this thread's last answer, valid until its next call).
@@ -581,7 +588,7 @@ struct SnapshotSearch {
     std::shared_ptr<const SearchSnapshot> snapshot;
     const SnapshotMatches *matches = nullptr;
     /// Found in a quarter of the customers or more: the list's own walk finds a page sooner.
-    bool dense() const { return snapshot->size() > 0 && matches->found.size() * 4 > snapshot->size(); }
+    bool dense() const { return snapshot->size() > 0 && matches->found->size() * 4 > snapshot->size(); }
 };
 
 /// The customers archived, by id.
@@ -628,12 +635,39 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
     SnapshotMatches m;
     m.term = term;
     const QByteArray needle = term.toUtf8();
-    if (sameSnapshot && last.matches.term == term)
-        m.found = std::move(last.matches.found);
-    else if (sameSnapshot && !last.matches.term.isEmpty() && term.contains(last.matches.term))
-        m.found = snapshot->find(needle, &last.matches.found);
+    // The matches of a term are the same for every thread: the count's worker takes those the
+    // page's worker found.
+    struct Shared {
+        std::mutex mutex;
+        std::weak_ptr<const SearchSnapshot> snapshot;
+        QString term;
+        std::shared_ptr<const std::vector<std::uint32_t>> found;
+    };
+    static Shared shared;
+    // What the new term is looked for among: the last term of this thread or of any other that
+    // it contains (typing on), the longer one when both do.
+    SnapshotMatches before;
+    {
+        std::lock_guard lock(shared.mutex);
+        if (shared.snapshot.lock() == snapshot && term.contains(shared.term))
+            before = SnapshotMatches{shared.term, shared.found, {}};
+    }
+    if (sameSnapshot && last.matches.found && term.contains(last.matches.term) &&
+        (!before.found || last.matches.term.size() > before.term.size()))
+        before = SnapshotMatches{last.matches.term, last.matches.found, {}};
+    if (before.found && before.term == term)
+        m.found = before.found;
+    else if (before.found && !before.term.isEmpty())
+        m.found =
+            std::make_shared<const std::vector<std::uint32_t>>(snapshot->find(needle, before.found.get()));
     else
-        m.found = snapshot->find(needle);
+        m.found = std::make_shared<const std::vector<std::uint32_t>>(snapshot->find(needle));
+    {
+        std::lock_guard lock(shared.mutex);
+        shared.snapshot = snapshot;
+        shared.term = term;
+        shared.found = m.found;
+    }
     std::vector<CustomerId> archived;
     if (!f.includeArchived) {
         auto ids = archivedIds(db);
@@ -641,8 +675,8 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
             return std::unexpected(ids.error());
         archived = std::move(*ids);
     }
-    m.rows.reserve(m.found.size());
-    for (const std::uint32_t row : m.found) {
+    m.rows.reserve(m.found->size());
+    for (const std::uint32_t row : *m.found) {
         if (snapshot->nameRank(row) == SearchSnapshot::kNoRank)
             continue;
         if (!archived.empty() && std::binary_search(archived.begin(), archived.end(), snapshot->id(row)))
@@ -651,6 +685,26 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
     }
     last = Last{snapshot, version, f.includeArchived, std::move(m)};
     return SnapshotSearch{snapshot, &last.matches};
+}
+
+/// True when the kept snapshot tells, from the same sample of its first rows as readSearch()
+/// takes, that a search-only filter's term is in a quarter of the rows or more: its first page
+/// is a short walk of the name index (readSearch() then judges the same), not worth a scan of
+/// every text.
+bool snapshotSampleIsDense(sqlite3 *db, const CustomerFilter &f)
+{
+    if (!searchOnly(f))
+        return false;
+    auto snapshot = SearchSnapshot::current(db);
+    if (!snapshot)
+        return false;
+    const std::size_t n = std::min<std::size_t>(snapshot->size(), kDensitySampleRows);
+    if (n < std::size_t(kDensitySample))
+        return false;
+    std::vector<std::uint32_t> sample(n);
+    std::iota(sample.begin(), sample.end(), 0u);
+    const QByteArray needle = searchTerm(f.search.trimmed().toLower()).toUtf8();
+    return snapshot->find(needle, &sample).size() * 4 > n;
 }
 
 /// Rows [offset, offset + limit) of the matches in the order of the names (ties by id).
@@ -685,7 +739,7 @@ constexpr qint64 kSortedSearchRows = 20000;
 Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filter, CustomerSort sort,
                                         bool descending, qint64 offset, int limit)
 {
-    if (sort == CustomerSort::Name) {
+    if (sort == CustomerSort::Name && !snapshotSampleIsDense(db, filter)) {
         // From the texts in memory, unless the term is in so many rows that the name index's walk
         // finds a page at once.
         auto kept = snapshotMatches(db, filter);
