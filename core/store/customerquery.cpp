@@ -657,7 +657,9 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
         before = SnapshotMatches{last.matches.term, last.matches.found, {}};
     if (before.found && before.term == term)
         m.found = before.found;
-    else if (before.found && !before.term.isEmpty())
+    // Among many matches ("13": a third of a million customers), each row's own search costs more
+    // than the scan of every text: typing on narrows a set of up to an eighth of the rows.
+    else if (before.found && !before.term.isEmpty() && before.found->size() * 8 <= snapshot->size())
         m.found =
             std::make_shared<const std::vector<std::uint32_t>>(snapshot->find(needle, before.found.get()));
     else
