@@ -26,7 +26,11 @@
 #include <utility>
 
 namespace tierdesk::ui {
+
 namespace {
+
+/// How long after opening the search texts are read (see the constructor).
+constexpr int kPrepareSearchAfterOpenMs = 2000;
 
 QComboBox *filterCombo(const QString &objectName, const QString &allText, QWidget *parent)
 {
@@ -143,8 +147,12 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
         m_model->reload();
     });
     connect(session, &Session::opened, this, &CustomersView::reload);
-    for (auto signal : {&Session::opened, &Session::customersChanged})
-        connect(session, signal, m_model, &CustomerTableModel::prepareSearch);
+    connect(session, &Session::customersChanged, m_model, &CustomerTableModel::prepareSearch);
+    // At opening, once the window has shown its lists and charts: the texts take a core for
+    // about a second at a million customers, which made the first paints wait for it.
+    connect(session, &Session::opened, this, [this] {
+        QTimer::singleShot(kPrepareSearchAfterOpenMs, m_model, &CustomerTableModel::prepareSearch);
+    });
     // A classification of everyone holds every customer's facts and results: the search texts
     // (about 100 MB at a million customers) make room while it runs, and are read again after.
     connect(session, &Session::reclassifyStarted, m_model, &CustomerTableModel::releaseSearch);
