@@ -139,6 +139,25 @@ struct Bounds {
     qint64 h0 = 0;
 };
 
+/// Adds an order of the Julian day `day` (on or before T) to a customer's sums: a purchase when
+/// its amount is > 0, a refund (< 0) only in the sums of money.
+void addOrder(OrderSums &o, qint64 day, Cents amount, const Bounds &b)
+{
+    if (amount > 0) {
+        o.first = std::min(o.first, qint32(day));
+        o.last = std::max(o.last, qint32(day));
+        ++o.total;
+        if (day > b.w)
+            ++o.frequency;
+    }
+    if (day > b.w)
+        o.monetary += amount;
+    if (day > b.h1)
+        o.recent += amount;
+    else if (day > b.h0)
+        o.previous += amount;
+}
+
 /// Order sums by customer id: flat for dense ids, hashed for the rest.
 class OrderTable {
 public:
@@ -185,21 +204,7 @@ void scanOrders(sqlite3 *db, const Bounds &b, OrderScan &out)
         const qint64 day = julianDay(s->bytes(1));
         if (day == 0 || day > b.t)
             continue;
-        const Cents amount = s->int64(2);
-        OrderSums &o = *out.sums.find(s->int64(0));
-        if (amount > 0) {
-            o.first = std::min(o.first, qint32(day));
-            o.last = std::max(o.last, qint32(day));
-            ++o.total;
-            if (day > b.w)
-                ++o.frequency;
-        }
-        if (day > b.w)
-            o.monetary += amount;
-        if (day > b.h1)
-            o.recent += amount;
-        else if (day > b.h0)
-            o.previous += amount;
+        addOrder(*out.sums.find(s->int64(0)), day, s->int64(2), b);
     }
     if (rc != SQLITE_DONE)
         out.error =
@@ -829,19 +834,7 @@ HistoryFacts factsOf(qint64 id, QByteArrayView orders, QByteArrayView calls, con
             const Cents amount = getSigned(p, end);
             if (day > b.t)
                 break;
-            if (amount > 0) {
-                o.first = std::min(o.first, qint32(day));
-                o.last = std::max(o.last, qint32(day));
-                ++o.total;
-                if (day > b.w)
-                    ++o.frequency;
-            }
-            if (day > b.w)
-                o.monetary += amount;
-            if (day > b.h1)
-                o.recent += amount;
-            else if (day > b.h0)
-                o.previous += amount;
+            addOrder(o, day, amount, b);
         }
     }
     {
