@@ -483,17 +483,17 @@ struct Digests {
     }
 };
 
-/// Packs records sorted by customer and date into one digest per customer.
-template<typename Id>
-void packOrders(const std::vector<OrderRecord<Id>> &rows, Digests &out)
+/// Packs records sorted by customer and date into one digest per customer: `put(bytes, record,
+/// previous day)` writes each record after the one before (day 0 before the first).
+template<typename Record, typename Put>
+void packByCustomer(const std::vector<Record> &rows, std::size_t bytesPerRow, Digests &out, Put put)
 {
-    out.bytes.reserve(out.bytes.size() + rows.size() * 6); // about 5 bytes an order
+    out.bytes.reserve(out.bytes.size() + rows.size() * bytesPerRow);
     for (std::size_t i = 0; i < rows.size();) {
-        const Id customer = rows[i].customer;
+        const auto customer = rows[i].customer;
         qint32 previous = 0;
         for (; i < rows.size() && rows[i].customer == customer; ++i) {
-            putVarint(out.bytes, quint64(rows[i].day - previous));
-            putSigned(out.bytes, rows[i].amount);
+            put(out.bytes, rows[i], previous);
             previous = rows[i].day;
         }
         out.ids.push_back(customer);
@@ -501,25 +501,30 @@ void packOrders(const std::vector<OrderRecord<Id>> &rows, Digests &out)
     }
 }
 
+/// An order: the days since the one before, the amount (read by readOrderDigest()).
+template<typename Id>
+void packOrders(const std::vector<OrderRecord<Id>> &rows, Digests &out)
+{
+    packByCustomer(rows, 6 /* about 5 bytes an order */, out,
+                   [](std::string &bytes, const OrderRecord<Id> &o, qint32 previous) {
+                       putVarint(bytes, quint64(o.day - previous));
+                       putSigned(bytes, o.amount);
+                   });
+}
+
+/// A call: the days since the one before, the second of the day, a byte of outcome and whether
+/// a follow-up was set, and that follow-up in days after the call (read by readCallDigest()).
 template<typename Id>
 void packCalls(const std::vector<CallRecord<Id>> &rows, Digests &out)
 {
-    out.bytes.reserve(out.bytes.size() + rows.size() * 7); // about 6 bytes a call
-    for (std::size_t i = 0; i < rows.size();) {
-        const Id customer = rows[i].customer;
-        qint32 previous = 0;
-        for (; i < rows.size() && rows[i].customer == customer; ++i) {
-            const CallRecord<Id> &c = rows[i];
-            putVarint(out.bytes, quint64(c.day - previous));
-            putVarint(out.bytes, quint64(c.secondAndOutcome >> 3));
-            out.bytes.push_back(char((c.secondAndOutcome & 7) | (c.followUp > 0 ? kHasFollowUp : 0)));
-            if (c.followUp > 0)
-                putSigned(out.bytes, qint64(c.followUp) - c.day);
-            previous = c.day;
-        }
-        out.ids.push_back(customer);
-        out.ends.push_back(out.bytes.size());
-    }
+    packByCustomer(rows, 7 /* about 6 bytes a call */, out,
+                   [](std::string &bytes, const CallRecord<Id> &c, qint32 previous) {
+                       putVarint(bytes, quint64(c.day - previous));
+                       putVarint(bytes, quint64(c.secondAndOutcome >> 3));
+                       bytes.push_back(char((c.secondAndOutcome & 7) | (c.followUp > 0 ? kHasFollowUp : 0)));
+                       if (c.followUp > 0)
+                           putSigned(bytes, qint64(c.followUp) - c.day);
+                   });
 }
 
 template<typename Id>
@@ -746,32 +751,58 @@ Result<Tail> readTail(sqlite3 *db, const Upto &upto)
     return t;
 }
 
-/// A digest's records again, to merge newer rows into it. The calls get ids below any real one,
-/// in their order: a newer call at the same second comes after them, as its greater id says.
-void unpackOrders(qint64 customer, QByteArrayView digest, std::vector<OrderRecord<qint64>> &out)
+/// Reads a digest of packOrders() in date order: `f(day, amount)` for each order until it returns
+/// false.
+template<typename F>
+void readOrderDigest(QByteArrayView digest, F f)
 {
     auto p = reinterpret_cast<const quint8 *>(digest.data());
     const auto end = p + digest.size();
     qint64 day = 0;
     while (p < end) {
         day += qint64(getVarint(p, end));
-        out.push_back({customer, qint32(day), getSigned(p, end)});
+        const Cents amount = getSigned(p, end);
+        if (!f(day, amount))
+            return;
     }
 }
 
-void unpackCalls(qint64 customer, QByteArrayView digest, std::vector<CallRecord<qint64>> &out)
+/// Reads a digest of packCalls() in its order: `f(day, second, code, followUp)` for each call
+/// until it returns false; `code` holds the outcome (low three bits, kNoOutcome for none),
+/// `followUp` is a Julian day or 0.
+template<typename F>
+void readCallDigest(QByteArrayView digest, F f)
 {
     auto p = reinterpret_cast<const quint8 *>(digest.data());
     const auto end = p + digest.size();
     qint64 day = 0;
-    qint64 order = LLONG_MIN;
     while (p < end) {
         day += qint64(getVarint(p, end));
         const qint64 second = qint64(getVarint(p, end));
         const quint8 code = p < end ? *p++ : kNoOutcome;
         const qint64 followUp = code & kHasFollowUp ? day + getSigned(p, end) : 0;
-        out.push_back({customer, qint32(day), qint32(second * 8 + (code & 7)), qint32(followUp), order++});
+        if (!f(day, second, code, followUp))
+            return;
     }
+}
+
+/// A digest's records again, to merge newer rows into it. The calls get ids below any real one,
+/// in their order: a newer call at the same second comes after them, as its greater id says.
+void unpackOrders(qint64 customer, QByteArrayView digest, std::vector<OrderRecord<qint64>> &out)
+{
+    readOrderDigest(digest, [&](qint64 day, Cents amount) {
+        out.push_back({customer, qint32(day), amount});
+        return true;
+    });
+}
+
+void unpackCalls(qint64 customer, QByteArrayView digest, std::vector<CallRecord<qint64>> &out)
+{
+    qint64 order = LLONG_MIN;
+    readCallDigest(digest, [&](qint64 day, qint64 second, quint8 code, qint64 followUp) {
+        out.push_back({customer, qint32(day), qint32(second * 8 + (code & 7)), qint32(followUp), order++});
+        return true;
+    });
 }
 
 Result<std::vector<qint64>> dirtyIds(sqlite3 *db)
@@ -824,38 +855,23 @@ HistoryFacts factsOf(qint64 id, QByteArrayView orders, QByteArrayView calls, con
 {
     HistoryFacts h;
     h.id = id;
-    {
-        OrderSums &o = h.orders;
-        auto p = reinterpret_cast<const quint8 *>(orders.data());
-        const auto end = p + orders.size();
-        qint64 day = 0;
-        while (p < end) {
-            day += qint64(getVarint(p, end));
-            const Cents amount = getSigned(p, end);
-            if (day > b.t)
-                break;
-            addOrder(o, day, amount, b);
-        }
-    }
-    {
-        auto p = reinterpret_cast<const quint8 *>(calls.data());
-        const auto end = p + calls.size();
-        qint64 day = 0;
-        while (p < end) {
-            day += qint64(getVarint(p, end));
-            getVarint(p, end); // the second: order only
-            const quint8 code = p < end ? *p++ : kNoOutcome;
-            const qint64 followUp = code & kHasFollowUp ? day + getSigned(p, end) : 0;
-            if (day > b.t)
-                break;
-            const quint8 outcome = code & 7;
-            if (outcome == quint8(Outcome::Reached))
-                h.reached = qint32(day);
-            h.lastContact = qint32(day);
-            h.outcome = outcome == kNoOutcome ? qint8(-1) : qint8(outcome);
-            h.followUp = qint32(followUp);
-        }
-    }
+    readOrderDigest(orders, [&](qint64 day, Cents amount) {
+        if (day > b.t)
+            return false;
+        addOrder(h.orders, day, amount, b);
+        return true;
+    });
+    readCallDigest(calls, [&](qint64 day, qint64, quint8 code, qint64 followUp) {
+        if (day > b.t)
+            return false;
+        const quint8 outcome = code & 7;
+        if (outcome == quint8(Outcome::Reached))
+            h.reached = qint32(day);
+        h.lastContact = qint32(day);
+        h.outcome = outcome == kNoOutcome ? qint8(-1) : qint8(outcome);
+        h.followUp = qint32(followUp);
+        return true;
+    });
     return h;
 }
 
