@@ -8,6 +8,7 @@
 #include "store/importlog.h"
 #include "store/metricsscan.h"
 #include "store/repositories.h"
+#include "storetests.h"
 #include "support/testsupport.h"
 
 #include <QTemporaryDir>
@@ -18,48 +19,10 @@
 
 using namespace tierdesk;
 using tierdesk::test::date;
+using tierdesk::test::expectSameFacts;
+using tierdesk::test::scalar;
 
 namespace {
-
-qint64 scalar(store::Database &db, const char *sql)
-{
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
-        return -1;
-    qint64 n = -1;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
-}
-
-void expectSameFacts(const std::vector<classify::CustomerFacts> &got,
-                     const std::vector<classify::CustomerFacts> &want)
-{
-    ASSERT_EQ(got.size(), want.size());
-    for (std::size_t i = 0; i < got.size(); ++i) {
-        const classify::CustomerFacts &a = got[i];
-        const classify::CustomerFacts &b = want[i];
-        ASSERT_EQ(a.id, b.id);
-        EXPECT_EQ(a.createdAt, b.createdAt) << a.id;
-        EXPECT_EQ(a.type, b.type) << a.id;
-        EXPECT_EQ(a.grade, b.grade) << a.id;
-        EXPECT_EQ(a.gradeSetAt, b.gradeSetAt) << a.id;
-        EXPECT_TRUE(a.man == b.man) << a.id;
-        EXPECT_EQ(a.archived, b.archived) << a.id;
-        EXPECT_EQ(a.firstOrder, b.firstOrder) << a.id;
-        EXPECT_EQ(a.lastOrder, b.lastOrder) << a.id;
-        EXPECT_EQ(a.ordersTotal, b.ordersTotal) << a.id;
-        EXPECT_EQ(a.frequency, b.frequency) << a.id;
-        EXPECT_EQ(a.monetary, b.monetary) << a.id;
-        EXPECT_EQ(a.spendRecent, b.spendRecent) << a.id;
-        EXPECT_EQ(a.spendPrev, b.spendPrev) << a.id;
-        EXPECT_EQ(a.lastContact, b.lastContact) << a.id;
-        EXPECT_EQ(a.followUp, b.followUp) << a.id;
-        EXPECT_EQ(a.lastReachedCall, b.lastReachedCall) << a.id;
-        EXPECT_EQ(a.lastOutcome, b.lastOutcome) << a.id;
-    }
-}
 
 /// Customers with orders (refunds among them, some after the as-of days tested) and calls (some
 /// at the same second, with and without follow-ups), and some with neither.

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/repositories.h"
+#include "storetests.h"
 #include "support/testsupport.h"
 
 #include <QDateTime>
@@ -13,6 +14,7 @@
 
 using namespace tierdesk;
 using tierdesk::test::date;
+using tierdesk::test::scalar;
 
 static void PrintTo(const QString &s, std::ostream *os)
 {
@@ -36,18 +38,6 @@ namespace {
 QDateTime at(const char *day, int h, int m, int s = 0)
 {
     return QDateTime(date(day), QTime(h, m, s));
-}
-
-qint64 countRows(store::Database &db, const char *sql)
-{
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
-        return -1;
-    qint64 n = -1;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
 }
 
 class Repositories : public ::testing::Test {
@@ -501,7 +491,7 @@ TEST_F(Repositories, SavingAShorterTagRuleListRemovesTheOldRules)
     ASSERT_TRUE(loaded);
     ASSERT_EQ(loaded->tagRules.size(), 1);
     EXPECT_EQ(loaded->tagRules[0].name, QStringLiteral("VIP"));
-    EXPECT_EQ(countRows(db, "SELECT count(*) FROM settings WHERE key LIKE 'tag%'"), 2);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM settings WHERE key LIKE 'tag%'"), 2);
 }
 
 TEST_F(Repositories, ClearingASegmentActionRemovesIt)
@@ -539,7 +529,7 @@ TEST_F(Repositories, SettingsWithAnUnparsableTagRuleAreRefusedAndNotStored)
     const auto saved = repo.save(bad);
     ASSERT_FALSE(saved);
     EXPECT_TRUE(saved.error().message.contains(QStringLiteral("坏规则")));
-    EXPECT_EQ(countRows(db, "SELECT count(*) FROM settings"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM settings"), 0);
     auto loaded = repo.load();
     ASSERT_TRUE(loaded);
     EXPECT_TRUE(*loaded == classify::Settings{});

@@ -8,6 +8,7 @@
 #include "store/chartquery.h"
 #include "store/database.h"
 #include "store/repositories.h"
+#include "storetests.h"
 #include "support/testsupport.h"
 
 #include <QDateTime>
@@ -22,20 +23,10 @@
 
 using namespace tierdesk;
 using tierdesk::test::date;
+using tierdesk::test::expectSameFacts;
+using tierdesk::test::scalar;
 
 namespace {
-
-qint64 scalar(store::Database &db, const char *sql)
-{
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
-        return -1;
-    qint64 n = -1;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
-}
 
 /// A few hundred customers with orders and calls all over the last three years, some on the
 /// boundaries of the windows.
@@ -80,28 +71,6 @@ void populate(store::Database &db, int customers, unsigned seed)
         }
     }
     ASSERT_TRUE(tx->commit());
-}
-
-void expectSameFacts(const classify::CustomerFacts &a, const classify::CustomerFacts &b)
-{
-    EXPECT_EQ(a.id, b.id);
-    EXPECT_EQ(a.createdAt, b.createdAt) << a.id;
-    EXPECT_EQ(a.type, b.type) << a.id;
-    EXPECT_EQ(a.grade, b.grade) << a.id;
-    EXPECT_EQ(a.gradeSetAt, b.gradeSetAt) << a.id;
-    EXPECT_TRUE(a.man == b.man) << a.id;
-    EXPECT_EQ(a.archived, b.archived) << a.id;
-    EXPECT_EQ(a.firstOrder, b.firstOrder) << a.id;
-    EXPECT_EQ(a.lastOrder, b.lastOrder) << a.id;
-    EXPECT_EQ(a.ordersTotal, b.ordersTotal) << a.id;
-    EXPECT_EQ(a.frequency, b.frequency) << a.id;
-    EXPECT_EQ(a.monetary, b.monetary) << a.id;
-    EXPECT_EQ(a.spendRecent, b.spendRecent) << a.id;
-    EXPECT_EQ(a.spendPrev, b.spendPrev) << a.id;
-    EXPECT_EQ(a.lastContact, b.lastContact) << a.id;
-    EXPECT_EQ(a.followUp, b.followUp) << a.id;
-    EXPECT_EQ(a.lastReachedCall, b.lastReachedCall) << a.id;
-    EXPECT_EQ(a.lastOutcome, b.lastOutcome) << a.id;
 }
 
 void expectStored(store::Database &db, const classify::Run &run)

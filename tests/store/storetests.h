@@ -1,0 +1,62 @@
+#pragma once
+
+// What the store's tests share: a number read with SQL, and two customers' facts compared.
+
+#include "classify/facts.h"
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <vector>
+
+namespace tierdesk::test {
+
+/// The integer in the first column of the first row of `sql` on `db`'s connection; -1 when the
+/// statement fails or has no row.
+inline qint64 scalar(store::Database &db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return -1;
+    qint64 n = -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+/// Every member of two customers' facts equal.
+inline void expectSameFacts(const classify::CustomerFacts &a, const classify::CustomerFacts &b)
+{
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.createdAt, b.createdAt) << a.id;
+    EXPECT_EQ(a.type, b.type) << a.id;
+    EXPECT_EQ(a.grade, b.grade) << a.id;
+    EXPECT_EQ(a.gradeSetAt, b.gradeSetAt) << a.id;
+    EXPECT_TRUE(a.man == b.man) << a.id;
+    EXPECT_EQ(a.archived, b.archived) << a.id;
+    EXPECT_EQ(a.firstOrder, b.firstOrder) << a.id;
+    EXPECT_EQ(a.lastOrder, b.lastOrder) << a.id;
+    EXPECT_EQ(a.ordersTotal, b.ordersTotal) << a.id;
+    EXPECT_EQ(a.frequency, b.frequency) << a.id;
+    EXPECT_EQ(a.monetary, b.monetary) << a.id;
+    EXPECT_EQ(a.spendRecent, b.spendRecent) << a.id;
+    EXPECT_EQ(a.spendPrev, b.spendPrev) << a.id;
+    EXPECT_EQ(a.lastContact, b.lastContact) << a.id;
+    EXPECT_EQ(a.followUp, b.followUp) << a.id;
+    EXPECT_EQ(a.lastReachedCall, b.lastReachedCall) << a.id;
+    EXPECT_EQ(a.lastOutcome, b.lastOutcome) << a.id;
+}
+
+/// The same customers in the same order, each with the same facts.
+inline void expectSameFacts(const std::vector<classify::CustomerFacts> &got,
+                            const std::vector<classify::CustomerFacts> &want)
+{
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        ASSERT_EQ(got[i].id, want[i].id);
+        expectSameFacts(got[i], want[i]);
+    }
+}
+
+} // namespace tierdesk::test
