@@ -293,10 +293,4 @@ std::vector<std::uint32_t> SearchSnapshot::find(QByteArrayView needle,
     return rows;
 }
 
-std::size_t SearchSnapshot::bytes() const
-{
-    return m_text.size() + (m_offsets.size() + m_ids.size() + m_rank.size()) * 4 +
-           std::size_t(m_token.size());
-}
-
 } // namespace tierdesk::store

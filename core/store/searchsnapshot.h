@@ -22,9 +22,9 @@ namespace tierdesk::store {
 /// and kept in memory while the index does not change. A search of the trigram index that finds
 /// a few per cent of a million customers ("wang", "明", "gmail.com") had to read each match's row
 /// to sort it by name, or walk the name index to where the names containing it sort (past every
-/// Latin name for a Chinese character): 60–190 ms. Here the texts are scanned (a search for a byte
-/// of the term that the texts hold least often, then a comparison), and the matches sorted by their
-/// place in the name order: about 10 ms for any term.
+/// Latin name for a Chinese character): 60–190 ms. Here the texts are scanned (for two bytes of
+/// the term that the texts hold least often, at their distance, then the whole term compared),
+/// and the matches sorted by their place in the name order: about 10 ms for any term.
 ///
 /// Immutable once read, so threads share it. A snapshot stands for the database while the index's
 /// structure record (customer_search_data, id 10) is the one it was read with: FTS5 rewrites that
@@ -64,9 +64,6 @@ public:
     std::uint32_t nameRank(std::uint32_t row) const { return m_rank[row]; }
     /// A rank no customer has: a row of the index without a customer (never shown).
     static constexpr std::uint32_t kNoRank = UINT32_MAX;
-
-    /// What the snapshot holds, for the memory figures.
-    std::size_t bytes() const;
 
 private:
     SearchSnapshot() = default;
