@@ -587,7 +587,7 @@ struct SnapshotMatches {
 struct SnapshotSearch {
     std::shared_ptr<const SearchSnapshot> snapshot;
     const SnapshotMatches *matches = nullptr;
-    /// Found in a quarter of the customers or more: the list's own walk finds a page sooner.
+    /// Found in a quarter of the customers or more: walking the names finds a page sooner.
     bool dense() const { return snapshot->size() > 0 && matches->found->size() * 4 > snapshot->size(); }
 };
 
@@ -689,24 +689,55 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
     return SnapshotSearch{snapshot, &last.matches};
 }
 
-/// True when the kept snapshot tells, from the same sample of its first rows as readSearch()
-/// takes, that a search-only filter's term is in a quarter of the rows or more: its first page
-/// is a short walk of the name index (readSearch() then judges the same), not worth a scan of
-/// every text.
-bool snapshotSampleIsDense(sqlite3 *db, const CustomerFilter &f)
+/// True when `snapshot` tells, from the same sample of its first rows as readSearch() takes, that
+/// a search-only filter's term is in a quarter of the rows or more: a page of its matches in name
+/// order is found by walking the names (snapshotWalk()), not worth a scan of every text.
+bool snapshotSampleIsDense(const SearchSnapshot &snapshot, const CustomerFilter &f)
 {
-    if (!searchOnly(f))
-        return false;
-    auto snapshot = SearchSnapshot::current(db);
-    if (!snapshot)
-        return false;
-    const std::size_t n = std::min<std::size_t>(snapshot->size(), kDensitySampleRows);
+    const std::size_t n = std::min<std::size_t>(snapshot.size(), kDensitySampleRows);
     if (n < std::size_t(kDensitySample))
         return false;
     std::vector<std::uint32_t> sample(n);
     std::iota(sample.begin(), sample.end(), 0u);
     const QByteArray needle = searchTerm(f.search.trimmed().toLower()).toUtf8();
-    return snapshot->find(needle, &sample).size() * 4 > n;
+    return snapshot.find(needle, &sample).size() * 4 > n;
+}
+
+/// Rows [offset, offset + limit) of a search-only filter's matches in the order of the names
+/// (ties by id), for a term in a quarter of the customers or more ("1", "w", "138"): the name
+/// order is walked from its start (or end) and each customer's text tested until the page is
+/// full, a few thousand texts for a first page, where finding every match and sorting them
+/// would read all million.
+Result<std::vector<CustomerId>> snapshotWalk(sqlite3 *db, const SearchSnapshot &s, const CustomerFilter &f,
+                                             bool descending, qint64 offset, int limit)
+{
+    std::vector<CustomerId> ids;
+    if (limit <= 0)
+        return ids;
+    std::vector<CustomerId> archived;
+    if (!f.includeArchived) {
+        auto found = archivedIds(db);
+        if (!found)
+            return std::unexpected(found.error());
+        archived = std::move(*found);
+    }
+    const QByteArray needle = searchTerm(f.search.trimmed().toLower()).toUtf8();
+    const std::size_t places = s.ranks();
+    ids.reserve(std::min<std::size_t>(std::size_t(limit), places));
+    qint64 skip = std::max<qint64>(0, offset);
+    for (std::size_t i = 0; i < places && ids.size() < std::size_t(limit); ++i) {
+        const std::uint32_t row = s.rowAtRank(std::uint32_t(descending ? places - 1 - i : i));
+        if (row == SearchSnapshot::kNoRank || !s.contains(row, needle))
+            continue;
+        const CustomerId id = s.id(row);
+        if (!archived.empty() && std::binary_search(archived.begin(), archived.end(), id))
+            continue;
+        if (skip > 0)
+            --skip;
+        else
+            ids.push_back(id);
+    }
+    return ids;
 }
 
 /// Rows [offset, offset + limit) of the matches in the order of the names (ties by id).
@@ -741,14 +772,20 @@ constexpr qint64 kSortedSearchRows = 20000;
 Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filter, CustomerSort sort,
                                         bool descending, qint64 offset, int limit)
 {
-    if (sort == CustomerSort::Name && !snapshotSampleIsDense(db, filter)) {
-        // From the texts in memory, unless the term is in so many rows that the name index's walk
-        // finds a page at once.
-        auto kept = snapshotMatches(db, filter);
-        if (!kept)
-            return std::unexpected(kept.error());
-        if (*kept && !(*kept)->dense())
-            return snapshotPage(**kept, descending, offset, limit);
+    if (sort == CustomerSort::Name && searchOnly(filter)) {
+        // From the texts in memory: a term in many rows by walking the names in order, any other
+        // by finding its matches and sorting them.
+        if (auto snapshot = SearchSnapshot::current(db)) {
+            if (snapshotSampleIsDense(*snapshot, filter))
+                return snapshotWalk(db, *snapshot, filter, descending, offset, limit);
+            auto kept = snapshotMatches(db, filter);
+            if (!kept)
+                return std::unexpected(kept.error());
+            if (*kept && (*kept)->dense())
+                return snapshotWalk(db, *(*kept)->snapshot, filter, descending, offset, limit);
+            if (*kept)
+                return snapshotPage(**kept, descending, offset, limit);
+        }
     }
     auto drive = plan(db, filter, sort);
     if (!drive)

@@ -150,10 +150,14 @@ Result<std::shared_ptr<const SearchSnapshot>> SearchSnapshot::readTexts(sqlite3 
                            return c != 0 ? c < 0 : a.id < b.id;
                        });
     out->m_rank.assign(out->m_ids.size(), kNoRank);
+    out->m_byRank.assign(order.size(), kNoRank);
     for (std::size_t i = 0; i < order.size(); ++i) {
         const auto it = std::lower_bound(out->m_ids.begin(), out->m_ids.end(), order[i].id);
-        if (it != out->m_ids.end() && *it == order[i].id)
-            out->m_rank[std::size_t(it - out->m_ids.begin())] = std::uint32_t(i);
+        if (it != out->m_ids.end() && *it == order[i].id) {
+            const auto row = std::uint32_t(it - out->m_ids.begin());
+            out->m_rank[row] = std::uint32_t(i);
+            out->m_byRank[i] = row;
+        }
     }
     return std::shared_ptr<const SearchSnapshot>(std::move(out));
 }
@@ -214,7 +218,7 @@ void SearchSnapshot::forgetAll()
     ++k.generation;
 }
 
-bool SearchSnapshot::rowContains(std::uint32_t row, QByteArrayView needle) const
+bool SearchSnapshot::contains(std::uint32_t row, QByteArrayView needle) const
 {
     const std::string_view text(m_text.data() + m_offsets[row], m_offsets[row + 1] - m_offsets[row] - 1);
     return text.find(std::string_view(needle.data(), std::size_t(needle.size()))) != std::string_view::npos;
@@ -228,7 +232,7 @@ std::vector<std::uint32_t> SearchSnapshot::find(QByteArrayView needle,
         return rows;
     if (within) {
         for (const std::uint32_t row : *within) {
-            if (rowContains(row, needle))
+            if (contains(row, needle))
                 rows.push_back(row);
         }
         return rows;

@@ -64,18 +64,25 @@ public:
     std::uint32_t nameRank(std::uint32_t row) const { return m_rank[row]; }
     /// A rank no customer has: a row of the index without a customer (never shown).
     static constexpr std::uint32_t kNoRank = UINT32_MAX;
+    /// How many places the name order has: one per customer, archived ones too.
+    std::size_t ranks() const { return m_byRank.size(); }
+    /// The row of the customer at a place in the name order; kNoRank for a customer without a
+    /// row in the index.
+    std::uint32_t rowAtRank(std::uint32_t rank) const { return m_byRank[rank]; }
+    /// True when the row's text contains `needle` (UTF-8, lower-cased).
+    bool contains(std::uint32_t row, QByteArrayView needle) const;
 
 private:
     SearchSnapshot() = default;
     static Result<std::shared_ptr<const SearchSnapshot>> readTexts(sqlite3 *db);
     static Result<QByteArray> token(sqlite3 *db);
-    bool rowContains(std::uint32_t row, QByteArrayView needle) const;
 
     QByteArray m_token;
-    std::string m_text;                   ///< every row's text, each followed by a NUL
-    std::vector<std::uint32_t> m_offsets; ///< where each row's text starts; one more at the end
-    std::vector<std::uint32_t> m_ids;     ///< customer ids, ascending
-    std::vector<std::uint32_t> m_rank;
+    std::string m_text;                            ///< every row's text, each followed by a NUL
+    std::vector<std::uint32_t> m_offsets;          ///< where each row's text starts; one more at the end
+    std::vector<std::uint32_t> m_ids;              ///< customer ids, ascending
+    std::vector<std::uint32_t> m_rank;             ///< each row's place in the name order
+    std::vector<std::uint32_t> m_byRank;           ///< the row at each place in the name order
     std::array<std::uint64_t, 256> m_byteCounts{}; ///< how often each byte occurs in the texts
 };
 
