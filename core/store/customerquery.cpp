@@ -689,27 +689,33 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
     return SnapshotSearch{snapshot, &last.matches};
 }
 
-/// True when `snapshot` tells, from the same sample of its first rows as readSearch() takes, that
-/// a search-only filter's term is in a quarter of the rows or more: a page of its matches in name
-/// order is found by walking the names (snapshotWalk()), not worth a scan of every text.
-bool snapshotSampleIsDense(const SearchSnapshot &snapshot, const CustomerFilter &f)
+/// How many of the first rows of `snapshot` (the same sample as readSearch() takes) have a
+/// search-only filter's term, and how many were tested.
+struct SampleHits {
+    std::size_t hits = 0;
+    std::size_t tested = 0;
+    /// In a quarter of the sample or more (readSearch() judges the same).
+    bool dense() const { return tested >= std::size_t(kDensitySample) && hits * 4 > tested; }
+};
+
+SampleHits sampleHits(const SearchSnapshot &snapshot, const QByteArray &needle)
 {
     const std::size_t n = std::min<std::size_t>(snapshot.size(), kDensitySampleRows);
-    if (n < std::size_t(kDensitySample))
-        return false;
     std::vector<std::uint32_t> sample(n);
     std::iota(sample.begin(), sample.end(), 0u);
-    const QByteArray needle = searchTerm(f.search.trimmed().toLower()).toUtf8();
-    return snapshot.find(needle, &sample).size() * 4 > n;
+    return SampleHits{snapshot.find(needle, &sample).size(), n};
 }
 
 /// Rows [offset, offset + limit) of a search-only filter's matches in the order of the names
-/// (ties by id), for a term in a quarter of the customers or more ("1", "w", "138"): the name
-/// order is walked from its start (or end) and each customer's text tested until the page is
-/// full, a few thousand texts for a first page, where finding every match and sorting them
-/// would read all million.
-Result<std::vector<CustomerId>> snapshotWalk(sqlite3 *db, const SearchSnapshot &s, const CustomerFilter &f,
-                                             bool descending, qint64 offset, int limit)
+/// (ties by id), found by walking the name order from its start (or end) and testing each
+/// customer's text until the page is full. A term in one customer of a hundred fills a first
+/// page within some 25,000 texts, where finding every match and sorting them reads all million.
+/// At most `mostPlaces` customers are tested: nullopt when the page is not full by then (and
+/// more are left), for the caller to find the matches instead.
+Result<std::optional<std::vector<CustomerId>>> snapshotWalk(sqlite3 *db, const SearchSnapshot &s,
+                                                            const CustomerFilter &f, bool descending,
+                                                            qint64 offset, int limit,
+                                                            std::size_t mostPlaces = SIZE_MAX)
 {
     std::vector<CustomerId> ids;
     if (limit <= 0)
@@ -723,9 +729,11 @@ Result<std::vector<CustomerId>> snapshotWalk(sqlite3 *db, const SearchSnapshot &
     }
     const QByteArray needle = searchTerm(f.search.trimmed().toLower()).toUtf8();
     const std::size_t places = s.ranks();
+    const std::size_t walked = std::min(places, mostPlaces);
     ids.reserve(std::min<std::size_t>(std::size_t(limit), places));
     qint64 skip = std::max<qint64>(0, offset);
-    for (std::size_t i = 0; i < places && ids.size() < std::size_t(limit); ++i) {
+    std::size_t i = 0;
+    for (; i < walked && ids.size() < std::size_t(limit); ++i) {
         const std::uint32_t row = s.rowAtRank(std::uint32_t(descending ? places - 1 - i : i));
         if (row == SearchSnapshot::kNoRank || !s.contains(row, needle))
             continue;
@@ -737,6 +745,8 @@ Result<std::vector<CustomerId>> snapshotWalk(sqlite3 *db, const SearchSnapshot &
         else
             ids.push_back(id);
     }
+    if (ids.size() < std::size_t(limit) && i < places)
+        return std::nullopt;
     return ids;
 }
 
@@ -776,13 +786,36 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
         // From the texts in memory: a term in many rows by walking the names in order, any other
         // by finding its matches and sorting them.
         if (auto snapshot = SearchSnapshot::current(db)) {
-            if (snapshotSampleIsDense(*snapshot, filter))
-                return snapshotWalk(db, *snapshot, filter, descending, offset, limit);
+            const QByteArray needle = searchTerm(filter.search.trimmed().toLower()).toUtf8();
+            const SampleHits sample = sampleHits(*snapshot, needle);
+            if (sample.dense()) {
+                auto page = snapshotWalk(db, *snapshot, filter, descending, offset, limit);
+                if (!page)
+                    return std::unexpected(page.error());
+                return std::move(**page);
+            }
+            // A term in a per cent of the sample or more: walking the first thirty-second of the
+            // names likely fills the page, at a tenth of the cost of the scan. The sample is in
+            // id order, the walk in name order: a term found mostly in Chinese names ("王") may
+            // not be among the first names (the Latin ones) at all, and is then scanned for.
+            const std::size_t budget = snapshot->ranks() / 32;
+            const auto wanted = std::size_t(std::max<qint64>(0, offset) + std::max(0, limit));
+            if (sample.hits > 0 && wanted * sample.tested <= sample.hits * budget) {
+                auto page = snapshotWalk(db, *snapshot, filter, descending, offset, limit, budget);
+                if (!page)
+                    return std::unexpected(page.error());
+                if (*page)
+                    return std::move(**page);
+            }
             auto kept = snapshotMatches(db, filter);
             if (!kept)
                 return std::unexpected(kept.error());
-            if (*kept && (*kept)->dense())
-                return snapshotWalk(db, *(*kept)->snapshot, filter, descending, offset, limit);
+            if (*kept && (*kept)->dense()) {
+                auto page = snapshotWalk(db, *(*kept)->snapshot, filter, descending, offset, limit);
+                if (!page)
+                    return std::unexpected(page.error());
+                return std::move(**page);
+            }
             if (*kept)
                 return snapshotPage(**kept, descending, offset, limit);
         }
