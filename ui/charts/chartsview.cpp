@@ -11,6 +11,7 @@
 #include "store/customerquery.h"
 #include "store/database.h"
 
+#include <QAbstractButton>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -212,10 +213,64 @@ QChartView *chartView(QChart *chart, const QString &objectName)
     return view;
 }
 
+/// A grid's headers: the section's text in the muted colour on the card's white, no button look.
+class FlatHeader final : public QHeaderView {
+public:
+    explicit FlatHeader(Qt::Orientation orientation, QWidget *parent)
+        : QHeaderView(orientation, parent)
+    {}
+
+protected:
+    void paintSection(QPainter *painter, const QRect &rect, int logicalIndex) const override
+    {
+        if (!rect.isValid())
+            return;
+        painter->save();
+        painter->fillRect(rect, Qt::white);
+        painter->setPen(palette::kMutedText);
+        const auto alignment =
+            Qt::Alignment(model()->headerData(logicalIndex, orientation(), Qt::TextAlignmentRole).toInt());
+        painter->drawText(rect.adjusted(6, 2, -6, -2),
+                          int(alignment ? alignment : defaultAlignment()) | Qt::TextSingleLine,
+                          model()->headerData(logicalIndex, orientation(), Qt::DisplayRole).toString());
+        painter->restore();
+    }
+    QSize sectionSizeFromContents(int logicalIndex) const override
+    {
+        return QHeaderView::sectionSizeFromContents(logicalIndex) + QSize(8, 4);
+    }
+};
+
+// The cards and grids are painted by the widgets themselves, not by style sheets: a style sheet
+// on each card (and on each grid) had every widget inside it polished and drawn through
+// QStyleSheetStyle, which was most of the first switch to the page.
+
+/// A card: a white panel with a thin rounded border.
+class CardFrame final : public QFrame {
+public:
+    CardFrame() { setFrameShape(QFrame::NoFrame); }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(palette::kCardBorder, 1));
+        painter.setBrush(Qt::white);
+        painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    }
+};
+
 QTableView *gridView(const QString &objectName)
 {
     auto *view = new QTableView;
     view->setObjectName(objectName);
+    view->setHorizontalHeader(new FlatHeader(Qt::Horizontal, view));
+    view->setVerticalHeader(new FlatHeader(Qt::Vertical, view));
+    QPalette white = view->palette();
+    for (QPalette::ColorRole role : {QPalette::Base, QPalette::Window, QPalette::Button})
+        white.setColor(role, Qt::white);
+    view->setPalette(white);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setSelectionMode(QAbstractItemView::NoSelection);
     view->setShowGrid(false);
@@ -223,16 +278,16 @@ QTableView *gridView(const QString &objectName)
     view->setFocusPolicy(Qt::StrongFocus);
     view->setMinimumHeight(300);
     view->setCornerButtonEnabled(false);
+    // The corner between the headers is a button that draws itself as a header section: one
+    // small style sheet makes it blank.
+    if (auto *corner = view->findChild<QAbstractButton *>())
+        corner->setStyleSheet(
+            QStringLiteral("QTableCornerButton::section { background: white; border: none; }"));
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     view->horizontalHeader()->setHighlightSections(false);
     view->verticalHeader()->setHighlightSections(false);
     view->verticalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    view->setStyleSheet(
-        QStringLiteral("QTableView { background: white; }"
-                       " QHeaderView::section { background: white; border: none; padding: 2px 6px;"
-                       " color: %1; } QTableCornerButton::section { background: white; border: none; }")
-            .arg(palette::kMutedText.name()));
     return view;
 }
 
@@ -477,12 +532,8 @@ void ChartsView::relayout()
 QWidget *ChartsView::buildCard(Chart chart, const QString &key, const QString &title, QWidget *content)
 {
     Card &card = m_cards[chart];
-    auto *frame = new QFrame;
+    auto *frame = new CardFrame;
     frame->setObjectName(QStringLiteral("chartCard_") + key);
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setStyleSheet(QStringLiteral("QFrame#chartCard_%1 { background: white; border: 1px solid %2;"
-                                        " border-radius: 6px; }")
-                             .arg(key, palette::kCardBorder.name()));
     frame->setFocusPolicy(Qt::NoFocus);
 
     auto *area = new QWidget;
