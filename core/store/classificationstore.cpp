@@ -389,7 +389,10 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         const QString month = monthOf(**previous);
         for (const char *sql : {"DELETE FROM tier_snapshots WHERE month = ?1",
                                 "INSERT INTO tier_snapshots (month, customer_id, value_tier, lifecycle) "
-                                "SELECT ?1, customer_id, value_tier, lifecycle FROM classification"}) {
+                                "SELECT ?1, customer_id, value_tier, lifecycle FROM classification "
+                                // A customer deleted with the foreign keys off (the sqlite3
+                                // shell's default) left a row here: no snapshot for it.
+                                "WHERE customer_id IN (SELECT id FROM customers)"}) {
             auto s = Statement::prepare(db, sql);
             if (!s)
                 return std::unexpected(s.error());

@@ -5,6 +5,7 @@
 #include "store/chartquery.h"
 #include "store/database.h"
 #include "store/repositories.h"
+#include "storetests.h"
 #include "support/testsupport.h"
 
 #include <QDateTime>
@@ -326,4 +327,27 @@ TEST_F(ChartQueryMigration, ADowngradeCountsDown)
     ASSERT_TRUE(m);
     EXPECT_EQ(m->moves[A][D], 1);
     EXPECT_EQ(m->down(), 1);
+}
+
+TEST_F(ChartQueryTest, ACustomerDeletedBehindTheStoresBackLeavesTheNextMonthsSnapshot)
+{
+    // Deleted with the foreign keys off (as the sqlite3 shell does by default): the stored
+    // classification keeps a row without a customer until the next run. Keeping May's tiers
+    // when June is classified must not fail on it.
+    classifyAsOf("2026-05-31");
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = OFF"));
+    ASSERT_TRUE(db.exec("DELETE FROM customers WHERE id = 4"));
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = ON"));
+    classifyAsOf("2026-06-30");
+    auto m = store::ChartQuery(db).migration(date("2026-06-30"));
+    ASSERT_TRUE(m) << m.error().message.toStdString();
+    ASSERT_TRUE(m->hasPrevious);
+    std::array<std::array<qint64, 4>, 4> expected{};
+    expected[A][A] = 1; // id 1
+    expected[D][B] = 1; // id 2
+    expected[C][C] = 1; // id 3
+    expected[D][D] = 1; // id 5; id 4 is gone from both months
+    EXPECT_EQ(m->moves, expected);
+    EXPECT_EQ(test::scalar(db, "SELECT count(*) FROM classification WHERE customer_id = 4"), 0);
+    EXPECT_EQ(test::scalar(db, "SELECT count(*) FROM tier_snapshots WHERE month = '2026-05'"), 5);
 }
