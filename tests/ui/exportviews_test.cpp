@@ -21,6 +21,7 @@
 #include <QPrinter>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -228,6 +229,33 @@ TEST_F(ExportViews, CallListPrintsToPdf)
     printer.setOutputFileName(path(QStringLiteral("calls.pdf")));
     window->queueView()->print(&printer);
     EXPECT_TRUE(read(path(QStringLiteral("calls.pdf"))).startsWith("%PDF"));
+}
+
+TEST_F(ExportViews, PrintingStopsAtThePrintLimitAndSaysSo)
+{
+    // A team's backlog at a million customers is hundreds of thousands of rows: Print… puts the
+    // first ones on paper and says that Export… has them all.
+    ui::QueueView *queue = window->queueView();
+    const QString all = queue->callListHtml();
+    const int due = int(all.count(QStringLiteral("<tr>"))) - 1; // less the header row
+    ASSERT_GE(due, 3);
+    EXPECT_FALSE(all.contains(QStringLiteral("Only the first")));
+
+    ui::QueueView::setPrintLimit(2);
+    const auto restore = qScopeGuard([] { ui::QueueView::setPrintLimit(500); });
+    const QString two = queue->callListHtml();
+    EXPECT_EQ(two.count(QStringLiteral("<tr>")), 3);
+    EXPECT_TRUE(two.contains(
+        QStringLiteral("Only the first 2 customers due are printed. Export the call list for all of them.")))
+        << two.toStdString();
+    // The same first rows as the whole list's.
+    qsizetype third = -1; // the third customer's row, after the header's and two others
+    for (int i = 0; i < 4; ++i)
+        third = all.indexOf(QStringLiteral("<tr>"), third + 1);
+    EXPECT_EQ(two.left(two.indexOf(QStringLiteral("</table>"))).toStdString(), all.left(third).toStdString());
+
+    ui::QueueView::setPrintLimit(due);
+    EXPECT_EQ(queue->callListHtml(), all); // exactly as many as due: nothing left out
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #include <QPalette>
 
 #include <atomic>
+#include <limits>
 
 namespace tierdesk::ui {
 namespace {
@@ -452,20 +453,27 @@ int CustomerTableModel::rowOf(CustomerId id) const
 
 Result<std::vector<store::CustomerRow>> CustomerTableModel::allRows() const
 {
+    return firstRows(std::numeric_limits<qint64>::max());
+}
+
+Result<std::vector<store::CustomerRow>> CustomerTableModel::firstRows(qint64 count) const
+{
     if (!m_session || !m_session->isOpen())
         return std::vector<store::CustomerRow>();
     // Page by page: CustomerQuery::page reserves room for `limit` rows up front.
     constexpr int Chunk = 4096;
     store::CustomerQuery query(m_session->database());
     std::vector<store::CustomerRow> rows;
-    for (qint64 offset = 0;; offset += Chunk) {
-        auto page = query.page(m_shown.filter, m_shown.sort, m_shown.descending, offset, Chunk);
+    for (qint64 offset = 0; offset < count; offset += Chunk) {
+        const auto wanted = int(std::min<qint64>(Chunk, count - offset));
+        auto page = query.page(m_shown.filter, m_shown.sort, m_shown.descending, offset, wanted);
         if (!page)
             return std::unexpected(page.error());
         rows.insert(rows.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
-        if (page->size() < std::size_t(Chunk))
-            return rows;
+        if (page->size() < std::size_t(wanted))
+            break;
     }
+    return rows;
 }
 
 QVariant CustomerTableModel::data(const QModelIndex &index, int role) const

@@ -120,8 +120,10 @@ public:
     /// The widest texts a column can show, in the UI's language (for the initial column widths);
     /// empty for free text (names, companies, owners, reasons).
     static QStringList sampleTexts(int column);
-    /// All matching rows in the current order (exports, printing).
+    /// All matching rows in the current order (exports).
     Result<std::vector<store::CustomerRow>> allRows() const;
+    /// The first `count` matching rows in the current order (printing).
+    Result<std::vector<store::CustomerRow>> firstRows(qint64 count) const;
 
 signals:
     void countChanged(qint64 count);

@@ -27,6 +27,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <atomic>
 #include <climits>
 #include <utility>
 
@@ -429,9 +431,28 @@ void QueueView::endExport()
     }
 }
 
+namespace {
+std::atomic<int> printRows = 500;
+} // namespace
+
+int QueueView::printLimit()
+{
+    return printRows;
+}
+
+void QueueView::setPrintLimit(int rows)
+{
+    printRows = std::max(1, rows);
+}
+
 QString QueueView::callListHtml() const
 {
-    auto rows = m_model->allRows();
+    // One more than printed tells whether more are due (the count may not be exact yet).
+    const int limit = printLimit();
+    auto rows = m_model->firstRows(qint64(limit) + 1);
+    const bool more = rows && rows->size() > std::size_t(limit);
+    if (more)
+        rows->resize(std::size_t(limit));
     const QDate today = m_session->today();
     QString html;
     html += QStringLiteral("<h2>") + m_title->text().toHtmlEscaped() + QStringLiteral("</h2>");
@@ -465,6 +486,13 @@ QString QueueView::callListHtml() const
         }
     }
     html += QStringLiteral("</table>");
+    if (more) {
+        html += QStringLiteral("<p>") +
+                tr("Only the first %1 customers due are printed. Export the call list for all of them.")
+                    .arg(QLocale().toString(limit))
+                    .toHtmlEscaped() +
+                QStringLiteral("</p>");
+    }
     return html;
 }
 

@@ -55,8 +55,13 @@ public:
     bool exportToFile(const QString &path);
     /// True while a worker writes an export.
     bool isExporting() const { return m_stopExport != nullptr; }
-    /// The call list as an HTML table, for printing and PDF.
+    /// The call list as an HTML table, for printing and PDF: its first printLimit() rows, and a
+    /// line saying so when more are due.
     QString callListHtml() const;
+    /// The most rows Print… puts on paper (500, some twenty pages: a day's calls of a
+    /// salesperson, not a team's backlog of a million customers); tests lower it.
+    static int printLimit();
+    static void setPrintLimit(int rows);
     void print(QPrinter *printer) const;
 
 signals:
