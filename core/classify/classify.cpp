@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <thread>
 
 namespace tierdesk::classify {
@@ -303,12 +304,13 @@ void both(bool parallel, A &&first, B &&second)
 
 } // namespace
 
-Run run(std::span<const CustomerFacts> facts, const Settings &s, QDate asOf)
+Classifier::Classifier(std::span<const CustomerFacts> facts, const Settings &settings, QDate asOf)
+    : m_facts(facts)
+    , m_settings(settings)
+    , m_asOf(asOf)
 {
-    Run result;
-    result.summary.asOf = asOf;
-    result.summary.customers = int(facts.size());
-    const bool parallel = facts.size() >= kParallelRows;
+    m_summary.asOf = asOf;
+    m_summary.customers = int(facts.size());
 
     // Buyers, in input order: their metrics feed the RFM ranks.
     std::vector<std::size_t> buyers;
@@ -319,48 +321,24 @@ Run run(std::span<const CustomerFacts> facts, const Settings &s, QDate asOf)
     }
     const auto nBuyers = std::int64_t(buyers.size());
 
-    // The first write of the results (page faults, as long as the ranks at a million customers)
-    // in a helper thread while this one works out the scores of recency and frequency, kept as
-    // bytes; then monetary and spend, one set of ranks at a time as before. The helper allocates
-    // nothing but the results (mapped: memory it freed would stay in its own heap).
+    // The scores of recency and frequency, kept as bytes; then monetary and spend, one set of
+    // ranks at a time.
     auto ranks = [&facts](std::span<const std::size_t> who, auto value, bool ascending) {
         std::vector<std::int64_t> metric(who.size());
         for (std::size_t k = 0; k < who.size(); ++k)
             metric[k] = value(facts[who[k]]);
         return sqlRank(metric, ascending);
     };
-    auto scores = [&](auto value, bool ascending) {
+    m_scores.resize(facts.size());
+    auto score = [&](auto value, bool ascending, std::int8_t Scores::*member) {
         const auto rank = ranks(buyers, value, ascending);
-        std::vector<std::int8_t> out(rank.size());
         for (std::size_t k = 0; k < rank.size(); ++k)
-            out[k] = std::int8_t(scoreFromRank(rank[k], nBuyers));
-        return out;
+            m_scores[buyers[k]].*member = std::int8_t(scoreFromRank(rank[k], nBuyers));
     };
-    std::vector<std::int8_t> rScore, fScore;
-    both(
-        parallel,
-        [&] {
-            result.rows.reserve(facts.size());
-            adviseHugePages(result.rows.data(), facts.size() * sizeof(Classification));
-            result.rows.resize(facts.size());
-        },
-        [&] {
-            rScore = scores([asOf](const CustomerFacts &f) { return f.lastOrder.daysTo(asOf); },
-                            /*ascending=*/false);
-            fScore =
-                scores([](const CustomerFacts &f) { return std::int64_t(f.frequency); }, /*ascending=*/true);
-        });
-    {
-        const auto mRank = ranks(
-            buyers, [](const CustomerFacts &f) { return f.monetary; }, /*ascending=*/true);
-        for (std::size_t k = 0; k < buyers.size(); ++k) {
-            Classification &c = result.rows[buyers[k]];
-            c.r = rScore[k];
-            c.f = fScore[k];
-            c.m = scoreFromRank(mRank[k], nBuyers);
-        }
-    }
-    rScore = fScore = {};
+    score([asOf](const CustomerFacts &f) { return f.lastOrder.daysTo(asOf); }, /*ascending=*/false,
+          &Scores::r);
+    score([](const CustomerFacts &f) { return std::int64_t(f.frequency); }, /*ascending=*/true, &Scores::f);
+    score([](const CustomerFacts &f) { return f.monetary; }, /*ascending=*/true, &Scores::m);
     buyers = {};
 
     // The pyramid: customers with monetary > 0, ranked by monetary descending.
@@ -370,90 +348,123 @@ Run run(std::span<const CustomerFacts> facts, const Settings &s, QDate asOf)
             spenders.push_back(i);
     }
     const auto nSpenders = std::int64_t(spenders.size());
-    const std::int64_t cutA = ceilShare(nSpenders, s.tierAShareMillionths);
-    const std::int64_t cutB = ceilShare(nSpenders, s.tierBShareMillionths);
+    const std::int64_t cutA = ceilShare(nSpenders, settings.tierAShareMillionths);
+    const std::int64_t cutB = ceilShare(nSpenders, settings.tierBShareMillionths);
     {
         const auto rank = ranks(
             spenders, [](const CustomerFacts &f) { return f.monetary; }, /*ascending=*/false);
         for (std::size_t k = 0; k < spenders.size(); ++k) {
-            Classification &c = result.rows[spenders[k]];
-            c.valueRank = int(rank[k]);
-            c.valueTier = rank[k] <= cutA ? ValueTier::A : (rank[k] <= cutB ? ValueTier::B : ValueTier::C);
+            Scores &s = m_scores[spenders[k]];
+            s.valueRank = std::int32_t(rank[k]);
+            s.tier = std::uint8_t(rank[k] <= cutA ? ValueTier::A
+                                                  : (rank[k] <= cutB ? ValueTier::B : ValueTier::C));
         }
     }
     spenders = {};
 
-    Summary &sum = result.summary;
+    Summary &sum = m_summary;
     sum.buyers = int(nBuyers);
     sum.spenders = int(nSpenders);
     sum.tierACutoff = int(cutA);
     sum.tierBCutoff = int(cutB);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        const std::size_t tier = m_scores[i].tier;
+        sum.countByTier[tier] += 1;
+        sum.monetaryByTier[tier] += facts[i].monetary;
+        if (facts[i].ordersTotal >= 2)
+            ++sum.repeatBuyers;
+    }
 
-    std::vector<TagCondition> conditions;
-    std::vector<QString> conditionNames;
-    for (const TagRuleDef &rule : s.tagRules) {
+    for (const TagRuleDef &rule : settings.tagRules) {
         auto parsed = TagCondition::parse(rule.condition);
         if (parsed) {
-            conditions.push_back(std::move(*parsed));
-            conditionNames.push_back(rule.name);
+            m_conditions.push_back(std::move(*parsed));
+            m_conditionNames.push_back(rule.name);
         }
     }
+}
 
-    // The rules of each customer, the first half of the customers in a helper thread; each half
-    // counts its own totals.
-    auto classifyRange = [&](std::size_t from, std::size_t to, Summary &part) {
-        for (std::size_t i = from; i < to; ++i) {
-            const CustomerFacts &f = facts[i];
-            Classification &c = result.rows[i];
-            c.id = f.id;
-            c.frequency = f.frequency;
-            c.monetary = f.monetary;
-            const bool buyer = f.isBuyer();
-            if (f.lastOrder.isValid())
-                c.recencyDays = int(f.lastOrder.daysTo(asOf));
-            if (buyer) {
-                c.freqTier = frequencyTier(*c.f);
-                c.loyalty = loyalty(*c.r, *c.f, f.ordersTotal);
-                c.segment = segment(*c.r, *c.f, s);
-                c.matrix = matrix(*c.r, *c.f, *c.m, s);
-                if (f.ordersTotal >= 2)
-                    ++part.repeatBuyers;
-            }
-            c.lifecycle = lifecycle(f, s, asOf);
-            c.engagement = engagement(f, s, asOf);
-            if (f.grade) {
-                c.grade = f.grade;
-            } else if (auto g = suggestedGrade(f.man)) {
-                c.grade = g;
-                c.gradeSuggested = true;
-            }
-            c.demoteTo = demotion(f, s, asOf);
-            const FollowUp plan = planFollowUp(f, c.grade, c.valueTier, c.lifecycle, s);
-            c.due = plan.due;
-            c.reason = plan.reason;
-            c.priorityClass = priorityClass(c.grade, buyer, c.valueTier);
+Classifier::~Classifier() = default;
 
-            part.countByTier[std::size_t(c.valueTier)] += 1;
-            part.monetaryByTier[std::size_t(c.valueTier)] += c.monetary;
+Classification Classifier::at(std::size_t i) const
+{
+    Classification c;
+    fill(i, c);
+    return c;
+}
 
-            if (!conditions.empty()) {
-                const TagSubject subject{f, c};
-                for (std::size_t k = 0; k < conditions.size(); ++k) {
-                    if (conditions[k].matches(subject))
-                        c.dynamicTags.append(conditionNames[k]);
-                }
-            }
+void Classifier::fill(std::size_t i, Classification &c) const
+{
+    const Settings &s = m_settings;
+    const QDate asOf = m_asOf;
+    const CustomerFacts &f = m_facts[i];
+    const Scores &scores = m_scores[i];
+    c.id = f.id;
+    c.frequency = f.frequency;
+    c.monetary = f.monetary;
+    c.valueRank = scores.valueRank;
+    c.valueTier = ValueTier(scores.tier);
+    const bool buyer = f.isBuyer();
+    if (f.lastOrder.isValid())
+        c.recencyDays = int(f.lastOrder.daysTo(asOf));
+    if (buyer) {
+        c.r = scores.r;
+        c.f = scores.f;
+        c.m = scores.m;
+        c.freqTier = frequencyTier(*c.f);
+        c.loyalty = loyalty(*c.r, *c.f, f.ordersTotal);
+        c.segment = segment(*c.r, *c.f, s);
+        c.matrix = matrix(*c.r, *c.f, *c.m, s);
+    }
+    c.lifecycle = lifecycle(f, s, asOf);
+    c.engagement = engagement(f, s, asOf);
+    if (f.grade) {
+        c.grade = f.grade;
+    } else if (auto g = suggestedGrade(f.man)) {
+        c.grade = g;
+        c.gradeSuggested = true;
+    }
+    c.demoteTo = demotion(f, s, asOf);
+    const FollowUp plan = planFollowUp(f, c.grade, c.valueTier, c.lifecycle, s);
+    c.due = plan.due;
+    c.reason = plan.reason;
+    c.priorityClass = priorityClass(c.grade, buyer, c.valueTier);
+
+    if (!m_conditions.empty()) {
+        const TagSubject subject{f, c};
+        for (std::size_t k = 0; k < m_conditions.size(); ++k) {
+            if (m_conditions[k].matches(subject))
+                c.dynamicTags.append(m_conditionNames[k]);
         }
+    }
+}
+
+Run run(std::span<const CustomerFacts> facts, const Settings &s, QDate asOf)
+{
+    Run result;
+    const bool parallel = facts.size() >= kParallelRows;
+    // The first write of the results (page faults, as long as the ranks at a million customers)
+    // in a helper thread while this one works out the scores. The helper allocates nothing but
+    // the results (mapped: memory it freed would stay in its own heap).
+    std::optional<Classifier> classifier;
+    both(
+        parallel,
+        [&] {
+            result.rows.reserve(facts.size());
+            adviseHugePages(result.rows.data(), facts.size() * sizeof(Classification));
+            result.rows.resize(facts.size());
+        },
+        [&] { classifier.emplace(facts, s, asOf); });
+    result.summary = classifier->summary();
+
+    // The rules of each customer, the first half of the customers in a helper thread.
+    auto classifyRange = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i)
+            classifier->fill(i, result.rows[i]);
     };
     const std::size_t half = parallel ? facts.size() / 2 : 0;
-    Summary first, second;
     both(
-        parallel, [&] { classifyRange(0, half, first); }, [&] { classifyRange(half, facts.size(), second); });
-    sum.repeatBuyers = first.repeatBuyers + second.repeatBuyers;
-    for (std::size_t t = 0; t < 4; ++t) {
-        sum.countByTier[t] = first.countByTier[t] + second.countByTier[t];
-        sum.monetaryByTier[t] = first.monetaryByTier[t] + second.monetaryByTier[t];
-    }
+        parallel, [&] { classifyRange(0, half); }, [&] { classifyRange(half, facts.size()); });
     return result;
 }
 

@@ -1447,3 +1447,72 @@ TEST(Run, ALargeRunOnBothCoresGivesEachCopyOfACustomerTheSameResults)
     // C: 5000 + 4000 + 3000 + 2000 + 1000 cents a copy.
     EXPECT_EQ(sum.monetaryByTier, (std::array<Cents, 4>{70'000'000, 60'000'000, 150'000'000, 0}));
 }
+
+TEST(Classifier, GivesTheRanksAndTiersOfEachCustomerWithoutTheRules)
+{
+    // n = 5 spenders and a prospect: A cut ⌈0.25⌉ = 1, B cut ⌈1.0⌉ = 1; ranks by spend
+    // descending 1, 5, 2, 4, 3; the prospect is D, unranked.
+    std::vector<CustomerFacts> facts = spenders({500, 100, 400, 200, 300});
+    facts.push_back(prospect(6));
+    const classify::Classifier classifier(facts, Settings{}, T);
+    ASSERT_EQ(classifier.size(), 6u);
+    const std::vector<int> ranks{1, 5, 2, 4, 3, 0};
+    const std::vector<ValueTier> tiers{ValueTier::A, ValueTier::C, ValueTier::C,
+                                       ValueTier::C, ValueTier::C, ValueTier::D};
+    for (std::size_t i = 0; i < 6; ++i) {
+        EXPECT_EQ(classifier.valueRank(i), ranks[i]) << i;
+        EXPECT_EQ(classifier.valueTier(i), tiers[i]) << i;
+    }
+    const classify::Summary &s = classifier.summary();
+    EXPECT_EQ(s.customers, 6);
+    EXPECT_EQ(s.buyers, 5);
+    EXPECT_EQ(s.spenders, 5);
+    EXPECT_EQ(s.tierACutoff, 1);
+    EXPECT_EQ(s.tierBCutoff, 1);
+    EXPECT_EQ(s.countByTier, (std::array<int, 4>{1, 0, 4, 1}));
+    EXPECT_EQ(s.monetaryByTier, (std::array<Cents, 4>{500, 0, 1000, 0}));
+}
+
+TEST(Classifier, WorksOutEachRowAsItIsAskedFor)
+{
+    // Monetary ascending 100 < 200 < … : M scores (n = 5, 1 + ⌊5(rank − 1)/5⌋) 5, 1, 4, 2, 3;
+    // all bought once 10 days ago: R and F 1. Tags as in run().
+    Settings s;
+    s.tagRules = {{QStringLiteral("big"), QStringLiteral("monetary >= 4")},
+                  {QStringLiteral("top"), QStringLiteral("value_tier = A")}};
+    std::vector<CustomerFacts> facts = spenders({500, 100, 400, 200, 300});
+    facts.push_back(prospect(6));
+    const classify::Classifier classifier(facts, s, T);
+    // Asked out of order, and twice: each answer depends on the customer alone.
+    for (std::size_t i : {5u, 2u, 0u, 2u}) {
+        const Classification c = classifier.at(i);
+        EXPECT_EQ(c.id, CustomerId(i + 1));
+        EXPECT_EQ(c.monetary, facts[i].monetary);
+    }
+    const Classification first = classifier.at(0);
+    EXPECT_EQ(first.r, 1);
+    EXPECT_EQ(first.f, 1);
+    EXPECT_EQ(first.m, 5);
+    EXPECT_EQ(first.valueRank, 1);
+    EXPECT_EQ(first.valueTier, ValueTier::A);
+    EXPECT_EQ(first.recencyDays, 10);
+    EXPECT_EQ(first.dynamicTags, (QStringList{QStringLiteral("big"), QStringLiteral("top")}));
+    const Classification third = classifier.at(2);
+    EXPECT_EQ(third.m, 4);
+    EXPECT_EQ(third.valueTier, ValueTier::C);
+    EXPECT_EQ(third.dynamicTags, QStringList{QStringLiteral("big")});
+    const Classification last = classifier.at(5);
+    EXPECT_FALSE(last.r);
+    EXPECT_FALSE(last.recencyDays);
+    EXPECT_EQ(last.valueTier, ValueTier::D);
+    EXPECT_TRUE(last.dynamicTags.isEmpty());
+    // And run() gives the same rows.
+    const classify::Run run = classify::run(facts, s, T);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        const Classification c = classifier.at(i);
+        EXPECT_EQ(run.rows[i].m, c.m) << i;
+        EXPECT_EQ(run.rows[i].due, c.due) << i;
+        EXPECT_EQ(run.rows[i].reason, c.reason) << i;
+        EXPECT_EQ(run.rows[i].dynamicTags, c.dynamicTags) << i;
+    }
+}
