@@ -242,22 +242,24 @@ void bindRow(Statement &s, const StoredRow &r)
 /// spend. Keeps only the spend of the rows that spent, sorted by tier, and the counts per tier.
 class DerivedRanks {
 public:
-    explicit DerivedRanks(const classify::Run &run)
+    template<typename Rows>
+    explicit DerivedRanks(const Rows &rows)
     {
         // Counted first, so that each vector is allocated once (in a helper thread, memory freed
         // by growing would stay in that thread's heap).
         std::array<std::int64_t, 4> count{};
         std::array<std::size_t, 4> spent{};
-        for (const classify::Classification &c : run.rows) {
-            ++count[std::size_t(c.valueTier)];
-            if (c.monetary > 0)
-                ++spent[std::size_t(c.valueTier)];
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto tier = std::size_t(rows.valueTier(i));
+            ++count[tier];
+            if (rows.monetary(i) > 0)
+                ++spent[tier];
         }
         for (std::size_t t = 0; t < 4; ++t)
             m_spend[t].reserve(spent[t]);
-        for (const classify::Classification &c : run.rows) {
-            if (c.monetary > 0)
-                m_spend[std::size_t(c.valueTier)].push_back(c.monetary);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (const Cents monetary = rows.monetary(i); monetary > 0)
+                m_spend[std::size_t(rows.valueTier(i))].push_back(monetary);
         }
         for (std::size_t t = 0; t < 4; ++t) {
             std::sort(m_spend[t].begin(), m_spend[t].end());
@@ -311,15 +313,42 @@ Result<std::optional<QDate>> lastRunAsOf(sqlite3 *db)
     return std::optional<QDate>(s->date(0));
 }
 
-} // namespace
+/// The rows of a run held in memory, as replace() reads them.
+struct RunRows {
+    std::span<const classify::CustomerFacts> facts;
+    const classify::Run &run;
+    std::size_t size() const { return run.rows.size(); }
+    const classify::Summary &summary() const { return run.summary; }
+    const classify::Classification &row(std::size_t i) const { return run.rows[i]; }
+    CustomerId id(std::size_t i) const { return run.rows[i].id; }
+    const classify::CustomerFacts *factsOf(std::size_t i) const
+    {
+        return i < facts.size() ? &facts[i] : nullptr;
+    }
+    ValueTier valueTier(std::size_t i) const { return run.rows[i].valueTier; }
+    Cents monetary(std::size_t i) const { return run.rows[i].monetary; }
+};
 
-Result<void> ClassificationStore::replace(std::span<const classify::CustomerFacts> facts,
-                                          const classify::Run &run, qint64 durationMs,
-                                          std::optional<std::int64_t> factsGeneration)
+/// The rows of a run worked out one at a time (by two threads at once) as replace() reads them.
+struct ClassifierRows {
+    const classify::Classifier &classifier;
+    std::size_t size() const { return classifier.size(); }
+    const classify::Summary &summary() const { return classifier.summary(); }
+    classify::Classification row(std::size_t i) const { return classifier.at(i); }
+    CustomerId id(std::size_t i) const { return classifier.facts()[i].id; }
+    const classify::CustomerFacts *factsOf(std::size_t i) const { return &classifier.facts()[i]; }
+    ValueTier valueTier(std::size_t i) const { return classifier.valueTier(i); }
+    Cents monetary(std::size_t i) const { return classifier.facts()[i].monetary; }
+};
+
+/// ClassificationStore::replace() for either kind of rows.
+template<typename Rows>
+Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs,
+                         std::optional<std::int64_t> factsGeneration)
 {
-    sqlite3 *db = m_db.handle();
+    sqlite3 *db = database.handle();
     const QString what = QCoreApplication::translate("tierdesk::store", "The classification was not saved.");
-    auto tx = m_db.beginWrite();
+    auto tx = database.beginWrite();
     if (!tx)
         return std::unexpected(tx.error());
 
@@ -327,22 +356,22 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     // thread works them out while this one reads what is stored (the stored digests, a million
     // rows at a million customers: each took about a third of a daily run's store). They are
     // passed through a ring of kRing: `ready` counts those written, `consumed` those read.
-    const QDate asOf = run.summary.asOf;
+    const QDate asOf = rows.summary().asOf;
     std::optional<DerivedRanks> ranks;
     auto fingerprintOf = [&](std::size_t i) {
-        const classify::Classification &c = run.rows[i];
-        return digest(storedRow(c, i < facts.size() ? &facts[i] : nullptr, asOf, ranks->of(c)));
+        const auto &c = rows.row(i);
+        return digest(storedRow(c, rows.factsOf(i), asOf, ranks->of(c)));
     };
     constexpr std::size_t kRing = 65536, kBatch = 4096;
     std::vector<std::int64_t> ring;
     std::atomic<std::size_t> ready = 0, consumed = 0;
     std::atomic<bool> stop = false;
     std::thread helper;
-    if (run.rows.size() >= kFingerprintHelperRows) {
+    if (rows.size() >= kFingerprintHelperRows) {
         ring.resize(kRing);
         helper = std::thread([&] {
-            ranks.emplace(run);
-            for (std::size_t i = 0; i < run.rows.size(); ++i) {
+            ranks.emplace(rows);
+            for (std::size_t i = 0; i < rows.size(); ++i) {
                 while (i - consumed.load(std::memory_order_acquire) >= kRing) {
                     if (stop.load(std::memory_order_relaxed))
                         return;
@@ -352,10 +381,10 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
                 if (i % kBatch == kBatch - 1)
                     ready.store(i + 1, std::memory_order_release);
             }
-            ready.store(run.rows.size(), std::memory_order_release);
+            ready.store(rows.size(), std::memory_order_release);
         });
     } else {
-        ranks.emplace(run);
+        ranks.emplace(rows);
     }
     struct Join {
         std::thread &t;
@@ -385,7 +414,7 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     auto previous = lastRunAsOf(db);
     if (!previous)
         return std::unexpected(previous.error());
-    if (*previous && (*previous)->isValid() && monthOf(**previous) != monthOf(run.summary.asOf)) {
+    if (*previous && (*previous)->isValid() && monthOf(**previous) != monthOf(rows.summary().asOf)) {
         const QString month = monthOf(**previous);
         for (const char *sql : {"DELETE FROM tier_snapshots WHERE month = ?1",
                                 "INSERT INTO tier_snapshots (month, customer_id, value_tier, lifecycle) "
@@ -432,16 +461,16 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         };
         bool more = next();
         std::int64_t lastId = std::numeric_limits<std::int64_t>::min();
-        for (std::size_t i = 0; i < run.rows.size(); ++i) {
-            const classify::Classification &c = run.rows[i];
-            ordered = ordered && c.id > lastId;
-            lastId = c.id;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const CustomerId id = rows.id(i);
+            ordered = ordered && id > lastId;
+            lastId = id;
             const std::int64_t d = fresh(i);
-            while (ordered && more && stored->int64(0) < c.id) {
+            while (ordered && more && stored->int64(0) < id) {
                 gone.push_back(stored->int64(0));
                 more = next();
             }
-            if (ordered && more && stored->int64(0) == c.id) {
+            if (ordered && more && stored->int64(0) == id) {
                 if (stored->int64(1) != d)
                     changes.push_back({i, d, true});
                 more = next();
@@ -464,20 +493,20 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     // Rewrite everything when most rows changed, the table was empty, or it is out of step with
     // its digests: one pass in id order without the indexes, then one sort per index.
     const bool rewrite =
-        !ordered || *rowsBefore != storedCount || changes.size() * 2 > run.rows.size() || storedCount == 0;
+        !ordered || *rowsBefore != storedCount || changes.size() * 2 > rows.size() || storedCount == 0;
     if (rewrite) {
         for (const char *sql : {"DELETE FROM classification", "DELETE FROM classification_digests"}) {
-            if (auto ok = m_db.exec(sql); !ok)
+            if (auto ok = database.exec(sql); !ok)
                 return ok;
         }
         for (const schema::Index &index : schema::classificationIndexes()) {
             const QByteArray sql = QByteArray("DROP INDEX IF EXISTS ") + index.name;
-            if (auto ok = m_db.exec(sql.constData()); !ok)
+            if (auto ok = database.exec(sql.constData()); !ok)
                 return ok;
         }
         changes.clear();
         gone.clear();
-        for (std::size_t i = 0; i < run.rows.size(); ++i)
+        for (std::size_t i = 0; i < rows.size(); ++i)
             changes.push_back({i, 0, false});
     }
 
@@ -505,9 +534,8 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         return std::unexpected(same.error());
     std::unordered_map<std::uint32_t, Statement> updates;
     for (const Change &change : changes) {
-        const classify::Classification &c = run.rows[change.index];
-        const StoredRow row =
-            storedRow(c, change.index < facts.size() ? &facts[change.index] : nullptr, asOf, ranks->of(c));
+        const auto &c = rows.row(change.index);
+        const StoredRow row = storedRow(c, rows.factsOf(change.index), asOf, ranks->of(c));
         Statement *target = &*insert;
         if (change.exists) {
             bindRow(*same, row);
@@ -570,7 +598,7 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     }
     if (rewrite) {
         for (const schema::Index &index : schema::classificationIndexes()) {
-            if (auto ok = m_db.exec(index.create); !ok)
+            if (auto ok = database.exec(index.create); !ok)
                 return ok;
         }
     }
@@ -580,13 +608,13 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
     // results stand for the data until the next write (see currentQueue()).
     std::optional<std::int64_t> generation;
     if (factsGeneration) {
-        auto now = m_db.writeGeneration();
+        auto now = database.writeGeneration();
         if (!now)
             return std::unexpected(now.error());
         if (*now && **now == *factsGeneration + 1)
             generation = **now;
     }
-    const bool hasGeneration = m_db.schemaVersion() >= 3;
+    const bool hasGeneration = database.schemaVersion() >= 3;
     auto info = Statement::prepare(
         db, hasGeneration
                 ? "INSERT INTO classification_runs (as_of, finished_at, customers, buyers, "
@@ -603,17 +631,32 @@ Result<void> ClassificationStore::replace(std::span<const classify::CustomerFact
         else
             info->bindNull(9);
     }
-    info->bindDate(1, run.summary.asOf);
+    info->bindDate(1, rows.summary().asOf);
     info->bindDateTime(2, QDateTime::currentDateTime());
-    info->bind(3, run.summary.customers);
-    info->bind(4, run.summary.buyers);
-    info->bind(5, run.summary.spenders);
-    info->bind(6, run.summary.tierACutoff);
-    info->bind(7, run.summary.tierBCutoff);
+    info->bind(3, rows.summary().customers);
+    info->bind(4, rows.summary().buyers);
+    info->bind(5, rows.summary().spenders);
+    info->bind(6, rows.summary().tierACutoff);
+    info->bind(7, rows.summary().tierBCutoff);
     info->bind(8, std::int64_t(durationMs));
     if (auto ok = info->run(what); !ok)
         return ok;
     return tx->commit();
+}
+
+} // namespace
+
+Result<void> ClassificationStore::replace(std::span<const classify::CustomerFacts> facts,
+                                          const classify::Run &run, qint64 durationMs,
+                                          std::optional<std::int64_t> factsGeneration)
+{
+    return replaceRows(m_db, RunRows{facts, run}, durationMs, factsGeneration);
+}
+
+Result<void> ClassificationStore::replace(const classify::Classifier &classifier, qint64 durationMs,
+                                          std::optional<std::int64_t> factsGeneration)
+{
+    return replaceRows(m_db, ClassifierRows{classifier}, durationMs, factsGeneration);
 }
 
 Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &facts, const OwnResult &own)

@@ -218,6 +218,10 @@ public:
     /// currentQueue() can take the stored queue for a fresh one until the next write.
     Result<void> replace(std::span<const classify::CustomerFacts> facts, const classify::Run &run,
                          qint64 durationMs, std::optional<std::int64_t> factsGeneration = std::nullopt);
+    /// The same, each row worked out by `classifier` when it is compared and again when it is
+    /// written: the run's results are never all held (136 bytes a customer).
+    Result<void> replace(const classify::Classifier &classifier, qint64 durationMs,
+                         std::optional<std::int64_t> factsGeneration = std::nullopt);
     /// What of one customer's stored row depends on its own facts alone: refreshed after a call, an
     /// order or a change of grade, without a full run.
     struct OwnResult {
