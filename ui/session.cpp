@@ -278,7 +278,7 @@ void Session::reclassify()
         if (auto ok = db.open(path); !ok)
             return ok.error().message;
         progress(20);
-        auto result = io::classifyDatabase(db, asOf, /*store=*/true);
+        auto result = io::classifyAndStore(db, asOf);
         if (!result)
             return result.error().message;
         progress(100);

@@ -177,16 +177,18 @@ int cmdClassify(const Context &ctx, const QStringList &args)
     store::Database db;
     if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
         return report(ok.error());
-    auto result = io::classifyDatabase(db, ctx.asOf, /*store=*/true);
+    // The rows are worked out as they are stored and again as they are written: never all held.
+    std::function<Result<void>(const classify::Classifier &)> writeRows;
+    if (p.isSet(outFile)) {
+        writeRows = [&](const classify::Classifier &classifier) {
+            return writeOutput(p.value(outFile),
+                               [&](QIODevice *dev) { return io::writeClassificationCsv(dev, classifier); });
+        };
+    }
+    auto result = io::classifyAndStore(db, ctx.asOf, writeRows);
     if (!result)
         return report(result.error());
-    if (p.isSet(outFile)) {
-        if (auto ok = writeOutput(p.value(outFile),
-                                  [&](QIODevice *dev) { return io::writeClassificationCsv(dev, *result); });
-            !ok)
-            return report(ok.error());
-    }
-    const auto &s = result->run.summary;
+    const auto &s = result->summary;
     err(QCoreApplication::translate(
             "tierdesk-cli",
             "Classified %1 customers as of %2 in %3 ms: %4 buyers; tiers A %5, B %6, C %7, D %8.")
@@ -608,7 +610,7 @@ int cmdDemo(const Context &ctx, const QStringList &args)
     if (!summary)
         return report(summary.error());
     // Classify right away so that the app opens on graded customers and a queue.
-    auto classified = io::classifyDatabase(db, ctx.asOf, /*store=*/true);
+    auto classified = io::classifyAndStore(db, ctx.asOf);
     if (!classified)
         return report(classified.error());
     out(QCoreApplication::translate("tierdesk-cli",
@@ -947,11 +949,11 @@ int cmdImportActivities(const Context &ctx, const QStringList &args, io::Activit
             .arg(result->skipped)
             .arg(result->rejected));
     if (result->created > 0 && !p.isSet(noClassify)) {
-        auto classified = io::classifyDatabase(db, ctx.asOf, /*store=*/true);
+        auto classified = io::classifyAndStore(db, ctx.asOf);
         if (!classified)
             return report(classified.error());
         out(QCoreApplication::translate("tierdesk-cli", "Classified %1 customers again as of %2.")
-                .arg(classified->run.summary.customers)
+                .arg(classified->summary.customers)
                 .arg(isoDate(ctx.asOf)));
     }
     return result->rejected > 0 ? Rejected : Ok;

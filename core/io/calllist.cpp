@@ -46,13 +46,18 @@ QStringList classificationColumns()
             QStringLiteral("due_date")};
 }
 
-Result<void> writeClassificationCsv(QIODevice *out, const Classified &classified)
+namespace {
+
+/// The CSV of `tierdesk-cli classify --out` for the rows `row(0)` … `row(n - 1)`.
+template<typename Row>
+Result<void> writeClassificationRows(QIODevice *out, std::size_t n, Row row)
 {
     csv::Writer w(out);
     for (const QString &c : classificationColumns())
         w.field(c);
     w.endRow();
-    for (const classify::Classification &c : classified.run.rows) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const classify::Classification &c = row(i);
         w.field(QString::number(c.id));
         w.field(opt(c.recencyDays));
         w.field(QString::number(c.frequency));
@@ -71,6 +76,25 @@ Result<void> writeClassificationCsv(QIODevice *out, const Classified &classified
         w.endRow();
     }
     return w.finish();
+}
+
+} // namespace
+
+Result<void> writeClassificationCsv(QIODevice *out, const Classified &classified)
+{
+    const auto &rows = classified.run.rows;
+    return writeClassificationRows(
+        out, rows.size(), [&rows](std::size_t i) -> const classify::Classification & { return rows[i]; });
+}
+
+Result<void> writeClassificationCsv(QIODevice *out, const classify::Classifier &classifier)
+{
+    classify::Classification c;
+    return writeClassificationRows(out, classifier.size(),
+                                   [&](std::size_t i) -> const classify::Classification & {
+                                       c = classifier.at(i);
+                                       return c;
+                                   });
 }
 
 namespace {

@@ -23,6 +23,8 @@ QStringList classificationColumns();
 /// Writes one row per customer (by id) with the columns above: UTF-8, LF, no BOM (a data file
 /// for programs, not a spreadsheet).
 Result<void> writeClassificationCsv(QIODevice *out, const Classified &classified);
+/// The same, each row worked out by `classifier` as it is written.
+Result<void> writeClassificationCsv(QIODevice *out, const classify::Classifier &classifier);
 
 struct CallListOptions {
     /// csv::WriterOptions::spreadsheet() (BOM, CRLF, formula guard, digits kept as text) for

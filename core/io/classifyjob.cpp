@@ -41,6 +41,36 @@ Result<Classified> classifyDatabase(store::Database &db, QDate asOf, bool storeR
     return out;
 }
 
+Result<StoredRun> classifyAndStore(store::Database &db, QDate asOf,
+                                   const std::function<Result<void>(const classify::Classifier &)> &then)
+{
+    QElapsedTimer timer;
+    timer.start();
+    // The write count before anything is read, as classifyDatabase() takes it.
+    auto generation = db.writeGeneration();
+    if (!generation)
+        return std::unexpected(generation.error());
+    auto settings = store::SettingsRepository(db).load();
+    if (!settings)
+        return std::unexpected(settings.error());
+    auto facts = store::MetricsQuery(db).all(asOf, *settings);
+    if (!facts)
+        return std::unexpected(facts.error());
+    const classify::Classifier classifier(*facts, *settings, asOf);
+    StoredRun out;
+    out.summary = classifier.summary();
+    // The stored duration is that of the work before storing, as for classifyDatabase(); here the
+    // rules themselves run while the rows are stored.
+    if (auto ok = store::ClassificationStore(db).replace(classifier, timer.elapsed(), *generation); !ok)
+        return std::unexpected(ok.error());
+    out.durationMs = timer.elapsed();
+    if (then) {
+        if (auto ok = then(classifier); !ok)
+            return std::unexpected(ok.error());
+    }
+    return out;
+}
+
 Result<classify::FollowUp> refreshFollowUp(store::Database &db, CustomerId customer, QDate asOf)
 {
     auto settings = store::SettingsRepository(db).load();

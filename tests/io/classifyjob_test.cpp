@@ -1,6 +1,7 @@
 // The classification job: a full run over the database, and the one-customer follow-up update
 // after a call. Expected values are worked out by hand from spec/classification.md.
 
+#include "io/calllist.h"
 #include "io/classifyjob.h"
 #include "io/demodata.h"
 #include "store/database.h"
@@ -8,9 +9,11 @@
 #include "store/repositories.h"
 #include "support/testsupport.h"
 
+#include <QBuffer>
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <array>
 #include <gtest/gtest.h>
 #include <ostream>
 #include <sqlite3.h>
@@ -296,6 +299,86 @@ TEST_F(ClassifyJob, OrdersAfterTheAsOfDateAreIgnored)
 }
 
 // ---------------------------------------------------------------------------------------------
+// Storing without holding the results: classifyAndStore()
+
+TEST_F(ClassifyJob, ClassifyAndStoreStoresEveryResult)
+{
+    threeBuyers();
+    auto result = io::classifyAndStore(db, kAsOf);
+    ASSERT_TRUE(result) << result.error().message.toStdString();
+    const auto first = stored(1);
+    EXPECT_EQ(first.valueTier, ValueTier::A);
+    EXPECT_EQ(first.r, 4);
+    EXPECT_EQ(first.f, 4);
+    EXPECT_EQ(first.m, 4);
+    EXPECT_EQ(first.valueRank, 1);
+    EXPECT_EQ(first.lifecycle, Lifecycle::Growth);
+    EXPECT_EQ(first.due, date("2026-07-09"));
+    const auto second = stored(2);
+    EXPECT_EQ(second.valueTier, ValueTier::C);
+    EXPECT_EQ(second.valueRank, 3);
+    EXPECT_EQ(second.lifecycle, Lifecycle::Decline);
+    EXPECT_EQ(stored(3).lifecycle, Lifecycle::New);
+    EXPECT_EQ(stored(3).valueRank, 2);
+    auto last = store::ClassificationStore(db).lastRun();
+    ASSERT_TRUE(last && last->has_value());
+    EXPECT_EQ((*last)->asOf, kAsOf);
+    EXPECT_EQ((*last)->customers, 3);
+    EXPECT_EQ((*last)->buyers, 3);
+    EXPECT_EQ((*last)->tierACutoff, 1);
+    EXPECT_EQ((*last)->tierBCutoff, 1);
+}
+
+TEST_F(ClassifyJob, ClassifyAndStoreGivesTheSummary)
+{
+    threeBuyers();
+    auto result = io::classifyAndStore(db, kAsOf);
+    ASSERT_TRUE(result);
+    const auto &s = result->summary;
+    EXPECT_EQ(s.asOf, kAsOf);
+    EXPECT_EQ(s.customers, 3);
+    EXPECT_EQ(s.buyers, 3);
+    EXPECT_EQ(s.spenders, 3);
+    EXPECT_EQ(s.repeatBuyers, 1);
+    EXPECT_EQ(s.countByTier, (std::array<int, 4>{1, 0, 2, 0}));
+    EXPECT_EQ(s.monetaryByTier, (std::array<Cents, 4>{90'000, 0, 25'000, 0}));
+}
+
+TEST_F(ClassifyJob, ClassifyAndStoreHandsTheRowsToThenAfterStoringThem)
+{
+    threeBuyers();
+    std::vector<classify::Classification> seen;
+    qint64 runsWhenCalled = -1;
+    auto result =
+        io::classifyAndStore(db, kAsOf, [&](const classify::Classifier &classifier) -> Result<void> {
+            runsWhenCalled = runs();
+            for (std::size_t i = 0; i < classifier.size(); ++i)
+                seen.push_back(classifier.at(i));
+            return {};
+        });
+    ASSERT_TRUE(result);
+    EXPECT_EQ(runsWhenCalled, 1);
+    ASSERT_EQ(seen.size(), 3u);
+    EXPECT_EQ(seen[0].id, 1);
+    EXPECT_EQ(seen[0].valueTier, ValueTier::A);
+    EXPECT_EQ(seen[1].id, 2);
+    EXPECT_EQ(seen[1].r, 1);
+    EXPECT_EQ(seen[1].lifecycle, Lifecycle::Decline);
+    EXPECT_EQ(seen[2].id, 3);
+    EXPECT_EQ(seen[2].m, 2);
+}
+
+TEST_F(ClassifyJob, AnErrorOfThenIsReturned)
+{
+    threeBuyers();
+    auto result = io::classifyAndStore(db, kAsOf, [](const classify::Classifier &) -> Result<void> {
+        return fail(QStringLiteral("disk full"));
+    });
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().message, QStringLiteral("disk full"));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Logging a call: one customer's follow-up, without a full run
 
 TEST_F(ClassifyJob, ACallWithANextFollowUpMakesThatTheDueDate)
@@ -489,5 +572,79 @@ TEST(ClassifyJobOnTheDemo, TheFactsFromTheHistoryDigestsAreThoseOfTheTablesForTe
                         a.lastOutcome == b.lastOutcome)
                 << asOf << " customer " << a.id;
         }
+    }
+}
+
+namespace {
+
+/// Every row of `table` in `order`, as text, one line a row.
+QByteArray dump(store::Database &db, const char *table, const char *order)
+{
+    QByteArray out;
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray sql = QByteArray("SELECT * FROM ") + table + " ORDER BY " + order;
+    if (sqlite3_prepare_v2(db.handle(), sql.constData(), -1, &stmt, nullptr) != SQLITE_OK)
+        return "cannot read";
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, c));
+            out += text ? QByteArray(text) : QByteArray("NULL");
+            out += '|';
+        }
+        out += '\n';
+    }
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+} // namespace
+
+TEST(ClassifyJobOnTheDemo, ClassifyAndStoreStoresWhatAFullRunStoresForTenThousandCustomers)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("demo.sqlite"))));
+    io::DemoOptions options;
+    options.customers = 10000;
+    options.seed = 1;
+    options.today = date("2026-06-30");
+    ASSERT_TRUE(io::createDemo(db, options));
+    // Dynamic tags too: the rows worked out one at a time match the rules of each.
+    auto settings = store::SettingsRepository(db).load();
+    ASSERT_TRUE(settings);
+    settings->tagRules = {{QStringLiteral("big"), QStringLiteral("monetary >= 5000")},
+                          {QStringLiteral("lapsing"), QStringLiteral("lifecycle = decline and r <= 2")}};
+    ASSERT_TRUE(store::SettingsRepository(db).save(*settings));
+    // Each day stored by classifyAndStore(), then by a full run of the same day: the full run
+    // finds every row as stored (nothing to write), and the tables are the same. The first day
+    // writes every row (the tags are new), the next ones what a day changes.
+    for (const char *asOf : {"2026-06-28", "2026-06-29", "2026-07-20"}) {
+        QByteArray csv;
+        auto classified = io::classifyAndStore(db, date(asOf), [&](const classify::Classifier &c) {
+            QBuffer buffer(&csv);
+            buffer.open(QIODevice::WriteOnly);
+            return io::writeClassificationCsv(&buffer, c);
+        });
+        ASSERT_TRUE(classified) << classified.error().message.toStdString();
+        const QByteArray rows = dump(db, "classification", "customer_id");
+        const QByteArray digests = dump(db, "classification_digests", "customer_id");
+        EXPECT_TRUE(rows.contains("big;lapsing")) << asOf;
+
+        auto full = io::classifyDatabase(db, date(asOf), /*store=*/true);
+        ASSERT_TRUE(full);
+        EXPECT_EQ(classified->summary.customers, 10000) << asOf;
+        EXPECT_EQ(classified->summary.buyers, full->run.summary.buyers) << asOf;
+        EXPECT_EQ(classified->summary.repeatBuyers, full->run.summary.repeatBuyers) << asOf;
+        EXPECT_EQ(classified->summary.countByTier, full->run.summary.countByTier) << asOf;
+        EXPECT_EQ(classified->summary.monetaryByTier, full->run.summary.monetaryByTier) << asOf;
+        EXPECT_TRUE(rows == dump(db, "classification", "customer_id")) << asOf;
+        EXPECT_TRUE(digests == dump(db, "classification_digests", "customer_id")) << asOf;
+        QByteArray fullCsv;
+        QBuffer buffer(&fullCsv);
+        buffer.open(QIODevice::WriteOnly);
+        ASSERT_TRUE(io::writeClassificationCsv(&buffer, *full));
+        EXPECT_EQ(csv.count('\n'), 10001) << asOf;
+        EXPECT_TRUE(csv == fullCsv) << asOf;
     }
 }

@@ -70,7 +70,7 @@ Result<void> WelcomeDialog::createDemoDatabase(const QString &path, int customer
     options.today = today;
     if (auto made = io::createDemo(db, options); !made)
         return std::unexpected(made.error());
-    if (auto classified = io::classifyDatabase(db, today, /*store=*/true); !classified)
+    if (auto classified = io::classifyAndStore(db, today); !classified)
         return std::unexpected(classified.error());
     return {};
 }
