@@ -10,4 +10,10 @@ namespace tierdesk {
 /// of classify::run() at a million customers. Call it before the first write.
 void adviseHugePages(const void *data, std::size_t bytes);
 
+/// Returns the memory the allocator holds free to the system (glibc: malloc_trim(0), which also
+/// gives back the free pages in the middle of each heap). Freed blocks smaller than the mapping
+/// threshold stay resident otherwise: a page cache of 16 KiB pages freed, or the memory of a
+/// thread that has finished. Elsewhere nothing.
+void releaseFreeMemory();
+
 } // namespace tierdesk

@@ -1,8 +1,14 @@
 #include "model/dates.h"
+#include "model/memory.h"
 #include "model/money.h"
 #include "model/types.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <vector>
 
 using namespace tierdesk;
 
@@ -62,4 +68,42 @@ TEST(Types, TextFormsRoundTrip)
     EXPECT_EQ(outcomeFromText(u"no_answer"), Outcome::NoAnswer);
     EXPECT_FALSE(gradeFromText(u"a").has_value());
     EXPECT_FALSE(customerTypeFromText(u"Enterprise").has_value());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory
+
+TEST(Memory, ReleasingFreeMemoryGivesFreedSmallBlocksBackToTheSystem)
+{
+#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "glibc's allocator only";
+#else
+    const long page = sysconf(_SC_PAGESIZE);
+    auto residentBytes = [page] {
+        long size = 0, resident = 0;
+        if (FILE *f = std::fopen("/proc/self/statm", "r")) {
+            if (std::fscanf(f, "%ld %ld", &size, &resident) != 2)
+                resident = 0;
+            std::fclose(f);
+        }
+        return qint64(resident) * page;
+    };
+    // 64 MiB in blocks of 16 KiB (a page of SQLite's cache: under the mapping threshold, so in
+    // the heap), each written; then all freed but the last, which keeps the heap from shrinking
+    // at its end by itself: the freed pages stay resident until they are released.
+    constexpr std::size_t kBlock = 16384, kBlocks = 4096;
+    std::vector<char *> blocks(kBlocks);
+    for (char *&b : blocks) {
+        b = static_cast<char *>(std::malloc(kBlock));
+        ASSERT_NE(b, nullptr);
+        std::memset(b, 1, kBlock);
+    }
+    for (std::size_t i = 0; i + 1 < kBlocks; ++i)
+        std::free(blocks[i]);
+    const qint64 freed = residentBytes();
+    releaseFreeMemory();
+    const qint64 released = residentBytes();
+    std::free(blocks.back());
+    EXPECT_LT(released, freed - (qint64(32) << 20)) << freed << " → " << released;
+#endif
 }
