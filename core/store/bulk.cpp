@@ -86,6 +86,36 @@ private:
     std::unordered_set<std::int64_t> m_sparse;
 };
 
+/// Switches a database file from WAL to a rollback journal for an import into it while it is
+/// empty; true when it did. In WAL mode every page of the import was written twice, to the WAL
+/// and again by the checkpoint at commit, and the index builds at commit read the table's pages
+/// back through the WAL's index. A rollback journal keeps only the pages the file had before
+/// (pages added past its end are not journaled): the import's pages are written once, straight
+/// into the file, and a rollback or a crash still leaves the file as it was. Only a connection
+/// alone on the file can leave WAL: with another one open, the import stays in WAL mode, without
+/// waiting for the other to close.
+bool leaveWal(sqlite3 *db, const QString &path)
+{
+    if (path.isEmpty() || path == QStringLiteral(":memory:") || !sqlite3_get_autocommit(db))
+        return false;
+    auto timeout = selectInt(db, "PRAGMA busy_timeout");
+    if (!timeout)
+        return false;
+    {
+        auto mode = Statement::prepare(db, "PRAGMA journal_mode");
+        if (!mode || mode->step() != SQLITE_ROW || mode->bytes(0) != QByteArrayView("wal"))
+            return false;
+    }
+    sqlite3_busy_timeout(db, 0);
+    bool left = false;
+    {
+        auto changed = Statement::prepare(db, "PRAGMA journal_mode = DELETE");
+        left = changed && changed->step() == SQLITE_ROW && changed->bytes(0) == QByteArrayView("delete");
+    }
+    sqlite3_busy_timeout(db, int(*timeout));
+    return left;
+}
+
 Error missingCustomer(const QString &record)
 {
     return Error{
@@ -329,6 +359,8 @@ struct BulkImport::Private {
     std::optional<int> cacheSize;
     /// Into an empty database file, the search index is built by a helper thread.
     std::unique_ptr<SearchIndexBuilder> searchIndex;
+    /// The file left WAL for a rollback journal in begin(); put back to WAL at the end.
+    bool leftWal = false;
 
     void finalize()
     {
@@ -352,12 +384,18 @@ struct BulkImport::Private {
             cacheSize.reset();
         }
         sqlite3_exec(h, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        if (leftWal) {
+            // Should this fail (another connection opened the file meanwhile and holds it), the
+            // next connection to open the file read-write puts it in WAL mode (Database::configure).
+            sqlite3_exec(h, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+            leftWal = false;
+        }
     }
 };
 
 BulkImport::BulkImport(Database &db)
     : d(std::make_unique<Private>(
-          Private{db, std::nullopt, {}, {}, {}, {}, {}, {}, {}, {}, 1, false, {}, {}, {}}))
+          Private{db, std::nullopt, {}, {}, {}, {}, {}, {}, {}, {}, 1, false, {}, {}, {}, false}))
 {}
 
 BulkImport::~BulkImport()
@@ -389,6 +427,8 @@ Result<void> BulkImport::begin()
         d->restoreConnection();
         return std::unexpected(empty.error());
     }
+    if (*empty != 0)
+        d->leftWal = leaveWal(db, d->db.path());
     // Foreign keys can only be switched outside a transaction: off before BEGIN when the database
     // looks empty, and checked again inside it (another program may have written in between).
     for (bool tryFresh : {*empty != 0, false}) {
