@@ -211,15 +211,17 @@ private:
 template<typename Record>
 struct CheckedBatch {
     std::vector<Record> rows;
-    std::vector<qint64> lines;           ///< the line of each row, for a rejection by the database
-    std::vector<Rejection> rejected;     ///< the rows the checks rejected, in file order
-    std::vector<std::size_t> rejectedAt; ///< for each of those: how many rows of the batch precede it
-    qint64 bytesRead = 0;                ///< of the file, after the batch
+    std::vector<qint64> lines;             ///< the line of each row, for a rejection by the database
+    std::vector<Rejection> rejected;       ///< the rows the checks rejected, in file order
+    std::vector<std::size_t> rejectedAt;   ///< for each of those: how many rows of the batch precede it
+    std::vector<std::int64_t> rejectedIds; ///< for each of those: the row's id, 0 when it has none
+    qint64 bytesRead = 0;                  ///< of the file, after the batch
 };
 
-/// Reads and checks the rows of orders.csv or calls.csv on a second thread while the importing
-/// thread inserts the rows checked before: at a million customers reading and checking was
-/// about half of the importing thread's time for those files. The batches come in file order,
+/// Reads and checks the rows of one file on a second thread while the importing thread inserts
+/// the rows checked before: at a million customers reading and checking (the CSV, the ids,
+/// dates, amounts, UTF-8 and the texts) was about half of the importing thread's time for the
+/// orders and the calls. The batches come in file order,
 /// each with its rejections among its rows, so the report keeps the order of the file. The reader
 /// stays kAhead batches ahead at most; stop() (or the destructor) ends the thread without
 /// waiting for the rest of the file.
@@ -277,19 +279,24 @@ private:
         CheckedBatch<Record> batch;
         std::vector<Rejection> *const before = m_file.redirect(&batch.rejected);
         // The rejections since the last row come before the next one.
-        const auto mark = [&batch] { batch.rejectedAt.resize(batch.rejected.size(), batch.rows.size()); };
+        const auto mark = [&batch] {
+            batch.rejectedAt.resize(batch.rejected.size(), batch.rows.size());
+            batch.rejectedIds.resize(batch.rejected.size(), 0);
+        };
         Record record;
         bool going = true;
         while (going && m_file.next(m_width)) {
             mark();
             const Row row(m_file.reader(), m_pos);
+            record.id = 0;
             const QString reason = m_check(row, record);
             if (reason.isEmpty()) {
-                batch.rows.push_back(record);
+                batch.rows.push_back(std::move(record));
                 batch.lines.push_back(m_file.reader().line());
             } else {
                 m_file.reject(reason);
-                mark();
+                batch.rejectedAt.push_back(batch.rows.size());
+                batch.rejectedIds.push_back(record.id);
             }
             if (batch.rows.size() + batch.rejected.size() >= kRows)
                 going = push(batch);
@@ -382,97 +389,84 @@ public:
     }
 
 private:
-    bool tick(const FileReader &f)
-    {
-        if (!m_options.progress || (++m_rows & 0x3ff) != 0)
-            return true;
-        if (!m_options.progress(m_done + f.bytesRead(), m_total)) {
-            m_report.cancelled = true;
-            return false;
-        }
-        return true;
-    }
-
     Result<void> readCustomers(FileReader &f)
     {
         Header<kCustomerColumns.size()> h;
         if (auto ok = f.open(kCustomerColumns, h); !ok)
             return ok;
-        enum { Id, Name, Company, Type, Phone, Email, City, Owner, CreatedAt, Intent, Tags };
-        while (f.next(h.width)) {
-            if (!tick(f))
-                return {};
-            const Row row(f.reader(), h.pos.data());
-            const auto id = parseId(row.raw(Id));
-            if (!id) {
-                f.reject(QCoreApplication::translate("tierdesk::io::Interchange",
-                                                     "id %1 is not a positive whole number")
-                             .arg(quoted(row.raw(Id))));
-                continue;
-            }
-            bool badText = false;
-            Customer c;
-            c.id = *id;
-            c.name = row.text(Name, badText);
-            c.company = row.text(Company, badText);
-            c.phone = row.text(Phone, badText);
-            c.email = row.text(Email, badText);
-            c.city = row.text(City, badText);
-            c.owner = row.text(Owner, badText);
-            const QString tags = row.text(Tags, badText);
-            QString reason;
-            if (badText)
-                reason = QCoreApplication::translate("tierdesk::io::Interchange",
-                                                     "the row is not valid UTF-8 (save the file as UTF-8)");
-            else if (c.name.trimmed().isEmpty())
-                reason = QCoreApplication::translate("tierdesk::io::Interchange", "name is empty");
-            if (reason.isEmpty() && !row.raw(Type).isEmpty()) {
-                c.type = customerTypeFromText(QString::fromUtf8(row.raw(Type)));
-                if (!c.type)
-                    reason = QCoreApplication::translate(
-                                 "tierdesk::io::Interchange",
-                                 "type %1 is not one of individual, enterprise, government, channel")
-                                 .arg(quoted(row.raw(Type)));
-            }
-            if (reason.isEmpty()) {
-                c.createdAt = parseIsoDate(row.raw(CreatedAt));
-                if (!c.createdAt.isValid())
-                    reason = QCoreApplication::translate("tierdesk::io::Interchange",
-                                                         "created_at %1 is not a date of the form YYYY-MM-DD")
-                                 .arg(quoted(row.raw(CreatedAt)));
-            }
-            if (reason.isEmpty() && !row.raw(Intent).isEmpty()) {
-                c.grade = gradeFromText(QString::fromUtf8(row.raw(Intent)));
-                if (!c.grade)
-                    reason = QCoreApplication::translate("tierdesk::io::Interchange",
-                                                         "intent %1 is not one of S, A, B, C, D")
-                                 .arg(quoted(row.raw(Intent)));
-            }
-            if (!reason.isEmpty()) {
-                f.reject(reason);
-                // A second row with an id already imported does not undo the first one.
-                if (!m_accepted.contains(c.id))
-                    m_rejectedCustomers.insert(c.id);
-                continue;
-            }
-            for (const QString &tag : tags.split(u';', Qt::SkipEmptyParts)) {
-                const QString t = tag.trimmed();
-                if (!t.isEmpty() && !c.tags.contains(t))
-                    c.tags << t;
-            }
-            if (auto ok = m_bulk.addCustomer(c); !ok) {
+        return insertChecked<Customer>(
+            f, h, [](const Row &row, Customer &c) { return checkCustomerRow(row, c); },
+            [this](const Customer &c) {
                 // The id exists already (earlier in this file or in the database): this row is
                 // rejected, the customer with that id stays as it is.
-                f.reject(ok.error().message);
-                if (!m_accepted.contains(c.id))
-                    m_rejectedCustomers.insert(c.id);
-                continue;
-            }
-            m_accepted.insert(c.id);
-            ++m_report.customers;
+                auto ok = m_bulk.addCustomer(c);
+                if (ok)
+                    m_accepted.insert(c.id);
+                return ok;
+            },
+            m_report.customers,
+            [this](CustomerId id) {
+                // A second row with an id already imported does not undo the first one.
+                if (!m_accepted.contains(id))
+                    m_rejectedCustomers.insert(id);
+            });
+    }
+
+    /// The reason a row of customers.csv is rejected, or empty with `c` filled in. On the thread
+    /// that checks the rows. When the row is rejected with an id, `c.id` is that id.
+    static QString checkCustomerRow(const Row &row, Customer &c)
+    {
+        enum { Id, Name, Company, Type, Phone, Email, City, Owner, CreatedAt, Intent, Tags };
+        const auto id = parseId(row.raw(Id));
+        if (!id)
+            return QCoreApplication::translate("tierdesk::io::Interchange",
+                                               "id %1 is not a positive whole number")
+                .arg(quoted(row.raw(Id)));
+        bool badText = false;
+        c = Customer{};
+        c.id = *id;
+        c.name = row.text(Name, badText);
+        c.company = row.text(Company, badText);
+        c.phone = row.text(Phone, badText);
+        c.email = row.text(Email, badText);
+        c.city = row.text(City, badText);
+        c.owner = row.text(Owner, badText);
+        const QString tags = row.text(Tags, badText);
+        QString reason;
+        if (badText)
+            reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                 "the row is not valid UTF-8 (save the file as UTF-8)");
+        else if (c.name.trimmed().isEmpty())
+            reason = QCoreApplication::translate("tierdesk::io::Interchange", "name is empty");
+        if (reason.isEmpty() && !row.raw(Type).isEmpty()) {
+            c.type = customerTypeFromText(QString::fromUtf8(row.raw(Type)));
+            if (!c.type)
+                reason = QCoreApplication::translate(
+                             "tierdesk::io::Interchange",
+                             "type %1 is not one of individual, enterprise, government, channel")
+                             .arg(quoted(row.raw(Type)));
         }
-        if (!f.error.isEmpty())
-            return fail(f.error);
+        if (reason.isEmpty()) {
+            c.createdAt = parseIsoDate(row.raw(CreatedAt));
+            if (!c.createdAt.isValid())
+                reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                     "created_at %1 is not a date of the form YYYY-MM-DD")
+                             .arg(quoted(row.raw(CreatedAt)));
+        }
+        if (reason.isEmpty() && !row.raw(Intent).isEmpty()) {
+            c.grade = gradeFromText(QString::fromUtf8(row.raw(Intent)));
+            if (!c.grade)
+                reason = QCoreApplication::translate("tierdesk::io::Interchange",
+                                                     "intent %1 is not one of S, A, B, C, D")
+                             .arg(quoted(row.raw(Intent)));
+        }
+        if (!reason.isEmpty())
+            return reason;
+        for (const QString &tag : tags.split(u';', Qt::SkipEmptyParts)) {
+            const QString t = tag.trimmed();
+            if (!t.isEmpty() && !c.tags.contains(t))
+                c.tags << t;
+        }
         return {};
     }
 
@@ -622,8 +616,12 @@ private:
 
     /// Inserts the rows of `f` checked by a CheckingThread, and puts the rejections of both
     /// threads into the report in the order of the file.
-    template<typename Record, std::size_t N, typename Check, typename Insert>
-    Result<void> insertChecked(FileReader &f, const Header<N> &h, Check check, Insert insert, qint64 &count)
+    /// `rejectedId` is told the id of each row rejected with one (by the checks or the database).
+    template<typename Record, std::size_t N, typename Check, typename Insert,
+             typename RejectedId = void (*)(CustomerId)>
+    Result<void> insertChecked(
+        FileReader &f, const Header<N> &h, Check check, Insert insert, qint64 &count,
+        RejectedId rejectedId = [](CustomerId) {})
     {
         CheckingThread<Record> checking(f, h.width, h.pos.data(), std::move(check));
         CheckedBatch<Record> batch;
@@ -633,16 +631,23 @@ private:
                 return {}; // the destructor stops the thread
             }
             std::size_t r = 0;
-            for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-                for (; r < batch.rejected.size() && batch.rejectedAt[r] == i; ++r)
+            const auto rejectUpTo = [&](std::size_t row) {
+                for (; r < batch.rejected.size() && batch.rejectedAt[r] <= row; ++r) {
                     m_report.rejected.push_back(std::move(batch.rejected[r]));
-                if (auto ok = insert(batch.rows[i]); !ok)
+                    if (batch.rejectedIds[r] > 0)
+                        rejectedId(batch.rejectedIds[r]);
+                }
+            };
+            for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+                rejectUpTo(i);
+                if (auto ok = insert(batch.rows[i]); !ok) {
                     m_report.rejected.push_back({f.name(), batch.lines[i], ok.error().message});
-                else
+                    rejectedId(batch.rows[i].id);
+                } else {
                     ++count;
+                }
             }
-            for (; r < batch.rejected.size(); ++r)
-                m_report.rejected.push_back(std::move(batch.rejected[r]));
+            rejectUpTo(batch.rows.size());
         }
         checking.stop();
         if (!f.error.isEmpty())
@@ -658,7 +663,6 @@ private:
     IdSet m_accepted;
     qint64 m_total = 0;
     qint64 m_done = 0;
-    qint64 m_rows = 0;
 };
 
 // ----------------------------------------------------------------------------------------------
