@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -798,6 +799,312 @@ TEST_F(Interchange, NoScratchFileOfTheSearchIndexIsLeftBehind)
     EXPECT_EQ(count("customer_search"), 40'000);
     EXPECT_EQ(found(db.handle(), "\"客户甲\"").size(), 40'000u);
     EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// orders.csv and calls.csv are read and checked by a second thread, in batches of 1,024 rows,
+// while the importing thread inserts them.
+
+TEST_F(Interchange, RejectionsOfBothThreadsKeepTheOrderOfTheFileAcrossBatches)
+{
+    // 3,000 orders (three batches): rows the checks reject (a bad amount, a quote inside a field,
+    // a field too many) among rows the database rejects (the id of row 1 again), one every few
+    // rows; then calls with the same mix.
+    enum Kind { BadAmount, Duplicate, StrayQuote, TooWide, BadDirection };
+    struct Expected {
+        QString file;
+        qint64 line;
+        Kind kind;
+    };
+    std::vector<Expected> expected;
+    QByteArray orderRows;
+    qint64 validOrders = 0;
+    for (int i = 1; i <= 3000; ++i) {
+        const qint64 line = i + 1;
+        const QByteArray id = i == 1 ? "1" : QByteArray::number(1000 + i);
+        if (i % 7 == 0) {
+            orderRows += id + ",1,2026-02-01,1.234,\n";
+            expected.push_back({QStringLiteral("orders.csv"), line, BadAmount});
+        } else if (i % 11 == 0) {
+            orderRows += "1,1,2026-02-01,1.00,\n";
+            expected.push_back({QStringLiteral("orders.csv"), line, Duplicate});
+        } else if (i % 13 == 0) {
+            orderRows += "1\"3,1,2026-02-01,1.00,\n";
+            expected.push_back({QStringLiteral("orders.csv"), line, StrayQuote});
+        } else if (i % 17 == 0) {
+            orderRows += id + ",1,2026-02-01,1.00,,x\n";
+            expected.push_back({QStringLiteral("orders.csv"), line, TooWide});
+        } else {
+            orderRows += id + ",1,2026-02-01,1.00,\n";
+            ++validOrders;
+        }
+    }
+    QByteArray callRows;
+    qint64 validCalls = 0;
+    for (int i = 1; i <= 2100; ++i) {
+        const qint64 line = i + 1;
+        const QByteArray id = i == 1 ? "1" : QByteArray::number(5000 + i);
+        if (i % 5 == 0) {
+            callRows += "1,1,2026-06-25T10:00:00,out,reached,,,\n";
+            expected.push_back({QStringLiteral("calls.csv"), line, Duplicate});
+        } else if (i % 9 == 0) {
+            callRows += id + ",1,2026-06-25T10:00:00,sideways,reached,,,\n";
+            expected.push_back({QStringLiteral("calls.csv"), line, BadDirection});
+        } else {
+            callRows += id + ",1,2026-06-25T10:00:00,out,reached,,,\n";
+            ++validCalls;
+        }
+    }
+    customers(customerRow(1));
+    orders(orderRows);
+    calls(callRows);
+
+    const io::ImportReport report = import(/*keepGoing=*/true);
+    ASSERT_EQ(report.rejected.size(), expected.size()) << describe(report);
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const io::Rejection &r = report.rejected[i];
+        const Expected &e = expected[i];
+        EXPECT_EQ(r.file, e.file) << i;
+        EXPECT_EQ(r.line, e.line) << i;
+        switch (e.kind) {
+        case BadAmount:
+            EXPECT_EQ(r.reason, QStringLiteral("amount “1.234” is not a number with at most two decimals"));
+            break;
+        case Duplicate:
+            EXPECT_EQ(r.reason, e.file == QStringLiteral("orders.csv")
+                                    ? QStringLiteral("Order 1: this id exists already.")
+                                    : QStringLiteral("Call 1: this id exists already."));
+            break;
+        case StrayQuote:
+            EXPECT_TRUE(r.reason.contains(QStringLiteral("quote"))) << r.reason.toStdString();
+            break;
+        case TooWide:
+            EXPECT_EQ(r.reason, QStringLiteral("expected 5 fields, found 6"));
+            break;
+        case BadDirection:
+            EXPECT_EQ(r.reason, QStringLiteral("direction “sideways” is not one of out, in"));
+            break;
+        }
+    }
+    EXPECT_TRUE(report.committed);
+    EXPECT_EQ(report.orders, validOrders);
+    EXPECT_EQ(report.calls, validCalls);
+    EXPECT_EQ(count("orders"), validOrders);
+    EXPECT_EQ(count("calls"), validCalls);
+}
+
+TEST_F(Interchange, CustomersRejectedInAnyBatchRejectTheirOrdersAndCalls)
+{
+    // 3,000 customers (three batches of the checking thread): every 400th has an unknown type,
+    // every 700th is a second row of customer 1 (rejected by the database, customer 1 stays).
+    // The orders and calls of the rejected ones are rejected as such; customer 1's are imported.
+    QByteArray customerRows;
+    QByteArray orderRows;
+    QByteArray callRows;
+    std::vector<QString> expected;
+    int line = 1;
+    for (int i = 1; i <= 3000; ++i) {
+        ++line;
+        if (i % 400 == 0) {
+            customerRows += QByteArray::number(i) + ",张敏,,vip,,,,,2026-01-05,,\n";
+            expected.push_back(
+                QStringLiteral("customers.csv:") + QString::number(line) +
+                QStringLiteral(": type “vip” is not one of individual, enterprise, government, channel"));
+        } else if (i % 700 == 0) {
+            customerRows += customerRow(1, "李娜");
+            expected.push_back(QStringLiteral("customers.csv:") + QString::number(line) +
+                               QStringLiteral(": Customer 1: this id exists already."));
+        } else {
+            customerRows += customerRow(i);
+        }
+    }
+    for (int i : {1, 400, 700, 1200, 2800}) {
+        orderRows += QByteArray::number(10 + i) + ',' + QByteArray::number(i) + ",2026-02-01,1.00,\n";
+        callRows += QByteArray::number(10 + i) + ',' + QByteArray::number(i) +
+                    ",2026-06-25T10:00:00,out,reached,,,\n";
+    }
+    int orderLine = 1;
+    for (int i : {1, 400, 700, 1200, 2800}) {
+        ++orderLine;
+        if (i % 400 == 0)
+            expected.push_back(QStringLiteral("orders.csv:") + QString::number(orderLine) +
+                               QStringLiteral(": customer ") + QString::number(i) +
+                               QStringLiteral(" was rejected"));
+        else if (i % 700 == 0)
+            expected.push_back(QStringLiteral("orders.csv:") + QString::number(orderLine) +
+                               QStringLiteral(": customer ") + QString::number(i) +
+                               QStringLiteral(" is not in customers.csv"));
+    }
+    int callLine = 1;
+    for (int i : {1, 400, 700, 1200, 2800}) {
+        ++callLine;
+        if (i % 400 == 0)
+            expected.push_back(QStringLiteral("calls.csv:") + QString::number(callLine) +
+                               QStringLiteral(": customer ") + QString::number(i) +
+                               QStringLiteral(" was rejected"));
+        else if (i % 700 == 0)
+            expected.push_back(QStringLiteral("calls.csv:") + QString::number(callLine) +
+                               QStringLiteral(": customer ") + QString::number(i) +
+                               QStringLiteral(" is not in customers.csv"));
+    }
+    customers(customerRows);
+    orders(orderRows);
+    calls(callRows);
+    const io::ImportReport report = import(/*keepGoing=*/true);
+    std::vector<QString> got;
+    for (const io::Rejection &r : report.rejected)
+        got.push_back(r.toString());
+    EXPECT_EQ(got, expected) << describe(report);
+    EXPECT_EQ(report.customers, 3000 - 7 - 3);
+    EXPECT_EQ(report.orders, 1);
+    EXPECT_EQ(report.calls, 1);
+    EXPECT_EQ(customer(1).name, QStringLiteral("王伟"));
+}
+
+TEST_F(Interchange, CancellingWhileTheOrdersAreCheckedAheadImportsNothing)
+{
+    // 200,000 orders: the checking thread fills its queue and waits for room when the import is
+    // cancelled at the first batch; it is stopped, and nothing is imported.
+    customers(customerRow(1));
+    QByteArray rows;
+    for (int i = 1; i <= 200'000; ++i)
+        rows += QByteArray::number(i) + ",1,2026-02-01,1.00,\n";
+    orders(rows);
+    calls("100,1,2026-06-25T10:00:00,out,reached,,,\n");
+    int calls = 0;
+    io::ImportOptions options;
+    options.progress = [&](qint64 done, qint64 total) {
+        EXPECT_LE(done, total);
+        return ++calls < 2;
+    };
+    auto report = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(report);
+    EXPECT_EQ(calls, 2);
+    EXPECT_TRUE(report->cancelled);
+    EXPECT_FALSE(report->committed);
+    EXPECT_EQ(count("customers"), 0);
+    EXPECT_EQ(count("orders"), 0);
+    // The connection writes again.
+    orders("10,1,2026-02-01,1.00,\n");
+    EXPECT_TRUE(import().committed);
+    EXPECT_EQ(count("orders"), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// An import into an empty database file writes with a rollback journal instead of WAL (every page
+// once); the file is in WAL mode again afterwards.
+
+namespace {
+
+QString journalMode(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
+    QString mode;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        mode = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    return mode;
+}
+
+QByteArray manyOrders(int n)
+{
+    QByteArray rows;
+    for (int i = 1; i <= n; ++i)
+        rows += QByteArray::number(i) + ",1,2026-02-01,1.00,\n";
+    return rows;
+}
+
+} // namespace
+
+TEST_F(Interchange, AnImportIntoAnEmptyFileUsesARollbackJournalAndLeavesTheFileInWal)
+{
+    customers(customerRow(1));
+    orders(manyOrders(2000));
+    QStringList modes;
+    io::ImportOptions options;
+    options.progress = [&](qint64, qint64) {
+        modes << journalMode(db.handle());
+        return true;
+    };
+    auto report = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->committed);
+    ASSERT_FALSE(modes.isEmpty());
+    EXPECT_EQ(modes.first(), QStringLiteral("delete"));
+    EXPECT_EQ(journalMode(db.handle()), QStringLiteral("wal"));
+    EXPECT_FALSE(QFile::exists(tmp.filePath(QStringLiteral("tierdesk.sqlite-journal"))));
+    EXPECT_EQ(count("orders"), 2000);
+
+    // A second import, into a database that has customers now, stays in WAL.
+    customers(customerRow(2));
+    QByteArray more;
+    for (int i = 5000; i < 7000; ++i)
+        more += QByteArray::number(i) + ",2,2026-02-01,1.00,\n";
+    orders(more);
+    modes.clear();
+    report = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->committed);
+    ASSERT_FALSE(modes.isEmpty());
+    EXPECT_EQ(modes.first(), QStringLiteral("wal"));
+    EXPECT_EQ(journalMode(db.handle()), QStringLiteral("wal"));
+    EXPECT_EQ(count("orders"), 4000);
+}
+
+TEST_F(Interchange, ARolledBackImportIntoAnEmptyFileLeavesTheFileAsItWas)
+{
+    const QString path = tmp.filePath(QStringLiteral("tierdesk.sqlite"));
+    ASSERT_EQ(sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr),
+              SQLITE_OK);
+    const qint64 before = QFileInfo(path).size();
+    // 2,000 orders fill more pages than the file had; the last row is rejected.
+    customers(customerRow(1));
+    orders(manyOrders(2000) + "9999,1,2026-02-01,1.234,\n");
+    EXPECT_FALSE(import().committed);
+    EXPECT_EQ(QFileInfo(path).size(), before);
+    EXPECT_EQ(journalMode(db.handle()), QStringLiteral("wal"));
+    EXPECT_FALSE(QFile::exists(path + QStringLiteral("-journal")));
+    EXPECT_EQ(count("customers"), 0);
+    EXPECT_EQ(count("orders"), 0);
+    sqlite3_stmt *stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db.handle(), "PRAGMA integrity_check", -1, &stmt, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_EQ(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))),
+              QStringLiteral("ok"));
+    sqlite3_finalize(stmt);
+    // Then the same files without the bad row.
+    orders(manyOrders(2000));
+    EXPECT_TRUE(import().committed);
+    EXPECT_EQ(count("orders"), 2000);
+}
+
+TEST_F(Interchange, WithAnotherConnectionOnTheFileAnImportStaysInWal)
+{
+    // Only a connection alone on the file can leave WAL: the import does not wait for the other
+    // one, it writes in WAL mode, and the other connection reads the result.
+    store::Database other;
+    ASSERT_TRUE(other.open(tmp.filePath(QStringLiteral("tierdesk.sqlite"))));
+    customers(customerRow(1));
+    orders(manyOrders(2000));
+    QStringList modes;
+    io::ImportOptions options;
+    options.progress = [&](qint64, qint64) {
+        modes << journalMode(db.handle());
+        return true;
+    };
+    auto report = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->committed);
+    ASSERT_FALSE(modes.isEmpty());
+    EXPECT_EQ(modes.first(), QStringLiteral("wal"));
+    EXPECT_EQ(journalMode(db.handle()), QStringLiteral("wal"));
+    sqlite3_stmt *stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(other.handle(), "SELECT count(*) FROM orders", -1, &stmt, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int64(stmt, 0), 2000);
+    sqlite3_finalize(stmt);
 }
 
 // ---------------------------------------------------------------------------------------------
