@@ -706,12 +706,17 @@ SampleHits sampleHits(const SearchSnapshot &snapshot, const QByteArray &needle)
     return SampleHits{snapshot.find(needle, &sample).size(), n};
 }
 
+/// How many names a bounded walk tests (at most a quarter of its bound) before it judges whether
+/// its page is likely to fill.
+constexpr std::size_t kWalkProbe = 4096;
+
 /// Rows [offset, offset + limit) of a search-only filter's matches in the order of the names
 /// (ties by id), found by walking the name order from its start (or end) and testing each
 /// customer's text until the page is full. A term in one customer of a hundred fills a first
 /// page within some 25,000 texts, where finding every match and sorting them reads all million.
 /// At most `mostPlaces` customers are tested: nullopt when the page is not full by then (and
-/// more are left), for the caller to find the matches instead.
+/// more are left), or when the first kWalkProbe of them hold too few matches to fill it by then,
+/// for the caller to find the matches instead.
 Result<std::optional<std::vector<CustomerId>>> snapshotWalk(sqlite3 *db, const SearchSnapshot &s,
                                                             const CustomerFilter &f, bool descending,
                                                             qint64 offset, int limit,
@@ -732,14 +737,22 @@ Result<std::optional<std::vector<CustomerId>>> snapshotWalk(sqlite3 *db, const S
     const std::size_t walked = std::min(places, mostPlaces);
     ids.reserve(std::min<std::size_t>(std::size_t(limit), places));
     qint64 skip = std::max<qint64>(0, offset);
+    // A bounded walk gives up early when its first names promise too few matches: a term found
+    // mostly in Chinese names ("明") is seldom in the Latin ones the walk starts with.
+    const std::size_t probe = mostPlaces < places ? std::min<std::size_t>(kWalkProbe, walked / 4) : places;
+    const auto wanted = std::size_t(std::max<qint64>(0, offset)) + std::size_t(limit);
+    std::size_t matched = 0;
     std::size_t i = 0;
     for (; i < walked && ids.size() < std::size_t(limit); ++i) {
+        if (i == probe && matched * walked < wanted * probe)
+            return std::nullopt;
         const std::uint32_t row = s.rowAtRank(std::uint32_t(descending ? places - 1 - i : i));
         if (row == SearchSnapshot::kNoRank || !s.contains(row, needle))
             continue;
         const CustomerId id = s.id(row);
         if (!archived.empty() && std::binary_search(archived.begin(), archived.end(), id))
             continue;
+        ++matched;
         if (skip > 0)
             --skip;
         else
