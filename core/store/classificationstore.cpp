@@ -365,15 +365,16 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     constexpr std::size_t kRing = 65536, kBatch = 4096;
     std::vector<std::int64_t> ring;
     std::atomic<std::size_t> ready = 0, consumed = 0;
-    std::atomic<bool> stop = false;
-    std::thread helper;
+    // Told to stop and joined when it goes out of scope (an error return too): it may be waiting
+    // for room in the ring that will not come.
+    std::jthread helper;
     if (rows.size() >= kFingerprintHelperRows) {
         ring.resize(kRing);
-        helper = std::thread([&] {
+        helper = std::jthread([&](std::stop_token stop) {
             ranks.emplace(rows);
             for (std::size_t i = 0; i < rows.size(); ++i) {
                 while (i - consumed.load(std::memory_order_acquire) >= kRing) {
-                    if (stop.load(std::memory_order_relaxed))
+                    if (stop.stop_requested())
                         return;
                     std::this_thread::yield();
                 }
@@ -386,16 +387,6 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     } else {
         ranks.emplace(rows);
     }
-    struct Join {
-        std::thread &t;
-        std::atomic<bool> &stop;
-        ~Join()
-        {
-            stop = true;
-            if (t.joinable())
-                t.join();
-        }
-    } join{helper, stop};
     auto fresh = [&](std::size_t i) {
         if (!helper.joinable())
             return fingerprintOf(i);
@@ -920,14 +911,14 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     // helper's snapshot must hold what this transaction sees (the same write count); when it does
     // not, or it fails, the contacts are read here after all.
     std::optional<Result<ContactBook>> helperContacts;
-    std::thread helper;
+    std::jthread helper; // joined when it goes out of scope, an error return too
     {
         auto generation = m_db.writeGeneration();
         if (!generation)
             return std::unexpected(generation.error());
         const QString path = m_db.path();
         if (*generation && ids.size() >= kHelperRows && !path.isEmpty() && path != u":memory:") {
-            helper = std::thread([&helperContacts, &ids, path, seen = **generation] {
+            helper = std::jthread([&helperContacts, &ids, path, seen = **generation] {
                 HelperConnection connection(path);
                 if (!connection.get())
                     return;
@@ -942,14 +933,6 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             });
         }
     }
-    struct Join {
-        std::thread &t;
-        ~Join()
-        {
-            if (t.joinable())
-                t.join();
-        }
-    } join{helper};
 
     // The other columns, from the table in storage (id) order: looked up row by row in queue
     // order they cost a random page read each (9 s for 771,064 rows at a million customers,

@@ -294,21 +294,13 @@ Result<std::vector<classify::CustomerFacts>> scanAllFactsFromTables(Database &da
     const qint64 denseIds = *maxId < kDenseIdLimit ? *maxId + 1 : 0;
 
     OrderScan orders(denseIds);
-    std::thread worker;
+    std::jthread worker; // joined when it goes out of scope, an error return too
     if (helper && helper->get()) {
-        worker = std::thread([&] {
+        worker = std::jthread([&] {
             ReadTransaction helperRead(helper->get());
             scanOrders(helper->get(), b, orders);
         });
     }
-    struct Join {
-        std::thread &t;
-        ~Join()
-        {
-            if (t.joinable())
-                t.join();
-        }
-    } join{worker};
 
     // Customers, in id order.
     std::vector<classify::CustomerFacts> facts;
@@ -651,21 +643,13 @@ Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
         sortOrders(rows);
         packOrders(rows, h.orders);
     };
-    std::thread worker;
+    std::jthread worker; // joined when it goes out of scope, an error return too
     if (helper) {
-        worker = std::thread([&] {
+        worker = std::jthread([&] {
             ReadTransaction read(helper);
             orders(helper);
         });
     }
-    struct Join {
-        std::thread &t;
-        ~Join()
-        {
-            if (t.joinable())
-                t.join();
-        }
-    } join{worker};
     {
         std::vector<CallRecord<Id>> rows;
         rows.reserve(reserved(upto.calls));
@@ -1155,17 +1139,9 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
     // When the digests are to be built, the customers wait: building holds the orders and calls
     // of the whole database in memory (16 and 24 bytes a row, sorted), and the facts beside them
     // were another 112 MB at the peak of the first run at 1M.
-    std::thread worker;
+    std::jthread worker; // joined when it goes out of scope, an error return too
     if (customersDb && built)
-        worker = std::thread([&] { customers(customersDb); });
-    struct Join {
-        std::thread &t;
-        ~Join()
-        {
-            if (t.joinable())
-                t.join();
-        }
-    } join{worker};
+        worker = std::jthread([&] { customers(customersDb); });
 
     auto history = historyFacts(database, db, forOrders ? forOrders->get() : nullptr, b, write);
     if (!built && customersDb)
