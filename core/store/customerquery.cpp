@@ -591,9 +591,11 @@ struct SnapshotSearch {
     bool dense() const { return snapshot->size() > 0 && matches->found->size() * 4 > snapshot->size(); }
 };
 
-/// The customers archived, by id.
-Result<std::vector<CustomerId>> archivedIds(sqlite3 *db)
+/// The customers `f` leaves out for being archived, by id: none when it includes them.
+Result<std::vector<CustomerId>> archivedLeftOut(sqlite3 *db, const CustomerFilter &f)
 {
+    if (f.includeArchived)
+        return std::vector<CustomerId>();
     auto s = Statement::prepare(db, "SELECT id FROM customers WHERE archived = 1");
     if (!s)
         return std::unexpected(s.error());
@@ -670,13 +672,10 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
         shared.term = term;
         shared.found = m.found;
     }
-    std::vector<CustomerId> archived;
-    if (!f.includeArchived) {
-        auto ids = archivedIds(db);
-        if (!ids)
-            return std::unexpected(ids.error());
-        archived = std::move(*ids);
-    }
+    auto leftOut = archivedLeftOut(db, f);
+    if (!leftOut)
+        return std::unexpected(leftOut.error());
+    const std::vector<CustomerId> &archived = *leftOut;
     m.rows.reserve(m.found->size());
     for (const std::uint32_t row : *m.found) {
         if (snapshot->nameRank(row) == SearchSnapshot::kNoRank)
@@ -725,13 +724,10 @@ Result<std::optional<std::vector<CustomerId>>> snapshotWalk(sqlite3 *db, const S
     std::vector<CustomerId> ids;
     if (limit <= 0)
         return ids;
-    std::vector<CustomerId> archived;
-    if (!f.includeArchived) {
-        auto found = archivedIds(db);
-        if (!found)
-            return std::unexpected(found.error());
-        archived = std::move(*found);
-    }
+    auto leftOut = archivedLeftOut(db, f);
+    if (!leftOut)
+        return std::unexpected(leftOut.error());
+    const std::vector<CustomerId> &archived = *leftOut;
     const QByteArray needle = searchTerm(f.search.trimmed().toLower()).toUtf8();
     const std::size_t places = s.ranks();
     const std::size_t walked = std::min(places, mostPlaces);
