@@ -531,17 +531,29 @@ TEST_F(ClassifyJob, RefreshingACustomerNeverCalledMakesItDueFromItsCreation)
     EXPECT_EQ(plan->reason.kind, Kind::NeverContacted);
 }
 
-TEST(ClassifyJobOnTheDemo, TheFactsFromTheHistoryDigestsAreThoseOfTheTablesForTenThousandCustomers)
-{
+namespace {
+
+/// The 10k demo (seed 1) as of 2026-06-30, in a file.
+class ClassifyJobOnTheDemo : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("demo.sqlite"))));
+        io::DemoOptions options;
+        options.customers = 10000;
+        options.seed = 1;
+        options.today = date("2026-06-30");
+        ASSERT_TRUE(io::createDemo(db, options));
+    }
     QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
     store::Database db;
-    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("demo.sqlite"))));
-    io::DemoOptions options;
-    options.customers = 10000;
-    options.seed = 1;
-    options.today = date("2026-06-30");
-    ASSERT_TRUE(io::createDemo(db, options));
+};
+
+} // namespace
+
+TEST_F(ClassifyJobOnTheDemo, TheFactsFromTheHistoryDigestsAreThoseOfTheTablesForTenThousandCustomers)
+{
     auto settings = store::SettingsRepository(db).load();
     ASSERT_TRUE(settings);
     // The first run builds the digests, the next day reads them, after a call rebuilds one.
@@ -599,17 +611,8 @@ QByteArray dump(store::Database &db, const char *table, const char *order)
 
 } // namespace
 
-TEST(ClassifyJobOnTheDemo, ClassifyAndStoreStoresWhatAFullRunStoresForTenThousandCustomers)
+TEST_F(ClassifyJobOnTheDemo, ClassifyAndStoreStoresWhatAFullRunStoresForTenThousandCustomers)
 {
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    store::Database db;
-    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("demo.sqlite"))));
-    io::DemoOptions options;
-    options.customers = 10000;
-    options.seed = 1;
-    options.today = date("2026-06-30");
-    ASSERT_TRUE(io::createDemo(db, options));
     // Dynamic tags too: the rows worked out one at a time match the rules of each.
     auto settings = store::SettingsRepository(db).load();
     ASSERT_TRUE(settings);

@@ -1007,6 +1007,17 @@ QString journalMode(sqlite3 *db)
     return mode;
 }
 
+/// Import options that note the journal mode of `db` at each progress report into `modes`.
+io::ImportOptions notingJournalMode(sqlite3 *db, QStringList &modes)
+{
+    io::ImportOptions options;
+    options.progress = [db, &modes](qint64, qint64) {
+        modes << journalMode(db);
+        return true;
+    };
+    return options;
+}
+
 QByteArray manyOrders(int n)
 {
     QByteArray rows;
@@ -1022,11 +1033,7 @@ TEST_F(Interchange, AnImportIntoAnEmptyFileUsesARollbackJournalAndLeavesTheFileI
     customers(customerRow(1));
     orders(manyOrders(2000));
     QStringList modes;
-    io::ImportOptions options;
-    options.progress = [&](qint64, qint64) {
-        modes << journalMode(db.handle());
-        return true;
-    };
+    const io::ImportOptions options = notingJournalMode(db.handle(), modes);
     auto report = io::importInterchange(db, in(), options);
     ASSERT_TRUE(report);
     EXPECT_TRUE(report->committed);
@@ -1088,11 +1095,7 @@ TEST_F(Interchange, WithAnotherConnectionOnTheFileAnImportStaysInWal)
     customers(customerRow(1));
     orders(manyOrders(2000));
     QStringList modes;
-    io::ImportOptions options;
-    options.progress = [&](qint64, qint64) {
-        modes << journalMode(db.handle());
-        return true;
-    };
+    const io::ImportOptions options = notingJournalMode(db.handle(), modes);
     auto report = io::importInterchange(db, in(), options);
     ASSERT_TRUE(report);
     EXPECT_TRUE(report->committed);
