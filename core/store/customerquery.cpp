@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <numeric>
 
@@ -591,6 +592,18 @@ struct SnapshotSearch {
     bool dense() const { return snapshot->size() > 0 && matches->found->size() * 4 > snapshot->size(); }
 };
 
+/// True once the read that `stop` belongs to is not waited for any more (Database::stopWhen()).
+bool stopped(const std::atomic<bool> *stop)
+{
+    return stop && stop->load(std::memory_order_relaxed);
+}
+
+/// The error of a read stopped half-way, as SQLite gives it for a statement it interrupted.
+Error interrupted()
+{
+    return sqliteError(nullptr, SQLITE_INTERRUPT, {});
+}
+
 /// The customers `f` leaves out for being archived, by id: none when it includes them.
 Result<std::vector<CustomerId>> archivedLeftOut(sqlite3 *db, const CustomerFilter &f)
 {
@@ -614,7 +627,9 @@ Result<std::vector<CustomerId>> archivedLeftOut(sqlite3 *db, const CustomerFilte
 /// what `db` reads. The last answer of this thread is kept while the data does not change, and a
 /// term that contains the last one is looked for among its matches only (typing on). The thread
 /// does not keep the snapshot itself alive: a newer one replaces it when the index changes.
-Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const CustomerFilter &f)
+/// Interrupted (an error, nothing kept) once `stop` is true.
+Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const CustomerFilter &f,
+                                                      const std::atomic<bool> *stop)
 {
     if (!searchOnly(f))
         return std::nullopt;
@@ -662,10 +677,13 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
     // Among many matches ("13": a third of a million customers), each row's own search costs more
     // than the scan of every text: typing on narrows a set of up to an eighth of the rows.
     else if (before.found && !before.term.isEmpty() && before.found->size() * 8 <= snapshot->size())
-        m.found =
-            std::make_shared<const std::vector<std::uint32_t>>(snapshot->find(needle, before.found.get()));
+        m.found = std::make_shared<const std::vector<std::uint32_t>>(
+            snapshot->find(needle, before.found.get(), stop));
     else
-        m.found = std::make_shared<const std::vector<std::uint32_t>>(snapshot->find(needle));
+        m.found = std::make_shared<const std::vector<std::uint32_t>>(snapshot->find(needle, nullptr, stop));
+    // Stopped, the matches are not all: nothing of them is kept.
+    if (stopped(stop))
+        return std::unexpected(interrupted());
     {
         std::lock_guard lock(shared.mutex);
         shared.snapshot = snapshot;
@@ -715,11 +733,10 @@ constexpr std::size_t kWalkProbe = 4096;
 /// page within some 25,000 texts, where finding every match and sorting them reads all million.
 /// At most `mostPlaces` customers are tested: nullopt when the page is not full by then (and
 /// more are left), or when the first kWalkProbe of them hold too few matches to fill it by then,
-/// for the caller to find the matches instead.
-Result<std::optional<std::vector<CustomerId>>> snapshotWalk(sqlite3 *db, const SearchSnapshot &s,
-                                                            const CustomerFilter &f, bool descending,
-                                                            qint64 offset, int limit,
-                                                            std::size_t mostPlaces = SIZE_MAX)
+/// for the caller to find the matches instead. Interrupted once `stop` is true.
+Result<std::optional<std::vector<CustomerId>>>
+snapshotWalk(sqlite3 *db, const SearchSnapshot &s, const CustomerFilter &f, bool descending, qint64 offset,
+             int limit, const std::atomic<bool> *stop, std::size_t mostPlaces = SIZE_MAX)
 {
     std::vector<CustomerId> ids;
     if (limit <= 0)
@@ -742,6 +759,8 @@ Result<std::optional<std::vector<CustomerId>>> snapshotWalk(sqlite3 *db, const S
     for (; i < walked && ids.size() < std::size_t(limit); ++i) {
         if (i == probe && matched * walked < wanted * probe)
             return std::nullopt;
+        if (i % 65536 == 65535 && stopped(stop))
+            return std::unexpected(interrupted());
         const std::uint32_t row = s.rowAtRank(std::uint32_t(descending ? places - 1 - i : i));
         if (row == SearchSnapshot::kNoRank || !s.contains(row, needle))
             continue;
@@ -789,7 +808,8 @@ constexpr qint64 kSortedSearchRows = 20000;
 
 /// The ids of one page, in order.
 Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filter, CustomerSort sort,
-                                        bool descending, qint64 offset, int limit)
+                                        bool descending, qint64 offset, int limit,
+                                        const std::atomic<bool> *stop)
 {
     if (sort == CustomerSort::Name && searchOnly(filter)) {
         // From the texts in memory: a term in many rows by walking the names in order, any other
@@ -798,7 +818,7 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
             const QByteArray needle = searchTerm(filter.search.trimmed().toLower()).toUtf8();
             const SampleHits sample = sampleHits(*snapshot, needle);
             if (sample.dense()) {
-                auto page = snapshotWalk(db, *snapshot, filter, descending, offset, limit);
+                auto page = snapshotWalk(db, *snapshot, filter, descending, offset, limit, stop);
                 if (!page)
                     return std::unexpected(page.error());
                 return std::move(**page);
@@ -810,17 +830,17 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
             const std::size_t budget = snapshot->ranks() / 32;
             const auto wanted = std::size_t(std::max<qint64>(0, offset) + std::max(0, limit));
             if (sample.hits > 0 && wanted * sample.tested <= sample.hits * budget) {
-                auto page = snapshotWalk(db, *snapshot, filter, descending, offset, limit, budget);
+                auto page = snapshotWalk(db, *snapshot, filter, descending, offset, limit, stop, budget);
                 if (!page)
                     return std::unexpected(page.error());
                 if (*page)
                     return std::move(**page);
             }
-            auto kept = snapshotMatches(db, filter);
+            auto kept = snapshotMatches(db, filter, stop);
             if (!kept)
                 return std::unexpected(kept.error());
             if (*kept && (*kept)->dense()) {
-                auto page = snapshotWalk(db, *(*kept)->snapshot, filter, descending, offset, limit);
+                auto page = snapshotWalk(db, *(*kept)->snapshot, filter, descending, offset, limit, stop);
                 if (!page)
                     return std::unexpected(page.error());
                 return std::move(**page);
@@ -953,7 +973,7 @@ Result<qint64> CustomerQuery::count(const CustomerFilter &filter)
                       "IS NULL)",
                       &w);
     }
-    if (auto kept = snapshotMatches(db, filter); !kept)
+    if (auto kept = snapshotMatches(db, filter, m_db.stopFlag()); !kept)
         return std::unexpected(kept.error());
     else if (*kept)
         return qint64((*kept)->matches->rows.size());
@@ -1011,7 +1031,7 @@ Result<qint64> CustomerQuery::countAtMost(const CustomerFilter &filter, qint64 a
     {
         ReadTransaction read(db);
         // The texts in memory count every match at once.
-        auto kept = snapshotMatches(db, filter);
+        auto kept = snapshotMatches(db, filter, m_db.stopFlag());
         if (!kept)
             return std::unexpected(kept.error());
         if (*kept)
@@ -1066,7 +1086,7 @@ Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filte
     // (often an index alone, even deep into the list), then each row's details by id.
     sqlite3 *db = m_db.handle();
     ReadTransaction read(db);
-    auto ids = pageIds(db, filter, sort, descending, offset, limit);
+    auto ids = pageIds(db, filter, sort, descending, offset, limit, m_db.stopFlag());
     if (!ids)
         return std::unexpected(ids.error());
     std::vector<CustomerRow> rows;

@@ -144,6 +144,11 @@ bool Database::inTransaction() const
     return d->handle && !sqlite3_get_autocommit(d->handle);
 }
 
+const std::atomic<bool> *Database::stopFlag() const
+{
+    return d->stopWhen.get();
+}
+
 void Database::stopWhen(std::shared_ptr<const std::atomic<bool>> stop)
 {
     d->stopWhen = std::move(stop);

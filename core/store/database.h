@@ -48,6 +48,9 @@ public:
     /// Makes every statement of this connection stop with an error as soon as `stop` is true (a
     /// worker's query that nobody waits for any more). Checked every thousand SQLite steps.
     void stopWhen(std::shared_ptr<const std::atomic<bool>> stop);
+    /// The flag of stopWhen(), or null: work of the store outside SQLite's statements (the search
+    /// texts in memory) stops on it too.
+    const std::atomic<bool> *stopFlag() const;
 
     /// True inside a transaction: one left open (an interrupted read) keeps an old snapshot.
     bool inTransaction() const;

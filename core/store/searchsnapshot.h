@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -54,9 +55,11 @@ public:
 
     /// Rows whose text contains `needle` (UTF-8, already lower-cased as the texts are), in id
     /// order. With `within` (rows in id order), only those are tested: the matches of a shorter
-    /// term the needle contains.
-    std::vector<std::uint32_t> find(QByteArrayView needle,
-                                    const std::vector<std::uint32_t> *within = nullptr) const;
+    /// term the needle contains. Once `stop` is true (looked at first, then every megabyte of
+    /// text or 4,096 rows of `within`) it returns at once what it found so far, which is not all:
+    /// the caller asks `stop` again.
+    std::vector<std::uint32_t> find(QByteArrayView needle, const std::vector<std::uint32_t> *within = nullptr,
+                                    const std::atomic<bool> *stop = nullptr) const;
 
     std::size_t size() const { return m_ids.size(); }
     CustomerId id(std::uint32_t row) const { return m_ids[row]; }

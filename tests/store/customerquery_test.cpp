@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <atomic>
 #include <gtest/gtest.h>
 #include <limits>
 #include <random>
@@ -632,6 +633,35 @@ TEST_F(CustomerSearchSnapshotTest, FindsEveryRowWhoseTextHasTheTermOnceInIdOrder
         EXPECT_EQ(narrowed, rows) << term;
     }
     EXPECT_TRUE(snapshot->find("").empty());
+}
+
+TEST_F(CustomerSearchSnapshotTest, AStoppedSearchAnswersNothingAndKeepsNothing)
+{
+    // The next keystroke stops the search of the one before (Database::stopWhen): its scan of the
+    // texts ends at once, with an error rather than some of the matches.
+    auto snapshot = store::SearchSnapshot::current(db.handle());
+    ASSERT_TRUE(snapshot);
+    const std::atomic<bool> stop{true};
+    const auto all = snapshot->find("w");
+    ASSERT_FALSE(all.empty());
+    EXPECT_TRUE(snapshot->find("w", nullptr, &stop).empty());
+    EXPECT_TRUE(snapshot->find("wa", &all, &stop).empty());
+
+    store::CustomerQuery q(db);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("wa");
+    auto flag = std::make_shared<std::atomic<bool>>(true);
+    db.stopWhen(flag);
+    EXPECT_FALSE(q.count(f));
+    EXPECT_FALSE(q.countAtMost(f, 5));
+    EXPECT_FALSE(q.page(f, store::CustomerSort::Name, false, 0, 40));
+    db.stopWhen({});
+    // What the stopped search had found is not taken for the term's matches, nor for those of a
+    // term typed on.
+    EXPECT_EQ(*q.count(f), referenceCount(db, f));
+    f.search = QStringLiteral("wan");
+    EXPECT_EQ(*q.count(f), referenceCount(db, f));
+    expectSameAsReference();
 }
 
 TEST_F(CustomerSearchSnapshotTest, RanksEveryoneByNameThenIdArchivedOrNot)
