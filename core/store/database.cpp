@@ -199,8 +199,11 @@ Result<void> Database::open(const QString &path, Mode mode)
                             "The database “%1” is read-only. Ask for write access or copy it to a folder of "
                             "your own.")
                             .arg(native));
-        if (auto created = createPrivateFile(path); !created)
-            return created;
+        // ":memory:" is SQLite's name for a database in memory: no file of that name.
+        if (path != QStringLiteral(":memory:")) {
+            if (auto created = createPrivateFile(path); !created)
+                return created;
+        }
     } else if (!info.exists()) {
         return fail(
             QCoreApplication::translate("tierdesk::store::Database", "The database “%1” does not exist.")

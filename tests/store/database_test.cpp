@@ -353,6 +353,23 @@ TEST_F(DatabaseFile, ReadOnlyModeDoesNotCreateAMissingFile)
     EXPECT_FALSE(QFile::exists(path()));
 }
 
+TEST_F(DatabaseFile, MemoryIsADatabaseInMemoryWithoutAFile)
+{
+    // `tierdesk --db :memory:` names SQLite's database in memory, not a file in the folder the
+    // program was started from.
+    const QString before = QDir::currentPath();
+    ASSERT_TRUE(QDir::setCurrent(dir.path()));
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(QStringLiteral(":memory:")));
+        EXPECT_EQ(db.schemaVersion(), store::Database::latestSchemaVersion());
+        EXPECT_TRUE(db.exec("CREATE TABLE t (x)"));
+    }
+    QDir::setCurrent(before);
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty())
+        << QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(u' ').toStdString();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writes that fail
 
