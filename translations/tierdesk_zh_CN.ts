@@ -3926,6 +3926,14 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Only the first %1 customers due are printed. Export the call list for all of them.</source>
         <translation>仅打印前 %1 位到期客户。如需全部客户，请导出拨打清单。</translation>
     </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>The printer reported an error while printing the call list. Check the printer and try again.</source>
+        <translation>打印拨打清单时打印机报告了错误。请检查打印机后重试。</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::RfmGridModel</name>

@@ -25,9 +25,11 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QPrinter>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -198,7 +200,7 @@ int main(int argc, char **argv)
         busy = [w = window.get()] {
             return w->customersView()->model()->isLoading() ||
                    w->customersView()->model()->isReadingPages() || w->queueView()->isLoading() ||
-                   w->queueView()->model()->isReadingPages() ||
+                   w->queueView()->model()->isReadingPages() || w->queueView()->isPrinting() ||
                    (w->chartsViewIfBuilt() && w->chartsViewIfBuilt()->isLoading());
         };
         settle(window.get());
@@ -330,6 +332,19 @@ int main(int argc, char **argv)
             if (auto ok = session.logCall(call); !ok)
                 bench::die(ok.error().message);
         });
+    }
+
+    // ---- Print…: the call list's first rows (QueueView::printLimit()) to a PDF, as the print
+    // dialog's OK does.
+    {
+        QTemporaryDir printDir;
+        auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+        printer->setPageOrientation(QPageLayout::Landscape);
+        printer->setOutputFormat(QPrinter::PdfFormat);
+        printer->setOutputFileName(printDir.filePath(QStringLiteral("calls.pdf")));
+        measure(
+            QStringLiteral("print the call list (first %1 rows) to a PDF").arg(ui::QueueView::printLimit()),
+            w, [&] { queue->printInBackground(printer); });
     }
 
     // ---- F5: the full classification in the worker thread; the window must stay responsive.

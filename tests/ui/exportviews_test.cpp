@@ -224,11 +224,57 @@ TEST_F(ExportViews, CallListPrintsToPdf)
     const QString html = window->queueView()->callListHtml();
     for (const char *name : {"王伟", "张秀英", "Anna Schmidt"})
         EXPECT_TRUE(html.contains(QString::fromUtf8(name))) << name;
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path(QStringLiteral("calls.pdf")));
-    window->queueView()->print(&printer);
+    // Printed by a worker: Print… waits, disabled, until the pages are drawn.
+    ui::QueueView *queue = window->queueView();
+    auto *printButton = queue->findChild<QPushButton *>(QStringLiteral("printQueueButton"));
+    ASSERT_TRUE(printButton);
+    ASSERT_TRUE(printButton->isEnabled());
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    printer->setOutputFormat(QPrinter::PdfFormat);
+    printer->setOutputFileName(path(QStringLiteral("calls.pdf")));
+    QSignalSpy finished(queue, &ui::QueueView::printFinished);
+    queue->printInBackground(printer);
+    EXPECT_TRUE(queue->isPrinting());
+    EXPECT_FALSE(printButton->isEnabled());
+    ASSERT_TRUE(finished.count() == 1 || finished.wait(30000));
+    EXPECT_TRUE(finished.at(0).at(0).toBool());
+    EXPECT_FALSE(queue->isPrinting());
+    EXPECT_TRUE(printButton->isEnabled());
     EXPECT_TRUE(read(path(QStringLiteral("calls.pdf"))).startsWith("%PDF"));
+}
+
+TEST_F(ExportViews, ADatabaseInMemoryIsPrintedFromTheWindowsConnection)
+{
+    // A worker's own connection to ":memory:" would be another, empty database.
+    ASSERT_TRUE(session->open(QStringLiteral(":memory:")));
+    ui::QueueView *queue = window->queueView();
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    printer->setOutputFormat(QPrinter::PdfFormat);
+    printer->setOutputFileName(path(QStringLiteral("empty.pdf")));
+    QSignalSpy finished(queue, &ui::QueueView::printFinished);
+    ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    queue->printInBackground(printer);
+    ASSERT_TRUE(finished.count() == 1 || finished.wait(30000));
+    EXPECT_TRUE(finished.at(0).at(0).toBool()) << ui::MessageBox::lastText().toStdString();
+    EXPECT_TRUE(read(path(QStringLiteral("empty.pdf"))).startsWith("%PDF"));
+}
+
+TEST_F(ExportViews, APrinterErrorIsReportedAndPrintCanBeTriedAgain)
+{
+    ui::QueueView *queue = window->queueView();
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    printer->setOutputFormat(QPrinter::PdfFormat);
+    printer->setOutputFileName(path(QStringLiteral("no/such/folder/calls.pdf")));
+    QSignalSpy finished(queue, &ui::QueueView::printFinished);
+    ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    queue->printInBackground(printer);
+    ASSERT_TRUE(finished.count() == 1 || finished.wait(30000));
+    EXPECT_FALSE(finished.at(0).at(0).toBool());
+    EXPECT_TRUE(ui::MessageBox::lastText().contains(QStringLiteral("printer reported an error")))
+        << ui::MessageBox::lastText().toStdString();
+    EXPECT_FALSE(queue->isPrinting());
+    EXPECT_TRUE(queue->findChild<QPushButton *>(QStringLiteral("printQueueButton"))->isEnabled());
+    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
 }
 
 TEST_F(ExportViews, PrintingStopsAtThePrintLimitAndSaysSo)

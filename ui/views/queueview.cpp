@@ -7,6 +7,7 @@
 #include "io/calllist.h"
 #include "messagebox.h"
 #include "model/labels.h"
+#include "model/memory.h"
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
@@ -14,7 +15,9 @@
 #include "views/tablelayout.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,8 +27,10 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTextDocument>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <atomic>
@@ -260,7 +265,7 @@ void QueueView::updateButtons()
     m_apply->setText(row && row->demoteTo ? tr("&Apply suggestion: grade %1").arg(toText(*row->demoteTo))
                                           : tr("&Apply suggestion"));
     m_export->setEnabled(m_model->rowCount() > 0);
-    m_print->setEnabled(m_model->rowCount() > 0);
+    m_print->setEnabled(m_model->rowCount() > 0 && !m_printing);
 }
 
 std::optional<CustomerId> QueueView::currentCustomer() const
@@ -445,72 +450,159 @@ void QueueView::setPrintLimit(int rows)
     printRows = std::max(1, rows);
 }
 
+QueueView::PrintJob QueueView::printJob() const
+{
+    PrintJob job;
+    job.title = m_title->text();
+    job.summary = m_summary->text();
+    job.today = m_session->today();
+    job.filter = m_model->filter();
+    job.sort = m_model->sortKey();
+    job.descending = m_model->isDescending();
+    job.limit = printLimit();
+    return job;
+}
+
 QString QueueView::callListHtml() const
 {
     // One more than printed tells whether more are due (the count may not be exact yet).
-    const int limit = printLimit();
-    auto rows = m_model->firstRows(qint64(limit) + 1);
-    const bool more = rows && rows->size() > std::size_t(limit);
+    const PrintJob job = printJob();
+    auto rows = m_model->firstRows(qint64(job.limit) + 1);
+    return callListHtml(job, rows ? *rows : std::vector<store::CustomerRow>());
+}
+
+QString QueueView::callListHtml(const PrintJob &job, std::vector<store::CustomerRow> rows)
+{
+    const bool more = rows.size() > std::size_t(job.limit);
     if (more)
-        rows->resize(std::size_t(limit));
-    const QDate today = m_session->today();
+        rows.resize(std::size_t(job.limit));
     QString html;
-    html += QStringLiteral("<h2>") + m_title->text().toHtmlEscaped() + QStringLiteral("</h2>");
-    html += QStringLiteral("<p>") + m_summary->text().toHtmlEscaped() + QStringLiteral("</p>");
+    html += QStringLiteral("<h2>") + job.title.toHtmlEscaped() + QStringLiteral("</h2>");
+    html += QStringLiteral("<p>") + job.summary.toHtmlEscaped() + QStringLiteral("</p>");
     html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>");
     for (const QString &h : {tr("#"), tr("Name"), tr("Phone"), tr("Grade"), tr("Value tier"),
                              tr("Last contact"), tr("Due"), tr("Why call"), tr("Notes")})
         html += QStringLiteral("<th align='left'>") + h.toHtmlEscaped() + QStringLiteral("</th>");
     html += QStringLiteral("</tr>");
-    if (rows) {
-        int n = 0;
-        for (const store::CustomerRow &r : *rows) {
-            const bool late = r.due.isValid() && r.due < today;
-            html += QStringLiteral("<tr>");
-            const QStringList cells{QString::number(++n),
-                                    r.company.isEmpty() ? r.name : r.name + QStringLiteral(" · ") + r.company,
-                                    r.phone,
-                                    r.grade ? toText(*r.grade) : QString(),
-                                    r.tier ? labels::valueTier(*r.tier) : QString(),
-                                    format::date(r.lastContact),
-                                    format::date(r.due),
-                                    classify::reasonText(r.reason),
-                                    QString()};
-            for (int c = 0; c < cells.size(); ++c) {
-                const bool red = late && c == 6;
-                html += red ? QStringLiteral("<td><b style='color:#c0392b'>") : QStringLiteral("<td>");
-                html += cells[c].toHtmlEscaped();
-                html += red ? QStringLiteral("</b></td>") : QStringLiteral("</td>");
-            }
-            html += QStringLiteral("</tr>");
+    int n = 0;
+    for (const store::CustomerRow &r : rows) {
+        const bool late = r.due.isValid() && r.due < job.today;
+        html += QStringLiteral("<tr>");
+        const QStringList cells{QString::number(++n),
+                                r.company.isEmpty() ? r.name : r.name + QStringLiteral(" · ") + r.company,
+                                r.phone,
+                                r.grade ? toText(*r.grade) : QString(),
+                                r.tier ? labels::valueTier(*r.tier) : QString(),
+                                format::date(r.lastContact),
+                                format::date(r.due),
+                                classify::reasonText(r.reason),
+                                QString()};
+        for (int c = 0; c < cells.size(); ++c) {
+            const bool red = late && c == 6;
+            html += red ? QStringLiteral("<td><b style='color:#c0392b'>") : QStringLiteral("<td>");
+            html += cells[c].toHtmlEscaped();
+            html += red ? QStringLiteral("</b></td>") : QStringLiteral("</td>");
         }
+        html += QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table>");
     if (more) {
         html += QStringLiteral("<p>") +
                 tr("Only the first %1 customers due are printed. Export the call list for all of them.")
-                    .arg(QLocale().toString(limit))
+                    .arg(QLocale().toString(job.limit))
                     .toHtmlEscaped() +
                 QStringLiteral("</p>");
     }
     return html;
 }
 
-void QueueView::print(QPrinter *printer) const
+namespace {
+
+/// The printing thread: not the global pool, where Qt's raster engine splits big fills and waits
+/// for them, nor the readers', where the lists' reads would wait behind a second of layout.
+QThreadPool *printerPool()
 {
-    QTextDocument doc;
-    doc.setHtml(callListHtml());
-    doc.print(printer);
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        // A print under way is finished before the application goes (its printer and fonts).
+        qAddPostRoutine([] { printerPool()->waitForDone(); });
+        return p;
+    }();
+    return pool;
+}
+
+} // namespace
+
+void QueueView::printInBackground(std::shared_ptr<QPrinter> printer)
+{
+    if (m_printing || !printer || !m_session->isOpen())
+        return;
+    // Everything in the worker: reading the rows (a tenth of a second at a million customers on
+    // a busy machine), the layout and the drawing (over a second). QTextDocument is reentrant,
+    // and QPainter may draw on a QPrinter in any thread. A database in memory has no second
+    // connection: its rows are read here.
+    const PrintJob job = printJob();
+    const QString path = m_session->database().path();
+    std::optional<std::vector<store::CustomerRow>> rowsRead;
+    if (!readableInBackground(path)) {
+        auto rows = m_model->firstRows(qint64(job.limit) + 1);
+        if (!rows) {
+            MessageBox::critical(this, tr("Printing failed"), rows.error().message);
+            return;
+        }
+        rowsRead = std::move(*rows);
+    }
+    m_printing = true;
+    updateButtons();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_printing = false;
+        updateButtons();
+        const QString error = watcher->result();
+        if (!error.isEmpty())
+            MessageBox::critical(this, tr("Printing failed"), error);
+        emit printFinished(error.isEmpty());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        printerPool(), [job, path, printer, rowsRead = std::move(rowsRead)]() mutable -> QString {
+            if (!rowsRead) {
+                auto db = readerConnection(path);
+                if (!db)
+                    return db.error().message;
+                auto rows =
+                    store::CustomerQuery(**db).page(job.filter, job.sort, job.descending, 0, job.limit + 1);
+                readerDone(**db);
+                if (!rows)
+                    return rows.error().message;
+                rowsRead = std::move(*rows);
+            }
+            bool ok = false;
+            {
+                QTextDocument doc;
+                doc.setHtml(callListHtml(job, std::move(*rowsRead)));
+                doc.print(printer.get());
+                ok = printer->printerState() != QPrinter::Error;
+            }
+            // The layout of some twenty pages was freed in this thread's heap, where it would
+            // stay resident: back to the system.
+            releaseFreeMemory();
+            return ok ? QString()
+                      : tr("The printer reported an error while printing the call list. Check the printer "
+                           "and "
+                           "try again.");
+        }));
 }
 
 void QueueView::choosePrinter()
 {
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageOrientation(QPageLayout::Landscape);
-    QPrintDialog dialog(&printer, this);
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    printer->setPageOrientation(QPageLayout::Landscape);
+    QPrintDialog dialog(printer.get(), this);
     dialog.setWindowTitle(tr("Print call list"));
     if (dialog.exec() == QDialog::Accepted)
-        print(&printer);
+        printInBackground(std::move(printer));
 }
 
 } // namespace tierdesk::ui

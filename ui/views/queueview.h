@@ -5,6 +5,7 @@
 #include "model/types.h"
 #include "store/customerquery.h"
 
+#include <QDate>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QWidget>
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -58,15 +60,36 @@ public:
     /// The call list as an HTML table, for printing and PDF: its first printLimit() rows, and a
     /// line saying so when more are due.
     QString callListHtml() const;
+    /// What a print of the call list needs from the window, for a worker thread.
+    struct PrintJob {
+        QString title;
+        QString summary;
+        QDate today;
+        store::CustomerFilter filter;
+        store::CustomerSort sort = store::CustomerSort::Priority;
+        bool descending = false;
+        int limit = 0;
+    };
+    /// The call list's HTML of `rows`, the first job.limit + 1 of the list (one more than printed
+    /// tells that more are due); any thread.
+    static QString callListHtml(const PrintJob &job, std::vector<store::CustomerRow> rows);
     /// The most rows Print… puts on paper (500, some twenty pages: a day's calls of a
     /// salesperson, not a team's backlog of a million customers); tests lower it.
     static int printLimit();
     static void setPrintLimit(int rows);
-    void print(QPrinter *printer) const;
+    /// What Print… does once the user has chosen `printer`: lays out callListHtml() and draws it
+    /// on the printer in a worker thread (some twenty pages took over a second, which the window
+    /// does not wait for); Print… is disabled until printFinished().
+    void printInBackground(std::shared_ptr<QPrinter> printer);
+    /// True while a worker prints the call list.
+    bool isPrinting() const { return m_printing; }
 
 signals:
     /// A worker's export has ended: `error` is empty when the file was written.
     void exportFinished(const QString &path, const QString &error);
+    /// A worker's printing has ended; `ok` is false when the printer reported an error (which the
+    /// user has been told).
+    void printFinished(bool ok);
     void openCustomerRequested(tierdesk::CustomerId id);
     void currentCustomerChanged();
 
@@ -85,6 +108,7 @@ private:
     void exportInBackground(const QString &path, io::StoredCallListOptions options);
     void endExport();
     void choosePrinter();
+    PrintJob printJob() const;
 
     Session *m_session;
     CustomerTableModel *m_model;
@@ -109,6 +133,8 @@ private:
     /// The worker writing an export, and its progress dialog.
     std::shared_ptr<std::atomic<bool>> m_stopExport;
     QPointer<QProgressDialog> m_exportProgress;
+    /// A worker prints the call list.
+    bool m_printing = false;
 };
 
 } // namespace tierdesk::ui
