@@ -72,6 +72,14 @@ Result<sqlite3 *> connectQt(const QString &connection, const QString &file, cons
 
 } // namespace
 
+/// The outcome of a connection's damage check. Shared by the checking thread, the connection and
+/// the connections opened beside it: each of them may outlive the others.
+struct Database::DamageCheck {
+    enum State { Running, Passed, Damaged };
+    std::atomic<int> state = Passed;
+    QString damage; ///< SQLite's report, set before state becomes Damaged
+};
+
 struct Database::Private {
     QString connection;
     QString path;
@@ -79,14 +87,13 @@ struct Database::Private {
     int version = 0;
 
     // The background quick_check of a big file: its own read-only connection and thread.
-    enum CheckState { Running, Passed, Damaged };
     std::thread checker;
     std::atomic<bool> stopChecking = false;
     std::mutex checkerLock; ///< guards checkerDb between sqlite3_interrupt() and sqlite3_close()
     sqlite3 *checkerDb = nullptr;
-    std::atomic<int> checkState = Passed;
+    /// This connection's check, or the one of the connection it was opened beside; never null.
+    std::shared_ptr<const DamageCheck> check = std::make_shared<DamageCheck>();
     std::shared_ptr<const std::atomic<bool>> stopWhen; ///< see Database::stopWhen()
-    QString damage; ///< SQLite's report, set before checkState becomes Damaged
 
     void stopCheck()
     {
@@ -167,7 +174,8 @@ void Database::stopWhen(std::shared_ptr<const std::atomic<bool>> stop)
 void Database::close()
 {
     d->stopCheck();
-    d->checkState = Private::Passed;
+    // A new outcome for the next file: a connection opened beside this one keeps the old one.
+    d->check = std::make_shared<DamageCheck>();
     if (d->connection.isEmpty())
         return;
     if (d->handle)
@@ -184,6 +192,22 @@ void Database::close()
 }
 
 Result<void> Database::open(const QString &path, Mode mode)
+{
+    return openFile(path, mode, nullptr);
+}
+
+Result<void> Database::openBeside(const QString &path, std::shared_ptr<const DamageCheck> check)
+{
+    Q_ASSERT(check);
+    return openFile(path, Mode::ReadWrite, check ? std::move(check) : std::make_shared<DamageCheck>());
+}
+
+std::shared_ptr<const Database::DamageCheck> Database::damageCheck() const
+{
+    return d->check;
+}
+
+Result<void> Database::openFile(const QString &path, Mode mode, std::shared_ptr<const DamageCheck> beside)
 {
     close();
     const QString native = QDir::toNativeSeparators(path);
@@ -225,10 +249,12 @@ Result<void> Database::open(const QString &path, Mode mode)
     d->handle = *handle;
     registerConnection(d->handle);
     d->path = path;
-    if (auto ok = configure(mode); !ok) {
+    if (auto ok = configure(mode, beside != nullptr); !ok) {
         close();
         return ok;
     }
+    if (beside)
+        d->check = std::move(beside);
     if (mode != Mode::ReadWrite) {
         if (d->version != schema::latestVersion()) {
             close();
@@ -261,7 +287,7 @@ Result<void> Database::openInMemory()
     d->handle = *handle;
     registerConnection(d->handle);
     d->path = QStringLiteral(":memory:");
-    if (auto ok = configure(Mode::ReadWrite); !ok) {
+    if (auto ok = configure(Mode::ReadWrite, false); !ok) {
         close();
         return ok;
     }
@@ -282,7 +308,7 @@ Result<void> Database::exec(const char *sql)
     return {};
 }
 
-Result<void> Database::configure(Mode mode)
+Result<void> Database::configure(Mode mode, bool checked)
 {
     const QString native = QDir::toNativeSeparators(d->path);
     sqlite3_busy_timeout(d->handle, 5000);
@@ -354,7 +380,7 @@ Result<void> Database::configure(Mode mode)
     // here; a bigger file opens at once and is checked by a helper thread (see startCheck()),
     // and writes are refused from the moment damage is found.
     const qint64 fileSize = d->path == QStringLiteral(":memory:") ? 0 : QFileInfo(d->path).size();
-    if (mode == Mode::ReadOnlyUnchecked) {
+    if (mode == Mode::ReadOnlyUnchecked || checked) {
         // The connection that opened the file first checks it.
     } else if (d->version > 0 && fileSize > syncCheckBytes.load()) {
         startCheck();
@@ -408,17 +434,19 @@ Result<void> Database::migrate()
 void Database::startCheck()
 {
     d->stopCheck();
-    d->checkState = Private::Running;
+    auto outcome = std::make_shared<DamageCheck>();
+    outcome->state = DamageCheck::Running;
+    d->check = outcome;
     const QByteArray file = QFile::encodeName(d->path);
     Private *p = d.get();
-    d->checker = std::thread([p, file] {
+    d->checker = std::thread([p, outcome, file] {
         // Behind the work the user asked for: the lowest priority this thread can have.
         setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 19);
         sqlite3 *db = nullptr;
         if (sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
             SQLITE_OK) {
             sqlite3_close(db);
-            p->checkState = Private::Passed; // not readable now: the next open will tell
+            outcome->state = DamageCheck::Passed; // not readable now: the next open will tell
             return;
         }
         sqlite3_busy_timeout(db, 5000);
@@ -430,19 +458,19 @@ void Database::startCheck()
             db, 1000, [](void *stop) { return static_cast<std::atomic<bool> *>(stop)->load() ? 1 : 0; },
             &p->stopChecking);
         sqlite3_stmt *stmt = nullptr;
-        int state = Private::Passed;
+        int state = DamageCheck::Passed;
         if (!p->stopChecking &&
             sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &stmt, nullptr) == SQLITE_OK) {
             const int rc = sqlite3_step(stmt);
             if (rc == SQLITE_ROW) {
                 const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
                 if (qstrcmp(text, "ok") != 0) {
-                    p->damage = QString::fromUtf8(text);
-                    state = Private::Damaged;
+                    outcome->damage = QString::fromUtf8(text);
+                    state = DamageCheck::Damaged;
                 }
             } else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
-                p->damage = QString::fromUtf8(sqlite3_errmsg(db));
-                state = Private::Damaged;
+                outcome->damage = QString::fromUtf8(sqlite3_errmsg(db));
+                state = DamageCheck::Damaged;
             }
         }
         sqlite3_finalize(stmt);
@@ -451,24 +479,49 @@ void Database::startCheck()
             p->checkerDb = nullptr;
         }
         sqlite3_close(db);
-        p->checkState = state;
+        outcome->state = state;
     });
 }
 
 Result<void> Database::integrity() const
 {
-    if (d->checkState.load() != Private::Damaged)
+    if (d->check->state.load() != DamageCheck::Damaged)
         return {};
     return fail(QCoreApplication::translate("tierdesk::store::Database",
                                             "The database “%1” is damaged. Restore it from a backup; "
                                             "TierDesk will not change it.")
                     .arg(QDir::toNativeSeparators(d->path)),
-                d->damage);
+                d->check->damage);
 }
 
 bool Database::integrityChecked() const
 {
-    return d->checkState.load() != Private::Running;
+    return d->check->state.load() != DamageCheck::Running;
+}
+
+Result<void> Database::syncLog()
+{
+    sqlite3_file *log = nullptr;
+    int rc = sqlite3_file_control(d->handle, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log);
+    if (rc == SQLITE_OK && log && log->pMethods)
+        rc = log->pMethods->xSync(log, SQLITE_SYNC_NORMAL);
+    if (rc != SQLITE_OK)
+        return std::unexpected(sqliteError(d->handle, rc, {}));
+    return {};
+}
+
+Result<bool> Database::checkpoint()
+{
+    // PASSIVE: copies the frames no reader needs any more; a busy lock is no error, only less done.
+    int logFrames = -1;
+    int copiedFrames = -1;
+    const int rc =
+        sqlite3_wal_checkpoint_v2(d->handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return false;
+    if (rc != SQLITE_OK)
+        return std::unexpected(sqliteError(d->handle, rc, {}));
+    return copiedFrames == logFrames;
 }
 
 void Database::setSyncCheckLimit(qint64 bytes)

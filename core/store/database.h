@@ -23,6 +23,10 @@ public:
     /// (and checked), for a short job in a worker thread: it skips the damage check.
     enum class Mode { ReadWrite, ReadOnly, ReadOnlyUnchecked };
 
+    /// The damage check of one connection's file, shared with the second connections that
+    /// openBeside() it (opaque).
+    struct DamageCheck;
+
     Database();
     ~Database();
     Database(const Database &) = delete;
@@ -35,6 +39,14 @@ public:
     /// by a low-priority helper thread instead; writes fail from the moment it finds damage
     /// (see integrity()).
     Result<void> open(const QString &path, Mode mode = Mode::ReadWrite);
+    /// Opens a second read-write connection to a file this program already has open, for a worker
+    /// thread: `check` is what damageCheck() of the first connection gave (on its thread). No damage
+    /// check of its own (the first connection's reads the whole file already); its writes are
+    /// refused from the moment that check finds damage, as the first connection's are, even when
+    /// the first connection was closed since.
+    Result<void> openBeside(const QString &path, std::shared_ptr<const DamageCheck> check);
+    /// The damage check of this connection, for openBeside().
+    std::shared_ptr<const DamageCheck> damageCheck() const;
     /// A private in-memory database with the current schema (tests, previews).
     Result<void> openInMemory();
     void close();
@@ -78,14 +90,23 @@ public:
     /// The outcome of the damage check so far: an error once it found damage (then every write
     /// fails with it), success while it runs or after it passed.
     Result<void> integrity() const;
-    /// False while the background check of a big file is still running.
+    /// False while the background check of a big file is still running (for a connection opened
+    /// with openBeside(), the first connection's check).
     bool integrityChecked() const;
+    /// Writes the write-ahead log to the disk, as a commit with synchronous = FULL does: what was
+    /// committed with synchronous = NORMAL before is durable after it.
+    Result<void> syncLog();
+    /// Copies what the write-ahead log holds into the file, as far as no reader still needs it
+    /// (PRAGMA wal_checkpoint(PASSIVE): never waits for a lock, never blocks a reader or a writer).
+    /// True when the whole log is in the file now.
+    Result<bool> checkpoint();
     /// The file size above which open() leaves the check to the helper thread (64 MB; tests
     /// lower it).
     static void setSyncCheckLimit(qint64 bytes);
 
 private:
-    Result<void> configure(Mode mode);
+    Result<void> openFile(const QString &path, Mode mode, std::shared_ptr<const DamageCheck> beside);
+    Result<void> configure(Mode mode, bool checked);
     void startCheck();
     Result<void> migrate();
     struct Private;

@@ -486,6 +486,20 @@ protected:
         ASSERT_TRUE(db.integrityChecked());
     }
 
+    /// Two pages in the middle of the file overwritten with garbage.
+    void damageTheMiddle()
+    {
+        QFile f(path());
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        const qint64 pages = f.size() / 16384;
+        ASSERT_GE(pages, 4);
+        ASSERT_TRUE(f.seek((pages / 2) * 16384));
+        QByteArray garbage(2 * 16384, '\0');
+        for (qsizetype i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 131 + 0xA5) & 0xff);
+        ASSERT_EQ(f.write(garbage), garbage.size());
+    }
+
     QTemporaryDir dir;
 };
 
@@ -503,17 +517,7 @@ TEST_F(BigFile, AnUndamagedFileOpensAndPassesItsCheck)
 
 TEST_F(BigFile, ADamagedFileOpensButRefusesEveryWriteOnceTheCheckFoundTheDamage)
 {
-    {
-        QFile f(path());
-        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
-        const qint64 pages = f.size() / 16384;
-        ASSERT_GE(pages, 4);
-        ASSERT_TRUE(f.seek((pages / 2) * 16384));
-        QByteArray garbage(2 * 16384, '\0');
-        for (qsizetype i = 0; i < garbage.size(); ++i)
-            garbage[i] = char((i * 131 + 0xA5) & 0xff);
-        ASSERT_EQ(f.write(garbage), garbage.size());
-    }
+    damageTheMiddle();
     store::Database db;
     ASSERT_TRUE(db.open(path()));
     waitForTheCheck(db);
@@ -523,6 +527,47 @@ TEST_F(BigFile, ADamagedFileOpensButRefusesEveryWriteOnceTheCheckFoundTheDamage)
     auto tx = db.beginWrite();
     ASSERT_FALSE(tx);
     EXPECT_TRUE(tx.error().message.contains(QStringLiteral("damaged")));
+}
+
+TEST_F(BigFile, AConnectionBesideADamagedFilesFirstOneRefusesEveryWriteOnceTheFirstsCheckFoundIt)
+{
+    damageTheMiddle();
+    store::Database first;
+    ASSERT_TRUE(first.open(path()));
+    // The worker's connection: no check of its own, the first one's outcome.
+    store::Database beside;
+    ASSERT_TRUE(beside.openBeside(path(), first.damageCheck()));
+    waitForTheCheck(first);
+    ASSERT_FALSE(first.integrity());
+    EXPECT_TRUE(beside.integrityChecked());
+    auto integrity = beside.integrity();
+    ASSERT_FALSE(integrity);
+    EXPECT_TRUE(integrity.error().message.contains(QStringLiteral("damaged")));
+    auto tx = beside.beginWrite();
+    ASSERT_FALSE(tx);
+    EXPECT_TRUE(tx.error().message.contains(QStringLiteral("damaged")));
+    // Still refused once the window closed its connection (the worker may outlive it).
+    first.close();
+    EXPECT_FALSE(beside.beginWrite());
+    // Opening the first connection again on another file starts from a new check.
+    EXPECT_TRUE(first.openInMemory());
+    EXPECT_TRUE(first.integrity());
+    EXPECT_FALSE(beside.integrity());
+}
+
+TEST_F(BigFile, AConnectionBesideAnUndamagedFilesFirstOneWritesAndFollowsTheFirstsCheck)
+{
+    store::Database first;
+    ASSERT_TRUE(first.open(path()));
+    store::Database beside;
+    ASSERT_TRUE(beside.openBeside(path(), first.damageCheck()));
+    waitForTheCheck(first);
+    EXPECT_TRUE(beside.integrityChecked());
+    EXPECT_TRUE(beside.integrity());
+    Customer c;
+    c.name = QStringLiteral("丁");
+    c.createdAt = date("2026-01-15");
+    EXPECT_TRUE(store::CustomerRepository(beside).add(c));
 }
 
 TEST_F(BigFile, ClosingDuringTheCheckDoesNotWaitForIt)
