@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 namespace tierdesk::io {
 
@@ -61,8 +62,18 @@ Result<StoredRun> classifyAndStore(store::Database &db, QDate asOf,
     out.summary = classifier.summary();
     // The stored duration is that of the work before storing, as for classifyDatabase(); here the
     // rules themselves run while the rows are stored.
-    if (auto ok = store::ClassificationStore(db).replace(classifier, timer.elapsed(), *generation); !ok)
-        return std::unexpected(ok.error());
+    {
+        // The stored classification is derived data: its transaction commits without waiting for
+        // the disk (synchronous = NORMAL; in WAL mode a power loss cannot damage the file, it can
+        // only lose this transaction, and its classification_runs row with it: the next open finds
+        // the day's run missing and classifies again). The next checkpoint, or the next commit of
+        // the user's own data (FULL again), makes it durable.
+        if (auto ok = db.exec("PRAGMA synchronous = NORMAL"); !ok)
+            return std::unexpected(ok.error());
+        const auto full = qScopeGuard([&db] { (void)db.exec("PRAGMA synchronous = FULL"); });
+        if (auto ok = store::ClassificationStore(db).replace(classifier, timer.elapsed(), *generation); !ok)
+            return std::unexpected(ok.error());
+    }
     out.durationMs = timer.elapsed();
     if (then) {
         if (auto ok = then(classifier); !ok)

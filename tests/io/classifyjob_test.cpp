@@ -378,6 +378,142 @@ TEST_F(ClassifyJob, AnErrorOfThenIsReturned)
     EXPECT_EQ(result.error().message, QStringLiteral("disk full"));
 }
 
+namespace {
+
+/// The statements a connection runs while it lives, as SQLite traces them (the top-level ones, in
+/// order).
+class Trace {
+public:
+    explicit Trace(store::Database &db)
+        : m_db(db)
+    {
+        sqlite3_trace_v2(
+            db.handle(), SQLITE_TRACE_STMT,
+            [](unsigned, void *context, void *, void *sql) {
+                const auto *text = static_cast<const char *>(sql);
+                if (text && qstrncmp(text, "--", 2) != 0)
+                    static_cast<Trace *>(context)->statements.push_back(QString::fromUtf8(text).simplified());
+                return 0;
+            },
+            this);
+    }
+    ~Trace() { sqlite3_trace_v2(m_db.handle(), 0, nullptr, nullptr); }
+    std::ptrdiff_t at(const char *sql) const
+    {
+        return std::find(statements.begin(), statements.end(), QString::fromUtf8(sql)) - statements.begin();
+    }
+    std::vector<QString> statements;
+
+private:
+    store::Database &m_db;
+};
+
+int synchronousLevel(store::Database &db)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), "PRAGMA synchronous", -1, &stmt, nullptr) != SQLITE_OK)
+        return -1;
+    const int level = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    return level;
+}
+
+} // namespace
+
+TEST_F(ClassifyJob, ClassifyAndStoreCommitsTheRunWithoutSyncAndTheUsersWritesStillSync)
+{
+    threeBuyers();
+    ASSERT_EQ(synchronousLevel(db), 2); // FULL, as every connection starts
+    Trace trace(db);
+    ASSERT_TRUE(io::classifyAndStore(db, kAsOf));
+    const auto &statements = trace.statements;
+    const auto normal = trace.at("PRAGMA synchronous = NORMAL");
+    const auto full = trace.at("PRAGMA synchronous = FULL");
+    ASSERT_LT(normal, std::ssize(statements));
+    ASSERT_LT(full, std::ssize(statements));
+    // Exactly the run's transaction lies between the two: one BEGIN IMMEDIATE and its COMMIT.
+    const std::vector<QString> between(statements.begin() + normal + 1, statements.begin() + full);
+    EXPECT_EQ(std::count(between.begin(), between.end(), QStringLiteral("BEGIN IMMEDIATE")), 1);
+    EXPECT_EQ(std::count(between.begin(), between.end(), QStringLiteral("COMMIT")), 1);
+    ASSERT_FALSE(between.empty());
+    EXPECT_EQ(between.front(), QStringLiteral("BEGIN IMMEDIATE"));
+    EXPECT_EQ(between.back(), QStringLiteral("COMMIT"));
+    // The user's own writes after it (a logged call) wait for the disk again.
+    EXPECT_EQ(synchronousLevel(db), 2);
+}
+
+TEST_F(ClassifyJob, AFailedRunLeavesTheConnectionSynchronousFull)
+{
+    threeBuyers();
+    // Without the runs' table the run's transaction fails, after the rows were written.
+    ASSERT_TRUE(db.exec("DROP TABLE classification_runs"));
+    Trace trace(db);
+    ASSERT_FALSE(io::classifyAndStore(db, kAsOf));
+    EXPECT_LT(trace.at("PRAGMA synchronous = NORMAL"), std::ssize(trace.statements));
+    EXPECT_LT(trace.at("BEGIN IMMEDIATE"), std::ssize(trace.statements));
+    EXPECT_EQ(synchronousLevel(db), 2);
+}
+
+// What synchronous = NORMAL risks, checked: a power loss can leave the WAL without the run's last
+// frames (they were never synced). SQLite then drops the whole transaction, its
+// classification_runs row with it, and the file is as it was before the run.
+TEST(ClassifyJobOnAFile, ARunCutShortInTheWriteAheadLogIsLostAsAWholeAndTheFileIsUndamaged)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path));
+        for (CustomerId id = 1; id <= 300; ++id) {
+            Customer c;
+            c.id = id;
+            c.name = QStringLiteral("客户 %1").arg(id);
+            c.createdAt = date("2025-01-01");
+            ASSERT_TRUE(store::CustomerRepository(db).add(c));
+            Order o;
+            o.customerId = id;
+            o.orderedAt = date("2026-06-01").addDays(-id);
+            o.amount = 1'000 * id;
+            ASSERT_TRUE(store::OrderRepository(db).add(o));
+        }
+        ASSERT_TRUE(io::classifyAndStore(db, date("2026-06-29")));
+    } // the last connection closes: checkpointed, no WAL left
+    ASSERT_FALSE(QFile::exists(path + QStringLiteral("-wal")));
+    QByteArray wal;
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path));
+        ASSERT_TRUE(db.exec("PRAGMA wal_autocheckpoint = 0"));
+        // The next day changes most rows (a year later: everyone's recency and lifecycle).
+        ASSERT_TRUE(io::classifyAndStore(db, date("2027-06-30")));
+        QFile f(path + QStringLiteral("-wal"));
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        wal = f.readAll();
+        ASSERT_GT(wal.size(), 4 * 16384);
+        ASSERT_TRUE(QFile::copy(path, dir.filePath(QStringLiteral("cut.sqlite"))));
+        ASSERT_TRUE(QFile::copy(path, dir.filePath(QStringLiteral("whole.sqlite"))));
+    }
+    auto lastRun = [&](const QString &name, qsizetype walBytes) -> QDate {
+        QFile f(dir.filePath(name + QStringLiteral("-wal")));
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(wal.left(walBytes));
+        f.close();
+        store::Database copy;
+        auto ok = copy.open(dir.filePath(name)); // the damage check runs (a small file)
+        EXPECT_TRUE(ok) << (ok ? std::string() : ok.error().message.toStdString());
+        if (!ok)
+            return {};
+        auto last = store::ClassificationStore(copy).lastRun();
+        EXPECT_TRUE(last && last->has_value());
+        return last && last->has_value() ? (*last)->asOf : QDate();
+    };
+    // The whole log: the run is there. Its last page missing: the run is gone, the day before's
+    // run is the last one (the window classifies again on open), and the file checks.
+    EXPECT_EQ(lastRun(QStringLiteral("whole.sqlite"), wal.size()), date("2027-06-30"));
+    EXPECT_EQ(lastRun(QStringLiteral("cut.sqlite"), wal.size() - 16384), date("2026-06-29"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Logging a call: one customer's follow-up, without a full run
 
