@@ -6,10 +6,10 @@
 #include "store/importlog.h"
 
 #include <QCoreApplication>
-#include <QFutureWatcher>
 #include <QPointer>
-#include <QScopeGuard>
 #include <QSettings>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace tierdesk::ui {
@@ -18,7 +18,23 @@ Session::Session(QObject *parent)
     : QObject(parent)
 {}
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // A run's worker may still be making its results durable after it told the window (see
+    // reclassify()); its connection must close before the application's SQL driver goes.
+    workerPool()->waitForDone();
+}
+
+QThreadPool *Session::workerPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        // A run, and the end of the one before (its sync and checkpoint) at most.
+        p->setMaxThreadCount(2);
+        return p;
+    }();
+    return pool;
+}
 
 Result<void> Session::open(const QString &path)
 {
@@ -250,28 +266,18 @@ void Session::reclassify()
     m_reclassifying = true;
     emit reclassifyStarted();
     const QString path = m_db->path();
+    // The window's connection checks the file for damage (in the background, for a big one); the
+    // worker's shares that check instead of reading the whole file a second time.
+    const std::shared_ptr<const store::Database::DamageCheck> check = m_db->damageCheck();
     const QDate asOf = today();
     QPointer<Session> self(this);
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        m_reclassifying = false;
-        if (m_db)
-            reloadRunInfo();
-        emit reclassifyFinished(error.isEmpty(), error);
-        if (error.isEmpty())
-            emit customersChanged();
-    });
-    // The worker opens its own connection (one per thread) and reports progress by queued
-    // calls; it touches nothing of this object directly.
-    watcher->setFuture(QtConcurrent::run([path, asOf, self]() -> QString {
-        // What the window let go of for the run (the search texts, reclassifyStarted()) and, at the
-        // end, what this job freed (its page cache, the facts' neighbours in its heap) go back to
-        // the system: at a million customers the first is some 60–80 MiB that would stay resident
-        // under the job's peak. Here, not on the window's thread: it walks every heap.
+    // The worker opens its own connection (one per thread) and reports progress and its end by
+    // queued calls; it touches nothing of this object directly.
+    (void)QtConcurrent::run(workerPool(), [path, check, asOf, self] {
+        // What the window let go of for the run (the search texts, reclassifyStarted()) goes back
+        // to the system: at a million customers some 60–80 MiB that would stay resident under the
+        // job's peak. Here, not on the window's thread: it walks every heap.
         releaseFreeMemory();
-        const auto release = qScopeGuard([] { releaseFreeMemory(); });
         auto progress = [self](int percent) {
             QMetaObject::invokeMethod(
                 qApp,
@@ -281,17 +287,58 @@ void Session::reclassify()
                 },
                 Qt::QueuedConnection);
         };
+        auto finish = [self](const QString &error) {
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, error] {
+                    if (self)
+                        self->finishReclassify(error);
+                },
+                Qt::QueuedConnection);
+        };
         progress(5);
-        store::Database db;
-        if (auto ok = db.open(path); !ok)
-            return ok.error().message;
-        progress(20);
-        auto result = io::classifyAndStore(db, asOf);
-        if (!result)
-            return result.error().message;
-        progress(100);
-        return QString();
-    }));
+        {
+            store::Database db;
+            if (auto ok = db.openBeside(path, check); !ok) {
+                finish(ok.error().message);
+                return;
+            }
+            // The commit does not copy the run into the file (some 280 MB at a million customers,
+            // and a sync): that checkpoint is taken below, once the views were told.
+            (void)db.exec("PRAGMA wal_autocheckpoint = 0");
+            progress(20);
+            auto result = io::classifyAndStore(db, asOf);
+            finish(result ? QString() : result.error().message);
+            if (result) {
+                // The run was committed without waiting for the disk (see classifyAndStore()): it
+                // waits now, while the window reads it, and not in the window's next commit (a
+                // logged call), which would wait for the whole log on the window's thread.
+                (void)db.syncLog();
+                // Then the run is copied into the file (a PASSIVE checkpoint: it waits for no
+                // one). What a reader of an older snapshot still needs (the window's damage check,
+                // for a while after opening) stays in the log for a later checkpoint; a view's read
+                // that began before the commit holds it back for a moment: a few tries.
+                for (int i = 0; i < 20; ++i) {
+                    auto done = db.checkpoint();
+                    if (!done || *done || !db.integrityChecked())
+                        break;
+                    QThread::msleep(50);
+                }
+            }
+        }
+        // What this job freed (its page cache, the facts' neighbours in its heap) goes back too.
+        releaseFreeMemory();
+    });
+}
+
+void Session::finishReclassify(const QString &error)
+{
+    m_reclassifying = false;
+    if (m_db)
+        reloadRunInfo();
+    emit reclassifyFinished(error.isEmpty(), error);
+    if (error.isEmpty())
+        emit customersChanged();
 }
 
 } // namespace tierdesk::ui

@@ -10,6 +10,8 @@
 #include <QDate>
 #include <QObject>
 
+class QThreadPool;
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -87,6 +89,9 @@ public:
     /// the end are signalled; the window stays responsive. Does nothing if one is running.
     void reclassify();
     bool isReclassifying() const { return m_reclassifying; }
+    /// The threads of reclassify(): not Qt's global pool, on which the window's painting waits
+    /// (a run would hold one of its two threads for seconds).
+    static QThreadPool *workerPool();
     /// True when the stored classification is older than today (run it on start).
     bool classificationIsStale() const;
 
@@ -108,6 +113,8 @@ signals:
 
 private:
     void reloadRunInfo();
+    /// The end of reclassify()'s run, on the window's thread (its worker may still checkpoint).
+    void finishReclassify(const QString &error);
     std::unique_ptr<store::Database> m_db;
     classify::Settings m_settings;
     std::optional<store::ClassificationRunInfo> m_lastRun;

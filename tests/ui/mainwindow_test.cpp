@@ -26,9 +26,11 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -162,6 +164,38 @@ TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRo
     QTRY_VERIFY(!model->isLoading());
     EXPECT_EQ(idsOf(table->model()), QList<qint64>{2}); // Anna Schmidt, 13900001111
     EXPECT_EQ(count->text(), ui::CustomersView::tr("%n customer(s)", nullptr, 1));
+}
+
+TEST_F(MainWindowTest, F5TellsTheViewsThenCopiesTheRunIntoTheFileItself)
+{
+    auto runsIn = [](const QString &file) -> qint64 {
+        sqlite3 *db = nullptr;
+        sqlite3_stmt *stmt = nullptr;
+        qint64 n = -1;
+        if (sqlite3_open_v2(file.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+            sqlite3_prepare_v2(db, "SELECT count(*) FROM classification_runs", -1, &stmt, nullptr) ==
+                SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            n = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        sqlite3_close(db);
+        return n;
+    };
+    const qint64 before = runsIn(dbPath);
+    ASSERT_GE(before, 1);
+    QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
+    QSignalSpy reload(session.get(), &ui::Session::customersChanged);
+    session->reclassify();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20'000);
+    EXPECT_TRUE(finished.front().at(0).toBool()) << finished.front().at(1).toString().toStdString();
+    EXPECT_EQ(reload.count(), 1);
+    EXPECT_FALSE(session->isReclassifying());
+    // The worker's checkpoint (a run of a few pages is far from SQLite's own threshold of 1,000):
+    // once it is done, the file without its write-ahead log holds the new run.
+    ASSERT_TRUE(ui::Session::workerPool()->waitForDone(20'000));
+    const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
+    ASSERT_TRUE(QFile::copy(dbPath, copy));
+    EXPECT_EQ(runsIn(copy), before + 1);
 }
 
 TEST_F(MainWindowTest, OnABigDatabaseTheCustomerListReadsTheSearchTextsAgainAfterAnEdit)
