@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -164,6 +165,41 @@ TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRo
     QTRY_VERIFY(!model->isLoading());
     EXPECT_EQ(idsOf(table->model()), QList<qint64>{2}); // Anna Schmidt, 13900001111
     EXPECT_EQ(count->text(), ui::CustomersView::tr("%n customer(s)", nullptr, 1));
+}
+
+TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsAreNotReadWhileEveryoneIsClassified)
+{
+    const BigDatabase big;
+    ui::CustomerTableModel::setSearchSnapshotCustomers(0);
+    const int threads = ui::Session::workerPool()->maxThreadCount();
+    QSemaphore hold;
+    const auto restore = qScopeGuard([&] {
+        hold.release(); // never leave the pool's thread waiting
+        ui::Session::workerPool()->setMaxThreadCount(threads);
+        ui::CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
+        store::SearchSnapshot::forgetAll();
+    });
+    store::SearchSnapshot::forgetAll();
+    sqlite3 *db = session->database().handle();
+    window->showPlace(ui::MainWindow::Place::Customers);
+    // The F5 worker waits behind a job holding the pool's only thread: the run is on its way.
+    ui::Session::workerPool()->setMaxThreadCount(1);
+    ui::Session::workerPool()->start([&hold] { hold.acquire(); });
+    session->reclassify();
+    ASSERT_TRUE(session->isReclassifying());
+    // An edit meanwhile would have the list read the texts again: not while the run needs the memory.
+    auto anna = session->customer(2);
+    ASSERT_TRUE(anna && *anna);
+    Customer renamed = **anna;
+    renamed.name = QStringLiteral("Anna Schmidt-Weber");
+    ASSERT_TRUE(session->updateCustomer(renamed));
+    QTest::qWait(300);
+    ASSERT_TRUE(ui::readerPool()->waitForDone(10'000));
+    EXPECT_EQ(store::SearchSnapshot::current(db), nullptr);
+    // The run's end reads them.
+    hold.release();
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isReclassifying(), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
 }
 
 TEST_F(MainWindowTest, F5TellsTheViewsThenCopiesTheRunIntoTheFileItself)

@@ -132,6 +132,10 @@ void CustomerTableModel::setSearchSnapshotCustomers(qint64 customers)
 
 void CustomerTableModel::prepareSearch()
 {
+    // Not while everyone is classified (the morning's run on opening, F5): the run needs the
+    // memory (releaseSearch()), and its end asks again.
+    if (m_session->isReclassifying())
+        return;
     const QString path = m_session->database().path();
     if (!loadsInBackground(path))
         return;
