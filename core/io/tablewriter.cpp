@@ -57,8 +57,17 @@ void CsvTableWriter::date(QDate value)
         m_writer.field(QByteArrayView());
         return;
     }
-    int year = 0, month = 0, day = 0;
-    value.getDate(&year, &month, &day);
+    // The proleptic Gregorian calendar's year, month and day of the Julian day, as QDate has
+    // them (H. Hinnant's civil_from_days), without QDate::getDate()'s calendar lookup per cell.
+    const qint64 z = value.toJulianDay() - 1721120; // days since 0000-03-01
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
     if (year < 1 || year > 9999) {
         // What Qt::ISODate says of years it cannot write in four digits.
         m_writer.field(QByteArrayView(value.toString(Qt::ISODate).toLatin1()));
@@ -70,7 +79,7 @@ void CsvTableWriter::date(QDate value)
         for (int i = at + width - 1; i >= at; --i, v /= 10)
             text[i] = char('0' + v % 10);
     };
-    put(0, 4, year);
+    put(0, 4, int(year));
     text[4] = '-';
     put(5, 2, month);
     text[7] = '-';

@@ -235,6 +235,39 @@ TEST(CsvTableWriter, Utf8CellsNumbersAndDatesAreSpelledAsBefore)
                   QDate(12345, 1, 1).toString(Qt::ISODate).toStdString() + "\r\n");
 }
 
+TEST(CsvTableWriter, EveryDaySpellsItsDateAsQtDoes)
+{
+    // The date cells work out year, month and day themselves: every day of three centuries,
+    // around 1 January of year 1, and the last days of 9999 as Qt::ISODate spells them.
+    std::vector<QDate> days;
+    for (QDate d(1900, 1, 1); d <= QDate(2200, 12, 31); d = d.addDays(1))
+        days.push_back(d);
+    for (int i = -400; i < 800; ++i)
+        days.push_back(QDate(1, 1, 1).addDays(i));
+    for (int i = -800; i < 3; ++i)
+        days.push_back(QDate(9999, 12, 31).addDays(i));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    io::CsvTableWriter w(&buffer, csv::WriterOptions{});
+    for (const QDate d : days) {
+        w.date(d);
+        w.integer(1); // a date Qt cannot spell is an empty cell: not a row of one empty cell
+        w.endRow();
+    }
+    ASSERT_TRUE(w.finish());
+    const QList<QByteArray> lines = buffer.data().split('\n');
+    ASSERT_EQ(lines.size(), qsizetype(days.size()) + 1);
+    int wrong = 0;
+    for (std::size_t i = 0; i < days.size() && wrong < 5; ++i) {
+        const QByteArray expected = days[i].toString(Qt::ISODate).toLatin1() + ",1";
+        if (lines[qsizetype(i)] != expected) {
+            ++wrong;
+            ADD_FAILURE() << lines[qsizetype(i)].toStdString() << " instead of " << expected.toStdString();
+        }
+    }
+    EXPECT_EQ(wrong, 0);
+}
+
 TEST_F(Export, CallListCsvIsForSpreadsheets)
 {
     auto n = io::exportCallList(path(QStringLiteral("calls.csv")), queue, kAsOf);
