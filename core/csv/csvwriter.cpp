@@ -179,6 +179,17 @@ void Writer::writeRow(std::initializer_list<QStringView> fields)
     endRow();
 }
 
+void Writer::writeFormatted(QByteArrayView rows)
+{
+    Q_ASSERT(m_fieldsInRow == 0);
+    if (rows.isEmpty())
+        return;
+    m_atStart = false;
+    // Straight to the device, without a copy into the buffer: what is buffered goes first.
+    flush();
+    write(rows.data(), rows.size());
+}
+
 Result<void> Writer::finish()
 {
     flush();
@@ -198,19 +209,24 @@ void Writer::flush()
         m_buffer.resize(0); // nothing more reaches a device that failed: the file is broken anyway
         return;
     }
-    const char *data = m_buffer.constData();
-    qint64 left = m_buffer.size();
-    while (left > 0) {
-        const qint64 written = m_device->write(data, left);
+    write(m_buffer.constData(), m_buffer.size());
+    m_buffer.resize(0); // keeps the capacity
+}
+
+void Writer::write(const char *data, qint64 size)
+{
+    if (!ok())
+        return;
+    while (size > 0) {
+        const qint64 written = m_device->write(data, size);
         if (written <= 0) {
             setError(m_device->errorString());
             break;
         }
         data += written;
-        left -= written;
+        size -= written;
         m_flushed += written;
     }
-    m_buffer.resize(0); // keeps the capacity
 }
 
 void Writer::setError(const QString &cause)

@@ -104,6 +104,14 @@ public:
     /// Writes a whole row: `writer.writeRow({u"id", name})`.
     void writeRow(std::initializer_list<QStringView> fields);
 
+    /// Formats what follows as the continuation of other output: the first field is not the
+    /// start of a file (the BOM rule above does not apply to it). For rows formatted apart, in
+    /// memory, and then handed to the writer of the file with `writeFormatted()`.
+    void continueOutput() { m_atStart = false; }
+    /// Writes complete rows that another Writer with the same options formatted (see
+    /// `continueOutput()`), as they are, after the rows written so far. Call between rows.
+    void writeFormatted(QByteArrayView rows);
+
     /// False once a write has failed (or the device was not writable).
     bool ok() const { return m_error.message.isEmpty(); }
 
@@ -116,6 +124,8 @@ public:
 
 private:
     void flush();
+    /// `size` bytes at `data` to the device (nothing once a write has failed).
+    void write(const char *data, qint64 size);
     void setError(const QString &cause);
 
     QIODevice *m_device;

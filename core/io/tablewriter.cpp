@@ -13,8 +13,18 @@
 namespace tierdesk::io {
 
 CsvTableWriter::CsvTableWriter(QIODevice *device, csv::WriterOptions options)
-    : m_writer(device, options)
+    : m_options(options)
+    , m_writer(device, options)
 {}
+
+std::unique_ptr<CsvTableWriter> CsvTableWriter::rowsApart(QIODevice *device) const
+{
+    csv::WriterOptions options = m_options;
+    options.writeBom = false; // the file's own writer wrote it, if any
+    auto out = std::make_unique<CsvTableWriter>(device, options);
+    out->m_writer.continueOutput();
+    return out;
+}
 
 void CsvTableWriter::begin(std::span<const TableColumn> columns)
 {

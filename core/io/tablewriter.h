@@ -10,11 +10,14 @@
 #include <QStringView>
 
 #include <functional>
+#include <memory>
 #include <span>
 
 QT_FORWARD_DECLARE_CLASS(QIODevice)
 
 namespace tierdesk::io {
+
+class CsvTableWriter;
 
 /// What a column of an exported table holds. It decides the cell type in a workbook (text, a
 /// number, a date) and how the value is spelled in CSV.
@@ -56,6 +59,9 @@ public:
     virtual bool ok() const = 0;
     /// Completes the output and returns the first error, if any.
     virtual Result<void> finish() = 0;
+    /// This writer when it writes CSV, whose rows can be formatted apart (by a second thread:
+    /// see CsvTableWriter::rowsApart()); else nullptr.
+    virtual CsvTableWriter *asCsv() { return nullptr; }
 
 protected:
     TableWriter() = default;
@@ -81,8 +87,18 @@ public:
     void endRow() override;
     bool ok() const override { return m_writer.ok(); }
     Result<void> finish() override;
+    CsvTableWriter *asCsv() override { return this; }
+
+    /// A writer of rows only, into `device` (a buffer in memory), that formats them as this one
+    /// does (the same options, no BOM, not the start of a file): rows that another thread
+    /// formats while this one writes, and that go after this writer's rows through
+    /// writeFormatted(). Its finish() puts its rows in the device.
+    std::unique_ptr<CsvTableWriter> rowsApart(QIODevice *device) const;
+    /// Writes the complete rows of a rowsApart() writer after the rows written so far.
+    void writeFormatted(QByteArrayView rows) { m_writer.writeFormatted(rows); }
 
 private:
+    csv::WriterOptions m_options;
     csv::Writer m_writer;
 };
 

@@ -672,6 +672,62 @@ TEST(CsvWriter, TextAndBytesAndSpansAgree)
               expected);
 }
 
+TEST(CsvWriter, RowsFormattedApartGiveTheBytesOfOneWriter)
+{
+    // Rows that a second writer formats in memory (another thread, in a call list) and the
+    // file's writer writes after its own: the same bytes as one writer of every row. A row
+    // apart starts no file: BOM bytes at its start are data, as after the first row.
+    const QByteArray bom = "\xEF\xBB\xBF";
+    const QList<QList<QByteArray>> rows{{"rank", "name"}, {bom + "x", "=1+2"}, {"0731", "a,b"},
+                                        {"", ""},         {"say \"hi\"", ""},  {"7", "王伟"}};
+    for (WriterOptions options : {WriterOptions{}, WriterOptions::spreadsheet()}) {
+        const QByteArray whole = written(
+            [&](Writer &w) {
+                for (const auto &r : rows)
+                    w.writeRow(r);
+            },
+            options);
+        QBuffer apart;
+        apart.open(QIODevice::WriteOnly);
+        WriterOptions apartOptions = options;
+        apartOptions.writeBom = false;
+        Writer rowsApart(&apart, apartOptions);
+        rowsApart.continueOutput();
+        for (qsizetype i = 1; i + 1 < rows.size(); ++i)
+            rowsApart.writeRow(rows[i]);
+        ASSERT_TRUE(rowsApart.finish());
+        EXPECT_EQ(written(
+                      [&](Writer &w) {
+                          w.writeRow(rows.first());
+                          w.writeFormatted(apart.data());
+                          w.writeFormatted(QByteArrayView());
+                          w.writeRow(rows.last());
+                      },
+                      options),
+                  whole);
+    }
+    // Only the first row of a file quotes them.
+    EXPECT_EQ(written([&](Writer &w) {
+                  w.continueOutput();
+                  w.writeRow(QList<QByteArray>{bom + "x"});
+              }),
+              bom + "x\n");
+}
+
+TEST(CsvWriter, RowsFormattedApartReportAFullDisk)
+{
+    FailingDevice device(10);
+    device.open(QIODevice::WriteOnly);
+    Writer writer(&device);
+    writer.writeRow({u"a"});
+    writer.writeFormatted("0123456789,abcdef\n");
+    EXPECT_FALSE(writer.ok());
+    EXPECT_EQ(device.written, QByteArray("a\n01234567"));
+    const Result<void> done = writer.finish();
+    ASSERT_FALSE(done.has_value());
+    EXPECT_TRUE(done.error().message.contains(QStringLiteral("No space left on device")));
+}
+
 TEST(CsvWriter, ReportsAFullDisk)
 {
     FailingDevice device(10);

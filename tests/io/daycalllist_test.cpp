@@ -45,6 +45,52 @@ const QDate kAsOf = date("2026-06-30");
 // The queue: class, then due ascending (days overdue descending), spend descending, id.
 const std::vector<qint64> kQueue = {4, 2, 13, 9, 5, 6, 8, 3, 7, 12};
 
+/// The rows of a call list: cells by column name.
+std::vector<std::map<QString, QString>> rows(const QByteArray &csv)
+{
+    QByteArray bytes = csv;
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    const QList<QByteArray> lines = bytes.split('\n');
+    std::vector<std::map<QString, QString>> out;
+    QStringList header;
+    for (const QByteArray &raw : lines) {
+        QByteArray line = raw;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            continue;
+        // The fixture has no quoted commas: a plain split is enough.
+        const QStringList cells = QString::fromUtf8(line).split(u',');
+        if (header.isEmpty()) {
+            header = cells;
+            continue;
+        }
+        std::map<QString, QString> row;
+        for (qsizetype i = 0; i < header.size() && i < cells.size(); ++i)
+            row[header[i]] = cells[i];
+        out.push_back(row);
+    }
+    return out;
+}
+
+std::vector<qint64> ids(const QByteArray &csv)
+{
+    std::vector<qint64> out;
+    for (const auto &row : rows(csv))
+        out.push_back(row.at(QStringLiteral("customer_id")).toLongLong());
+    return out;
+}
+
+std::map<QString, QString> rowOf(const QByteArray &csv, qint64 id)
+{
+    for (const auto &row : rows(csv)) {
+        if (row.at(QStringLiteral("customer_id")).toLongLong() == id)
+            return row;
+    }
+    return {};
+}
+
 class DayCallList : public ::testing::Test {
 protected:
     void SetUp() override
@@ -133,52 +179,6 @@ protected:
         EXPECT_EQ(source, io::CallListSource::Fresh);
         EXPECT_EQ(stored.toStdString(), fresh.toStdString());
         return stored;
-    }
-
-    /// The rows of a call list: cells by column name.
-    static std::vector<std::map<QString, QString>> rows(const QByteArray &csv)
-    {
-        QByteArray bytes = csv;
-        if (bytes.startsWith("\xEF\xBB\xBF"))
-            bytes.remove(0, 3);
-        const QList<QByteArray> lines = bytes.split('\n');
-        std::vector<std::map<QString, QString>> out;
-        QStringList header;
-        for (const QByteArray &raw : lines) {
-            QByteArray line = raw;
-            if (line.endsWith('\r'))
-                line.chop(1);
-            if (line.isEmpty())
-                continue;
-            // The fixture has no quoted commas: a plain split is enough.
-            const QStringList cells = QString::fromUtf8(line).split(u',');
-            if (header.isEmpty()) {
-                header = cells;
-                continue;
-            }
-            std::map<QString, QString> row;
-            for (qsizetype i = 0; i < header.size() && i < cells.size(); ++i)
-                row[header[i]] = cells[i];
-            out.push_back(row);
-        }
-        return out;
-    }
-
-    static std::vector<qint64> ids(const QByteArray &csv)
-    {
-        std::vector<qint64> out;
-        for (const auto &row : rows(csv))
-            out.push_back(row.at(QStringLiteral("customer_id")).toLongLong());
-        return out;
-    }
-
-    static std::map<QString, QString> rowOf(const QByteArray &csv, qint64 id)
-    {
-        for (const auto &row : rows(csv)) {
-            if (row.at(QStringLiteral("customer_id")).toLongLong() == id)
-                return row;
-        }
-        return {};
     }
 
     store::Database db;
@@ -396,17 +396,19 @@ TEST_F(DayCallList, TheWindowsExportReportsItsProgressAndStopsWithoutAFile)
     EXPECT_TRUE(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
 
-TEST(DayCallListOnAFile, AQueueOfThousandsReadsItsContactsInAHelperAndGivesTheFreshBytes)
-{
-    // Enough rows for the helper thread (2,048 and more) on a database file, in shuffled id
-    // order so that the queue's order is not the customers' order: the helper's contacts must
-    // land on their rows. Every third customer belongs to Anna.
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    store::Database db;
-    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("team.sqlite"))));
-    constexpr int Customers = 2600;
+namespace {
+
+/// A database file of 2,600 customers, enough for the helper thread that reads the contacts
+/// (2,048 rows and more) and for rows formatted in parts by two threads (more than 1,024),
+/// added in shuffled id order so that the queue's order is not the customers' order: the
+/// helper's contacts must land on their rows. Every third customer belongs to Anna.
+class DayCallListOnAFile : public ::testing::Test {
+protected:
+    void SetUp() override
     {
+        ASSERT_TRUE(dir.isValid());
+        ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("team.sqlite"))));
+        constexpr int Customers = 2600;
         auto tx = db.beginWrite();
         ASSERT_TRUE(tx);
         for (int k = 0; k < Customers; ++k) {
@@ -421,23 +423,71 @@ TEST(DayCallListOnAFile, AQueueOfThousandsReadsItsContactsInAHelperAndGivesTheFr
             ASSERT_TRUE(store::CustomerRepository(db).add(c));
         }
         ASSERT_TRUE(tx->commit());
+        ASSERT_TRUE(io::classifyDatabase(db, kAsOf, /*store=*/true));
     }
-    ASSERT_TRUE(io::classifyDatabase(db, kAsOf, /*store=*/true));
 
-    io::CallListSource source = io::CallListSource::Fresh;
-    QBuffer stored, fresh;
-    stored.open(QIODevice::WriteOnly);
-    fresh.open(QIODevice::WriteOnly);
-    io::CsvTableWriter storedWriter(&stored), freshWriter(&fresh);
-    io::DayCallListOptions options;
-    options.source = &source;
-    auto n = io::writeDayCallList(db, storedWriter, kAsOf, options);
-    ASSERT_TRUE(n) << n.error().message.toStdString();
-    EXPECT_EQ(source, io::CallListSource::Stored);
-    EXPECT_GE(*n, 2048);
-    options.allowStored = false;
-    ASSERT_TRUE(io::writeDayCallList(db, freshWriter, kAsOf, options));
-    EXPECT_EQ(stored.data().toStdString(), fresh.data().toStdString());
+    /// The day's call list as CSV, from the stored run or from a fresh one.
+    QByteArray dayCallList(bool allowStored)
+    {
+        io::CallListSource source = io::CallListSource::Fresh;
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        io::CsvTableWriter writer(&buffer);
+        io::DayCallListOptions options;
+        options.source = &source;
+        options.allowStored = allowStored;
+        auto n = io::writeDayCallList(db, writer, kAsOf, options);
+        EXPECT_TRUE(n) << n.error().message.toStdString();
+        EXPECT_EQ(source, allowStored ? io::CallListSource::Stored : io::CallListSource::Fresh);
+        return buffer.data();
+    }
+
+    QTemporaryDir dir;
+    store::Database db;
+};
+
+/// A device that takes `capacity` bytes, then fails as a full disk does.
+class FullDisk final : public QIODevice {
+public:
+    explicit FullDisk(qint64 capacity)
+        : m_capacity(capacity)
+    {}
+    qint64 taken = 0;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *, qint64 size) override
+    {
+        const qint64 n = std::min(size, m_capacity - taken);
+        if (n <= 0) {
+            setErrorString(QStringLiteral("No space left on device"));
+            return -1;
+        }
+        taken += n;
+        return n;
+    }
+
+private:
+    qint64 m_capacity;
+};
+
+} // namespace
+
+TEST_F(DayCallListOnAFile, AQueueOfThousandsReadsItsContactsInAHelperAndGivesTheFreshBytes)
+{
+    const QByteArray stored = dayCallList(true);
+    EXPECT_GE(ids(stored).size(), 2048u);
+    EXPECT_EQ(stored.toStdString(), dayCallList(false).toStdString());
+    // The header, a BOM of its own, and one rank after the other across the parts.
+    EXPECT_TRUE(stored.startsWith("\xEF\xBB\xBFrank,customer_id,"));
+    EXPECT_EQ(stored.count("\xEF\xBB\xBF"), 1);
+    qint64 rank = 0;
+    for (const QByteArray &line : stored.split('\n').mid(1)) {
+        if (!line.isEmpty()) {
+            EXPECT_EQ(line.left(line.indexOf(',')).toLongLong(), ++rank);
+        }
+    }
+    EXPECT_EQ(rank, qint64(ids(stored).size()));
 
     for (const QString &owner : {QString(), QStringLiteral("Anna")}) {
         io::StoredCallListOptions byOwner;
@@ -445,4 +495,54 @@ TEST(DayCallListOnAFile, AQueueOfThousandsReadsItsContactsInAHelperAndGivesTheFr
         EXPECT_EQ(exportStored(db, kAsOf, byOwner).toStdString(), shownRows(db, kAsOf, owner).toStdString())
             << owner.toStdString();
     }
+}
+
+TEST_F(DayCallListOnAFile, AFullDiskStopsBothThreadsWithItsError)
+{
+    // Full after the header and a few rows: the error comes back, the threads end.
+    const auto full = qint64(dayCallList(true).size());
+    for (const qint64 capacity : {qint64(100), full / 3, full - 10}) {
+        FullDisk disk(capacity);
+        ASSERT_TRUE(disk.open(QIODevice::WriteOnly));
+        io::CsvTableWriter writer(&disk);
+        auto n = io::writeDayCallList(db, writer, kAsOf);
+        ASSERT_FALSE(n) << capacity;
+        EXPECT_TRUE(n.error().message.contains(QStringLiteral("No space left on device")))
+            << n.error().message.toStdString();
+        EXPECT_EQ(disk.taken, capacity);
+    }
+}
+
+TEST_F(DayCallListOnAFile, TheWindowsExportOfThousandsReportsItsProgressAndStopsWithoutAFile)
+{
+    std::vector<std::pair<qint64, qint64>> calls;
+    io::StoredCallListOptions options;
+    options.progress = [&](qint64 written, qint64 total) {
+        calls.emplace_back(written, total);
+        return true;
+    };
+    const QByteArray csv = exportStored(db, kAsOf, options);
+    const auto n = qint64(ids(csv).size());
+    ASSERT_GT(n, 2048);
+    // On the calling thread only: 0 first, then every other part of 1,024 rows as it is
+    // written, and the total at the end.
+    std::vector<std::pair<qint64, qint64>> expected{{0, n}};
+    for (qint64 written = 1024; written < n; written += 2048)
+        expected.emplace_back(written, n);
+    expected.emplace_back(n, n);
+    EXPECT_EQ(calls, expected);
+
+    // Stopped at the first report after the start: no file, no error to tell.
+    QTemporaryDir out;
+    ASSERT_TRUE(out.isValid());
+    calls.clear();
+    options.progress = [&](qint64 written, qint64 total) {
+        calls.emplace_back(written, total);
+        return written == 0;
+    };
+    auto stopped = io::exportStoredCallList(db, out.filePath(QStringLiteral("calls.csv")), kAsOf, options);
+    ASSERT_FALSE(stopped);
+    EXPECT_TRUE(stopped.error().message.isEmpty());
+    EXPECT_EQ(calls, (std::vector<std::pair<qint64, qint64>>{{0, n}, {1024, n}}));
+    EXPECT_TRUE(QDir(out.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
