@@ -4,6 +4,7 @@
 
 #include "database.h"
 #include "model/dates.h"
+#include "model/memory.h"
 #include "repositories.h"
 #include "schema.h"
 #include "sqlite.h"
@@ -14,6 +15,7 @@
 #include <array>
 #include <atomic>
 #include <initializer_list>
+#include <limits>
 #include <thread>
 #include <unordered_map>
 
@@ -858,9 +860,29 @@ Result<StoredQueue> ClassificationStore::storedQueue(QDate day, const QString &o
 
 namespace {
 
-/// From this many rows on, a helper thread reads a queue's contact texts (a thread and a
+/// From this many customers on, a helper thread reads a queue's contact texts (a thread and a
 /// connection cost a millisecond or two).
-constexpr std::size_t kHelperRows = 2048;
+constexpr std::int64_t kHelperRows = 2048;
+
+/// The place of a row in the queue (spec §10): priority class, due date (the days overdue,
+/// descending), spend descending, id.
+struct QueueKey {
+    std::int64_t priority = 0;
+    std::int64_t monetary = 0;
+    std::int32_t due = 0;  ///< Julian day
+    std::uint32_t row = 0; ///< in id order: the id's place among the rows
+};
+
+bool operator<(const QueueKey &a, const QueueKey &b)
+{
+    if (a.priority != b.priority)
+        return a.priority < b.priority;
+    if (a.due != b.due)
+        return a.due < b.due;
+    if (a.monetary != b.monetary)
+        return a.monetary > b.monetary;
+    return a.row < b.row;
+}
 
 } // namespace
 
@@ -884,32 +906,27 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     const auto isOwned = [&](CustomerId id) {
         return !owned || std::binary_search(owned->begin(), owned->end(), id);
     };
-
-    // The order, from classification_queue alone (it covers the statement). The spec's "days
-    // overdue, descending" is the due date ascending among the rows due on or before the day;
-    // ISO dates sort as text. The index ends in the rowid, so ties go by id as the spec says.
-    std::vector<CustomerId> ids;
+    // About how many customers there are (ids are given in turn): memory for the rows is reserved
+    // for that many, which costs nothing until they are written.
+    std::int64_t customers = 0;
     {
-        auto s = Statement::prepare(db, "SELECT customer_id FROM classification WHERE archived = 0 AND "
-                                        "due_date <= ?1 ORDER BY priority, due_date, monetary DESC, "
-                                        "customer_id");
+        auto s = Statement::prepare(db, "SELECT max(id) FROM customers");
         if (!s)
             return std::unexpected(s.error());
-        s->bindDate(1, day);
-        int rc;
-        while ((rc = s->step()) == SQLITE_ROW) {
-            if (const CustomerId id = s->int64(0); isOwned(id))
-                ids.push_back(id);
-        }
-        if (rc != SQLITE_DONE)
+        if (const int rc = s->step(); rc != SQLITE_ROW)
             return std::unexpected(sqliteError(db, rc, {}));
+        customers = std::clamp<std::int64_t>(s->int64(0), 0, std::int64_t(1) << 26);
+        if (owned)
+            customers = std::int64_t(owned->size());
     }
 
-    // The contact texts, from the customers table in id order. On a database file, in a helper
-    // thread on a connection of its own while this one reads the classification: each of the two
-    // passes reads a whole table, and each took a third of the export at a million customers. The
+    // The contact texts, from the customers table in id order: every customer's (or the owner's),
+    // those not in the queue dropped afterwards. On a database file, in a helper thread on a
+    // connection of its own while this one reads the classification: each of the two passes
+    // reads a whole table, and each took a third of the export at a million customers. The
     // helper's snapshot must hold what this transaction sees (the same write count); when it does
-    // not, or it fails, the contacts are read here after all.
+    // not, or it fails, the contacts of the queue are read here after all.
+    std::vector<CustomerId> helperIds;
     std::optional<Result<ContactBook>> helperContacts;
     std::jthread helper; // joined when it goes out of scope, an error return too
     {
@@ -917,8 +934,8 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
         if (!generation)
             return std::unexpected(generation.error());
         const QString path = m_db.path();
-        if (*generation && ids.size() >= kHelperRows && !path.isEmpty() && path != u":memory:") {
-            helper = std::jthread([&helperContacts, &ids, path, seen = **generation] {
+        if (*generation && customers >= kHelperRows && !path.isEmpty() && path != u":memory:") {
+            helper = std::jthread([&helperContacts, &helperIds, path, owner, customers, seen = **generation] {
                 HelperConnection connection(path);
                 if (!connection.get())
                     return;
@@ -929,37 +946,45 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
                     if (!s || s->step() != SQLITE_ROW || s->int64(0) != seen)
                         return;
                 }
-                helperContacts = ContactQuery::fetchPacked(connection.get(), ids);
+                helperContacts =
+                    ContactQuery::fetchAllPacked(connection.get(), owner, std::size_t(customers), helperIds);
             });
         }
     }
 
-    // The other columns, from the table in storage (id) order: looked up row by row in queue
-    // order they cost a random page read each (9 s for 771,064 rows at a million customers,
-    // against 0.3 s for the whole table in order).
-    StoredQueue out;
-    out.m_entries.resize(ids.size());
+    // The rows of the queue, from the table in storage (id) order, and their places in the queue:
+    // the order from the index classification_queue was a pass of its own, alone on the first
+    // core while the helper waited for its ids (a fifth of the reading at a million customers).
+    // Looked up row by row in queue order they would cost a random page read each (9 s for
+    // 771,064 rows at a million customers, against 0.3 s for the whole table in order).
+    std::vector<StoredQueue::Entry> entries; // in id order
+    std::vector<CustomerId> ids;             // of entries
+    std::vector<QueueKey> keys;              // of entries
+    // A row whose place cannot be worked out as the index orders it (a due date that is not one,
+    // priority or spend that are not integers: never written so): the index gives the order.
+    bool orderFromIndex = false;
     {
-        std::vector<std::pair<CustomerId, std::size_t>> byId(ids.size());
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            byId[i] = {ids[i], i};
-        std::sort(byId.begin(), byId.end());
+        const auto expected = std::size_t(customers);
+        entries.reserve(expected);
+        adviseHugePages(entries.data(), expected * sizeof(StoredQueue::Entry));
+        ids.reserve(expected);
+        adviseHugePages(ids.data(), expected * sizeof(CustomerId));
+        keys.reserve(expected);
+        adviseHugePages(keys.data(), expected * sizeof(QueueKey));
         auto s = Statement::prepare(
             db, "SELECT customer_id, grade, grade_suggested, demote_to, value_tier, lifecycle, segment, "
-                "last_contact, last_outcome, due_date, reason_kind, reason_date, reason_cadence FROM "
-                "classification NOT INDEXED WHERE archived = 0 AND due_date <= ?1 ORDER BY customer_id");
+                "last_contact, last_outcome, due_date, reason_kind, reason_date, reason_cadence, priority, "
+                "monetary FROM classification NOT INDEXED WHERE archived = 0 AND due_date <= ?1 ORDER BY "
+                "customer_id");
         if (!s)
             return std::unexpected(s.error());
         s->bindDate(1, day);
-        std::size_t k = 0;
         int rc;
         while ((rc = s->step()) == SQLITE_ROW) {
             const CustomerId id = s->int64(0);
             if (!isOwned(id))
                 continue;
-            if (k >= byId.size() || byId[k].first != id)
-                return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {})); // the index disagrees
-            StoredQueue::Entry &e = out.m_entries[byId[k++].second];
+            StoredQueue::Entry &e = entries.emplace_back();
             e.id = id;
             e.grade = storedCode<Grade>(s->bytes(1));
             e.gradeSuggested = s->integer(2) != 0;
@@ -974,24 +999,94 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             e.reasonKind = std::int8_t(kind.value_or(classify::DueReason::Kind::NeverContacted));
             e.reasonDate = toDay(s->date(11));
             e.reasonCadence = s->integer(12);
+            // ISO dates sort as text, and as their days when they are dates (parseIsoDate()
+            // takes exactly YYYY-MM-DD).
+            if (e.due == 0 || sqlite3_column_type(s->get(), 13) != SQLITE_INTEGER ||
+                sqlite3_column_type(s->get(), 14) != SQLITE_INTEGER)
+                orderFromIndex = true;
+            keys.push_back({s->int64(13), s->int64(14), e.due, std::uint32_t(ids.size())});
+            ids.push_back(id);
         }
         if (rc != SQLITE_DONE)
             return std::unexpected(sqliteError(db, rc, {}));
-        if (k != byId.size())
+    }
+    if (ids.size() > std::numeric_limits<std::uint32_t>::max())
+        return std::unexpected(sqliteError(db, SQLITE_TOOBIG, {}));
+
+    // The queue's order (order[i]: the row of entries that is the queue's i-th): one sort of the
+    // keys, or the index's.
+    std::vector<std::uint32_t> order;
+    assignOnHugePages(order, ids.size());
+    if (!orderFromIndex) {
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            order[i] = keys[i].row;
+    } else {
+        // The index ends in the rowid, so ties go by id as the spec says.
+        auto s = Statement::prepare(db, "SELECT customer_id FROM classification WHERE archived = 0 AND "
+                                        "due_date <= ?1 ORDER BY priority, due_date, monetary DESC, "
+                                        "customer_id");
+        if (!s)
+            return std::unexpected(s.error());
+        s->bindDate(1, day);
+        std::size_t k = 0;
+        int rc;
+        while ((rc = s->step()) == SQLITE_ROW) {
+            const CustomerId id = s->int64(0);
+            if (!isOwned(id))
+                continue;
+            const auto at = std::lower_bound(ids.begin(), ids.end(), id);
+            if (k >= ids.size() || at == ids.end() || *at != id)
+                return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {})); // the index disagrees
+            order[k++] = std::uint32_t(at - ids.begin());
+        }
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(db, rc, {}));
+        if (k != ids.size())
             return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {}));
     }
+    keys = {};
+
     if (helper.joinable())
         helper.join();
-    auto contacts =
-        helperContacts && *helperContacts ? std::move(*helperContacts) : ContactQuery(m_db).fetchPacked(ids);
-    if (!contacts)
-        return std::unexpected(contacts.error());
-    out.m_contacts = std::move(*contacts);
+    StoredQueue out;
+    if (helperContacts && *helperContacts) {
+        out.m_contacts = std::move(**helperContacts);
+        out.m_contacts.keepRows(helperIds, ids);
+        helperIds = {};
+    } else {
+        auto contacts = ContactQuery(m_db).fetchPacked(ids);
+        if (!contacts)
+            return std::unexpected(contacts.error());
+        out.m_contacts = std::move(*contacts);
+    }
     // A classification row has its customer (ON DELETE CASCADE): every contact is found.
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (!out.m_contacts.found(i))
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        if (!out.m_contacts.found(k))
             return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {}));
     }
+    // The rows in the queue's order, as they are written: taken in that order from id order,
+    // every row and its offset missed the cache (the writing took twice as long).
+    // The rows themselves are moved in place, cycle by cycle (a copy was 25 MB more at a
+    // million customers).
+    out.m_contacts.reorder(order);
+    std::vector<bool> placed(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (placed[i])
+            continue;
+        const StoredQueue::Entry first = entries[i];
+        for (std::size_t j = i;;) {
+            placed[j] = true;
+            const std::size_t from = order[j];
+            if (from == i) {
+                entries[j] = first;
+                break;
+            }
+            entries[j] = entries[from];
+            j = from;
+        }
+    }
+    out.m_entries = std::move(entries);
     return out;
 }
 

@@ -155,6 +155,11 @@ public:
         __builtin_prefetch(p);
         __builtin_prefetch(p + 64);
     }
+    /// Keeps the rows of the customers `ids` (ascending) of a book whose rows are the customers
+    /// `rowIds` (ascending): row k is then `ids[k]`'s, not found when `rowIds` lacks it.
+    void keepRows(std::span<const CustomerId> rowIds, std::span<const CustomerId> ids);
+    /// Puts the rows in another order: row i becomes what row `order[i]` was.
+    void reorder(std::span<const std::uint32_t> order);
 
 private:
     friend class ContactQuery;
@@ -279,6 +284,11 @@ public:
     Result<ContactBook> fetchPacked(std::span<const CustomerId> ids);
     /// The same on the connection `db` (a helper thread's), in its current transaction if any.
     static Result<ContactBook> fetchPacked(sqlite3 *db, std::span<const CustomerId> ids);
+    /// Every customer's contacts (only `owner`'s customers unless empty) in id order, packed, on
+    /// the connection `db` in its current transaction: row k is `ids[k]`, which this fills.
+    /// `expected`: about how many customers there are (memory is reserved for them).
+    static Result<ContactBook> fetchAllPacked(sqlite3 *db, const QString &owner, std::size_t expected,
+                                              std::vector<CustomerId> &ids);
 
 private:
     Database &m_db;

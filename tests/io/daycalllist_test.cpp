@@ -374,6 +374,18 @@ TEST_F(DayCallList, TheWindowsExportOfOneOwnerHasOnlyTheirCustomersInTheQueuesOr
     EXPECT_TRUE(ids(exportStored(db, kAsOf, nobody)).empty());
 }
 
+TEST_F(DayCallList, ARowWhoseDueDateIsNoDateKeepsItsPlaceInTheIndex)
+{
+    // The queue's order is worked out from the rows' dates as days, which sort as their ISO
+    // texts do. A due date that is no date (never written so) sorts as text in the index:
+    // "2026-06-2x" after 12's "2026-06-25", where a day of 0 would come first. The order is
+    // then the index's, as the window shows it.
+    ASSERT_TRUE(db.exec("UPDATE classification SET due_date = '2026-06-2x' WHERE customer_id = 3"));
+    const QByteArray csv = exportStored(db, kAsOf);
+    EXPECT_EQ(ids(csv), (std::vector<qint64>{4, 2, 13, 9, 5, 6, 8, 7, 12, 3}));
+    EXPECT_EQ(csv.toStdString(), shownRows(db, kAsOf).toStdString());
+}
+
 TEST_F(DayCallList, TheWindowsExportReportsItsProgressAndStopsWithoutAFile)
 {
     std::vector<std::pair<qint64, qint64>> calls;
