@@ -6,6 +6,7 @@
 #include <QtDebug>
 
 #include <algorithm>
+#include <cstring>
 
 namespace tierdesk::csv {
 
@@ -92,12 +93,14 @@ Writer::~Writer()
 void Writer::field(QByteArrayView utf8)
 {
     const bool atStart = std::exchange(m_atStart, false);
-    if (m_fieldsInRow++ > 0)
-        m_buffer.append(m_options.delimiter);
-    else
+    const bool delimit = m_fieldsInRow++ > 0;
+    if (!delimit)
         m_firstFieldEmpty = utf8.isEmpty();
-    if (utf8.isEmpty())
+    if (utf8.isEmpty()) {
+        if (delimit)
+            m_buffer.append(m_options.delimiter);
         return;
+    }
 
     // What goes before the cell so that a spreadsheet shows it as the text it is.
     char guard = 0;
@@ -114,10 +117,19 @@ void Writer::field(QByteArrayView utf8)
         quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
     }
     if (!quote) {
+        // Most cells: delimiter, guard and bytes copied in one go (QByteArray::append() of each
+        // was a tenth of a call list's export at a million customers).
+        const qsizetype at = m_buffer.size();
+        m_buffer.resize(at + (delimit ? 1 : 0) + (guard ? 1 : 0) + utf8.size());
+        char *out = m_buffer.data() + at;
+        if (delimit)
+            *out++ = delimiter;
         if (guard)
-            m_buffer.append(guard);
-        m_buffer.append(utf8);
+            *out++ = guard;
+        std::memcpy(out, utf8.data(), std::size_t(utf8.size()));
     } else {
+        if (delimit)
+            m_buffer.append(delimiter);
         m_buffer.append('"');
         if (guard)
             m_buffer.append(guard);
