@@ -382,6 +382,11 @@ Result<void> Database::configure(Mode mode, bool checked)
     const qint64 fileSize = d->path == QStringLiteral(":memory:") ? 0 : QFileInfo(d->path).size();
     if (mode == Mode::ReadOnlyUnchecked || checked) {
         // The connection that opened the file first checks it.
+    } else if (mode == Mode::ReadOnly && d->version > 0 && fileSize > syncCheckBytes.load()) {
+        // Nothing is written through a read-only connection, and the background check only
+        // refuses writes: its outcome would never be used. A read of a damaged page fails by
+        // itself ("damaged", see sqliteError()). A one-shot command (tierdesk-cli queue, 2 s at a
+        // million customers) shared the second core with the check for nothing.
     } else if (d->version > 0 && fileSize > syncCheckBytes.load()) {
         startCheck();
     } else if (d->version > 0) {

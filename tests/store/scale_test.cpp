@@ -570,6 +570,47 @@ TEST_F(BigFile, AConnectionBesideAnUndamagedFilesFirstOneWritesAndFollowsTheFirs
     EXPECT_TRUE(store::CustomerRepository(beside).add(c));
 }
 
+TEST_F(BigFile, AReadOnlyConnectionIsNotCheckedAndItsReadsOfADamagedPageSaySo)
+{
+    // The root page of the customers table is overwritten: a read of the queue (what
+    // tierdesk-cli queue and Export… read) meets it at once.
+    qint64 root = 0;
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(path()));
+        root = scalar(db, "SELECT rootpage FROM sqlite_master WHERE name = 'customers'");
+        ASSERT_GT(root, 1);
+    }
+    {
+        QFile f(path());
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(f.seek((root - 1) * 16384));
+        QByteArray garbage(16384, '\0');
+        for (qsizetype i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 131 + 0xA5) & 0xff);
+        ASSERT_EQ(f.write(garbage), garbage.size());
+    }
+    // Nothing can be written through a read-only connection, and the check only refuses
+    // writes: it does not run (a one-shot command shared the second core with it). With it,
+    // this small file would have been found damaged well within the wait.
+    store::Database db;
+    ASSERT_TRUE(db.open(path(), store::Database::Mode::ReadOnly));
+    EXPECT_TRUE(db.integrityChecked());
+    QThread::msleep(300);
+    EXPECT_TRUE(db.integrity());
+    // The read itself fails, with the message of a damaged file: no call list from it.
+    auto queue = store::ClassificationStore(db).storedQueue(date("2026-06-30"));
+    ASSERT_FALSE(queue);
+    EXPECT_TRUE(queue.error().message.contains(QStringLiteral("damaged")))
+        << queue.error().message.toStdString();
+
+    // Opened to write, the same file is checked and refuses every write, as before.
+    store::Database writable;
+    ASSERT_TRUE(writable.open(path()));
+    waitForTheCheck(writable);
+    EXPECT_FALSE(writable.integrity());
+}
+
 TEST_F(BigFile, ClosingDuringTheCheckDoesNotWaitForIt)
 {
     store::Database db;
