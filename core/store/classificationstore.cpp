@@ -1065,28 +1065,16 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
         if (!out.m_contacts.found(k))
             return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {}));
     }
-    // The rows in the queue's order, as they are written: taken in that order from id order,
-    // every row and its offset missed the cache (the writing took twice as long).
-    // The rows themselves are moved in place, cycle by cycle (a copy was 25 MB more at a
-    // million customers).
+    ids = {};
+    // The rows and their contacts' offsets in the queue's order, as they are written. Taken
+    // through the order, each missed the cache (the writing took twice as long, prefetched or
+    // not); moved in place, cycle by cycle, they were one chain of cache misses (0.1 s at a
+    // million customers). Gathered, the reads do not wait for each other, for 25 MB more
+    // while both copies are held.
     out.m_contacts.reorder(order);
-    std::vector<bool> placed(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        if (placed[i])
-            continue;
-        const StoredQueue::Entry first = entries[i];
-        for (std::size_t j = i;;) {
-            placed[j] = true;
-            const std::size_t from = order[j];
-            if (from == i) {
-                entries[j] = first;
-                break;
-            }
-            entries[j] = entries[from];
-            j = from;
-        }
-    }
-    out.m_entries = std::move(entries);
+    assignOnHugePages(out.m_entries, order.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        out.m_entries[i] = entries[order[i]];
     return out;
 }
 
