@@ -928,6 +928,9 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     // not, or it fails, the contacts of the queue are read here after all.
     std::vector<CustomerId> helperIds;
     std::optional<Result<ContactBook>> helperContacts;
+    // The memory of the rows in the queue's order, faulted in by the helper once it is done with
+    // the contacts, while this thread still reads (see below).
+    std::vector<StoredQueue::Entry> prepared;
     std::jthread helper; // joined when it goes out of scope, an error return too
     {
         auto generation = m_db.writeGeneration();
@@ -935,7 +938,8 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             return std::unexpected(generation.error());
         const QString path = m_db.path();
         if (*generation && customers >= kHelperRows && !path.isEmpty() && path != u":memory:") {
-            helper = std::jthread([&helperContacts, &helperIds, path, owner, customers, seen = **generation] {
+            helper = std::jthread([&helperContacts, &helperIds, &prepared, path, owner, customers,
+                                   seen = **generation] {
                 HelperConnection connection(path);
                 if (!connection.get())
                     return;
@@ -948,6 +952,7 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
                 }
                 helperContacts =
                     ContactQuery::fetchAllPacked(connection.get(), owner, std::size_t(customers), helperIds);
+                assignOnHugePages(prepared, std::size_t(customers));
             });
         }
     }
@@ -1072,7 +1077,12 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     // million customers). Gathered, the reads do not wait for each other, for 25 MB more
     // while both copies are held.
     out.m_contacts.reorder(order);
-    assignOnHugePages(out.m_entries, order.size());
+    if (prepared.size() >= order.size()) {
+        prepared.resize(order.size());
+        out.m_entries = std::move(prepared);
+    } else {
+        assignOnHugePages(out.m_entries, order.size());
+    }
     for (std::size_t i = 0; i < order.size(); ++i)
         out.m_entries[i] = entries[order[i]];
     return out;
