@@ -18,6 +18,7 @@
 #include <limits>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace tierdesk::store {
 namespace {
@@ -1022,10 +1023,22 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     // keys, or the index's.
     std::vector<std::uint32_t> order;
     assignOnHugePages(order, ids.size());
-    if (!orderFromIndex) {
+    if (!orderFromIndex && keys.size() < std::size_t(kHelperRows)) {
         std::sort(keys.begin(), keys.end());
         for (std::size_t i = 0; i < keys.size(); ++i)
             order[i] = keys[i].row;
+    } else if (!orderFromIndex) {
+        // Each half sorted on a core of its own (one sort was 0.15 s at a million customers,
+        // with the second core idle), then merged into the order. No two keys are equal.
+        const auto mid = keys.begin() + std::ptrdiff_t(keys.size() / 2);
+        {
+            std::jthread upper([&] { std::sort(mid, keys.end()); });
+            std::sort(keys.begin(), mid);
+        }
+        auto a = keys.cbegin(), b = std::as_const(keys).begin() + (mid - keys.begin());
+        const auto aEnd = b, bEnd = keys.cend();
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = (b == bEnd || (a != aEnd && *a < *b)) ? (a++)->row : (b++)->row;
     } else {
         // The index ends in the rowid, so ties go by id as the spec says.
         auto s = Statement::prepare(db, "SELECT customer_id FROM classification WHERE archived = 0 AND "
