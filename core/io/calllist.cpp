@@ -347,12 +347,11 @@ constexpr std::size_t PartRows = 1024;
 /// The rows of `queue` to a CSV writer, as writeCallListRows() with writeStoredRow() writes
 /// them, formatted by this thread and a second one: each formats every other part of PartRows
 /// rows in memory and writes it to `w` when the part before it has been written. Formatting
-/// was two thirds of the writing of a call list at a million customers, and the second core
-/// was idle meanwhile. Every row is written, so a row's rank is its place in the queue.
-/// `progress(rows)` is called on this thread after each of its parts but the last, with the rows
-/// written so far;
-/// when it returns false both threads stop, and so they do on the first failed write. Returns
-/// the rows written.
+/// was three quarters of the writing of a call list at a million customers (the kernel's copy
+/// the rest), all on one core while the other was idle. Every row is written, so a row's rank
+/// is its place in the queue. `progress(rows)` is called on this thread after each of its parts
+/// but the last, with the rows written so far; when it returns false both threads stop, and so
+/// they do on the first failed write. Returns the rows written.
 Result<qint64> writeStoredCsvRows(CsvTableWriter &w, const store::StoredQueue &queue, QDate asOf,
                                   const std::function<bool(qint64 written)> &progress)
 {
