@@ -908,7 +908,8 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
         return !owned || std::binary_search(owned->begin(), owned->end(), id);
     };
     // About how many customers there are (ids are given in turn): memory for the rows is reserved
-    // for that many, which costs nothing until they are written.
+    // for that many, which costs nothing until they are written (up to 4 M; beyond, or with ids
+    // far apart, the arrays grow as they are filled).
     std::int64_t customers = 0;
     {
         auto s = Statement::prepare(db, "SELECT max(id) FROM customers");
@@ -916,7 +917,7 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             return std::unexpected(s.error());
         if (const int rc = s->step(); rc != SQLITE_ROW)
             return std::unexpected(sqliteError(db, rc, {}));
-        customers = std::clamp<std::int64_t>(s->int64(0), 0, std::int64_t(1) << 26);
+        customers = std::clamp<std::int64_t>(s->int64(0), 0, std::int64_t(1) << 22);
         if (owned)
             customers = std::int64_t(owned->size());
     }
@@ -953,7 +954,8 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
                 }
                 helperContacts =
                     ContactQuery::fetchAllPacked(connection.get(), owner, std::size_t(customers), helperIds);
-                assignOnHugePages(prepared, std::size_t(customers));
+                // As many as the customers it read: the queue has no more.
+                assignOnHugePages(prepared, helperIds.size());
             });
         }
     }

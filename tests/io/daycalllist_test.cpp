@@ -15,6 +15,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <map>
 #include <vector>
@@ -410,7 +411,7 @@ TEST_F(DayCallList, TheWindowsExportReportsItsProgressAndStopsWithoutAFile)
 
 namespace {
 
-/// A database file of 2,600 customers, enough for the helper thread that reads the contacts
+/// A database file of 2,601 customers, enough for the helper thread that reads the contacts
 /// (2,048 rows and more) and for rows formatted in parts by two threads (more than 1,024),
 /// added in shuffled id order so that the queue's order is not the customers' order: the
 /// helper's contacts must land on their rows. Every third customer belongs to Anna.
@@ -434,6 +435,14 @@ protected:
             c.createdAt = kAsOf.addDays(-(id % 400));
             ASSERT_TRUE(store::CustomerRepository(db).add(c));
         }
+        // One id far beyond the others (ids from another system): memory goes by the customers
+        // there are, not by the highest id.
+        Customer far;
+        far.id = 1'000'000'000'000;
+        far.name = QStringLiteral("远方客户");
+        far.owner = QStringLiteral("Anna");
+        far.createdAt = kAsOf.addDays(-10);
+        ASSERT_TRUE(store::CustomerRepository(db).add(far));
         ASSERT_TRUE(tx->commit());
         ASSERT_TRUE(io::classifyDatabase(db, kAsOf, /*store=*/true));
     }
@@ -489,6 +498,8 @@ TEST_F(DayCallListOnAFile, AQueueOfThousandsReadsItsContactsInAHelperAndGivesThe
 {
     const QByteArray stored = dayCallList(true);
     EXPECT_GE(ids(stored).size(), 2048u);
+    const std::vector<qint64> queue = ids(stored);
+    EXPECT_NE(std::find(queue.begin(), queue.end(), 1'000'000'000'000), queue.end());
     EXPECT_EQ(stored.toStdString(), dayCallList(false).toStdString());
     // The header, a BOM of its own, and one rank after the other across the parts.
     EXPECT_TRUE(stored.startsWith("\xEF\xBB\xBFrank,customer_id,"));
