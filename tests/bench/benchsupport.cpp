@@ -43,6 +43,22 @@ double currentRssMiB()
     return double(fields[1].toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
+double takePeakRssMiB()
+{
+    double peak = 0;
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                peak = line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
+        }
+    }
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+    return peak;
+}
+
 void die(const QString &message)
 {
     std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());

@@ -17,6 +17,9 @@ QDate asOf();
 double peakRssMiB();
 /// The resident set size of this process now, in MiB (/proc/self/statm).
 double currentRssMiB();
+/// The process's peak resident memory since the last call (the first: since it started), then
+/// the peak is reset (Linux: VmHWM, reset through /proc/self/clear_refs); 0 where unknown.
+double takePeakRssMiB();
 
 /// Stops the process with a message when a step of the setup fails.
 [[noreturn]] void die(const QString &message);
