@@ -13,6 +13,7 @@
 #include "messagebox.h"
 #include "model/apppaths.h"
 #include "model/language.h"
+#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/database.h"
 #include "views/customersview.h"
@@ -115,6 +116,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     createActions();
 
     connect(m_customers, &CustomersView::openCustomerRequested, this, &MainWindow::openCustomer);
+    // The call list's export holds every due customer's row and contacts: at a million customers
+    // the search texts make room for it, as for a classification, and are read again after it.
+    connect(m_queue, &QueueView::exportStarted, m_customers->model(), &CustomerTableModel::releaseSearch);
+    connect(m_queue, &QueueView::exportEnded, m_customers->model(), &CustomerTableModel::prepareSearch);
     connect(session, &Session::opened, this, &MainWindow::updateStatus);
     connect(session, &Session::reclassifyStarted, this, [this] {
         m_progress->setValue(0);

@@ -265,6 +265,31 @@ TEST_F(MainWindowTest, OnABigDatabaseTheCustomerListReadsTheSearchTextsAgainAfte
     QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
 }
 
+TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsMakeRoomForAnExportOfTheCallList)
+{
+    const BigDatabase big;
+    ui::CustomerTableModel::setSearchSnapshotCustomers(0);
+    const auto restore = qScopeGuard([] {
+        ui::CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
+        store::SearchSnapshot::forgetAll();
+    });
+    store::SearchSnapshot::forgetAll();
+    sqlite3 *db = session->database().handle();
+    window->customersView()->model()->prepareSearch();
+    QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
+
+    // Export… of the call list: the texts go while the worker writes, and are read again after.
+    window->showPlace(ui::MainWindow::Place::Calls);
+    ui::QueueView *queue = window->queueView();
+    QTRY_VERIFY(!queue->isLoading());
+    QSignalSpy finished(queue, &ui::QueueView::exportFinished);
+    ASSERT_TRUE(queue->exportToFile(dir.filePath(QStringLiteral("calls.csv"))));
+    EXPECT_EQ(store::SearchSnapshot::current(db), nullptr);
+    ASSERT_TRUE(finished.count() == 1 || finished.wait(20'000));
+    EXPECT_TRUE(finished.at(0).at(1).toString().isEmpty()) << finished.at(0).at(1).toString().toStdString();
+    QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
+}
+
 TEST_F(MainWindowTest, OnABigDatabaseTheWorkersConnectionSeesEachNewWrite)
 {
     const BigDatabase big;

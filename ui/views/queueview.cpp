@@ -412,10 +412,17 @@ void QueueView::exportInBackground(const QString &path, io::StoredCallListOption
     });
 
     const QDate day = m_model->filter().dueOnOrBefore;
+    emit exportStarted();
     m_stopExport = readInBackground<qint64>(
         this, m_session->database().path(),
         [path, day, options](store::Database &db) {
-            return io::exportStoredCallList(db, path, day, options);
+            auto written = io::exportStoredCallList(db, path, day, options);
+            // The read filled this kept connection's page cache (32 MiB), and the queue's rows
+            // and contacts were freed in this thread's heap, where both would stay resident (and
+            // under the next classification's peak): back to the system.
+            (void)db.exec("PRAGMA shrink_memory");
+            releaseFreeMemory();
+            return written;
         },
         [this, path](const Result<qint64> &written) {
             endExport();
@@ -428,12 +435,15 @@ void QueueView::exportInBackground(const QString &path, io::StoredCallListOption
 
 void QueueView::endExport()
 {
+    if (!m_stopExport)
+        return;
     stopRead(m_stopExport);
     if (QProgressDialog *dialog = m_exportProgress) {
         m_exportProgress.clear();
         dialog->disconnect(this); // closing it says canceled()
         dialog->close();          // and deletes it
     }
+    emit exportEnded();
 }
 
 namespace {
@@ -568,12 +578,13 @@ void QueueView::printInBackground(std::shared_ptr<QPrinter> printer)
     watcher->setFuture(QtConcurrent::run(
         printerPool(), [job, path, printer, rowsRead = std::move(rowsRead)]() mutable -> QString {
             if (!rowsRead) {
-                auto db = readerConnection(path);
-                if (!db)
-                    return db.error().message;
+                // A connection for this read only: a kept one would hold its page cache (32 MiB)
+                // until the thread ends, for the next print.
+                store::Database db;
+                if (auto opened = db.open(path, store::Database::Mode::ReadOnlyUnchecked); !opened)
+                    return opened.error().message;
                 auto rows =
-                    store::CustomerQuery(**db).page(job.filter, job.sort, job.descending, 0, job.limit + 1);
-                readerDone(**db);
+                    store::CustomerQuery(db).page(job.filter, job.sort, job.descending, 0, job.limit + 1);
                 if (!rows)
                     return rows.error().message;
                 rowsRead = std::move(*rows);

@@ -87,6 +87,10 @@ public:
 signals:
     /// A worker's export has ended: `error` is empty when the file was written.
     void exportFinished(const QString &path, const QString &error);
+    /// A worker starts writing an export, or has stopped (written, failed or cancelled): at a
+    /// million customers it needs the memory of the search texts (see MainWindow).
+    void exportStarted();
+    void exportEnded();
     /// A worker's printing has ended; `ok` is false when the printer reported an error (which the
     /// user has been told).
     void printFinished(bool ok);
