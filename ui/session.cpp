@@ -308,6 +308,10 @@ void Session::reclassify()
             (void)db.exec("PRAGMA wal_autocheckpoint = 0");
             progress(20);
             auto result = io::classifyAndStore(db, asOf);
+            // The run's facts and results are freed by now: back to the system before the views
+            // are told, since they then read the search texts again (some 100 MiB at a million
+            // customers) while this job still syncs and checkpoints.
+            releaseFreeMemory();
             finish(result ? QString() : result.error().message);
             if (result) {
                 // The run was committed without waiting for the disk (see classifyAndStore()): it
