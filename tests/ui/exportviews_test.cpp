@@ -88,6 +88,15 @@ protected:
         return rows;
     }
 
+    /// A printer that writes a PDF into the test's folder.
+    std::shared_ptr<QPrinter> pdfPrinter(const QString &file) const
+    {
+        auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+        printer->setOutputFormat(QPrinter::PdfFormat);
+        printer->setOutputFileName(path(file));
+        return printer;
+    }
+
     QStringList files() const
     {
         return QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
@@ -229,9 +238,7 @@ TEST_F(ExportViews, CallListPrintsToPdf)
     auto *printButton = queue->findChild<QPushButton *>(QStringLiteral("printQueueButton"));
     ASSERT_TRUE(printButton);
     ASSERT_TRUE(printButton->isEnabled());
-    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
-    printer->setOutputFormat(QPrinter::PdfFormat);
-    printer->setOutputFileName(path(QStringLiteral("calls.pdf")));
+    const auto printer = pdfPrinter(QStringLiteral("calls.pdf"));
     QSignalSpy finished(queue, &ui::QueueView::printFinished);
     queue->printInBackground(printer);
     EXPECT_TRUE(queue->isPrinting());
@@ -248,9 +255,7 @@ TEST_F(ExportViews, ADatabaseInMemoryIsPrintedFromTheWindowsConnection)
     // A worker's own connection to ":memory:" would be another, empty database.
     ASSERT_TRUE(session->open(QStringLiteral(":memory:")));
     ui::QueueView *queue = window->queueView();
-    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
-    printer->setOutputFormat(QPrinter::PdfFormat);
-    printer->setOutputFileName(path(QStringLiteral("empty.pdf")));
+    const auto printer = pdfPrinter(QStringLiteral("empty.pdf"));
     QSignalSpy finished(queue, &ui::QueueView::printFinished);
     ui::MessageBox::setNextAnswer(QMessageBox::Ok);
     queue->printInBackground(printer);
@@ -262,9 +267,7 @@ TEST_F(ExportViews, ADatabaseInMemoryIsPrintedFromTheWindowsConnection)
 TEST_F(ExportViews, APrinterErrorIsReportedAndPrintCanBeTriedAgain)
 {
     ui::QueueView *queue = window->queueView();
-    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
-    printer->setOutputFormat(QPrinter::PdfFormat);
-    printer->setOutputFileName(path(QStringLiteral("no/such/folder/calls.pdf")));
+    const auto printer = pdfPrinter(QStringLiteral("no/such/folder/calls.pdf"));
     QSignalSpy finished(queue, &ui::QueueView::printFinished);
     ui::MessageBox::setNextAnswer(QMessageBox::Ok);
     queue->printInBackground(printer);

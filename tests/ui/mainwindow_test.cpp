@@ -139,6 +139,21 @@ struct BigDatabase {
     ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
 };
 
+/// A big database whose search texts are read into memory however few its customers, none read
+/// yet; forgotten again at the end.
+struct BigDatabaseSearchedInMemory : BigDatabase {
+    BigDatabaseSearchedInMemory()
+    {
+        ui::CustomerTableModel::setSearchSnapshotCustomers(0);
+        store::SearchSnapshot::forgetAll();
+    }
+    ~BigDatabaseSearchedInMemory()
+    {
+        ui::CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
+        store::SearchSnapshot::forgetAll();
+    }
+};
+
 } // namespace
 
 TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRowsUntilThen)
@@ -169,17 +184,13 @@ TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRo
 
 TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsAreNotReadWhileEveryoneIsClassified)
 {
-    const BigDatabase big;
-    ui::CustomerTableModel::setSearchSnapshotCustomers(0);
+    const BigDatabaseSearchedInMemory big;
     const int threads = ui::Session::workerPool()->maxThreadCount();
     QSemaphore hold;
     const auto restore = qScopeGuard([&] {
         hold.release(); // never leave the pool's thread waiting
         ui::Session::workerPool()->setMaxThreadCount(threads);
-        ui::CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
-        store::SearchSnapshot::forgetAll();
     });
-    store::SearchSnapshot::forgetAll();
     sqlite3 *db = session->database().handle();
     window->showPlace(ui::MainWindow::Place::Customers);
     // The F5 worker waits behind a job holding the pool's only thread: the run is on its way.
@@ -236,13 +247,7 @@ TEST_F(MainWindowTest, F5TellsTheViewsThenCopiesTheRunIntoTheFileItself)
 
 TEST_F(MainWindowTest, OnABigDatabaseTheCustomerListReadsTheSearchTextsAgainAfterAnEdit)
 {
-    const BigDatabase big;
-    ui::CustomerTableModel::setSearchSnapshotCustomers(0);
-    const auto restore = qScopeGuard([] {
-        ui::CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
-        store::SearchSnapshot::forgetAll();
-    });
-    store::SearchSnapshot::forgetAll();
+    const BigDatabaseSearchedInMemory big;
     sqlite3 *db = session->database().handle();
     window->showPlace(ui::MainWindow::Place::Customers);
     auto anna = session->customer(2);
@@ -267,13 +272,7 @@ TEST_F(MainWindowTest, OnABigDatabaseTheCustomerListReadsTheSearchTextsAgainAfte
 
 TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsMakeRoomForAnExportOfTheCallList)
 {
-    const BigDatabase big;
-    ui::CustomerTableModel::setSearchSnapshotCustomers(0);
-    const auto restore = qScopeGuard([] {
-        ui::CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
-        store::SearchSnapshot::forgetAll();
-    });
-    store::SearchSnapshot::forgetAll();
+    const BigDatabaseSearchedInMemory big;
     sqlite3 *db = session->database().handle();
     window->customersView()->model()->prepareSearch();
     QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
