@@ -390,11 +390,9 @@ Result<qint64> writeStoredCsvRows(CsvTableWriter &w, const store::StoredQueue &q
         }
     };
     {
-        std::jthread second(formatParts, std::size_t(1), false);
+        const std::jthread second(formatParts, std::size_t(1), false);
         formatParts(0, true);
-        if (second.joinable())
-            second.join();
-    }
+    } // joins the second
     if (auto ok = w.finish(); !ok)
         return std::unexpected(ok.error());
     if (stop)
