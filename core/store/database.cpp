@@ -12,6 +12,8 @@
 #include <QSqlError>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <fcntl.h>
 #include <mutex>
 #include <sys/resource.h>
@@ -95,6 +97,43 @@ struct Database::Private {
     std::shared_ptr<const DamageCheck> check = std::make_shared<DamageCheck>();
     std::shared_ptr<const std::atomic<bool>> stopWhen; ///< see Database::stopWhen()
 
+    // The background checkpoints (see Database::checkpointInBackground()): a thread of its own
+    // with a connection of its own, woken by a commit that leaves many pages in the log, by the
+    // end of the damage check, or by close().
+    std::thread checkpointer;
+    std::mutex checkpointLock; ///< guards the three flags below
+    std::condition_variable checkpointWake;
+    bool checkpointWanted = false;
+    bool checkpointStop = false;
+    bool checkpointRunning = false; ///< the thread was started (and not yet told to stop)
+
+    /// Wakes the checkpointer, if there is one. Any thread.
+    void wantCheckpoint()
+    {
+        {
+            std::lock_guard lock(checkpointLock);
+            if (!checkpointRunning)
+                return;
+            checkpointWanted = true;
+        }
+        checkpointWake.notify_one();
+    }
+
+    void stopCheckpoints()
+    {
+        if (!checkpointer.joinable())
+            return;
+        {
+            std::lock_guard lock(checkpointLock);
+            checkpointStop = true;
+            checkpointRunning = false;
+        }
+        checkpointWake.notify_one();
+        checkpointer.join();
+        checkpointStop = false;
+        checkpointWanted = false;
+    }
+
     void stopCheck()
     {
         if (!checker.joinable())
@@ -174,6 +213,8 @@ void Database::stopWhen(std::shared_ptr<const std::atomic<bool>> stop)
 void Database::close()
 {
     d->stopCheck();
+    // After the check (whose end wakes it), before the connection: its last pass empties the log.
+    d->stopCheckpoints();
     // A new outcome for the next file: a connection opened beside this one keeps the old one.
     d->check = std::make_shared<DamageCheck>();
     if (d->connection.isEmpty())
@@ -485,6 +526,10 @@ void Database::startCheck()
         }
         sqlite3_close(db);
         outcome->state = state;
+        // Its read snapshot held back what was committed after it began (a classification on
+        // opening): that can be copied into the file now.
+        if (state == DamageCheck::Passed)
+            p->wantCheckpoint();
     });
 }
 
@@ -527,6 +572,91 @@ Result<bool> Database::checkpoint()
     if (rc != SQLITE_OK)
         return std::unexpected(sqliteError(d->handle, rc, {}));
     return copiedFrames == logFrames;
+}
+
+namespace {
+
+/// What a commit leaves in the log before the checkpointer is woken: SQLite's own threshold for
+/// its automatic checkpoint (1,000 pages, 16 MB with 16 KiB pages).
+constexpr int kCheckpointFrames = 1000;
+/// How long the checkpointer waits before it tries again when readers held part of the log back.
+std::atomic<int> checkpointRetryMs = 1000;
+
+} // namespace
+
+void Database::checkpointInBackground()
+{
+    if (!d->handle || d->checkpointer.joinable() || d->path == QStringLiteral(":memory:"))
+        return;
+    {
+        std::lock_guard lock(d->checkpointLock);
+        d->checkpointRunning = true;
+        d->checkpointWanted = false;
+        d->checkpointStop = false;
+    }
+    // Replaces SQLite's automatic checkpoint, which is a hook of the same kind (PRAGMA
+    // wal_autocheckpoint reads 0 from now on).
+    sqlite3_wal_hook(
+        d->handle,
+        [](void *p, sqlite3 *, const char *, int frames) {
+            if (frames >= kCheckpointFrames)
+                static_cast<Private *>(p)->wantCheckpoint();
+            return SQLITE_OK;
+        },
+        d.get());
+    Private *p = d.get();
+    d->checkpointer = std::thread([p, file = QFile::encodeName(d->path), check = d->check] {
+        sqlite3 *db = nullptr;
+        const bool opened =
+            sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
+            SQLITE_OK;
+        // A busy lock is no reason to wait: the next pass copies what this one could not. A first
+        // read makes the connection see the log (before it, checkpoints find no WAL file).
+        if (opened) {
+            sqlite3_busy_timeout(db, 0);
+            sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr);
+        }
+        auto pass = [&](int mode) {
+            int logFrames = -1;
+            int copiedFrames = -1;
+            const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, mode, &logFrames, &copiedFrames);
+            return rc == SQLITE_OK && copiedFrames == logFrames;
+        };
+        bool behind = false; // the last pass left frames a reader still needed
+        std::unique_lock lock(p->checkpointLock);
+        while (opened) {
+            const bool checking = check->state.load() == DamageCheck::Running;
+            // While the damage check runs, its snapshot holds the log back: its end wakes this.
+            if (behind && !checking)
+                p->checkpointWake.wait_for(lock, std::chrono::milliseconds(checkpointRetryMs.load()),
+                                           [p] { return p->checkpointWanted || p->checkpointStop; });
+            else
+                p->checkpointWake.wait(lock, [p] { return p->checkpointWanted || p->checkpointStop; });
+            const bool stop = p->checkpointStop;
+            p->checkpointWanted = false;
+            lock.unlock();
+            // Nothing goes into a file found damaged (see integrity()).
+            if (check->state.load() == DamageCheck::Damaged)
+                break;
+            behind = !pass(SQLITE_CHECKPOINT_PASSIVE);
+            // Closing: a log that is all in the file is emptied (TRUNCATE waits for no one here:
+            // busy timeout 0), so that no copy of the day's work stays beside the file.
+            if (stop) {
+                if (!behind)
+                    pass(SQLITE_CHECKPOINT_TRUNCATE);
+                break;
+            }
+            lock.lock();
+        }
+        if (lock.owns_lock())
+            lock.unlock();
+        sqlite3_close(db);
+    });
+}
+
+void Database::setCheckpointRetry(int milliseconds)
+{
+    checkpointRetryMs = milliseconds;
 }
 
 void Database::setSyncCheckLimit(qint64 bytes)

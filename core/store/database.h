@@ -100,6 +100,16 @@ public:
     /// (PRAGMA wal_checkpoint(PASSIVE): never waits for a lock, never blocks a reader or a writer).
     /// True when the whole log is in the file now.
     Result<bool> checkpoint();
+    /// From now on this connection's commits never copy the write-ahead log into the file on the
+    /// calling thread. SQLite's automatic checkpoint does, in the commit that takes the log past
+    /// 1,000 pages: after a classification at a million customers some 280 MB, half a second of
+    /// the window's thread. Instead a thread of its own copies it (a PASSIVE checkpoint on a
+    /// connection of its own) once a commit left that much, again a moment later when readers
+    /// held part of it back, and when the damage check ends (its snapshot holds back whatever was
+    /// committed after it began). close() waits for it, and empties a log that is all copied.
+    void checkpointInBackground();
+    /// How long the background checkpoints wait before they try again (1 s; tests change it).
+    static void setCheckpointRetry(int milliseconds);
     /// The file size above which open() leaves the check to the helper thread (64 MB; tests
     /// lower it).
     static void setSyncCheckLimit(qint64 bytes);

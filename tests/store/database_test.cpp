@@ -4,13 +4,16 @@
 #include "store/importlog.h"
 #include "store/repositories.h"
 #include "store/schema.h"
+#include "storetests.h"
 #include "support/testsupport.h"
 
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <gtest/gtest.h>
 #include <ostream>
@@ -19,6 +22,7 @@
 
 using namespace tierdesk;
 using tierdesk::test::date;
+using tierdesk::test::scalar;
 
 static void PrintTo(const QString &s, std::ostream *os)
 {
@@ -576,4 +580,74 @@ TEST(DatabaseStopWhen, AStatementStopsOnceTheFlagIsSetAndRunsAgainWithoutIt)
     *stop = true;
     db.stopWhen(nullptr);
     EXPECT_TRUE(db.exec(slow));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkpoints in the background
+
+namespace {
+
+/// Commits some 1,200 pages of 16 KiB in one transaction: more than the log may hold before a
+/// checkpoint is due.
+void writeALotInOneCommit(store::Database &db)
+{
+    ASSERT_TRUE(db.exec("CREATE TABLE IF NOT EXISTS filler (x BLOB)"));
+    ASSERT_TRUE(db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+                        "INSERT INTO filler SELECT randomblob(14000) FROM n"));
+}
+
+qint64 sizeOf(const QString &file)
+{
+    return QFileInfo(file).size();
+}
+
+} // namespace
+
+TEST_F(DatabaseFile, BackgroundCheckpointsCopyWhatAReaderHeldBackOnceItIsDoneWithoutAnotherCommit)
+{
+    store::Database::setCheckpointRetry(50);
+    const auto restore = qScopeGuard([] { store::Database::setCheckpointRetry(1000); });
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    db.checkpointInBackground();
+    // SQLite's own checkpoint in the commit is off.
+    EXPECT_EQ(pragma(db, "PRAGMA wal_autocheckpoint"), QStringLiteral("0"));
+
+    // A reader in the middle of a read: no checkpoint can copy what is committed after it began.
+    sqlite3 *reader = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(QFile::encodeName(path()).constData(), &reader, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
+    const auto closeReader = qScopeGuard([reader] { sqlite3_close(reader); });
+    ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM customers", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    const qint64 before = sizeOf(path());
+    writeALotInOneCommit(db);
+    QThread::msleep(200);
+    EXPECT_LT(sizeOf(path()), before + (16 << 20)); // still in the log only
+    EXPECT_GT(sizeOf(path() + QStringLiteral("-wal")), qint64(16) << 20);
+
+    // Once the reader is done, the log goes into the file with no commit to set it off.
+    ASSERT_EQ(sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    for (int i = 0; i < 500 && sizeOf(path()) < before + (16 << 20); ++i)
+        QThread::msleep(10);
+    EXPECT_GE(sizeOf(path()), before + (16 << 20));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM filler"), 1200);
+}
+
+TEST_F(DatabaseFile, ClosingWithBackgroundCheckpointsEmptiesTheLogThoughAReadOnlyConnectionStaysOpen)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    db.checkpointInBackground();
+    // A worker's kept connection: read-only, so it cannot copy the log when it is the last one.
+    store::Database reader;
+    ASSERT_TRUE(reader.open(path(), store::Database::Mode::ReadOnlyUnchecked));
+    writeALotInOneCommit(db);
+    db.close();
+    EXPECT_EQ(sizeOf(path() + QStringLiteral("-wal")), 0);
+    EXPECT_EQ(scalar(reader, "SELECT count(*) FROM filler"), 1200);
+    reader.close();
+    // What was written is in the file itself.
+    ASSERT_TRUE(db.open(path(), store::Database::Mode::ReadOnly));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM filler"), 1200);
 }
