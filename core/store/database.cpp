@@ -616,10 +616,14 @@ void Database::checkpointInBackground()
             sqlite3_busy_timeout(db, 0);
             sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr);
         }
+        // A pass that failed (a full disk) is not tried again until the next commit wakes this.
+        bool failed = false;
+        // True when the log is all in the file; false when readers held part of it back.
         auto pass = [&](int mode) {
             int logFrames = -1;
             int copiedFrames = -1;
             const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, mode, &logFrames, &copiedFrames);
+            failed = rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED;
             return rc == SQLITE_OK && copiedFrames == logFrames;
         };
         bool behind = false; // the last pass left frames a reader still needed
@@ -627,7 +631,7 @@ void Database::checkpointInBackground()
         while (opened) {
             const bool checking = check->state.load() == DamageCheck::Running;
             // While the damage check runs, its snapshot holds the log back: its end wakes this.
-            if (behind && !checking)
+            if (behind && !checking && !failed)
                 p->checkpointWake.wait_for(lock, std::chrono::milliseconds(checkpointRetryMs.load()),
                                            [p] { return p->checkpointWanted || p->checkpointStop; });
             else
