@@ -1140,6 +1140,34 @@ Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filte
     auto s = Statement::prepare(db, sql.constData());
     if (!s)
         return std::unexpected(s.error());
+    if (ids->size() >= kLookupRows) {
+        // Many rows spread over the ids (an export sorted by name): looked up in id order, the
+        // lookups go through the tables' pages once, front to back, each page read once.
+        std::vector<std::pair<CustomerId, std::size_t>> byId(ids->size());
+        for (std::size_t i = 0; i < ids->size(); ++i)
+            byId[i] = {(*ids)[i], i};
+        std::sort(byId.begin(), byId.end());
+        rows.resize(ids->size());
+        std::vector<bool> found(ids->size());
+        for (const auto &[id, at] : byId) {
+            s->bind(1, std::int64_t(id));
+            const int rc = s->step();
+            if (rc == SQLITE_ROW) {
+                rows[at] = readRow(*s);
+                found[at] = true;
+            } else if (rc != SQLITE_DONE) {
+                return std::unexpected(sqliteError(db, rc, {}));
+            }
+            s->reset();
+        }
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (found[i])
+                rows[kept++] = std::move(rows[i]);
+        }
+        rows.resize(kept);
+        return rows;
+    }
     rows.reserve(ids->size());
     for (CustomerId id : *ids) {
         s->bind(1, std::int64_t(id));

@@ -407,6 +407,39 @@ TEST_F(CustomerQueryTest, AWholeListAtOnceIsThatOfThePlainStatement)
     }
 }
 
+TEST(CustomerQueryPages, APageOfManyRowsSpreadOverTheIdsIsInTheListsOrder)
+{
+    // 64 rows or more whose ids are more than eight apart on average (an export's pages by name,
+    // over a million ids) are looked up in id order and put back in the list's order.
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    std::vector<std::pair<QString, CustomerId>> expected;
+    for (int i = 1; i <= 100; ++i) {
+        Customer c;
+        c.id = CustomerId(i) * 10;
+        // Name order is not id order: 37 is prime to 100, so i * 37 % 100 visits every number.
+        c.name = QStringLiteral("客户 %1").arg((i * 37) % 100, 2, 10, QLatin1Char('0'));
+        c.phone = QStringLiteral("+86 138 0000 %1").arg(i, 4, 10, QLatin1Char('0'));
+        c.createdAt = kAsOf;
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+        expected.emplace_back(c.name, c.id);
+    }
+    std::sort(expected.begin(), expected.end());
+    store::CustomerQuery q(db);
+    for (qint64 offset : {qint64(0), qint64(30)}) {
+        auto page = q.page({}, store::CustomerSort::Name, false, offset, 70);
+        ASSERT_TRUE(page) << page.error().message.toStdString();
+        ASSERT_EQ(page->size(), 70u);
+        for (std::size_t i = 0; i < page->size(); ++i) {
+            const auto &[name, id] = expected[std::size_t(offset) + i];
+            EXPECT_EQ((*page)[i].id, id) << "row " << i << " from " << offset;
+            EXPECT_EQ((*page)[i].name, name);
+            EXPECT_EQ((*page)[i].phone,
+                      QStringLiteral("+86 138 0000 %1").arg(id / 10, 4, 10, QLatin1Char('0')));
+        }
+    }
+}
+
 TEST_F(CustomerQueryTest, AnArchivedCustomerLeavesTheQueueAtOnce)
 {
     store::CustomerFilter queue;
