@@ -2,12 +2,16 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace tierdesk::io {
 namespace {
 
-/// Rows per query: large enough that OFFSET paging stays cheap, small enough to stay out of the
-/// way of memory.
-constexpr int PageSize = 5000;
+/// Rows per query: large enough that OFFSET paging stays cheap and that a page's rows, read in
+/// id order (CustomerQuery::page()), share the pages of the tables (the whole list at a million
+/// customers, by name: 9.7 s with 32,768 rows a page, 18.6 s with 5,000 read in list order),
+/// small enough to stay out of the way of memory (some 20 MB).
+constexpr int PageSize = 32768;
 
 const TableColumn CustomerListTable[] = {
     {QStringLiteral("name"), ColumnKind::Text},       {QStringLiteral("company"), ColumnKind::Text},
@@ -36,10 +40,19 @@ QStringList customerListColumns()
 }
 
 Result<qint64> writeCustomerList(TableWriter &w, store::Database &db, const store::CustomerFilter &filter,
-                                 store::CustomerSort sort, bool descending)
+                                 store::CustomerSort sort, bool descending, const ExportProgress &progress)
 {
     w.begin(CustomerListTable);
     store::CustomerQuery query(db);
+    qint64 total = 0;
+    if (progress) {
+        auto count = query.count(filter);
+        if (!count)
+            return std::unexpected(count.error());
+        total = *count;
+        if (!progress(0, total))
+            return std::unexpected(Error{});
+    }
     qint64 n = 0;
     for (qint64 offset = 0; w.ok(); offset += PageSize) {
         auto page = query.page(filter, sort, descending, offset, PageSize);
@@ -63,6 +76,9 @@ Result<qint64> writeCustomerList(TableWriter &w, store::Database &db, const stor
             w.endRow();
             ++n;
         }
+        // Rows added since the count (another program) make the total grow, not go backwards.
+        if (progress && !progress(n, std::max(total, n)))
+            return std::unexpected(Error{});
         if (page->size() < std::size_t(PageSize))
             break;
     }
@@ -72,12 +88,13 @@ Result<qint64> writeCustomerList(TableWriter &w, store::Database &db, const stor
 }
 
 Result<qint64> exportCustomers(const QString &path, store::Database &db, const store::CustomerFilter &filter,
-                               store::CustomerSort sort, bool descending)
+                               store::CustomerSort sort, bool descending, const ExportProgress &progress)
 {
     //: The name of the worksheet in an exported customer list (at most 31 characters)
     const QString sheet = QCoreApplication::translate("tierdesk::io::CustomerList", "Customers");
-    return writeTableFile(path, sheet,
-                          [&](TableWriter &w) { return writeCustomerList(w, db, filter, sort, descending); });
+    return writeTableFile(path, sheet, [&](TableWriter &w) {
+        return writeCustomerList(w, db, filter, sort, descending, progress);
+    });
 }
 
 } // namespace tierdesk::io

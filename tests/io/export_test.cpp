@@ -386,6 +386,32 @@ TEST_F(Export, CustomerListSearchAndTier)
     EXPECT_EQ(*n, 1); // the only buyer
 }
 
+TEST_F(Export, CustomerListReportsItsProgressAndStopsWhenToldLeavingNoFile)
+{
+    std::vector<std::pair<qint64, qint64>> reports;
+    const QString file = path(QStringLiteral("customers.csv"));
+    auto n = io::exportCustomers(file, db, {}, store::CustomerSort::Name, false,
+                                 [&](qint64 written, qint64 total) {
+                                     reports.emplace_back(written, total);
+                                     return true;
+                                 });
+    ASSERT_TRUE(n) << n.error().message.toStdString();
+    EXPECT_EQ(*n, 6);
+    // Once before the first row, once after the page (the six fit in one).
+    EXPECT_EQ(reports, (std::vector<std::pair<qint64, qint64>>{{0, 6}, {6, 6}}));
+
+    // Told to stop before the first row (Cancel): an empty error, and no file, old or new.
+    ASSERT_TRUE(QFile::remove(file));
+    for (const QString &name : {QStringLiteral("stopped.csv"), QStringLiteral("stopped.xlsx")}) {
+        n = io::exportCustomers(path(name), db, {}, store::CustomerSort::Name, false,
+                                [](qint64, qint64) { return false; });
+        ASSERT_FALSE(n);
+        EXPECT_TRUE(n.error().message.isEmpty()) << n.error().message.toStdString();
+    }
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::Files).isEmpty())
+        << QDir(dir.path()).entryList(QDir::Files).join(u' ').toStdString();
+}
+
 TEST_F(Export, CustomerListXlsxHasMoneyAsANumber)
 {
     const QString file = path(QStringLiteral("customers.xlsx"));
