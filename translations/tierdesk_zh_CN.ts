@@ -2787,6 +2787,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::FollowUpModel</name>

@@ -411,3 +411,96 @@ TEST_F(ExportViews, OnABigDatabaseCancelStopsTheExportAndLeavesNoFile)
     EXPECT_EQ(finished.size(), 1);
     EXPECT_EQ(files(), QStringList{QStringLiteral("calls.csv")});
 }
+
+TEST_F(ExportViews, OnABigDatabaseTheCustomersAreWrittenByAWorkerWhileTheWindowAnswers)
+{
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *view = window->customersView();
+    auto *owner = child<QComboBox>("ownerFilter");
+    owner->setCurrentIndex(owner->findText(QStringLiteral("李娜")));
+    child<QTableView>("customerTable")->sortByColumn(ui::CustomerTableModel::Phone, Qt::DescendingOrder);
+    // What the window writes itself on a small database.
+    const QString small = path(QStringLiteral("small.csv"));
+    exportWith("exportCustomersButton", small);
+    const QByteArray expected = read(small);
+    ASSERT_EQ(parseCsv(expected).size(), 4u); // the header and 李娜's three customers
+
+    const BigDatabase big;
+    view->reload();
+    QTRY_VERIFY(!view->model()->isLoading());
+    QSignalSpy finished(view, &ui::CustomersView::exportFinished);
+    const QString file = path(QStringLiteral("客户.csv"));
+    {
+        test::WorkerGate gate;
+        exportWith("exportCustomersButton", file);
+        // Clicked and back: the worker has not started, a dialog says what is going on.
+        EXPECT_TRUE(view->isExporting());
+        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+        ASSERT_NE(progress, nullptr);
+        EXPECT_TRUE(progress->isVisible());
+        EXPECT_FALSE(child<QPushButton>("exportCustomersButton")->isEnabled());
+        EXPECT_FALSE(QFile::exists(file));
+        // The window goes on: another place, and back; a second Export… starts nothing.
+        window->showPlace(ui::MainWindow::Place::Calls);
+        window->showPlace(ui::MainWindow::Place::Customers);
+        EXPECT_FALSE(view->exportToFile(path(QStringLiteral("other.csv"))));
+    }
+    QTRY_VERIFY(!view->isExporting());
+    ASSERT_EQ(finished.size(), 1);
+    EXPECT_EQ(finished[0][0].toString(), file);
+    EXPECT_EQ(finished[0][1].toString(), QString());
+    EXPECT_EQ(read(file).toStdString(), expected.toStdString());
+    EXPECT_EQ(files(), (QStringList{QStringLiteral("small.csv"), QStringLiteral("客户.csv")}));
+    EXPECT_TRUE(child<QPushButton>("exportCustomersButton")->isEnabled());
+    QTRY_COMPARE(window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), nullptr);
+}
+
+TEST_F(ExportViews, OnABigDatabaseCancelStopsTheCustomersExportAndLeavesNoFile)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *view = window->customersView();
+    view->reload();
+    QTRY_VERIFY(!view->model()->isLoading());
+    QSignalSpy finished(view, &ui::CustomersView::exportFinished);
+    {
+        test::WorkerGate gate;
+        exportWith("exportCustomersButton", path(QStringLiteral("customers.xlsx")));
+        ASSERT_TRUE(view->isExporting());
+        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+        ASSERT_NE(progress, nullptr);
+        auto *cancel = progress->findChild<QPushButton *>();
+        ASSERT_NE(cancel, nullptr);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        EXPECT_FALSE(view->isExporting());
+        EXPECT_TRUE(child<QPushButton>("exportCustomersButton")->isEnabled());
+    }
+    // The worker, let go, finds its export cancelled: no file, no message, no signal.
+    ui::readerPool()->waitForDone();
+    QTest::qWait(50);
+    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
+    EXPECT_EQ(finished.size(), 0);
+    QTRY_COMPARE(window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), nullptr);
+    // The next export runs to its end.
+    exportWith("exportCustomersButton", path(QStringLiteral("customers.csv")));
+    QTRY_VERIFY(!view->isExporting());
+    EXPECT_EQ(finished.size(), 1);
+    EXPECT_EQ(files(), QStringList{QStringLiteral("customers.csv")});
+}
+
+TEST_F(ExportViews, ClosingTheWindowDuringACustomersExportStopsItAndLeavesNoFile)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Customers);
+    window->customersView()->reload();
+    QTRY_VERIFY(!window->customersView()->model()->isLoading());
+    {
+        test::WorkerGate gate;
+        exportWith("exportCustomersButton", path(QStringLiteral("customers.csv")));
+        ASSERT_TRUE(window->customersView()->isExporting());
+        window.reset();
+    }
+    // The worker, let go, finds its read stopped: no file.
+    ui::readerPool()->waitForDone();
+    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
+}

@@ -1,5 +1,6 @@
 #include "customersview.h"
 
+#include "backgroundread.h"
 #include "io/customerexport.h"
 #include "messagebox.h"
 #include "model/labels.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -236,7 +238,7 @@ void CustomersView::applyFilter()
 
 void CustomersView::updateCount(qint64 count)
 {
-    m_export->setEnabled(count > 0);
+    m_export->setEnabled(count > 0 && !isExporting());
     if (!m_model->lastError().isEmpty()) {
         m_count->setText(m_model->lastError());
         return;
@@ -267,10 +269,72 @@ void CustomersView::chooseExportFile()
 
 bool CustomersView::exportToFile(const QString &path)
 {
+    if (isExporting())
+        return false;
+    if (m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->database().path())) {
+        exportInBackground(path);
+        return true;
+    }
     auto written = exportCustomers(path);
     if (!written)
         MessageBox::critical(this, tr("Export failed"), written.error().message);
     return written.has_value();
+}
+
+CustomersView::~CustomersView()
+{
+    stopRead(m_stopExport);
+}
+
+bool CustomersView::isExporting() const
+{
+    return m_stopExport != nullptr;
+}
+
+void CustomersView::exportInBackground(const QString &path)
+{
+    // A million customers take seconds to write (the window stayed frozen for 18 s before): a
+    // worker writes them with its own connection, the window shows how far it is.
+    const auto progress = std::make_shared<ExportProgress>();
+    QProgressDialog *dialog = exportProgressDialog(this, tr("Export customers"), path, progress);
+    m_exportProgress = dialog;
+    connect(dialog, &QProgressDialog::canceled, this, [this, progress] {
+        // The worker stops after its page (no file is left) or at its next SQLite step; its
+        // answer is dropped.
+        progress->cancelled = true;
+        endExport();
+    });
+    m_export->setEnabled(false);
+    const store::CustomerFilter filter = m_model->filter();
+    const store::CustomerSort sort = m_model->sortKey();
+    const bool descending = m_model->isDescending();
+    m_stopExport = readInBackground<qint64>(
+        this, m_session->database().path(),
+        [path, filter, sort, descending, progress](store::Database &db) {
+            return io::exportCustomers(
+                path, db, filter, sort, descending,
+                [progress](qint64 written, qint64 total) { return progress->report(written, total); });
+        },
+        [this, path](const Result<qint64> &written) {
+            endExport();
+            if (!written)
+                MessageBox::critical(this, tr("Export failed"), written.error().message);
+            emit exportFinished(path, written ? QString() : written.error().message);
+        });
+    dialog->show();
+}
+
+void CustomersView::endExport()
+{
+    if (!m_stopExport)
+        return;
+    stopRead(m_stopExport);
+    m_export->setEnabled(m_model->rowCount() > 0);
+    if (QProgressDialog *dialog = m_exportProgress) {
+        m_exportProgress.clear();
+        dialog->disconnect(this); // closing it says canceled()
+        dialog->close();          // and deletes it
+    }
 }
 
 std::optional<CustomerId> CustomersView::currentCustomer() const

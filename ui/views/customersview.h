@@ -3,13 +3,17 @@
 #include "model/error.h"
 #include "model/types.h"
 
+#include <QPointer>
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressDialog;
 class QPushButton;
 class QTableView;
 class QTimer;
@@ -26,6 +30,9 @@ class CustomersView final : public QWidget {
 
 public:
     explicit CustomersView(Session *session, QWidget *parent = nullptr);
+    /// Stops an Export… that a worker writes: it leaves no file (closing the window does not
+    /// wait seconds for a million rows).
+    ~CustomersView() override;
 
     std::optional<CustomerId> currentCustomer() const;
     void selectCustomer(CustomerId id);
@@ -37,7 +44,11 @@ public:
     /// workbook when it ends in .xlsx, else CSV for Excel, WPS and LibreOffice. All or nothing.
     Result<qint64> exportCustomers(const QString &path);
     /// What Export… does once the user has chosen `path`: exports, and says so when that fails.
+    /// On a big database a worker writes the file while a progress dialog (with Cancel) shows how
+    /// far it is, and this returns at once; exportFinished() tells the end.
     bool exportToFile(const QString &path);
+    /// True while a worker writes an Export… (Export… is disabled meanwhile).
+    bool isExporting() const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -45,6 +56,9 @@ protected:
 signals:
     void openCustomerRequested(tierdesk::CustomerId id);
     void currentCustomerChanged();
+    /// An Export… written by a worker ended: `error` is empty when the file was written, and
+    /// says why it was not otherwise (also shown to the user); a cancelled export says nothing.
+    void exportFinished(const QString &path, const QString &error);
 
 private:
     void applyFilter();
@@ -52,6 +66,8 @@ private:
     void updateCount(qint64 count);
     void afterLoad();
     void chooseExportFile();
+    void exportInBackground(const QString &path);
+    void endExport();
 
     Session *m_session;
     CustomerTableModel *m_model;
@@ -68,6 +84,9 @@ private:
     QTimer *m_searchTimer;
     /// The customer to select again once the rows of a reload are shown.
     std::optional<CustomerId> m_keepAfterLoad;
+    /// The worker's Export…, and its dialog (see exportInBackground()).
+    std::shared_ptr<std::atomic<bool>> m_stopExport;
+    QPointer<QProgressDialog> m_exportProgress;
 };
 
 } // namespace tierdesk::ui

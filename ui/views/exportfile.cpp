@@ -4,9 +4,13 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
+#include <algorithm>
+#include <climits>
 #include <utility>
 
 namespace tierdesk::ui {
@@ -52,6 +56,32 @@ QString chooseExportFile(QWidget *parent, const QString &title, const QString &b
                                                            ? QStringLiteral("xlsx")
                                                            : QStringLiteral("csv"));
     return path;
+}
+
+QProgressDialog *exportProgressDialog(QWidget *parent, const QString &title, const QString &path,
+                                      std::shared_ptr<const ExportProgress> progress)
+{
+    auto *dialog = new QProgressDialog(parent);
+    dialog->setObjectName(QStringLiteral("exportProgress"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(
+        QCoreApplication::translate("tierdesk::ui::Export", "Writing %1…").arg(QFileInfo(path).fileName()));
+    dialog->setRange(0, 0); // busy until the worker knows how many rows there are
+    dialog->setMinimumDuration(0);
+    dialog->setAutoReset(false);
+    dialog->setAutoClose(false);
+    auto *timer = new QTimer(dialog);
+    QObject::connect(timer, &QTimer::timeout, dialog, [dialog, progress] {
+        const qint64 total = progress->total;
+        if (total <= 0)
+            return;
+        // QProgressDialog counts in int; a list has a few million rows at most.
+        dialog->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+        dialog->setValue(int(std::min<qint64>(progress->written, INT_MAX)));
+    });
+    timer->start(100);
+    return dialog;
 }
 
 } // namespace tierdesk::ui
