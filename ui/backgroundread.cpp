@@ -1,11 +1,17 @@
 #include "backgroundread.h"
 
+#include "model/memory.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QThreadStorage>
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <sys/stat.h>
+#include <vector>
 
 namespace tierdesk::ui {
 namespace {
@@ -19,19 +25,90 @@ struct Reader {
     std::unique_ptr<store::Database> db;
 };
 
-/// This thread's Reader. QThreadStorage rather than thread_local: it deletes its data when the
-/// QThread finishes, before QThreadPool::waitForDone() returns; a thread_local would close its
+/// A worker thread's Reader, known to releaseIdleReaderMemory() while the thread lives. `use` is
+/// held while the thread reads (ReaderInUse), so that another thread touches only an idle
+/// connection (they are opened without SQLite's own mutex); `release` asks a reading thread to
+/// give its memory back when its read is done.
+struct ReaderSlot {
+    ReaderSlot();
+    ~ReaderSlot();
+    std::mutex use;
+    std::atomic<bool> release{false};
+    Reader reader;
+};
+
+/// Empties the page cache of `reader`'s connection, if it is idle; `use` is held.
+void shrink(Reader &reader)
+{
+    if (reader.db && !reader.db->inTransaction())
+        (void)reader.db->exec("PRAGMA shrink_memory");
+}
+
+std::mutex slotsMutex;
+std::vector<ReaderSlot *> &allSlots()
+{
+    static std::vector<ReaderSlot *> all;
+    return all;
+}
+
+ReaderSlot::ReaderSlot()
+{
+    const std::lock_guard lock(slotsMutex);
+    allSlots().push_back(this);
+}
+
+ReaderSlot::~ReaderSlot()
+{
+    const std::lock_guard lock(slotsMutex);
+    std::erase(allSlots(), this);
+}
+
+/// This thread's ReaderSlot. QThreadStorage rather than thread_local: it deletes its data when
+/// the QThread finishes, before QThreadPool::waitForDone() returns; a thread_local would close its
 /// connection later, as the thread exits, which could be after Qt Sql is gone at the end of the
 /// program.
-Reader &reader()
+ReaderSlot &slot()
 {
-    static QThreadStorage<Reader *> readers;
+    static QThreadStorage<ReaderSlot *> readers;
     if (!readers.hasLocalData())
-        readers.setLocalData(new Reader);
+        readers.setLocalData(new ReaderSlot);
     return *readers.localData();
 }
 
+Reader &reader()
+{
+    return slot().reader;
+}
+
 } // namespace
+
+ReaderInUse::ReaderInUse()
+{
+    slot().use.lock();
+}
+
+ReaderInUse::~ReaderInUse()
+{
+    ReaderSlot &s = slot();
+    if (s.release.exchange(false)) {
+        // Asked while this thread read (a search's texts that the job stopped, say): what the read
+        // filled and freed goes back to the system now, under the job's peak.
+        shrink(s.reader);
+        releaseFreeMemory();
+    }
+    s.use.unlock();
+}
+
+void releaseIdleReaderMemory()
+{
+    const std::lock_guard lock(slotsMutex);
+    for (ReaderSlot *s : allSlots()) {
+        if (std::unique_lock use(s->use, std::try_to_lock); use)
+            shrink(s->reader);
+        else
+            s->release = true; // by the reading thread, when it is done (~ReaderInUse())
+    }
+}
 
 QThreadPool *readerPool()
 {

@@ -40,6 +40,25 @@ Result<store::Database *> readerConnection(const QString &path);
 /// read left it inside a transaction (an interrupted statement), which would pin an old snapshot.
 void readerDone(store::Database &db);
 
+/// Held by a worker thread of readerPool() while it uses readerConnection(): its connection is
+/// not idle meanwhile (releaseIdleReaderMemory()).
+class ReaderInUse final {
+public:
+    ReaderInUse();
+    ~ReaderInUse();
+    ReaderInUse(const ReaderInUse &) = delete;
+    ReaderInUse &operator=(const ReaderInUse &) = delete;
+};
+
+/// Empties the page caches of the worker threads' kept connections (up to 32 MiB each, filled by
+/// the lists' and search's reads), from any thread: before a job that needs the memory (the call
+/// list's Export…, a classification of everyone). An idle connection's at once (the freed memory
+/// stays in the heap until releaseFreeMemory(), which the job's worker calls as it starts); a
+/// reading thread's when its read is done, and that thread then calls releaseFreeMemory(). The
+/// next read of each list starts from an empty cache (the file's pages are in the system's
+/// cache), as it does anyway after any write to the file.
+void releaseIdleReaderMemory();
+
 /// Runs `read(store::Database &) -> Result<T>` in a worker thread (readerPool()) on a read-only
 /// connection of that thread to the database file `path` (readerConnection(); the window's
 /// connection has opened and checked it), and calls `done(const Result<T> &)` in `context`'s thread, unless
@@ -57,6 +76,7 @@ StopFlag readInBackground(QObject *context, const QString &path, Read read, Done
     watcher->setFuture(QtConcurrent::run(readerPool(), [path, stop, read]() -> Result<T> {
         if (*stop) // replaced before it started
             return Result<T>(std::unexpected(Error{}));
+        const ReaderInUse inUse;
         auto db = readerConnection(path);
         if (!db)
             return std::unexpected(db.error());
