@@ -39,8 +39,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
+#include <malloc.h>
 #include <memory>
+#include <sqlite3.h>
 #include <vector>
 
 using namespace tierdesk;
@@ -120,6 +123,20 @@ void waitForEvents(int ms)
     QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
+/// With TIERDESK_BENCH_MEMSTATS set, what the heap and SQLite hold, to stderr.
+void memStats(const QString &when)
+{
+    static const bool on = std::getenv("TIERDESK_BENCH_MEMSTATS") != nullptr;
+    if (!on)
+        return;
+    const struct mallinfo2 m = mallinfo2();
+    std::fprintf(stderr,
+                 "MEM %-50s rss %6.1f MiB heap %6.1f in use %6.1f free %6.1f mmap %6.1f sqlite %6.1f MiB\n",
+                 qPrintable(when.left(50)), bench::currentRssMiB(), double(m.arena) / 1048576.0,
+                 double(m.uordblks) / 1048576.0, double(m.fordblks) / 1048576.0, double(m.hblkhd) / 1048576.0,
+                 double(sqlite3_memory_used()) / 1048576.0);
+}
+
 /// True while a worker reads something the window waits for (set by main()).
 std::function<bool()> busy = [] { return false; };
 
@@ -128,6 +145,7 @@ void measure(const QString &name, QWidget *window, F &&action)
 {
     StallWatch watch;
     QElapsedTimer t;
+    memStats(QStringLiteral("before ") + name);
     watch.start();
     t.start();
     action();
@@ -140,6 +158,7 @@ void measure(const QString &name, QWidget *window, F &&action)
             settle(window);
     }
     const double ms = double(t.nsecsElapsed()) / 1e6;
+    memStats(QStringLiteral("after ") + name);
     steps.push_back({name, ms, std::max(watch.stopMs(), inputMs), bench::currentRssMiB()});
 }
 
@@ -411,6 +430,7 @@ int main(int argc, char **argv)
         watch.start();
         bool done = false;
         QObject::connect(&session, &ui::Session::reclassifyFinished, &app, [&done] { done = true; });
+        memStats(QStringLiteral("before F5"));
         session.reclassify();
         while (!done)
             waitForEvents(50);
