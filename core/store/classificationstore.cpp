@@ -960,8 +960,9 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             customers = std::int64_t(owned->size());
     }
 
-    // The contact texts, from the customers table in id order: every customer's (or the owner's),
-    // those not in the queue dropped afterwards. On a database file, in a helper thread on a
+    // The contact texts of the queue's customers, from the customers table in id order (each
+    // one's classification row looked up by its key for the queue's filter: the same rows as the
+    // pass below, which the helper cannot wait for). On a database file, in a helper thread on a
     // connection of its own while this one reads the classification: each of the two passes
     // reads a whole table, and each took a third of the export at a million customers. The
     // helper's snapshot must hold what this transaction sees (the same write count); when it does
@@ -978,23 +979,23 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             return std::unexpected(generation.error());
         const QString path = m_db.path();
         if (*generation && customers >= kHelperRows && !path.isEmpty() && path != u":memory:") {
-            helper = std::jthread([&helperContacts, &helperIds, &prepared, path, owner, customers,
-                                   seen = **generation] {
-                HelperConnection connection(path);
-                if (!connection.get())
-                    return;
-                ReadTransaction read(connection.get());
-                {
-                    auto s = Statement::prepare(connection.get(),
-                                                "SELECT generation FROM data_generation WHERE id = 1");
-                    if (!s || s->step() != SQLITE_ROW || s->int64(0) != seen)
+            helper = std::jthread(
+                [&helperContacts, &helperIds, &prepared, path, owner, day, customers, seen = **generation] {
+                    HelperConnection connection(path);
+                    if (!connection.get())
                         return;
-                }
-                helperContacts =
-                    ContactQuery::fetchAllPacked(connection.get(), owner, std::size_t(customers), helperIds);
-                // As many as the customers it read: the queue has no more.
-                assignOnHugePages(prepared, helperIds.size());
-            });
+                    ReadTransaction read(connection.get());
+                    {
+                        auto s = Statement::prepare(connection.get(),
+                                                    "SELECT generation FROM data_generation WHERE id = 1");
+                        if (!s || s->step() != SQLITE_ROW || s->int64(0) != seen)
+                            return;
+                    }
+                    helperContacts = ContactQuery::fetchAllPacked(connection.get(), owner, day,
+                                                                  std::size_t(customers), helperIds);
+                    // As many as the customers it read: the queue's rows.
+                    assignOnHugePages(prepared, helperIds.size());
+                });
         }
     }
 
@@ -1004,7 +1005,6 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     // Looked up row by row in queue order they would cost a random page read each (9 s for
     // 771,064 rows at a million customers, against 0.3 s for the whole table in order).
     std::vector<StoredQueue::Entry> entries; // in id order
-    std::vector<CustomerId> ids;             // of entries
     std::vector<QueueKey> keys;              // of entries
     // A row whose place cannot be worked out as the index orders it (a due date that is not one,
     // priority or spend that are not integers: never written so): the index gives the order.
@@ -1013,8 +1013,6 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
         const auto expected = std::size_t(customers);
         entries.reserve(expected);
         adviseHugePages(entries.data(), expected * sizeof(StoredQueue::Entry));
-        ids.reserve(expected);
-        adviseHugePages(ids.data(), expected * sizeof(CustomerId));
         keys.reserve(expected);
         adviseHugePages(keys.data(), expected * sizeof(QueueKey));
         auto s = Statement::prepare(
@@ -1050,19 +1048,26 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             if (e.due == 0 || sqlite3_column_type(s->get(), 13) != SQLITE_INTEGER ||
                 sqlite3_column_type(s->get(), 14) != SQLITE_INTEGER)
                 orderFromIndex = true;
-            keys.push_back({s->int64(13), s->int64(14), e.due, std::uint32_t(ids.size())});
-            ids.push_back(id);
+            keys.push_back({s->int64(13), s->int64(14), e.due, std::uint32_t(entries.size() - 1)});
         }
         if (rc != SQLITE_DONE)
             return std::unexpected(sqliteError(db, rc, {}));
     }
-    if (ids.size() > std::numeric_limits<std::uint32_t>::max())
+    if (entries.size() > std::numeric_limits<std::uint32_t>::max())
         return std::unexpected(sqliteError(db, SQLITE_TOOBIG, {}));
 
     // The queue's order (order[i]: the row of entries that is the queue's i-th): one sort of the
     // keys, or the index's.
+    // The ids of entries, for the contacts: taken from the rows once the keys are freed (not
+    // beside them at the peak of the reading), or before the index's order, which looks rows up.
+    std::vector<CustomerId> ids;
+    const auto takeIds = [&] {
+        assignOnHugePages(ids, entries.size());
+        for (std::size_t k = 0; k < entries.size(); ++k)
+            ids[k] = entries[k].id;
+    };
     std::vector<std::uint32_t> order;
-    assignOnHugePages(order, ids.size());
+    assignOnHugePages(order, entries.size());
     if (!orderFromIndex && keys.size() < std::size_t(kHelperRows)) {
         std::sort(keys.begin(), keys.end());
         for (std::size_t i = 0; i < keys.size(); ++i)
@@ -1081,6 +1086,7 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             order[i] = (b == bEnd || (a != aEnd && *a < *b)) ? (a++)->row : (b++)->row;
     } else {
         // The index ends in the rowid, so ties go by id as the spec says.
+        takeIds();
         auto s = Statement::prepare(db, "SELECT customer_id FROM classification WHERE archived = 0 AND "
                                         "due_date <= ?1 ORDER BY priority, due_date, monetary DESC, "
                                         "customer_id");
@@ -1104,6 +1110,8 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
             return std::unexpected(sqliteError(db, SQLITE_CORRUPT, {}));
     }
     keys = {};
+    if (ids.size() != entries.size())
+        takeIds();
 
     if (helper.joinable())
         helper.join();

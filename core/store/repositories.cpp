@@ -807,6 +807,8 @@ ContactTexts ContactBook::texts(std::size_t row) const
 
 void ContactBook::keepRows(std::span<const CustomerId> rowIds, std::span<const CustomerId> ids)
 {
+    if (std::ranges::equal(rowIds, ids))
+        return; // the rows asked for, already
     std::vector<std::uint64_t> offsets;
     assignOnHugePages(offsets, ids.size(), kMissing);
     std::size_t r = 0;
@@ -828,8 +830,8 @@ void ContactBook::reorder(std::span<const std::uint32_t> order)
     m_offsets = std::move(offsets);
 }
 
-Result<ContactBook> ContactQuery::fetchAllPacked(sqlite3 *db, const QString &owner, std::size_t expected,
-                                                 std::vector<CustomerId> &ids)
+Result<ContactBook> ContactQuery::fetchAllPacked(sqlite3 *db, const QString &owner, QDate dueBy,
+                                                 std::size_t expected, std::vector<CustomerId> &ids)
 {
     ReadTransaction read(db);
     ContactBook out;
@@ -839,10 +841,20 @@ Result<ContactBook> ContactQuery::fetchAllPacked(sqlite3 *db, const QString &own
     out.m_offsets.reserve(expected);
     adviseHugePages(out.m_offsets.data(), expected * sizeof(std::uint64_t));
     const QByteArray ownerText = owner.toUtf8();
+    // The queue's customers only: those not due were a quarter of the contacts at a million
+    // customers (and their ids and offsets until dropped). CROSS JOIN keeps the customers table
+    // outside, read in id order, with a lookup of each one's classification row by its key (the
+    // rows of both tables go by in id order); the planner would rather sort the due ids first.
     auto s = Statement::prepare(
-        db, "SELECT id, name, company, phone, email, owner, city FROM customers ORDER BY id");
+        db, dueBy.isValid()
+                ? "SELECT c.id, c.name, c.company, c.phone, c.email, c.owner, c.city FROM customers c "
+                  "CROSS JOIN classification k ON k.customer_id = c.id WHERE k.archived = 0 AND "
+                  "k.due_date <= ?1 ORDER BY c.id"
+                : "SELECT id, name, company, phone, email, owner, city FROM customers ORDER BY id");
     if (!s)
         return std::unexpected(s.error());
+    if (dueBy.isValid())
+        s->bindDate(1, dueBy);
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
         if (!owner.isEmpty() && s->bytes(5) != QByteArrayView(ownerText))

@@ -284,11 +284,13 @@ public:
     Result<ContactBook> fetchPacked(std::span<const CustomerId> ids);
     /// The same on the connection `db` (a helper thread's), in its current transaction if any.
     static Result<ContactBook> fetchPacked(sqlite3 *db, std::span<const CustomerId> ids);
-    /// Every customer's contacts (only `owner`'s customers unless empty) in id order, packed, on
-    /// the connection `db` in its current transaction: row k is `ids[k]`, which this fills.
-    /// `expected`: about how many customers there are (memory is reserved for them).
-    static Result<ContactBook> fetchAllPacked(sqlite3 *db, const QString &owner, std::size_t expected,
-                                              std::vector<CustomerId> &ids);
+    /// The contacts of every customer due on or before `dueBy` in the stored classification (a
+    /// day's queue: not archived, `due_date <= dueBy`; every customer when `dueBy` is invalid),
+    /// only of `owner`'s customers unless empty, in id order, packed, on the connection `db` in its
+    /// current transaction: row k is `ids[k]`, which this fills. `expected`: about how many
+    /// customers there are (memory is reserved for them).
+    static Result<ContactBook> fetchAllPacked(sqlite3 *db, const QString &owner, QDate dueBy,
+                                              std::size_t expected, std::vector<CustomerId> &ids);
 
 private:
     Database &m_db;
