@@ -7,6 +7,7 @@
 #include "io/xlsxexport.h"
 #include "store/database.h"
 #include "store/repositories.h"
+#include "store/sqlite.h"
 #include "support/testsupport.h"
 
 #include <QBuffer>
@@ -517,6 +518,27 @@ TEST_F(DayCallListOnAFile, AQueueOfThousandsReadsItsContactsInAHelperAndGivesThe
         byOwner.owner = owner;
         EXPECT_EQ(exportStored(db, kAsOf, byOwner).toStdString(), shownRows(db, kAsOf, owner).toStdString())
             << owner.toStdString();
+    }
+}
+
+TEST_F(DayCallListOnAFile, TheQueuesReadGivesTheConnectionsPageCacheItsOwnSizeBack)
+{
+    // The read holds the cache at 2 MiB (the pages of its passes are read once); then the
+    // connection's own size, in KiB or in pages, larger or smaller than that, is back.
+    const auto cacheSize = [this] {
+        auto s = store::Statement::prepare(db.handle(), "PRAGMA cache_size");
+        EXPECT_TRUE(s && s->step() == SQLITE_ROW);
+        return s ? s->int64(0) : 0;
+    };
+    EXPECT_EQ(cacheSize(), -32768); // Database::configure()
+    for (const char *pragma : {"PRAGMA cache_size = -32768", "PRAGMA cache_size = 5000",
+                               "PRAGMA cache_size = -1024", "PRAGMA cache_size = 10"}) {
+        ASSERT_TRUE(db.exec(pragma));
+        const qint64 own = QByteArray(pragma).split('=').at(1).trimmed().toLongLong();
+        auto queue = store::ClassificationStore(db).storedQueue(kAsOf);
+        ASSERT_TRUE(queue) << queue.error().message.toStdString();
+        EXPECT_GE(queue->size(), 2048u);
+        EXPECT_EQ(cacheSize(), own) << pragma;
     }
 }
 
