@@ -34,6 +34,7 @@
 #include <QThreadPool>
 
 #include <gtest/gtest.h>
+#include <optional>
 #include <sqlite3.h>
 
 using namespace tierdesk;
@@ -315,6 +316,65 @@ TEST_F(MainWindowTest, OnABigDatabaseTheWorkersConnectionSeesEachNewWrite)
         EXPECT_TRUE(idsOf(model).contains(*id));
     }
     EXPECT_EQ(idsOf(model).size(), 3);
+}
+
+TEST_F(MainWindowTest, TheReadersPageCachesMakeRoomIdleOnesAtOnceABusyOneWhenItsReadIsDone)
+{
+    // One reader thread: every read goes through the same kept connection.
+    const int threads = ui::readerPool()->maxThreadCount();
+    ui::readerPool()->setMaxThreadCount(1);
+    const auto restore = qScopeGuard([threads] { ui::readerPool()->setMaxThreadCount(threads); });
+    const QString path = session->database().path();
+    // What the kept connection's page cache holds at the end of a read that reads every table
+    // first (or nothing), and waits for `wait`, if any, before it looks.
+    std::optional<qint64> used;
+    const auto startRead = [&](bool readTables, QSemaphore *started, QSemaphore *wait) {
+        used.reset();
+        ui::readInBackground<qint64>(
+            window.get(), path,
+            [readTables, started, wait](store::Database &db) -> Result<qint64> {
+                if (readTables) {
+                    for (const char *sql : {"SELECT * FROM customers", "SELECT * FROM orders",
+                                            "SELECT * FROM classification", "SELECT * FROM calls"})
+                        (void)db.exec(sql);
+                }
+                if (started)
+                    started->release();
+                if (wait)
+                    wait->acquire();
+                int current = 0, highest = 0;
+                sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0);
+                return qint64(current);
+            },
+            [&used](const Result<qint64> &r) { used = r ? *r : -1; });
+    };
+    const auto cacheAfterRead = [&](bool readTables) {
+        startRead(readTables, nullptr, nullptr);
+        for (int i = 0; i < 1000 && !used; ++i)
+            QTest::qWait(10);
+        return used.value_or(-1);
+    };
+
+    // Kept from one read to the next, and emptied for a job while the reader is idle.
+    const qint64 full = cacheAfterRead(true);
+    ASSERT_GT(full, 0);
+    EXPECT_EQ(cacheAfterRead(false), full);
+    ui::releaseIdleReaderMemory();
+    EXPECT_LT(cacheAfterRead(false), full / 2);
+
+    // Asked while the reader reads: its cache goes when the read is done.
+    ASSERT_EQ(cacheAfterRead(true), full);
+    QSemaphore started, wait;
+    startRead(true, &started, &wait);
+    ASSERT_TRUE(started.tryAcquire(1, 10'000));
+    ui::releaseIdleReaderMemory();
+    wait.release();
+    QTRY_VERIFY(used);
+    EXPECT_EQ(*used, full); // the read itself kept its pages
+    EXPECT_LT(cacheAfterRead(false), full / 2);
+    // Once: the next read keeps what it read again.
+    EXPECT_EQ(cacheAfterRead(true), full);
+    EXPECT_EQ(cacheAfterRead(false), full);
 }
 
 TEST_F(MainWindowTest, OnABigDatabaseOnlyTheLastOfTwoQuickSearchesIsShown)
