@@ -540,6 +540,10 @@ QThreadPool *printerPool()
     static QThreadPool *pool = [] {
         auto *p = new QThreadPool;
         p->setMaxThreadCount(1);
+        // The thread ends with its print: its font caches and the font files it mapped (some
+        // 20 MiB of a Chinese call list) stayed resident while it waited for a next print, under
+        // the next Export… or F5.
+        p->setExpiryTimeout(0);
         // A print under way is finished before the application goes (its printer and fonts).
         qAddPostRoutine([] { printerPool()->waitForDone(); });
         return p;
