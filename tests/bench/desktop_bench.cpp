@@ -158,7 +158,7 @@ void measure(const QString &name, QWidget *window, F &&action)
             settle(window);
     }
     const double ms = double(t.nsecsElapsed()) / 1e6;
-    memStats(QStringLiteral("after ") + name);
+    memStats(QStringLiteral("after (input %1 ms) ").arg(inputMs, 0, 'f', 1) + name);
     steps.push_back({name, ms, std::max(watch.stopMs(), inputMs), bench::currentRssMiB()});
 }
 
