@@ -3923,10 +3923,6 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <translation>拨打清单-%1</translation>
     </message>
     <message>
-        <source>Writing %1…</source>
-        <translation>正在写入 %1…</translation>
-    </message>
-    <message>
         <source>Only the first %1 customers due are printed. Export the call list for all of them.</source>
         <translation>仅打印前 %1 位到期客户。如需全部客户，请导出拨打清单。</translation>
     </message>

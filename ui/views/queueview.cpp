@@ -16,7 +16,6 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,7 +27,6 @@
 #include <QTableView>
 #include <QTextDocument>
 #include <QThreadPool>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -375,37 +373,10 @@ bool QueueView::exportToFile(const QString &path)
 
 void QueueView::exportInBackground(const QString &path, io::StoredCallListOptions options)
 {
-    // How far the worker is, for the dialog; a count of rows, and whether Cancel was pressed.
-    struct Progress {
-        std::atomic<qint64> written{0}, total{0};
-        std::atomic<bool> cancelled{false};
-    };
-    const auto progress = std::make_shared<Progress>();
-    options.progress = [progress](qint64 written, qint64 total) {
-        progress->written = written;
-        progress->total = total;
-        return !progress->cancelled.load();
-    };
-    auto *dialog = new QProgressDialog(this);
-    dialog->setObjectName(QStringLiteral("exportProgress"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Export call list"));
-    dialog->setLabelText(tr("Writing %1…").arg(QFileInfo(path).fileName()));
-    dialog->setRange(0, 0); // busy until the worker has read the queue
-    dialog->setMinimumDuration(0);
-    dialog->setAutoReset(false);
-    dialog->setAutoClose(false);
+    const auto progress = std::make_shared<ExportProgress>();
+    options.progress = [progress](qint64 written, qint64 total) { return progress->report(written, total); };
+    QProgressDialog *dialog = exportProgressDialog(this, tr("Export call list"), path, progress);
     m_exportProgress = dialog;
-    auto *timer = new QTimer(dialog);
-    connect(timer, &QTimer::timeout, dialog, [dialog, progress] {
-        const qint64 total = progress->total;
-        if (total <= 0)
-            return;
-        // QProgressDialog counts in int; a call list has at most a few million rows.
-        dialog->setRange(0, int(std::min<qint64>(total, INT_MAX)));
-        dialog->setValue(int(std::min<qint64>(progress->written, INT_MAX)));
-    });
-    timer->start(100);
     connect(dialog, &QProgressDialog::canceled, this, [this, progress] {
         // The worker stops at its next row (no file is left) or SQLite step; its answer is dropped.
         progress->cancelled = true;
