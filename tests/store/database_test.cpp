@@ -19,6 +19,7 @@
 #include <ostream>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace tierdesk;
 using tierdesk::test::date;
@@ -650,4 +651,26 @@ TEST_F(DatabaseFile, ClosingWithBackgroundCheckpointsEmptiesTheLogThoughAReadOnl
     // What was written is in the file itself.
     ASSERT_TRUE(db.open(path(), store::Database::Mode::ReadOnly));
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM filler"), 1200);
+}
+
+TEST_F(DatabaseFile, ClosingWithBackgroundCheckpointsWaitsForAReaderToFinishItsReadToEmptyTheLog)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    db.checkpointInBackground();
+    writeALotInOneCommit(db);
+    // A view's worker still in a read as the window closes; it ends its read a moment later.
+    sqlite3 *reader = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(QFile::encodeName(path()).constData(), &reader, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM filler", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    std::thread done([reader] {
+        QThread::msleep(100);
+        sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr);
+    });
+    db.close();
+    done.join();
+    EXPECT_EQ(sizeOf(path() + QStringLiteral("-wal")), 0);
+    sqlite3_close(reader);
 }
