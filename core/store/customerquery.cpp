@@ -1079,6 +1079,22 @@ void CustomerQuery::releaseSearchSnapshots()
     SearchSnapshot::forgetAll();
 }
 
+namespace {
+
+/// Closes the gaps of the rows not `found`: a customer gone since its id was read (another
+/// program deleted it) leaves no empty row in a page.
+void dropMissing(std::vector<CustomerRow> &rows, const std::vector<bool> &found)
+{
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (found[i])
+            rows[kept++] = std::move(rows[i]);
+    }
+    rows.resize(kept);
+}
+
+} // namespace
+
 Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filter, CustomerSort sort,
                                                      bool descending, qint64 offset, int limit)
 {
@@ -1125,13 +1141,7 @@ Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filte
         }
         if (k < byId.size() && rc != SQLITE_DONE)
             return std::unexpected(sqliteError(db, rc, {}));
-        // A customer gone since its id was read (another program deleted it) leaves no gap.
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (found[i])
-                rows[kept++] = std::move(rows[i]);
-        }
-        rows.resize(kept);
+        dropMissing(rows, found);
         return rows;
     }
     const QByteArray sql =
@@ -1160,12 +1170,7 @@ Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filte
             }
             s->reset();
         }
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (found[i])
-                rows[kept++] = std::move(rows[i]);
-        }
-        rows.resize(kept);
+        dropMissing(rows, found);
         return rows;
     }
     rows.reserve(ids->size());

@@ -111,6 +111,37 @@ protected:
         QTest::mouseClick(b, Qt::LeftButton);
     }
 
+    /// On a big database: Export… with `button` to `stem`.xlsx, Cancel while the worker is held
+    /// back, then Export… to `stem`.csv. The cancelled one leaves no file, message or signal;
+    /// the next one runs to its end.
+    template<typename View>
+    void cancelThenExportAgain(View *view, const char *button, const QString &stem)
+    {
+        QSignalSpy finished(view, &View::exportFinished);
+        {
+            test::WorkerGate gate;
+            exportWith(button, path(stem + QStringLiteral(".xlsx")));
+            ASSERT_TRUE(view->isExporting());
+            auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+            ASSERT_NE(progress, nullptr);
+            auto *cancel = progress->findChild<QPushButton *>();
+            ASSERT_NE(cancel, nullptr);
+            QTest::mouseClick(cancel, Qt::LeftButton);
+            EXPECT_FALSE(view->isExporting());
+            EXPECT_TRUE(child<QPushButton>(button)->isEnabled());
+        }
+        // The worker, let go, finds its export cancelled: no file, no message, no signal.
+        ui::readerPool()->waitForDone();
+        QTest::qWait(50);
+        EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
+        EXPECT_EQ(finished.size(), 0);
+        QTRY_COMPARE(window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), nullptr);
+        exportWith(button, path(stem + QStringLiteral(".csv")));
+        QTRY_VERIFY(!view->isExporting());
+        EXPECT_EQ(finished.size(), 1);
+        EXPECT_EQ(files(), QStringList{stem + QStringLiteral(".csv")});
+    }
+
     QTemporaryDir out;
     std::unique_ptr<ui::MainWindow> window;
 };
@@ -385,31 +416,8 @@ TEST_F(ExportViews, OnABigDatabaseCancelStopsTheExportAndLeavesNoFile)
 {
     const BigDatabase big;
     window->showPlace(ui::MainWindow::Place::Calls);
-    auto *view = window->queueView();
-    QTRY_VERIFY(!view->isLoading());
-    QSignalSpy finished(view, &ui::QueueView::exportFinished);
-    {
-        test::WorkerGate gate;
-        exportWith("exportQueueButton", path(QStringLiteral("calls.xlsx")));
-        ASSERT_TRUE(view->isExporting());
-        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
-        ASSERT_NE(progress, nullptr);
-        auto *cancel = progress->findChild<QPushButton *>();
-        ASSERT_NE(cancel, nullptr);
-        QTest::mouseClick(cancel, Qt::LeftButton);
-        EXPECT_FALSE(view->isExporting());
-    }
-    // The worker, let go, finds its export cancelled: no file, no message, no signal.
-    ui::readerPool()->waitForDone();
-    QTest::qWait(50);
-    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
-    EXPECT_EQ(finished.size(), 0);
-    QTRY_COMPARE(window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), nullptr);
-    // The next export runs to its end.
-    exportWith("exportQueueButton", path(QStringLiteral("calls.csv")));
-    QTRY_VERIFY(!view->isExporting());
-    EXPECT_EQ(finished.size(), 1);
-    EXPECT_EQ(files(), QStringList{QStringLiteral("calls.csv")});
+    QTRY_VERIFY(!window->queueView()->isLoading());
+    cancelThenExportAgain(window->queueView(), "exportQueueButton", QStringLiteral("calls"));
 }
 
 TEST_F(ExportViews, OnABigDatabaseTheCustomersAreWrittenByAWorkerWhileTheWindowAnswers)
@@ -459,33 +467,9 @@ TEST_F(ExportViews, OnABigDatabaseCancelStopsTheCustomersExportAndLeavesNoFile)
 {
     const BigDatabase big;
     window->showPlace(ui::MainWindow::Place::Customers);
-    auto *view = window->customersView();
-    view->reload();
-    QTRY_VERIFY(!view->model()->isLoading());
-    QSignalSpy finished(view, &ui::CustomersView::exportFinished);
-    {
-        test::WorkerGate gate;
-        exportWith("exportCustomersButton", path(QStringLiteral("customers.xlsx")));
-        ASSERT_TRUE(view->isExporting());
-        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
-        ASSERT_NE(progress, nullptr);
-        auto *cancel = progress->findChild<QPushButton *>();
-        ASSERT_NE(cancel, nullptr);
-        QTest::mouseClick(cancel, Qt::LeftButton);
-        EXPECT_FALSE(view->isExporting());
-        EXPECT_TRUE(child<QPushButton>("exportCustomersButton")->isEnabled());
-    }
-    // The worker, let go, finds its export cancelled: no file, no message, no signal.
-    ui::readerPool()->waitForDone();
-    QTest::qWait(50);
-    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
-    EXPECT_EQ(finished.size(), 0);
-    QTRY_COMPARE(window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), nullptr);
-    // The next export runs to its end.
-    exportWith("exportCustomersButton", path(QStringLiteral("customers.csv")));
-    QTRY_VERIFY(!view->isExporting());
-    EXPECT_EQ(finished.size(), 1);
-    EXPECT_EQ(files(), QStringList{QStringLiteral("customers.csv")});
+    window->customersView()->reload();
+    QTRY_VERIFY(!window->customersView()->model()->isLoading());
+    cancelThenExportAgain(window->customersView(), "exportCustomersButton", QStringLiteral("customers"));
 }
 
 TEST_F(ExportViews, ClosingTheWindowDuringACustomersExportStopsItAndLeavesNoFile)

@@ -330,11 +330,7 @@ void CustomersView::endExport()
         return;
     stopRead(m_stopExport);
     m_export->setEnabled(m_model->rowCount() > 0);
-    if (QProgressDialog *dialog = m_exportProgress) {
-        m_exportProgress.clear();
-        dialog->disconnect(this); // closing it says canceled()
-        dialog->close();          // and deletes it
-    }
+    closeExportProgress(m_exportProgress, this);
 }
 
 std::optional<CustomerId> CustomersView::currentCustomer() const

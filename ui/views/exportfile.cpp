@@ -84,4 +84,13 @@ QProgressDialog *exportProgressDialog(QWidget *parent, const QString &title, con
     return dialog;
 }
 
+void closeExportProgress(QPointer<QProgressDialog> &dialog, QObject *receiver)
+{
+    if (QProgressDialog *open = dialog) {
+        dialog.clear();
+        open->disconnect(receiver);
+        open->close(); // and deletes it (WA_DeleteOnClose)
+    }
+}
+
 } // namespace tierdesk::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QString>
 
 #include <atomic>
@@ -36,6 +37,10 @@ struct ExportProgress {
 /// Cancel button says canceled().
 QProgressDialog *exportProgressDialog(QWidget *parent, const QString &title, const QString &path,
                                       std::shared_ptr<const ExportProgress> progress);
+
+/// Closes the dialog of exportProgressDialog(), if it is still open, without its canceled()
+/// reaching `receiver` (closing says canceled()), and forgets it.
+void closeExportProgress(QPointer<QProgressDialog> &dialog, QObject *receiver);
 
 /// Tests: the next `chooseExportFile` returns `path` at once instead of opening the file dialog
 /// (like MessageBox::setNextAnswer); an empty path clears an answer that was not used.

@@ -418,11 +418,7 @@ void QueueView::endExport()
     if (!m_stopExport)
         return;
     stopRead(m_stopExport);
-    if (QProgressDialog *dialog = m_exportProgress) {
-        m_exportProgress.clear();
-        dialog->disconnect(this); // closing it says canceled()
-        dialog->close();          // and deletes it
-    }
+    closeExportProgress(m_exportProgress, this);
     emit exportEnded();
 }
 
