@@ -1108,26 +1108,46 @@ Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filte
     std::vector<CustomerRow> rows;
     if (ids->empty())
         return rows;
-    const auto [low, high] = std::minmax_element(ids->begin(), ids->end());
-    if (ids->size() >= kLookupRows && ids->size() * 8 > std::size_t(*high - *low + 1)) {
-        // Many rows (an export, a printout): looked up in list order, nearly every row costs a
-        // read of a page the cache no longer holds (11 s for the 771,000 rows of a day's queue
-        // at a million customers). Read in id order instead, the tables go by once, each page
-        // read once, and every row lands at its place in the list.
-        std::vector<std::pair<CustomerId, std::size_t>> byId(ids->size());
-        for (std::size_t i = 0; i < ids->size(); ++i)
-            byId[i] = {(*ids)[i], i};
-        std::sort(byId.begin(), byId.end());
-        rows.resize(ids->size());
-        std::vector<bool> found(ids->size());
+    const QByteArray byIdSql =
+        QByteArray("SELECT ") + kColumns +
+        " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id WHERE c.id = ?1";
+    if (ids->size() < kLookupRows) {
+        auto s = Statement::prepare(db, byIdSql.constData());
+        if (!s)
+            return std::unexpected(s.error());
+        rows.reserve(ids->size());
+        for (CustomerId id : *ids) {
+            s->bind(1, std::int64_t(id));
+            const int rc = s->step();
+            if (rc == SQLITE_ROW)
+                rows.push_back(readRow(*s));
+            else if (rc != SQLITE_DONE)
+                return std::unexpected(sqliteError(db, rc, {}));
+            s->reset();
+        }
+        return rows;
+    }
+    // Many rows (an export, a printout): looked up in list order, nearly every row costs a read of
+    // a page the cache no longer holds (11 s for the 771,000 rows of a day's queue at a million
+    // customers). Read in id order instead, the tables go by front to back, each page read once,
+    // and every row lands at its place in the list.
+    std::vector<std::pair<CustomerId, std::size_t>> byId(ids->size());
+    for (std::size_t i = 0; i < ids->size(); ++i)
+        byId[i] = {(*ids)[i], i};
+    std::sort(byId.begin(), byId.end());
+    rows.resize(ids->size());
+    std::vector<bool> found(ids->size());
+    const CustomerId low = byId.front().first, high = byId.back().first;
+    if (ids->size() * 8 > std::size_t(high - low + 1)) {
+        // Dense in their id range: one pass over that range.
         const QByteArray sql = QByteArray("SELECT ") + kColumns +
                                " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id "
                                "WHERE c.id >= ?1 AND c.id <= ?2 ORDER BY c.id";
         auto s = Statement::prepare(db, sql.constData());
         if (!s)
             return std::unexpected(s.error());
-        s->bind(1, std::int64_t(byId.front().first));
-        s->bind(2, std::int64_t(byId.back().first));
+        s->bind(1, std::int64_t(low));
+        s->bind(2, std::int64_t(high));
         std::size_t k = 0;
         int rc = SQLITE_DONE;
         while (k < byId.size() && (rc = s->step()) == SQLITE_ROW) {
@@ -1141,24 +1161,11 @@ Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filte
         }
         if (k < byId.size() && rc != SQLITE_DONE)
             return std::unexpected(sqliteError(db, rc, {}));
-        dropMissing(rows, found);
-        return rows;
-    }
-    const QByteArray sql =
-        QByteArray("SELECT ") + kColumns +
-        " FROM customers c LEFT JOIN classification k ON k.customer_id = c.id WHERE c.id = ?1";
-    auto s = Statement::prepare(db, sql.constData());
-    if (!s)
-        return std::unexpected(s.error());
-    if (ids->size() >= kLookupRows) {
-        // Many rows spread over the ids (an export sorted by name): looked up in id order, the
-        // lookups go through the tables' pages once, front to back, each page read once.
-        std::vector<std::pair<CustomerId, std::size_t>> byId(ids->size());
-        for (std::size_t i = 0; i < ids->size(); ++i)
-            byId[i] = {(*ids)[i], i};
-        std::sort(byId.begin(), byId.end());
-        rows.resize(ids->size());
-        std::vector<bool> found(ids->size());
+    } else {
+        // Far apart (an export's page sorted by name): one lookup each, in id order.
+        auto s = Statement::prepare(db, byIdSql.constData());
+        if (!s)
+            return std::unexpected(s.error());
         for (const auto &[id, at] : byId) {
             s->bind(1, std::int64_t(id));
             const int rc = s->step();
@@ -1170,19 +1177,8 @@ Result<std::vector<CustomerRow>> CustomerQuery::page(const CustomerFilter &filte
             }
             s->reset();
         }
-        dropMissing(rows, found);
-        return rows;
     }
-    rows.reserve(ids->size());
-    for (CustomerId id : *ids) {
-        s->bind(1, std::int64_t(id));
-        const int rc = s->step();
-        if (rc == SQLITE_ROW)
-            rows.push_back(readRow(*s));
-        else if (rc != SQLITE_DONE)
-            return std::unexpected(sqliteError(db, rc, {}));
-        s->reset();
-    }
+    dropMissing(rows, found);
     return rows;
 }
 
