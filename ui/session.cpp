@@ -12,6 +12,8 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace tierdesk::ui {
 
 Session::Session(QObject *parent)
@@ -79,6 +81,7 @@ store::Database &Session::database()
 
 Result<void> Session::saveSettings(const classify::Settings &settings)
 {
+    beforeWrite();
     if (auto ok = store::SettingsRepository(*m_db).save(settings); !ok)
         return ok;
     m_settings = settings;
@@ -107,6 +110,7 @@ void Session::setUserName(const QString &name)
 
 Result<CustomerId> Session::addCustomer(const Customer &c)
 {
+    beforeWrite();
     auto id = store::CustomerRepository(*m_db).add(c);
     if (!id)
         return id;
@@ -119,6 +123,7 @@ Result<CustomerId> Session::addCustomer(const Customer &c)
 
 Result<void> Session::updateCustomer(const Customer &c)
 {
+    beforeWrite();
     emit customerAboutToChange(c.id);
     if (auto ok = store::CustomerRepository(*m_db).update(c); !ok)
         return ok;
@@ -135,6 +140,7 @@ Result<std::optional<Customer>> Session::customer(CustomerId id)
 
 Result<classify::FollowUp> Session::logCall(const Call &call)
 {
+    beforeWrite();
     emit customerAboutToChange(call.customerId);
     auto plan = io::logCall(*m_db, call, today());
     if (plan)
@@ -144,6 +150,7 @@ Result<classify::FollowUp> Session::logCall(const Call &call)
 
 Result<std::int64_t> Session::addOrder(const Order &order)
 {
+    beforeWrite();
     emit customerAboutToChange(order.customerId);
     auto id = store::OrderRepository(*m_db).add(order);
     if (!id)
@@ -170,6 +177,7 @@ Result<void> Session::setGrade(CustomerId id, std::optional<Grade> grade)
 
 Result<store::MergeRecord> Session::merge(CustomerId keep, CustomerId other)
 {
+    beforeWrite();
     auto record = store::CustomerRepository(*m_db).merge(keep, other);
     if (!record)
         return record;
@@ -183,6 +191,7 @@ Result<io::CustomerImportReport> Session::importCustomers(const io::Plan &plan, 
                                                           qint64 problemsInFile,
                                                           const std::function<bool(qint64, qint64)> &progress)
 {
+    beforeWrite();
     auto report = io::applyImport(*m_db, plan, source, problemsInFile, progress);
     if (report && !report->cancelled && (report->created || report->updated || report->merged))
         emit customersChanged();
@@ -193,6 +202,7 @@ Result<io::ActivityImportReport>
 Session::importActivities(const io::ActivityPlan &plan, const QString &source, qint64 problemsInFile,
                           const std::function<bool(qint64, qint64)> &progress)
 {
+    beforeWrite();
     auto report = io::applyActivityImport(*m_db, plan, source, problemsInFile, progress);
     if (report && !report->cancelled && report->created > 0) {
         emit customersChanged();
@@ -203,6 +213,7 @@ Session::importActivities(const io::ActivityPlan &plan, const QString &source, q
 
 Result<void> Session::undoImport(qint64 batch)
 {
+    beforeWrite();
     store::ImportLog log(*m_db);
     auto batches = log.batches();
     if (!batches)
@@ -219,6 +230,7 @@ Result<void> Session::undoImport(qint64 batch)
 
 Result<void> Session::unmerge(const store::MergeRecord &record)
 {
+    beforeWrite();
     if (auto ok = store::CustomerRepository(*m_db).unmerge(record); !ok)
         return ok;
     for (CustomerId id : {record.kept, record.removed.id}) {
@@ -262,11 +274,24 @@ bool Session::classificationIsStale() const
     return !m_lastRun || m_lastRun->asOf != today();
 }
 
+void Session::beforeWrite()
+{
+    // The run read the data before this write, so its results would not show it: it stops, and
+    // runs again once it has ended. Its write transaction, if it has begun (seconds at a million
+    // customers, with the file's write lock held), rolls back within milliseconds of the flag,
+    // so this write waits that long for the lock instead of the rest of the run.
+    if (!m_reclassifying || !m_stopRun)
+        return;
+    *m_stopRun = true;
+    m_runAgain = true;
+}
+
 void Session::reclassify()
 {
     if (!m_db || m_reclassifying || m_db->path() == QStringLiteral(":memory:"))
         return;
     m_reclassifying = true;
+    m_stopRun = std::make_shared<std::atomic<bool>>(false);
     emit reclassifyStarted();
     const QString path = m_db->path();
     // The window's connection checks the file for damage (in the background, for a big one); the
@@ -276,7 +301,7 @@ void Session::reclassify()
     QPointer<Session> self(this);
     // The worker opens its own connection (one per thread) and reports progress and its end by
     // queued calls; it touches nothing of this object directly.
-    (void)QtConcurrent::run(workerPool(), [path, check, asOf, self] {
+    (void)QtConcurrent::run(workerPool(), [path, check, asOf, self, stop = m_stopRun] {
         // What the window let go of for the run (the search texts, reclassifyStarted()) goes back
         // to the system: at a million customers some 60–80 MiB that would stay resident under the
         // job's peak. Here, not on the window's thread: it walks every heap.
@@ -306,6 +331,7 @@ void Session::reclassify()
                 finish(ok.error().message);
                 return;
             }
+            db.stopWhen(stop);
             // The commit does not copy the run into the file (some 280 MB at a million customers,
             // and a sync): that checkpoint is taken below, once the views were told.
             (void)db.exec("PRAGMA wal_autocheckpoint = 0");
@@ -341,8 +367,15 @@ void Session::reclassify()
 void Session::finishReclassify(const QString &error)
 {
     m_reclassifying = false;
+    m_stopRun.reset();
     if (m_db)
         reloadRunInfo();
+    if (std::exchange(m_runAgain, false)) {
+        // Stopped by a write of the window (beforeWrite()), or ended before it noticed: either
+        // way it did not see that write. Its error, an interruption, is not the user's concern.
+        reclassify();
+        return;
+    }
     emit reclassifyFinished(error.isEmpty(), error);
     if (error.isEmpty())
         emit customersChanged();

@@ -12,6 +12,7 @@
 
 class QThreadPool;
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -112,6 +113,8 @@ signals:
     void reclassifyFinished(bool ok, const QString &error);
 
 private:
+    /// At the start of each write above: a run of reclassify() going on stops and runs again.
+    void beforeWrite();
     void reloadRunInfo();
     /// The end of reclassify()'s run, on the window's thread (its worker may still checkpoint).
     void finishReclassify(const QString &error);
@@ -120,6 +123,9 @@ private:
     std::optional<store::ClassificationRunInfo> m_lastRun;
     QDate m_today;
     bool m_reclassifying = false;
+    /// The running reclassify()'s stop flag (its connection's Database::stopWhen()).
+    std::shared_ptr<std::atomic<bool>> m_stopRun;
+    bool m_runAgain = false; ///< a write came during the run: run again at its end
 };
 
 } // namespace tierdesk::ui

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <functional>
 #include <initializer_list>
 #include <limits>
 #include <string>
@@ -299,6 +300,9 @@ private:
 /// results are compared (a thread costs a millisecond or less; 65,536 rows about 5 ms).
 constexpr std::size_t kFingerprintHelperRows = 65536;
 
+/// ClassificationStore::setWriteStartedHook() (tests).
+std::function<void(const std::atomic<bool> *)> g_writeStarted;
+
 QString monthOf(QDate d)
 {
     return d.toString(QStringLiteral("yyyy-MM"));
@@ -355,6 +359,15 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     auto tx = database.beginWrite();
     if (!tx)
         return std::unexpected(tx.error());
+    // The run holds the file's write lock from here to its commit: seconds at a million
+    // customers. When its connection's stop flag is set (Database::stopWhen(): a write of the
+    // window waits for the lock), it rolls back within milliseconds. SQLite's progress handler
+    // stops long statements; the loops below look at the flag themselves, since each of their
+    // statements is short.
+    const std::atomic<bool> *stopFlag = database.stopFlag();
+    auto stopped = [stopFlag] { return stopFlag && stopFlag->load(std::memory_order_relaxed); };
+    if (g_writeStarted)
+        g_writeStarted(stopFlag);
 
     // The fingerprint of every row of this run. From kFingerprintHelperRows rows on, a helper
     // thread works them out while this one reads what is stored (the stored digests, a million
@@ -457,6 +470,8 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
         bool more = next();
         std::int64_t lastId = std::numeric_limits<std::int64_t>::min();
         for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (i % 4096 == 0 && stopped())
+                return std::unexpected(sqliteError(nullptr, SQLITE_INTERRUPT, what));
             const CustomerId id = rows.id(i);
             ordered = ordered && id > lastId;
             lastId = id;
@@ -528,7 +543,10 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     if (!same)
         return std::unexpected(same.error());
     std::unordered_map<std::uint32_t, Statement> updates;
+    std::size_t written = 0;
     for (const Change &change : changes) {
+        if (++written % 64 == 0 && stopped())
+            return std::unexpected(sqliteError(nullptr, SQLITE_INTERRUPT, what));
         const auto &c = rows.row(change.index);
         const StoredRow row = storedRow(c, rows.factsOf(change.index), asOf, ranks->of(c));
         Statement *target = &*insert;
@@ -636,6 +654,9 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     info->bind(8, std::int64_t(durationMs));
     if (auto ok = info->run(what); !ok)
         return ok;
+    // Not once the commit has begun: it writes what is left of the run to the log.
+    if (stopped())
+        return std::unexpected(sqliteError(nullptr, SQLITE_INTERRUPT, what));
     return tx->commit();
 }
 
@@ -652,6 +673,11 @@ Result<void> ClassificationStore::replace(const classify::Classifier &classifier
                                           std::optional<std::int64_t> factsGeneration)
 {
     return replaceRows(m_db, ClassifierRows{classifier}, durationMs, factsGeneration);
+}
+
+void ClassificationStore::setWriteStartedHook(std::function<void(const std::atomic<bool> *)> hook)
+{
+    g_writeStarted = std::move(hook);
 }
 
 Result<void> ClassificationStore::updateFollowUp(const classify::CustomerFacts &facts, const OwnResult &own)

@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QDateTime>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -227,6 +228,10 @@ public:
     /// written: the run's results are never all held (136 bytes a customer).
     Result<void> replace(const classify::Classifier &classifier, qint64 durationMs,
                          std::optional<std::int64_t> factsGeneration = std::nullopt);
+    /// Called by replace() on its thread once it holds the write lock, with its connection's stop
+    /// flag (Database::stopFlag(), may be null): tests hold a run there, as a long write at a
+    /// million customers would be. Set it while no run is going; an empty function removes it.
+    static void setWriteStartedHook(std::function<void(const std::atomic<bool> *)> hook);
     /// What of one customer's stored row depends on its own facts alone: refreshed after a call, an
     /// order or a change of grade, without a full run.
     struct OwnResult {

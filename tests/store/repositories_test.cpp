@@ -6,9 +6,12 @@
 #include "support/testsupport.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 
 #include <algorithm>
+#include <atomic>
 #include <gtest/gtest.h>
+#include <memory>
 #include <ostream>
 #include <sqlite3.h>
 
@@ -654,6 +657,50 @@ TEST_F(Repositories, ReplaceDropsTheResultsOfThePreviousRun)
     auto gone = results.find(a);
     ASSERT_TRUE(gone);
     EXPECT_FALSE(gone->has_value());
+}
+
+TEST_F(Repositories, AReplaceStoppedWhileItHoldsTheWriteLockLeavesThePreviousRun)
+{
+    const CustomerId a = addCustomer(QStringLiteral("甲"));
+    const CustomerId b = addCustomer(QStringLiteral("乙"));
+    store::ClassificationStore results(db);
+    classify::Run run;
+    run.rows = {storedRow(a), prospectRow(b)};
+    run.summary.asOf = date("2026-06-29");
+    ASSERT_TRUE(results.replace(factsOf(run), run, 1));
+
+    // The flag is set once the run holds the lock, as the window does when it wants to write.
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    db.stopWhen(stop);
+    int held = 0;
+    store::ClassificationStore::setWriteStartedHook([&](const std::atomic<bool> *flag) {
+        ++held;
+        EXPECT_EQ(flag, stop.get());
+        *stop = true;
+    });
+    const auto unhook = qScopeGuard([] { store::ClassificationStore::setWriteStartedHook({}); });
+    classify::Run next = run;
+    next.rows[0].due = date("2026-07-09");
+    next.rows[1].due = date("2026-07-10");
+    next.summary.asOf = date("2026-06-30");
+    EXPECT_FALSE(results.replace(factsOf(next), next, 1));
+    EXPECT_EQ(held, 1);
+    EXPECT_FALSE(db.inTransaction());
+
+    // Rolled back: the stored rows and the latest run are those of 06-29, and the next replace
+    // (not stopped) stores its rows.
+    store::ClassificationStore::setWriteStartedHook({});
+    db.stopWhen({});
+    auto first = results.find(a);
+    ASSERT_TRUE(first && first->has_value());
+    EXPECT_EQ((*first)->due, run.rows[0].due);
+    auto last = results.lastRun();
+    ASSERT_TRUE(last && last->has_value());
+    EXPECT_EQ((*last)->asOf, date("2026-06-29"));
+    ASSERT_TRUE(results.replace(factsOf(next), next, 1));
+    first = results.find(a);
+    ASSERT_TRUE(first && first->has_value());
+    EXPECT_EQ((*first)->due, date("2026-07-09"));
 }
 
 TEST_F(Repositories, NoRunHasBeenStoredInANewDatabase)

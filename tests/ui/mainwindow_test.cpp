@@ -17,7 +17,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDeadlineTimer>
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,13 +33,16 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
+#include <QThread>
 #include <QThreadPool>
 
+#include <atomic>
 #include <gtest/gtest.h>
 #include <optional>
 #include <sqlite3.h>
 
 using namespace tierdesk;
+using tierdesk::test::date;
 using tierdesk::test::UiFixture;
 
 namespace {
@@ -212,6 +217,57 @@ TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsAreNotReadWhileEveryoneIsClas
     hold.release();
     QTRY_VERIFY_WITH_TIMEOUT(!session->isReclassifying(), 20'000);
     QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
+}
+
+TEST_F(MainWindowTest, AWriteDuringTheRunsWriteStopsItAndTheRunGoesAgainWithTheWriteIn)
+{
+    // The run holds the write lock as its write does for seconds at a million customers: here
+    // until its stop flag is set (or 15 s, far past the window's 5 s wait for a lock). Only the
+    // first run is held.
+    std::atomic<int> runs = 0;
+    store::ClassificationStore::setWriteStartedHook([&runs](const std::atomic<bool> *stop) {
+        if (runs++ > 0)
+            return;
+        QDeadlineTimer deadline(15'000);
+        while (!(stop && stop->load()) && !deadline.hasExpired())
+            QThread::msleep(1);
+    });
+    const auto unhook = qScopeGuard([] {
+        ui::Session::workerPool()->waitForDone(20'000);
+        store::ClassificationStore::setWriteStartedHook({});
+    });
+    QSignalSpy started(session.get(), &ui::Session::reclassifyStarted);
+    QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
+    session->reclassify();
+    QTRY_COMPARE_WITH_TIMEOUT(runs.load(), 1, 10'000);
+
+    // A call logged now waits for the run to let go, not for the run to end: without the stop it
+    // would fail ("locked") after 5 s.
+    Call call;
+    call.customerId = 3;
+    call.calledAt = QDateTime(date("2026-06-30"), QTime(9, 0));
+    call.outcome = Outcome::Reached;
+    call.nextFollowUp = date("2026-07-05");
+    QElapsedTimer waited;
+    waited.start();
+    auto logged = session->logCall(call);
+    ASSERT_TRUE(logged) << logged.error().message.toStdString();
+    EXPECT_LT(waited.elapsed(), 2000);
+
+    // The stopped run reports nothing and runs again; that run ends well and sees the call: the
+    // stored results are current for the day (nothing written since their facts were read).
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20'000);
+    EXPECT_TRUE(finished.front().at(0).toBool()) << finished.front().at(1).toString().toStdString();
+    EXPECT_EQ(started.count(), 2);
+    EXPECT_EQ(runs.load(), 2);
+    EXPECT_FALSE(session->isReclassifying());
+    store::ClassificationStore results(session->database());
+    auto queue = results.currentQueue(date("2026-06-30"));
+    ASSERT_TRUE(queue);
+    EXPECT_TRUE(queue->has_value());
+    auto stored = results.find(3);
+    ASSERT_TRUE(stored && *stored);
+    EXPECT_EQ((*stored)->due, date("2026-07-05"));
 }
 
 TEST_F(MainWindowTest, F5TellsTheViewsThenCopiesTheRunIntoTheFileItself)
