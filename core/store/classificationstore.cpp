@@ -17,6 +17,7 @@
 #include <functional>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -363,9 +364,14 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     // customers. When its connection's stop flag is set (Database::stopWhen(): a write of the
     // window waits for the lock), it rolls back within milliseconds. SQLite's progress handler
     // stops long statements; the loops below look at the flag themselves, since each of their
-    // statements is short.
+    // statements is short, and roll back before the helper thread is joined (it may still be
+    // ranking everyone).
     const std::atomic<bool> *stopFlag = database.stopFlag();
     auto stopped = [stopFlag] { return stopFlag && stopFlag->load(std::memory_order_relaxed); };
+    auto interrupted = [&] {
+        tx->rollback();
+        return std::unexpected(sqliteError(nullptr, SQLITE_INTERRUPT, what));
+    };
     if (g_writeStarted)
         g_writeStarted(stopFlag);
 
@@ -404,11 +410,15 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     } else {
         ranks.emplace(rows);
     }
-    auto fresh = [&](std::size_t i) {
+    // The fingerprint of row i; nullopt when the run was stopped while it waited for it.
+    auto fresh = [&](std::size_t i) -> std::optional<std::int64_t> {
         if (!helper.joinable())
             return fingerprintOf(i);
-        while (ready.load(std::memory_order_acquire) <= i)
+        while (ready.load(std::memory_order_acquire) <= i) {
+            if (stopped())
+                return std::nullopt;
             std::this_thread::yield();
+        }
         const std::int64_t d = ring[i % kRing];
         if (i % kBatch == kBatch - 1)
             consumed.store(i + 1, std::memory_order_release);
@@ -471,11 +481,14 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
         std::int64_t lastId = std::numeric_limits<std::int64_t>::min();
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (i % 4096 == 0 && stopped())
-                return std::unexpected(sqliteError(nullptr, SQLITE_INTERRUPT, what));
+                return interrupted();
             const CustomerId id = rows.id(i);
             ordered = ordered && id > lastId;
             lastId = id;
-            const std::int64_t d = fresh(i);
+            const std::optional<std::int64_t> fingerprint = fresh(i);
+            if (!fingerprint)
+                return interrupted();
+            const std::int64_t d = *fingerprint;
             while (ordered && more && stored->int64(0) < id) {
                 gone.push_back(stored->int64(0));
                 more = next();
@@ -546,7 +559,7 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
     std::size_t written = 0;
     for (const Change &change : changes) {
         if (++written % 64 == 0 && stopped())
-            return std::unexpected(sqliteError(nullptr, SQLITE_INTERRUPT, what));
+            return interrupted();
         const auto &c = rows.row(change.index);
         const StoredRow row = storedRow(c, rows.factsOf(change.index), asOf, ranks->of(c));
         Statement *target = &*insert;
@@ -656,7 +669,7 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
         return ok;
     // Not once the commit has begun: it writes what is left of the run to the log.
     if (stopped())
-        return std::unexpected(sqliteError(nullptr, SQLITE_INTERRUPT, what));
+        return interrupted();
     return tx->commit();
 }
 
