@@ -51,10 +51,11 @@ public:
 };
 
 /// Empties the page caches of the worker threads' kept connections (up to 32 MiB each, filled by
-/// the lists' and search's reads), from any thread: before a job that needs the memory (the call
-/// list's Export…, a classification of everyone). An idle connection's at once (the freed memory
-/// stays in the heap until releaseFreeMemory(), which the job's worker calls as it starts); a
-/// reading thread's when its read is done, and that thread then calls releaseFreeMemory(). The
+/// the lists' and search's reads), from any thread: a job that needs the memory (the call list's
+/// Export…, a classification of everyone) calls it in its worker as it starts, then
+/// releaseFreeMemory(); not the window's thread, whose frees in the readers' heaps would wait for
+/// that trim. An idle connection's at once; a reading thread's when its read is done, and that
+/// thread then calls releaseFreeMemory(). The
 /// next read of each list starts from an empty cache (the file's pages are in the system's
 /// cache), as it does anyway after any write to the file.
 void releaseIdleReaderMemory();

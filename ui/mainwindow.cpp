@@ -121,10 +121,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // the search texts make room for it, as for a classification, and are read again after it.
     connect(m_queue, &QueueView::exportStarted, m_customers->model(), &CustomerTableModel::releaseSearch);
     connect(m_queue, &QueueView::exportEnded, m_customers->model(), &CustomerTableModel::prepareSearch);
-    // So do the page caches of the idle readers (32 MiB each): the lists read them again after
-    // an export, and after a classification (a write) they would start empty anyway.
-    connect(m_queue, &QueueView::exportStarted, this, [] { releaseIdleReaderMemory(); });
-    connect(session, &Session::reclassifyStarted, this, [] { releaseIdleReaderMemory(); });
     connect(session, &Session::opened, this, &MainWindow::updateStatus);
     connect(session, &Session::reclassifyStarted, this, [this] {
         m_progress->setValue(0);

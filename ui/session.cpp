@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "backgroundread.h"
 #include "io/classifyjob.h"
 #include "model/memory.h"
 #include "store/database.h"
@@ -302,9 +303,12 @@ void Session::reclassify()
     // The worker opens its own connection (one per thread) and reports progress and its end by
     // queued calls; it touches nothing of this object directly.
     (void)QtConcurrent::run(workerPool(), [path, check, asOf, self, stop = m_stopRun] {
-        // What the window let go of for the run (the search texts, reclassifyStarted()) goes back
-        // to the system: at a million customers some 60–80 MiB that would stay resident under the
-        // job's peak. Here, not on the window's thread: it walks every heap.
+        // What the window let go of for the run (the search texts, reclassifyStarted()) and the
+        // idle readers' page caches (32 MiB each; after the run's write they would start empty
+        // anyway) go back to the system: at a million customers some 60–80 MiB that would stay
+        // resident under the job's peak. Here, not on the window's thread: the trim walks every
+        // heap, and the window freeing the caches in their heaps meanwhile waited for it.
+        releaseIdleReaderMemory();
         releaseFreeMemory();
         auto progress = [self](int percent) {
             QMetaObject::invokeMethod(

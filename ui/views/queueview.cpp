@@ -388,13 +388,18 @@ void QueueView::exportInBackground(const QString &path, io::StoredCallListOption
     m_stopExport = readInBackground<qint64>(
         this, m_session->database().path(),
         [path, day, options](store::Database &db) {
-            // What the window let go of for the export (the search texts and the readers' page
-            // caches, exportStarted()) goes back to the system while the queue is read: freed, it
-            // stayed resident under the export's peak, at the end of the reading (some 50 MiB at a
-            // million customers). Not on the window's thread: it walks every heap (8–160 ms at a
-            // million customers); nor before the reading, which it held up as long.
+            // What the window let go of for the export (the search texts, exportStarted()) and
+            // the idle readers' page caches (32 MiB each: the lists read them again after it) go
+            // back to the system while the queue is read: freed, they stayed resident under the
+            // export's peak, at the end of the reading (some 50 MiB at a million customers). Not on
+            // the window's thread: the trim walks every heap (8–160 ms at a million customers), and
+            // the window freeing the readers' caches in their heaps meanwhile waited for it (92 ms
+            // on a heap's lock); nor before the reading, which it held up as long.
             auto written = [&] {
-                std::jthread trim([] { releaseFreeMemory(); });
+                std::jthread trim([] {
+                    releaseIdleReaderMemory();
+                    releaseFreeMemory();
+                });
                 return io::exportStoredCallList(db, path, day, options);
             }();
             // The read filled this kept connection's page cache (32 MiB), and the queue's rows
