@@ -472,6 +472,22 @@ TEST_F(ExportViews, OnABigDatabaseCancelStopsTheCustomersExportAndLeavesNoFile)
     cancelThenExportAgain(window->customersView(), "exportCustomersButton", QStringLiteral("customers"));
 }
 
+TEST_F(ExportViews, ClosingTheWindowDuringACallListExportStopsItAndLeavesNoFile)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Calls);
+    QTRY_VERIFY(!window->queueView()->isLoading());
+    {
+        test::WorkerGate gate;
+        exportWith("exportQueueButton", path(QStringLiteral("calls.csv")));
+        ASSERT_TRUE(window->queueView()->isExporting());
+        window.reset();
+    }
+    // The worker, let go, finds its read stopped: no file.
+    ui::readerPool()->waitForDone();
+    EXPECT_TRUE(files().isEmpty()) << files().join(u' ').toStdString();
+}
+
 TEST_F(ExportViews, ClosingTheWindowDuringACustomersExportStopsItAndLeavesNoFile)
 {
     const BigDatabase big;

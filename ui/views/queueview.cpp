@@ -418,6 +418,11 @@ void QueueView::exportInBackground(const QString &path, io::StoredCallListOption
     dialog->show();
 }
 
+QueueView::~QueueView()
+{
+    stopRead(m_stopExport);
+}
+
 void QueueView::endExport()
 {
     if (!m_stopExport)

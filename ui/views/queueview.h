@@ -34,6 +34,8 @@ class QueueView final : public QWidget {
 
 public:
     explicit QueueView(Session *session, QWidget *parent = nullptr);
+    /// Stops an Export… on its way: its worker leaves no file.
+    ~QueueView() override;
 
     std::optional<CustomerId> currentCustomer() const;
     void selectRow(int row);
