@@ -20,6 +20,8 @@
 #include "mainwindow.h"
 #include "models/customertablemodel.h"
 #include "session.h"
+#include "store/database.h"
+#include "store/searchsnapshot.h"
 #include "views/customersview.h"
 #include "views/queueview.h"
 
@@ -445,6 +447,10 @@ int main(int argc, char **argv)
     // once, and the run goes again. The step is the call's save, its stall the window's longest;
     // then the run again to the views updated.
     {
+        // A night after the F5 above: the search texts it let go of are read again first.
+        for (int i = 0; i < 400 && !store::SearchSnapshot::current(session.database().handle()); ++i)
+            waitForEvents(50);
+        settle(w);
         std::atomic<bool> writing = false;
         store::ClassificationStore::setWriteStartedHook(
             [&writing](const std::atomic<bool> *) { writing = true; });
