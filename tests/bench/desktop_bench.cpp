@@ -14,30 +14,49 @@
 // On a copy whose stored run is of the day before TIERDESK_BENCH_AS_OF (classify it with
 // `tierdesk-cli --db COPY classify --as-of DAY-1`), opening starts the morning's classification:
 // an extra step after "open" times it from the window shown to the views showing the new run.
+//
+// With TIERDESK_BENCH_DIALOGS set, the steps after "open" are the dialogs instead, as a user
+// works them: a customer's card (open, save, archive), Log call and Add order (open, save),
+// Settings (save), Find duplicates… (open, merge a group, undo it) and Import history (open,
+// undo the newest import, if the copy has one standing). They write to the copy: use a fresh one.
 
 #include "benchsupport.h"
 #include "charts/chartsview.h"
+#include "dialogs/customerdialog.h"
+#include "dialogs/duplicatesdialog.h"
+#include "dialogs/importhistorydialog.h"
+#include "dialogs/logcalldialog.h"
+#include "dialogs/orderdialog.h"
+#include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/database.h"
 #include "store/searchsnapshot.h"
+#include "store/sqlite.h"
 #include "views/customersview.h"
 #include "views/queueview.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPrinter>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <atomic>
@@ -202,6 +221,128 @@ void print(bool json)
     std::printf("\npeak RSS: %.0f MiB\n", peak);
 }
 
+/// The newest top-level dialog of type T (the window's dialogs are its children).
+template<typename T>
+T *dialogOf(QWidget *window)
+{
+    const QList<T *> all = window->findChildren<T *>(Qt::FindDirectChildrenOnly);
+    if (all.isEmpty())
+        bench::die(QStringLiteral("The dialog did not open."));
+    return all.back();
+}
+
+/// Closes a dialog the way its Close button does, and lets it go.
+void closeDialog(QDialog *dialog, QWidget *window)
+{
+    dialog->reject();
+    settle(window);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+}
+
+/// TIERDESK_BENCH_DIALOGS: every dialog that reads or writes the database, as a user works it.
+void dialogSteps(ui::MainWindow &window, ui::Session &session)
+{
+    QWidget *w = &window;
+    // The customer with the most orders: the fullest card.
+    const auto fullest = store::selectInt(
+        session.database().handle(),
+        "SELECT customer_id FROM orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
+    if (!fullest)
+        bench::die(fullest.error().message);
+
+    // ---- The customer's card: open (profile, tiers, orders and calls, duplicates), edit, save.
+    measure(QStringLiteral("dialogs: open a customer's card (the most orders)"), w,
+            [&] { window.openCustomer(*fullest); });
+    {
+        auto *card = dialogOf<ui::CustomerDialog>(w);
+        auto *city = child<QLineEdit>(card, "cityEdit");
+        city->setFocus();
+        QTest::keyClicks(city, QStringLiteral("x"));
+        measure(QStringLiteral("dialogs: save the card (city changed)"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(card, "saveButton"), Qt::LeftButton); });
+        child<QCheckBox>(card, "archivedCheck")->setChecked(true);
+        measure(QStringLiteral("dialogs: archive the customer (save)"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(card, "saveButton"), Qt::LeftButton); });
+        child<QCheckBox>(card, "archivedCheck")->setChecked(false);
+        QTest::mouseClick(child<QPushButton>(card, "saveButton"), Qt::LeftButton);
+        settle(w);
+        closeDialog(card, w);
+    }
+
+    // ---- Log call and Add order on the customer list's first row.
+    window.showPlace(ui::MainWindow::Place::Customers);
+    settle(w);
+    auto *table = child<QTableView>(window.customersView(), "customerTable");
+    table->setCurrentIndex(table->model()->index(0, 0));
+    settle(w);
+    measure(QStringLiteral("dialogs: open Log call"), w, [&] { window.logCall(); });
+    {
+        auto *dialog = dialogOf<ui::LogCallDialog>(w);
+        measure(QStringLiteral("dialogs: save the call"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton); });
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+    measure(QStringLiteral("dialogs: open Add order"), w, [&] { window.addOrder(); });
+    {
+        auto *dialog = dialogOf<ui::OrderDialog>(w);
+        QTest::keyClicks(child<QLineEdit>(dialog, "amountEdit"), QStringLiteral("1234.50"));
+        measure(QStringLiteral("dialogs: save the order"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton); });
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    // ---- Settings: a cadence changed, saved; "Reclassify now?" answered No (Yes starts F5, whose
+    // step is timed in the main run).
+    measure(QStringLiteral("dialogs: open Settings"), w, [&] { window.openSettings(); });
+    {
+        auto *dialog = dialogOf<ui::SettingsDialog>(w);
+        auto *cadence = child<QSpinBox>(dialog, "cadenceASpin");
+        cadence->setValue(cadence->value() + 1);
+        ui::MessageBox::setNextAnswer(QMessageBox::No);
+        measure(QStringLiteral("dialogs: save Settings (cadence A changed, no reclassification)"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(dialog, "okButton"), Qt::LeftButton); });
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    // ---- Find duplicates…: open to the groups shown, merge the first group, undo it.
+    measure(QStringLiteral("dialogs: open Find duplicates… to the groups shown"), w,
+            [&] { window.findDuplicates(); });
+    {
+        auto *dialog = dialogOf<ui::DuplicatesDialog>(w);
+        if (dialog->groupCount() == 0)
+            bench::die(QStringLiteral("No duplicates to merge."));
+        auto *tree = child<QTreeWidget>(dialog, "duplicatesTree");
+        tree->setCurrentItem(tree->topLevelItem(0));
+        measure(QStringLiteral("dialogs: merge the first group to the groups shown again"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(dialog, "mergeGroupButton"), Qt::LeftButton); });
+        measure(QStringLiteral("dialogs: undo the merge to the groups shown again"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(dialog, "undoMergeButton"), Qt::LeftButton); });
+        closeDialog(dialog, w);
+    }
+
+    // ---- Import history: open, then undo the newest import that stands (if any).
+    auto *history = w->findChild<QAction *>(QStringLiteral("importHistoryAction"));
+    if (!history)
+        bench::die(QStringLiteral("No Import history action."));
+    measure(QStringLiteral("dialogs: open Import history"), w, [&] { history->trigger(); });
+    {
+        auto *dialog = dialogOf<ui::ImportHistoryDialog>(w);
+        auto *list = child<QTableWidget>(dialog, "importHistoryTable");
+        auto *undo = child<QPushButton>(dialog, "undoImportButton");
+        if (list->rowCount() > 0 && undo->isEnabled()) {
+            const QString what = list->item(0, 3)->text();
+            ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+            measure(QStringLiteral("dialogs: undo the newest import (%1 created)").arg(what), w,
+                    [&] { QTest::mouseClick(undo, Qt::LeftButton); });
+            // An undone import of orders or calls classifies everyone again (F5's step).
+            while (session.isReclassifying() || busy())
+                waitForEvents(50);
+            settle(w);
+        }
+        closeDialog(dialog, w);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -285,6 +426,11 @@ int main(int argc, char **argv)
     }
     if (!session.isOpen())
         bench::die(QStringLiteral("The database did not open."));
+    if (qEnvironmentVariableIsSet("TIERDESK_BENCH_DIALOGS")) {
+        dialogSteps(*window, session);
+        print(json);
+        return 0;
+    }
     QWidget *w = window.get();
     auto *customers = window->customersView();
     auto *table = child<QTableView>(customers, "customerTable");
