@@ -227,7 +227,7 @@ T *dialogOf(QWidget *window)
 {
     const QList<T *> all = window->findChildren<T *>(Qt::FindDirectChildrenOnly);
     if (all.isEmpty())
-        bench::die(QStringLiteral("The dialog did not open."));
+        bench::die(QStringLiteral("No %1 opened.").arg(QString::fromLatin1(T::staticMetaObject.className())));
     return all.back();
 }
 
@@ -271,10 +271,17 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
 
     // ---- Log call and Add order on the customer list's first row.
     window.showPlace(ui::MainWindow::Place::Customers);
-    settle(w);
+    auto idle = [w] {
+        settle(w);
+        while (busy())
+            waitForEvents(5);
+        settle(w);
+    };
+    idle(); // the list reads its rows again after the card's saves
     auto *table = child<QTableView>(window.customersView(), "customerTable");
     table->setCurrentIndex(table->model()->index(0, 0));
-    settle(w);
+    if (!window.currentCustomer())
+        bench::die(QStringLiteral("No customer selected."));
     measure(QStringLiteral("dialogs: open Log call"), w, [&] { window.logCall(); });
     {
         auto *dialog = dialogOf<ui::LogCallDialog>(w);
@@ -282,6 +289,7 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
                 [&] { QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton); });
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
+    idle();
     measure(QStringLiteral("dialogs: open Add order"), w, [&] { window.addOrder(); });
     {
         auto *dialog = dialogOf<ui::OrderDialog>(w);
@@ -293,6 +301,7 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
 
     // ---- Settings: a cadence changed, saved; "Reclassify now?" answered No (Yes starts F5, whose
     // step is timed in the main run).
+    idle();
     measure(QStringLiteral("dialogs: open Settings"), w, [&] { window.openSettings(); });
     {
         auto *dialog = dialogOf<ui::SettingsDialog>(w);
