@@ -314,6 +314,17 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
     }
 
     // ---- Find duplicates…: open to the groups shown, merge the first group, undo it.
+    // A step lasts until the dialog shows its answer, whether its read or write ran on the window's
+    // thread or in a worker: for Find duplicates…, until Merge can be clicked (the groups shown).
+    const std::function<bool()> mainBusy = busy;
+    const auto waitAlsoFor = [&mainBusy](std::function<bool()> notYet) {
+        busy = [&mainBusy, notYet] { return mainBusy() || notYet(); };
+    };
+    waitAlsoFor([w] {
+        const auto open = w->findChildren<ui::DuplicatesDialog *>(Qt::FindDirectChildrenOnly);
+        return open.isEmpty() ||
+               !open.back()->findChild<QPushButton *>(QStringLiteral("mergeGroupButton"))->isEnabled();
+    });
     measure(QStringLiteral("dialogs: open Find duplicates… to the groups shown"), w,
             [&] { window.findDuplicates(); });
     {
@@ -328,6 +339,7 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
                 [&] { QTest::mouseClick(child<QPushButton>(dialog, "undoMergeButton"), Qt::LeftButton); });
         closeDialog(dialog, w);
     }
+    busy = mainBusy;
 
     // ---- Import history: open, then undo the newest import that stands (if any).
     auto *history = w->findChild<QAction *>(QStringLiteral("importHistoryAction"));
@@ -341,13 +353,17 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
         if (list->rowCount() > 0 && undo->isEnabled()) {
             const QString what = list->item(0, 3)->text();
             ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+            // Until the list shows the import undone.
+            waitAlsoFor([list] { return list->rowCount() == 0 || list->item(0, 7)->text().isEmpty(); });
             measure(QStringLiteral("dialogs: undo the newest import (%1 created)").arg(what), w,
                     [&] { QTest::mouseClick(undo, Qt::LeftButton); });
             // An undone import of orders or calls classifies everyone again (F5's step).
+            busy = mainBusy;
             while (session.isReclassifying() || busy())
                 waitForEvents(50);
             settle(w);
         }
+        busy = mainBusy;
         closeDialog(dialog, w);
     }
 }

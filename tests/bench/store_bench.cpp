@@ -12,6 +12,7 @@
 #include "store/chartquery.h"
 #include "store/customerquery.h"
 #include "store/database.h"
+#include "store/duplicates.h"
 #include "store/repositories.h"
 #include "store/searchsnapshot.h"
 
@@ -511,6 +512,17 @@ void BM_QueueReload(benchmark::State &state)
     reportMemory(state);
 }
 BENCHMARK(BM_QueueReload)->Unit(benchmark::kMillisecond);
+
+/// Tools › Find duplicates…: every group of customers sharing a phone or an e-mail key.
+void BM_FindDuplicateGroups(benchmark::State &state)
+{
+    std::size_t groups = 0;
+    for (auto _ : state)
+        groups = check(store::findDuplicateGroups(database())).size();
+    state.counters["groups"] = double(groups);
+    reportMemory(state);
+}
+BENCHMARK(BM_FindDuplicateGroups)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 /// A reached call to the first customer of the day's queue, at minute `minute` of the day's calls,
 /// with a follow-up in a week (which takes the customer off the queue).
