@@ -49,13 +49,18 @@ private:
 
 Result<std::vector<DuplicateGroup>> findDuplicateGroups(Database &db, int limit)
 {
-    // Pairs of customers sharing a key, through the partial indexes on the keys.
+    // Customers sharing a key. The phones, through the covering index on (archived, phone_key).
+    // The e-mails have no such index: the keys shared at all come from the partial index on
+    // email_key alone, and only their customers are looked up for `archived` (`+archived` keeps
+    // the planner off the index on archived, which read every row of the table: at a million
+    // customers 3.7 s of the 5 this took, now 0.9).
     auto s = Statement::prepare(
         db.handle(),
         "SELECT 'p', group_concat(id) FROM customers WHERE phone_key IS NOT NULL AND archived = 0 "
         "GROUP BY phone_key HAVING count(*) > 1 "
         "UNION ALL "
-        "SELECT 'e', group_concat(id) FROM customers WHERE email_key IS NOT NULL AND archived = 0 "
+        "SELECT 'e', group_concat(id) FROM customers WHERE email_key IN (SELECT email_key FROM "
+        "customers WHERE email_key IS NOT NULL GROUP BY email_key HAVING count(*) > 1) AND +archived = 0 "
         "GROUP BY email_key HAVING count(*) > 1");
     if (!s)
         return std::unexpected(s.error());

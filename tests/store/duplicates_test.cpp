@@ -61,3 +61,23 @@ TEST(DuplicateGroups, AnEmptyDatabaseHasNone)
     ASSERT_TRUE(groups);
     EXPECT_TRUE(groups->empty());
 }
+
+TEST(DuplicateGroups, AnArchivedCustomerSharesNoEmail)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    add(db, "Cy", "", "cy@example.com");               // 1
+    add(db, "Cy (old)", "", "CY@example.com ", true);  // 2: archived: 1 stays alone
+    add(db, "Di", "", "di@example.com");               // 3
+    add(db, "Di (old)", "", "di@example.com", true);   // 4: archived, left out of 3 and 5's group
+    add(db, "Di Wu", "", "Di@Example.com");            // 5: same e-mail as 3
+    add(db, "Ed (old)", "", "ed@example.com", true);   // 6
+    add(db, "Ed (older)", "", "ed@example.com", true); // 7: both archived: no group
+
+    const auto groups = store::findDuplicateGroups(db);
+    ASSERT_TRUE(groups) << groups.error().message.toStdString();
+    ASSERT_EQ(groups->size(), 1u);
+    EXPECT_EQ((*groups)[0].ids, (std::vector<CustomerId>{3, 5}));
+    EXPECT_FALSE((*groups)[0].byPhone);
+    EXPECT_TRUE((*groups)[0].byEmail);
+}
