@@ -6,6 +6,7 @@
 #include "store/duplicates.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,7 +17,39 @@
 namespace tierdesk::ui {
 
 namespace {
+
 constexpr int kIdRole = Qt::UserRole + 1;
+
+std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
+
+/// The groups of duplicates and their customers: on the window's connection for a small
+/// database, on a worker's for a big one (findDuplicateGroups() alone takes seconds at a million
+/// customers).
+Result<DuplicatesDialog::Found> readGroups(store::Database &db)
+{
+    auto groups = store::findDuplicateGroups(db);
+    if (!groups)
+        return std::unexpected(groups.error());
+    DuplicatesDialog::Found found;
+    found.members.reserve(groups->size());
+    store::CustomerRepository repo(db);
+    for (const store::DuplicateGroup &g : *groups) {
+        std::vector<Customer> &members = found.members.emplace_back();
+        for (CustomerId id : g.ids) {
+            auto c = repo.find(id);
+            if (c && *c)
+                members.push_back(std::move(**c));
+        }
+    }
+    found.groups = std::move(*groups);
+    return found;
+}
+
+} // namespace
+
+void DuplicatesDialog::setBackgroundLoadLimit(qint64 bytes)
+{
+    backgroundLoadBytes = bytes;
 }
 
 DuplicatesDialog::DuplicatesDialog(Session *session, QWidget *parent)
@@ -72,7 +105,10 @@ DuplicatesDialog::DuplicatesDialog(Session *session, QWidget *parent)
     reload();
 }
 
-DuplicatesDialog::~DuplicatesDialog() = default;
+DuplicatesDialog::~DuplicatesDialog()
+{
+    stopRead(m_loading); // its answer has no one to go to
+}
 
 int DuplicatesDialog::groupCount() const
 {
@@ -81,48 +117,64 @@ int DuplicatesDialog::groupCount() const
 
 void DuplicatesDialog::reload()
 {
+    stopRead(m_loading); // nobody waits for the previous read any more
     m_tree->clear();
-    auto groups = store::findDuplicateGroups(m_session->database());
-    if (!groups) {
-        m_summary->setText(groups.error().message);
-        updateButtons();
+    const QString path = m_session->database().path();
+    if (!readableInBackground(path) || QFileInfo(path).size() < backgroundLoadBytes.load()) {
+        showGroups(readGroups(m_session->database()));
         return;
     }
-    store::CustomerRepository repo(m_session->database());
-    for (const store::DuplicateGroup &g : *groups) {
+    m_summary->setText(tr("Looking for customers who share a phone number or an e-mail address…"));
+    m_loading = readInBackground<Found>(
+        this, path, [](store::Database &db) { return readGroups(db); },
+        [this](const Result<Found> &found) {
+            m_loading.reset();
+            showGroups(found);
+        });
+    updateButtons();
+}
+
+void DuplicatesDialog::showGroups(const Result<Found> &found)
+{
+    m_tree->clear();
+    if (!found) {
+        m_summary->setText(found.error().message);
+        updateButtons();
+        emit loaded();
+        return;
+    }
+    for (std::size_t i = 0; i < found->groups.size(); ++i) {
+        const store::DuplicateGroup &g = found->groups[i];
         auto *group = new QTreeWidgetItem(m_tree);
         const QString why = g.byPhone && g.byEmail ? tr("same phone or e-mail")
                             : g.byPhone            ? tr("same phone")
                                                    : tr("same e-mail");
-        for (CustomerId id : g.ids) {
-            auto c = repo.find(id);
-            if (!c || !*c)
-                continue;
-            const Customer &x = **c;
+        for (const Customer &x : found->members[i]) {
             auto *item = new QTreeWidgetItem(
                 group, {x.name, x.company, x.phone, x.email, x.owner, format::date(x.createdAt)});
-            item->setData(0, kIdRole, QVariant::fromValue<qint64>(id));
+            item->setData(0, kIdRole, QVariant::fromValue<qint64>(x.id));
         }
         group->setText(0, tr("%1 · %n record(s) · %2", nullptr, group->childCount())
                               .arg(group->child(0) ? group->child(0)->text(0) : QString(), why));
         group->setFirstColumnSpanned(true);
         group->setExpanded(true);
     }
-    m_summary->setText(groups->empty()
+    m_summary->setText(found->groups.empty()
                            ? tr("No duplicates: no two customers share a phone number or an e-mail address.")
                            : tr("%n group(s) of customers share a phone number or an e-mail address. Select "
                                 "the customer to keep, then merge: calls, orders and tags move to it.",
-                                nullptr, int(groups->size())));
+                                nullptr, int(found->groups.size())));
     m_tree->resizeColumnToContents(0);
     if (m_tree->topLevelItemCount() > 0)
         m_tree->setCurrentItem(m_tree->topLevelItem(0));
     updateButtons();
+    emit loaded();
 }
 
 bool DuplicatesDialog::mergeCurrentGroup()
 {
     QTreeWidgetItem *item = m_tree->currentItem();
-    if (!item)
+    if (!item || isLoading())
         return false;
     QTreeWidgetItem *group = item->parent() ? item->parent() : item;
     QTreeWidgetItem *keepItem = item->parent() ? item : group->child(0);
@@ -147,7 +199,7 @@ bool DuplicatesDialog::mergeCurrentGroup()
 
 bool DuplicatesDialog::undoLastMerge()
 {
-    if (m_undoStack.empty())
+    if (m_undoStack.empty() || isLoading())
         return false;
     std::vector<store::MergeRecord> records = std::move(m_undoStack.back());
     m_undoStack.pop_back();
@@ -165,10 +217,11 @@ bool DuplicatesDialog::undoLastMerge()
 
 void DuplicatesDialog::updateButtons()
 {
+    // While a worker reads, the list is empty: merging and undoing wait for it.
     QTreeWidgetItem *item = m_tree->currentItem();
-    m_merge->setEnabled(item != nullptr);
+    m_merge->setEnabled(item != nullptr && !isLoading());
     m_open->setEnabled(item && item->parent());
-    m_undo->setEnabled(!m_undoStack.empty());
+    m_undo->setEnabled(!m_undoStack.empty() && !isLoading());
 }
 
 } // namespace tierdesk::ui

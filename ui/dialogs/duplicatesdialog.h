@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backgroundread.h"
+#include "store/duplicates.h"
 #include "store/repositories.h"
 
 #include <QDialog>
@@ -17,6 +19,8 @@ class Session;
 /// Tools › Find duplicates…: every group of customers that share a phone number or an e-mail
 /// (spec §13) across the whole database. Merging a group keeps the chosen customer (the oldest by
 /// default) and moves every call, order and tag of the others to it; each merge can be undone.
+/// On a big database a worker reads the groups (some seconds at a million customers): the dialog
+/// says so meanwhile, and closes at once if asked.
 class DuplicatesDialog final : public QDialog {
     Q_OBJECT
 
@@ -24,9 +28,13 @@ public:
     explicit DuplicatesDialog(Session *session, QWidget *parent = nullptr);
     ~DuplicatesDialog() override;
 
-    /// Reloads the groups from the database.
+    /// Reloads the groups from the database (in a worker for a big one: see isLoading()).
     void reload();
     int groupCount() const;
+    /// True while a worker reads the groups.
+    bool isLoading() const { return m_loading != nullptr; }
+    /// Tests: files of at least `bytes` are read by a worker (default 64 MiB).
+    static void setBackgroundLoadLimit(qint64 bytes);
     /// Merges the group of the current item into its selected customer (or the group's first).
     bool mergeCurrentGroup();
     /// Undoes the last merge made here.
@@ -34,8 +42,18 @@ public:
 
 signals:
     void openCustomerRequested(tierdesk::CustomerId id);
+    /// The groups were read and shown (whether by a worker or not).
+    void loaded();
+
+public:
+    /// The groups and, for each, its customers as found (ids ascending; missing ones skipped).
+    struct Found {
+        std::vector<store::DuplicateGroup> groups;
+        std::vector<std::vector<Customer>> members;
+    };
 
 private:
+    void showGroups(const Result<Found> &found);
     void updateButtons();
 
     Session *m_session;
@@ -45,6 +63,7 @@ private:
     QPushButton *m_undo;
     QPushButton *m_open;
     std::vector<std::vector<store::MergeRecord>> m_undoStack; ///< one entry per group merged
+    StopFlag m_loading;                                       ///< the worker's read, while it runs
 };
 
 } // namespace tierdesk::ui
