@@ -7,6 +7,7 @@
 #include "store/importlog.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QSettings>
 #include <QThread>
@@ -223,10 +224,48 @@ Result<void> Session::undoImport(qint64 batch)
                                  [batch](const store::ImportBatch &b) { return b.id == batch; });
     if (auto ok = log.undo(batch); !ok)
         return ok;
-    emit customersChanged();
-    if (it != batches->end() && it->kind != store::ImportKind::Customers)
-        reclassify(); // the history changed back
+    importUndone(it != batches->end() ? it->kind : store::ImportKind::Customers);
     return {};
+}
+
+void Session::importUndone(store::ImportKind kind)
+{
+    emit customersChanged();
+    if (kind != store::ImportKind::Customers)
+        reclassify(); // the history changed back
+}
+
+void Session::undoImportInBackground(qint64 batch, QObject *context,
+                                     std::function<void(const Result<void> &)> done)
+{
+    auto batches = store::ImportLog(*m_db).batches();
+    if (!batches) {
+        done(std::unexpected(batches.error()));
+        return;
+    }
+    const auto it = std::find_if(batches->begin(), batches->end(),
+                                 [batch](const store::ImportBatch &b) { return b.id == batch; });
+    const store::ImportKind kind = it != batches->end() ? it->kind : store::ImportKind::Customers;
+    m_writingInBackground = true;
+    auto *watcher = new QFutureWatcher<Result<void>>(this);
+    connect(watcher, &QFutureWatcher<Result<void>>::finished, this,
+            [this, watcher, kind, context = QPointer<QObject>(context), done = std::move(done)] {
+                watcher->deleteLater();
+                m_writingInBackground = false;
+                const Result<void> result = watcher->result();
+                if (result && m_db)
+                    importUndone(kind);
+                if (context)
+                    done(result);
+            });
+    // The same transaction as undoImport()'s, on the worker's own connection (as F5's).
+    watcher->setFuture(QtConcurrent::run(
+        workerPool(), [path = m_db->path(), check = m_db->damageCheck(), batch]() -> Result<void> {
+            store::Database db;
+            if (auto ok = db.openBeside(path, check); !ok)
+                return ok;
+            return store::ImportLog(db).undo(batch);
+        }));
 }
 
 Result<void> Session::unmerge(const store::MergeRecord &record)

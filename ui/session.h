@@ -5,6 +5,7 @@
 #include "io/customerimport.h"
 #include "model/error.h"
 #include "model/types.h"
+#include "store/importlog.h"
 #include "store/repositories.h"
 
 #include <QDate>
@@ -76,6 +77,13 @@ public:
     importActivities(const io::ActivityPlan &plan, const QString &source, qint64 problemsInFile,
                      const std::function<bool(qint64, qint64)> &progress = {});
     Result<void> undoImport(qint64 batch);
+    /// undoImport() on a connection of its own in a worker (workerPool()): at a million rows its
+    /// transaction takes seconds. `done` runs on the window's thread after it, unless `context` is
+    /// gone first; the signals are undoImport()'s. Meanwhile isWritingInBackground() is true: the
+    /// caller keeps the window from writing (a write would wait for the worker's lock).
+    void undoImportInBackground(qint64 batch, QObject *context,
+                                std::function<void(const Result<void> &)> done);
+    bool isWritingInBackground() const { return m_writingInBackground; }
     Result<void> unmerge(const store::MergeRecord &record);
 
     /// Facts and classification of one customer as of today, for the customer card.
@@ -116,6 +124,8 @@ private:
     /// At the start of each write above: a run of reclassify() going on stops and runs again.
     void beforeWrite();
     void reloadRunInfo();
+    /// What follows an undone import: the views reload, a classification if the history changed.
+    void importUndone(store::ImportKind kind);
     /// The end of reclassify()'s run, on the window's thread (its worker may still checkpoint).
     void finishReclassify(const QString &error);
     std::unique_ptr<store::Database> m_db;
@@ -126,6 +136,7 @@ private:
     /// The running reclassify()'s stop flag (its connection's Database::stopWhen()).
     std::shared_ptr<std::atomic<bool>> m_stopRun;
     bool m_runAgain = false; ///< a write came during the run: run again at its end
+    bool m_writingInBackground = false;
 };
 
 } // namespace tierdesk::ui

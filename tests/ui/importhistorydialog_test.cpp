@@ -8,7 +8,10 @@
 #include "uitestsupport.h"
 
 #include <QLabel>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
@@ -110,4 +113,64 @@ TEST_F(ImportHistoryTest, AnEmptyHistorySaysSo)
     EXPECT_TRUE(
         dialog.findChild<QLabel *>(QStringLiteral("importHistorySummary"))->text().contains(u"Nothing"));
     EXPECT_FALSE(dialog.findChild<QPushButton *>(QStringLiteral("undoImportButton"))->isEnabled());
+}
+
+TEST_F(ImportHistoryTest, ABigDatabaseIsUndoneByAWorkerBehindAModalProgressDialog)
+{
+    ASSERT_EQ(import(ui::ImportWizard::Kind::Customers, "name,phone\nNew Lead,13311112222\n"), 1);
+    ASSERT_EQ(import(ui::ImportWizard::Kind::Orders, "phone,date,amount\n13311112222,2026-06-20,500\n"
+                                                     "13900001111,2026-06-21,80.50\n"),
+              2);
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isReclassifying(), 20000);
+    ui::ImportHistoryDialog::setBackgroundWriteLimit(0); // every file counts as big
+    const auto restore =
+        qScopeGuard([] { ui::ImportHistoryDialog::setBackgroundWriteLimit(qint64(64) << 20); });
+
+    ui::ImportHistoryDialog dialog(session.get());
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy undone(&dialog, &ui::ImportHistoryDialog::undone);
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("importHistoryTable"));
+    auto *undo = dialog.findChild<QPushButton *>(QStringLiteral("undoImportButton"));
+    ASSERT_TRUE(table && undo);
+
+    // The customer import is refused by the worker's transaction, as on the window's thread.
+    table->selectRow(1);
+    ui::MessageBox::setNextAnswers({QMessageBox::Yes, QMessageBox::Ok});
+    ASSERT_TRUE(dialog.undoSelected()); // started
+    ASSERT_TRUE(undone.wait(10'000));
+    EXPECT_FALSE(undone.takeFirst().at(0).toBool());
+    EXPECT_TRUE(ui::MessageBox::lastText().contains(u"calls or orders by now"))
+        << ui::MessageBox::lastText().toStdString();
+    EXPECT_EQ(store::CustomerRepository(session->database()).count().value_or(-1), 6);
+    EXPECT_TRUE(table->item(1, 7)->text().isEmpty());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_EQ(dialog.findChild<QProgressDialog *>(QStringLiteral("undoImportProgress")), nullptr);
+
+    // The orders: the progress dialog shows, modal to every window, until the worker is done.
+    table->selectRow(0);
+    ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    ASSERT_TRUE(dialog.undoSelected());
+    auto *progress = dialog.findChild<QProgressDialog *>(QStringLiteral("undoImportProgress"));
+    ASSERT_NE(progress, nullptr);
+    EXPECT_TRUE(progress->isVisible());
+    EXPECT_EQ(progress->windowModality(), Qt::ApplicationModal);
+    EXPECT_TRUE(progress->labelText().contains(u"shop.csv"));
+    EXPECT_TRUE(dialog.isUndoing());
+    EXPECT_TRUE(session->isWritingInBackground());
+    EXPECT_FALSE(undo->isEnabled());
+    EXPECT_FALSE(dialog.undoSelected()) << "one undo at a time";
+    ASSERT_TRUE(undone.wait(10'000));
+    EXPECT_TRUE(undone.takeFirst().at(0).toBool());
+    EXPECT_FALSE(dialog.isUndoing());
+    EXPECT_FALSE(session->isWritingInBackground());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_EQ(dialog.findChild<QProgressDialog *>(QStringLiteral("undoImportProgress")), nullptr);
+    EXPECT_EQ(ordersOf(2), 2u) << "Anna's imported order is gone, her own two stay";
+    EXPECT_FALSE(table->item(0, 7)->text().isEmpty()) << "marked undone";
+    // Orders changed the history back: everyone is classified again, as on the window's thread.
+    EXPECT_TRUE(session->isReclassifying());
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isReclassifying(), 20000);
+    table->selectRow(0);
+    EXPECT_FALSE(undo->isEnabled());
 }

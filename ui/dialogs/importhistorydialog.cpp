@@ -1,13 +1,17 @@
 #include "importhistorydialog.h"
 
+#include "backgroundread.h"
 #include "messagebox.h"
 #include "session.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -29,6 +33,8 @@ enum Column {
     ColumnCount
 };
 
+std::atomic<qint64> backgroundWriteBytes = qint64(64) << 20;
+
 QTableWidgetItem *number(qint64 n)
 {
     auto *item = new QTableWidgetItem(QLocale().toString(n));
@@ -37,6 +43,11 @@ QTableWidgetItem *number(qint64 n)
 }
 
 } // namespace
+
+void ImportHistoryDialog::setBackgroundWriteLimit(qint64 bytes)
+{
+    backgroundWriteBytes = bytes;
+}
 
 ImportHistoryDialog::ImportHistoryDialog(Session *session, QWidget *parent)
     : QDialog(parent)
@@ -147,13 +158,13 @@ const store::ImportBatch *ImportHistoryDialog::selected() const
 void ImportHistoryDialog::updateButtons()
 {
     const store::ImportBatch *b = selected();
-    m_undo->setEnabled(b && !b->undoneAt.isValid());
+    m_undo->setEnabled(b && !b->undoneAt.isValid() && !m_undoing);
 }
 
 bool ImportHistoryDialog::undoSelected()
 {
     const store::ImportBatch *b = selected();
-    if (!b || b->undoneAt.isValid())
+    if (!b || b->undoneAt.isValid() || m_undoing)
         return false;
     QString question;
     switch (b->kind) {
@@ -176,12 +187,53 @@ bool ImportHistoryDialog::undoSelected()
     }
     if (MessageBox::question(this, tr("Undo this import"), question) != QMessageBox::Yes)
         return false;
-    if (auto ok = m_session->undoImport(b->id); !ok) {
-        MessageBox::warning(this, tr("Undo this import"), ok.error().message);
-        return false;
+    const QString path = m_session->path();
+    if (!readableInBackground(path) || QFileInfo(path).size() < backgroundWriteBytes.load()) {
+        const Result<void> ok = m_session->undoImport(b->id);
+        finishUndo(ok);
+        return bool(ok);
     }
-    reload();
+    // A big database: an import of a million calls took ten seconds to undo. A worker writes it
+    // in one transaction, as on the window's thread; the progress dialog, modal to every window,
+    // says so and lets nothing else write meanwhile. It has no Cancel: the undo is one
+    // transaction, over in seconds.
+    auto *progress = new QProgressDialog(this);
+    progress->setObjectName(QStringLiteral("undoImportProgress"));
+    progress->setWindowTitle(tr("Undo this import"));
+    progress->setLabelText(tr("Undoing the import of “%1”…").arg(b->source));
+    progress->setCancelButton(nullptr);
+    progress->setRange(0, 0);
+    progress->setAutoReset(false);
+    progress->setAutoClose(false);
+    progress->setMinimumDuration(0);
+    progress->setWindowModality(Qt::ApplicationModal);
+    // Escape would hide it and give the windows back before the undo is written.
+    connect(progress, &QProgressDialog::canceled, progress, &QWidget::show, Qt::QueuedConnection);
+    connect(progress, &QDialog::rejected, progress, &QWidget::show, Qt::QueuedConnection);
+    progress->show();
+    m_undoing = true;
+    updateButtons();
+    m_session->undoImportInBackground(b->id, this,
+                                      [this, progress = QPointer(progress)](const Result<void> &ok) {
+                                          m_undoing = false;
+                                          if (progress) {
+                                              progress->disconnect();
+                                              progress->hide();
+                                              progress->deleteLater();
+                                          }
+                                          finishUndo(ok);
+                                      });
     return true;
+}
+
+void ImportHistoryDialog::finishUndo(const Result<void> &ok)
+{
+    if (!ok)
+        MessageBox::warning(this, tr("Undo this import"), ok.error().message);
+    else
+        reload();
+    updateButtons();
+    emit undone(bool(ok));
 }
 
 } // namespace tierdesk::ui

@@ -16,6 +16,8 @@ class Session;
 
 /// File › Import history…: every import of customers, orders or calls, newest first, with what it
 /// did, and Undo for the ones that still stand — a list imported by mistake last week can still go.
+/// On a big database the undo is written by a worker (Session::undoImportInBackground()) while a
+/// progress dialog, modal to the whole application, keeps the windows from writing meanwhile.
 class ImportHistoryDialog final : public QDialog {
     Q_OBJECT
 
@@ -25,10 +27,21 @@ public:
 
     /// Reloads the imports from the database.
     void reload();
-    /// Undoes the selected import, after asking; false when nothing was undone.
+    /// Undoes the selected import, after asking; false when nothing was undone. On a big database
+    /// true means the worker started: undone() tells how it ended.
     bool undoSelected();
+    /// True while a worker undoes an import.
+    bool isUndoing() const { return m_undoing; }
+    /// Tests: in files of at least `bytes` a worker undoes an import (default 64 MiB).
+    static void setBackgroundWriteLimit(qint64 bytes);
+
+signals:
+    /// An import was undone (`ok`) or could not be, after undoSelected() (on either path).
+    void undone(bool ok);
 
 private:
+    /// The end of an undo: what failed, if anything, then the list again.
+    void finishUndo(const Result<void> &ok);
     void updateButtons();
     const store::ImportBatch *selected() const;
 
@@ -37,6 +50,7 @@ private:
     QLabel *m_summary;
     QTableWidget *m_table;
     QPushButton *m_undo;
+    bool m_undoing = false;
 };
 
 } // namespace tierdesk::ui
