@@ -2776,6 +2776,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Undo merge</source>
         <translation>撤销合并</translation>
     </message>
+    <message>
+        <source>Looking for customers who share a phone number or an e-mail address…</source>
+        <translation>正在查找电话号码或电子邮箱相同的客户…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::Export</name>
@@ -2890,6 +2894,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
     <message>
         <source>Undo this import</source>
         <translation>撤销此次导入</translation>
+    </message>
+    <message>
+        <source>Undoing the import of “%1”…</source>
+        <translation>正在撤销“%1”的导入…</translation>
     </message>
 </context>
 <context>
