@@ -143,22 +143,34 @@ void DuplicatesDialog::showGroups(const Result<Found> &found)
         emit loaded();
         return;
     }
+    // The items are built outside the tree and go in at once, expanded at once: one by one, at a
+    // million customers (1,000 groups, 2,900 customers), the tree laid itself out again for each
+    // and the window stood still for seconds.
+    QList<QTreeWidgetItem *> groups;
+    groups.reserve(qsizetype(found->groups.size()));
     for (std::size_t i = 0; i < found->groups.size(); ++i) {
         const store::DuplicateGroup &g = found->groups[i];
-        auto *group = new QTreeWidgetItem(m_tree);
+        auto *group = new QTreeWidgetItem;
         const QString why = g.byPhone && g.byEmail ? tr("same phone or e-mail")
                             : g.byPhone            ? tr("same phone")
                                                    : tr("same e-mail");
+        QList<QTreeWidgetItem *> members;
+        members.reserve(qsizetype(found->members[i].size()));
         for (const Customer &x : found->members[i]) {
             auto *item = new QTreeWidgetItem(
-                group, {x.name, x.company, x.phone, x.email, x.owner, format::date(x.createdAt)});
+                {x.name, x.company, x.phone, x.email, x.owner, format::date(x.createdAt)});
             item->setData(0, kIdRole, QVariant::fromValue<qint64>(x.id));
+            members.append(item);
         }
+        group->addChildren(members);
         group->setText(0, tr("%1 · %n record(s) · %2", nullptr, group->childCount())
                               .arg(group->child(0) ? group->child(0)->text(0) : QString(), why));
-        group->setFirstColumnSpanned(true);
-        group->setExpanded(true);
+        groups.append(group);
     }
+    m_tree->addTopLevelItems(groups);
+    for (QTreeWidgetItem *group : std::as_const(groups))
+        group->setFirstColumnSpanned(true);
+    m_tree->expandAll();
     m_summary->setText(found->groups.empty()
                            ? tr("No duplicates: no two customers share a phone number or an e-mail address.")
                            : tr("%n group(s) of customers share a phone number or an e-mail address. Select "
