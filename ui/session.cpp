@@ -246,25 +246,82 @@ void Session::undoImportInBackground(qint64 batch, QObject *context,
     const auto it = std::find_if(batches->begin(), batches->end(),
                                  [batch](const store::ImportBatch &b) { return b.id == batch; });
     const store::ImportKind kind = it != batches->end() ? it->kind : store::ImportKind::Customers;
+    // The same transaction as undoImport()'s, on the worker's own connection (as F5's).
+    writeInBackground([batch](store::Database &db) { return store::ImportLog(db).undo(batch); },
+                      [this, kind, context = QPointer<QObject>(context), done](const Result<void> &result) {
+                          if (result && m_db)
+                              importUndone(kind);
+                          if (context)
+                              done(result);
+                      });
+}
+
+void Session::mergeInBackground(
+    CustomerId keep, std::vector<CustomerId> others, QObject *context,
+    std::function<void(std::vector<store::MergeRecord>, const Result<void> &)> done)
+{
+    // Filled by the worker, read here once it is done.
+    auto records = std::make_shared<std::vector<store::MergeRecord>>();
+    writeInBackground(
+        [keep, others = std::move(others), records, asOf = today()](store::Database &db) -> Result<void> {
+            for (CustomerId other : others) {
+                auto record = store::CustomerRepository(db).merge(keep, other);
+                if (!record)
+                    return std::unexpected(record.error());
+                records->push_back(std::move(*record));
+                if (auto plan = io::refreshFollowUp(db, keep, asOf); !plan)
+                    return std::unexpected(plan.error());
+            }
+            return {};
+        },
+        [this, records, context = QPointer<QObject>(context), done](const Result<void> &result) {
+            if (!records->empty() && m_db)
+                emit customersChanged();
+            if (context)
+                done(std::move(*records), result);
+        });
+}
+
+void Session::unmergeInBackground(std::vector<store::MergeRecord> records, QObject *context,
+                                  std::function<void(const Result<void> &)> done)
+{
+    writeInBackground(
+        [records = std::move(records), asOf = today()](store::Database &db) -> Result<void> {
+            for (const store::MergeRecord &record : records) {
+                if (auto ok = store::CustomerRepository(db).unmerge(record); !ok)
+                    return ok;
+                for (CustomerId id : {record.kept, record.removed.id}) {
+                    if (auto plan = io::refreshFollowUp(db, id, asOf); !plan)
+                        return std::unexpected(plan.error());
+                }
+            }
+            return {};
+        },
+        [this, context = QPointer<QObject>(context), done](const Result<void> &result) {
+            if (m_db)
+                emit customersChanged();
+            if (context)
+                done(result);
+        });
+}
+
+void Session::writeInBackground(std::function<Result<void>(store::Database &)> write,
+                                std::function<void(const Result<void> &)> finished)
+{
     m_writingInBackground = true;
     auto *watcher = new QFutureWatcher<Result<void>>(this);
-    connect(watcher, &QFutureWatcher<Result<void>>::finished, this,
-            [this, watcher, kind, context = QPointer<QObject>(context), done = std::move(done)] {
-                watcher->deleteLater();
-                m_writingInBackground = false;
-                const Result<void> result = watcher->result();
-                if (result && m_db)
-                    importUndone(kind);
-                if (context)
-                    done(result);
-            });
-    // The same transaction as undoImport()'s, on the worker's own connection (as F5's).
+    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, finished] {
+        watcher->deleteLater();
+        m_writingInBackground = false;
+        finished(watcher->result());
+    });
     watcher->setFuture(QtConcurrent::run(
-        workerPool(), [path = m_db->path(), check = m_db->damageCheck(), batch]() -> Result<void> {
+        workerPool(),
+        [path = m_db->path(), check = m_db->damageCheck(), write = std::move(write)]() -> Result<void> {
             store::Database db;
             if (auto ok = db.openBeside(path, check); !ok)
                 return ok;
-            return store::ImportLog(db).undo(batch);
+            return write(db);
         }));
 }
 

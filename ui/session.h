@@ -84,6 +84,15 @@ public:
     void undoImportInBackground(qint64 batch, QObject *context,
                                 std::function<void(const Result<void> &)> done);
     bool isWritingInBackground() const { return m_writingInBackground; }
+    /// merge() of each of `others` into `keep` in turn, then keep's due date, on a connection of
+    /// its own in a worker, as undoImportInBackground(): a group of twenty took seconds on the
+    /// window's thread at a million customers. One customersChanged() at the end. `done` gets the
+    /// records of those merged and the error that stopped the rest, if any.
+    void mergeInBackground(CustomerId keep, std::vector<CustomerId> others, QObject *context,
+                           std::function<void(std::vector<store::MergeRecord>, const Result<void> &)> done);
+    /// unmerge() of each record in turn, and both customers' due dates, likewise.
+    void unmergeInBackground(std::vector<store::MergeRecord> records, QObject *context,
+                             std::function<void(const Result<void> &)> done);
     Result<void> unmerge(const store::MergeRecord &record);
 
     /// Facts and classification of one customer as of today, for the customer card.
@@ -126,6 +135,10 @@ private:
     void reloadRunInfo();
     /// What follows an undone import: the views reload, a classification if the history changed.
     void importUndone(store::ImportKind kind);
+    /// Runs `write` on a connection of its own in workerPool(), then `finished` on the window's
+    /// thread; isWritingInBackground() meanwhile.
+    void writeInBackground(std::function<Result<void>(store::Database &)> write,
+                           std::function<void(const Result<void> &)> finished);
     /// The end of reclassify()'s run, on the window's thread (its worker may still checkpoint).
     void finishReclassify(const QString &error);
     std::unique_ptr<store::Database> m_db;

@@ -7,6 +7,7 @@
 
 #include <QLabel>
 #include <QPointer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -64,7 +65,7 @@ TEST_F(DuplicatesDialogTest, MergesAGroupIntoTheChosenCustomerAndUndoes)
     EXPECT_FALSE(undo->isEnabled());
 }
 
-TEST_F(DuplicatesDialogTest, ABigDatabaseIsReadByAWorkerWhileTheDialogSaysSo)
+TEST_F(DuplicatesDialogTest, ABigDatabaseIsReadAndMergedByWorkersWhileTheDialogSaysSo)
 {
     ui::DuplicatesDialog::setBackgroundLoadLimit(0); // every file counts as big
     const auto restore = qScopeGuard([] { ui::DuplicatesDialog::setBackgroundLoadLimit(qint64(64) << 20); });
@@ -94,21 +95,37 @@ TEST_F(DuplicatesDialogTest, ABigDatabaseIsReadByAWorkerWhileTheDialogSaysSo)
     EXPECT_TRUE(group->text(0).startsWith(u"王伟 · 2 record")) << group->text(0).toStdString();
     EXPECT_TRUE(group->text(0).endsWith(u" · same phone")) << group->text(0).toStdString();
 
-    // A merge reads the groups again in the worker; so does its undo.
+    // A merge is written by a worker behind a progress dialog modal to every window, then the
+    // groups are read again by a worker; so is its undo.
     const qint64 before = customers();
+    const auto ordersOf1 = store::OrderRepository(session->database()).forCustomer(1).value().size();
     tree->setCurrentItem(group->child(1));
     ASSERT_TRUE(merge->isEnabled());
     QTest::mouseClick(merge, Qt::LeftButton);
-    EXPECT_EQ(customers(), before - 1); // the merge itself is written at once
-    EXPECT_TRUE(dialog.isLoading());
-    EXPECT_FALSE(undo->isEnabled()); // until the groups are shown
+    EXPECT_TRUE(dialog.isWriting());
+    EXPECT_TRUE(session->isWritingInBackground());
+    auto *progress = dialog.findChild<QProgressDialog *>(QStringLiteral("duplicatesProgress"));
+    ASSERT_NE(progress, nullptr);
+    EXPECT_EQ(progress->windowModality(), Qt::ApplicationModal);
+    EXPECT_FALSE(merge->isEnabled());
+    EXPECT_FALSE(dialog.mergeCurrentGroup()) << "one write at a time";
     ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_FALSE(dialog.isWriting());
+    EXPECT_FALSE(session->isWritingInBackground());
+    EXPECT_EQ(customers(), before - 1);
+    EXPECT_FALSE(store::CustomerRepository(session->database()).find(1).value().has_value());
+    EXPECT_EQ(store::OrderRepository(session->database()).forCustomer(5).value().size(), ordersOf1);
     EXPECT_EQ(dialog.groupCount(), 0);
     EXPECT_TRUE(summary->text().contains(u"No duplicates"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_EQ(dialog.findChild<QProgressDialog *>(QStringLiteral("duplicatesProgress")), nullptr);
     ASSERT_TRUE(undo->isEnabled());
     QTest::mouseClick(undo, Qt::LeftButton);
-    EXPECT_EQ(customers(), before);
+    EXPECT_TRUE(dialog.isWriting());
+    EXPECT_FALSE(undo->isEnabled()); // until the groups are shown
     ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_EQ(customers(), before);
+    EXPECT_EQ(store::OrderRepository(session->database()).forCustomer(1).value().size(), ordersOf1);
     EXPECT_EQ(dialog.groupCount(), 1);
     EXPECT_FALSE(undo->isEnabled());
 }

@@ -10,9 +10,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tierdesk::ui {
 
@@ -119,11 +122,11 @@ void DuplicatesDialog::reload()
 {
     stopRead(m_loading); // nobody waits for the previous read any more
     m_tree->clear();
-    const QString path = m_session->database().path();
-    if (!readableInBackground(path) || QFileInfo(path).size() < backgroundLoadBytes.load()) {
+    if (!inBackground()) {
         showGroups(readGroups(m_session->database()));
         return;
     }
+    const QString path = m_session->database().path();
     m_summary->setText(tr("Looking for customers who share a phone number or an e-mail address…"));
     m_loading = readInBackground<Found>(
         this, path, [](store::Database &db) { return readGroups(db); },
@@ -182,19 +185,73 @@ void DuplicatesDialog::showGroups(const Result<Found> &found)
     emit loaded();
 }
 
+bool DuplicatesDialog::inBackground() const
+{
+    const QString path = m_session->path();
+    return readableInBackground(path) && QFileInfo(path).size() >= backgroundLoadBytes.load();
+}
+
+void DuplicatesDialog::startWrite(const QString &title)
+{
+    auto *progress = new QProgressDialog(this);
+    progress->setObjectName(QStringLiteral("duplicatesProgress"));
+    progress->setWindowTitle(title);
+    progress->setLabelText(title);
+    progress->setCancelButton(nullptr);
+    progress->setRange(0, 0);
+    progress->setAutoReset(false);
+    progress->setAutoClose(false);
+    progress->setMinimumDuration(0);
+    progress->setWindowModality(Qt::ApplicationModal);
+    // Escape would hide it and give the windows back before the merges are written.
+    connect(progress, &QProgressDialog::canceled, progress, &QWidget::show, Qt::QueuedConnection);
+    connect(progress, &QDialog::rejected, progress, &QWidget::show, Qt::QueuedConnection);
+    progress->show();
+    m_progress = progress;
+    updateButtons();
+}
+
+void DuplicatesDialog::endWrite()
+{
+    if (QProgressDialog *progress = m_progress) {
+        progress->disconnect();
+        progress->hide();
+        progress->deleteLater();
+    }
+    m_progress.clear();
+}
+
 bool DuplicatesDialog::mergeCurrentGroup()
 {
     QTreeWidgetItem *item = m_tree->currentItem();
-    if (!item || isLoading())
+    if (!item || isLoading() || isWriting())
         return false;
     QTreeWidgetItem *group = item->parent() ? item->parent() : item;
     QTreeWidgetItem *keepItem = item->parent() ? item : group->child(0);
     const CustomerId keep = keepItem->data(0, kIdRole).toLongLong();
-    std::vector<store::MergeRecord> done;
+    std::vector<CustomerId> others;
     for (int i = 0; i < group->childCount(); ++i) {
         const CustomerId other = group->child(i)->data(0, kIdRole).toLongLong();
-        if (other == keep)
-            continue;
+        if (other != keep)
+            others.push_back(other);
+    }
+    if (inBackground()) {
+        // A big database: the merges are written by a worker, one after another as here, behind a
+        // progress dialog that keeps every window from writing meanwhile.
+        startWrite(tr("Merge group"));
+        m_session->mergeInBackground(keep, std::move(others), this,
+                                     [this](std::vector<store::MergeRecord> done, const Result<void> &ok) {
+                                         endWrite();
+                                         if (!ok)
+                                             MessageBox::warning(this, tr("Merge group"), ok.error().message);
+                                         if (!done.empty())
+                                             m_undoStack.push_back(std::move(done));
+                                         reload();
+                                     });
+        return true;
+    }
+    std::vector<store::MergeRecord> done;
+    for (CustomerId other : others) {
         auto record = m_session->merge(keep, other);
         if (!record) {
             MessageBox::warning(this, tr("Merge group"), record.error().message);
@@ -210,13 +267,24 @@ bool DuplicatesDialog::mergeCurrentGroup()
 
 bool DuplicatesDialog::undoLastMerge()
 {
-    if (m_undoStack.empty() || isLoading())
+    if (m_undoStack.empty() || isLoading() || isWriting())
         return false;
     std::vector<store::MergeRecord> records = std::move(m_undoStack.back());
     m_undoStack.pop_back();
     // Newest first: each unmerge expects the state its merge left.
-    for (auto it = records.rbegin(); it != records.rend(); ++it) {
-        if (auto ok = m_session->unmerge(*it); !ok) {
+    std::reverse(records.begin(), records.end());
+    if (inBackground()) {
+        startWrite(tr("Undo merge"));
+        m_session->unmergeInBackground(std::move(records), this, [this](const Result<void> &ok) {
+            endWrite();
+            if (!ok)
+                MessageBox::warning(this, tr("Undo merge"), ok.error().message);
+            reload();
+        });
+        return true;
+    }
+    for (const store::MergeRecord &record : records) {
+        if (auto ok = m_session->unmerge(record); !ok) {
             MessageBox::warning(this, tr("Undo merge"), ok.error().message);
             reload();
             return false;
@@ -228,11 +296,12 @@ bool DuplicatesDialog::undoLastMerge()
 
 void DuplicatesDialog::updateButtons()
 {
-    // While a worker reads, the list is empty: merging and undoing wait for it.
+    // While a worker reads, the list is empty, and while one writes it is out of date: merging and
+    // undoing wait for it.
     QTreeWidgetItem *item = m_tree->currentItem();
-    m_merge->setEnabled(item != nullptr && !isLoading());
+    m_merge->setEnabled(item != nullptr && !isLoading() && !isWriting());
     m_open->setEnabled(item && item->parent());
-    m_undo->setEnabled(!m_undoStack.empty() && !isLoading());
+    m_undo->setEnabled(!m_undoStack.empty() && !isLoading() && !isWriting());
 }
 
 } // namespace tierdesk::ui

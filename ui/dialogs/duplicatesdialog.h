@@ -5,10 +5,12 @@
 #include "store/repositories.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <vector>
 
 class QLabel;
+class QProgressDialog;
 class QPushButton;
 class QTreeWidget;
 
@@ -33,6 +35,8 @@ public:
     int groupCount() const;
     /// True while a worker reads the groups.
     bool isLoading() const { return m_loading != nullptr; }
+    /// True while a worker merges a group or undoes a merge (a big database).
+    bool isWriting() const { return m_progress != nullptr; }
     /// Tests: files of at least `bytes` are read by a worker (default 64 MiB).
     static void setBackgroundLoadLimit(qint64 bytes);
     /// Merges the group of the current item into its selected customer (or the group's first).
@@ -54,6 +58,11 @@ public:
 
 private:
     void showGroups(const Result<Found> &found);
+    /// True when the groups are read, and merges written, by workers.
+    bool inBackground() const;
+    /// A worker writes: a progress dialog titled `title`, modal to every window, until endWrite().
+    void startWrite(const QString &title);
+    void endWrite();
     void updateButtons();
 
     Session *m_session;
@@ -64,6 +73,7 @@ private:
     QPushButton *m_open;
     std::vector<std::vector<store::MergeRecord>> m_undoStack; ///< one entry per group merged
     StopFlag m_loading;                                       ///< the worker's read, while it runs
+    QPointer<QProgressDialog> m_progress;                     ///< while a worker writes
 };
 
 } // namespace tierdesk::ui
