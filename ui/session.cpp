@@ -308,11 +308,17 @@ void Session::unmergeInBackground(std::vector<store::MergeRecord> records, QObje
 void Session::writeInBackground(std::function<Result<void>(store::Database &)> write,
                                 std::function<void(const Result<void> &)> finished)
 {
+    // A run going on stops (its write would hold this one up for seconds), and any run asked
+    // for meanwhile waits for this write's end (reclassify()), so that it reads what it wrote.
+    beforeWrite();
     m_writingInBackground = true;
     auto *watcher = new QFutureWatcher<Result<void>>(this);
     connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, finished] {
         watcher->deleteLater();
         m_writingInBackground = false;
+        // Unless the stopped run has not ended yet: its end runs it again.
+        if (!m_reclassifying && std::exchange(m_runAgain, false))
+            reclassify();
         finished(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(
@@ -387,6 +393,10 @@ void Session::reclassify()
 {
     if (!m_db || m_reclassifying || m_db->path() == QStringLiteral(":memory:"))
         return;
+    if (m_writingInBackground) {
+        m_runAgain = true; // writeInBackground() runs it at its end
+        return;
+    }
     m_reclassifying = true;
     m_stopRun = std::make_shared<std::atomic<bool>>(false);
     emit reclassifyStarted();

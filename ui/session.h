@@ -148,7 +148,9 @@ private:
     bool m_reclassifying = false;
     /// The running reclassify()'s stop flag (its connection's Database::stopWhen()).
     std::shared_ptr<std::atomic<bool>> m_stopRun;
-    bool m_runAgain = false; ///< a write came during the run: run again at its end
+    /// A write came during the run (run again at its end), or a run was asked for during a
+    /// write in the background (run at the write's end).
+    bool m_runAgain = false;
     bool m_writingInBackground = false;
 };
 
