@@ -19,12 +19,20 @@
 // works them: a customer's card (open, save, archive), Log call and Add order (open, save),
 // Settings (save), Find duplicates… (open, merge a group, undo it) and Import history (open,
 // undo the newest import, if the copy has one standing). They write to the copy: use a fresh one.
+//
+// With TIERDESK_BENCH_IMPORT=DIR, File › Import… right after opening: the customer lists
+// DIR/customers-*.csv, then DIR/orders-*.csv and DIR/calls-*.csv, each through the real wizard
+// (open it, choose the file, Next, Next, Import), each page timed; an import of orders or calls
+// then times the reclassification it starts. TIERDESK_BENCH_IMPORT_ONLY=1 stops after them.
+// TIERDESK_BENCH_SQLTRACE=MS prints to stderr every SQL statement of any connection that took
+// MS ms or more (the commit at the end of an import among them).
 
 #include "benchsupport.h"
 #include "charts/chartsview.h"
 #include "dialogs/customerdialog.h"
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/importhistorydialog.h"
+#include "dialogs/importwizard.h"
 #include "dialogs/logcalldialog.h"
 #include "dialogs/orderdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -42,6 +50,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -55,11 +64,13 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -157,6 +168,33 @@ void memStats(const QString &when)
                  qPrintable(when.left(50)), bench::currentRssMiB(), double(m.arena) / 1048576.0,
                  double(m.uordblks) / 1048576.0, double(m.fordblks) / 1048576.0, double(m.hblkhd) / 1048576.0,
                  double(sqlite3_memory_used()) / 1048576.0);
+}
+
+/// TIERDESK_BENCH_SQLTRACE=MS: every connection's statements that took MS ms or more, to stderr.
+int traceProfile(unsigned, void *context, void *statement, void *nanoseconds)
+{
+    const double ms = double(*static_cast<sqlite3_int64 *>(nanoseconds)) / 1e6;
+    if (ms < double(reinterpret_cast<std::intptr_t>(context)))
+        return 0;
+    char *sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt *>(statement));
+    std::fprintf(stderr, "SQL %8.1f ms %s thread %p: %.100s\n", ms,
+                 QThread::currentThread() == qApp->thread() ? "window" : "worker",
+                 static_cast<void *>(QThread::currentThread()), sql ? sql : "?");
+    sqlite3_free(sql);
+    return 0;
+}
+
+void traceStatements()
+{
+    static const int threshold = qEnvironmentVariableIntValue("TIERDESK_BENCH_SQLTRACE");
+    if (threshold <= 0)
+        return;
+    // Every connection opened from now on, the workers' too.
+    sqlite3_auto_extension(reinterpret_cast<void (*)()>(+[](sqlite3 *db, char **, const void *) {
+        sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, traceProfile,
+                         reinterpret_cast<void *>(std::intptr_t(threshold)));
+        return SQLITE_OK;
+    }));
 }
 
 /// True while a worker reads something the window waits for (set by main()).
@@ -383,6 +421,7 @@ int main(int argc, char **argv)
     const bool json = QCoreApplication::arguments().contains(QStringLiteral("--json"));
     const QString path = bench::databasePath();
     const QDate day = bench::asOf();
+    traceStatements();
 
     // ---- Open: what `tierdesk --db PATH --as-of DAY` does, to the first painted page.
     ui::Session session;
@@ -457,6 +496,83 @@ int main(int argc, char **argv)
         return 0;
     }
     QWidget *w = window.get();
+
+    // ---- File › Import…: lists a sales team imports, through the real wizard.
+    if (const QString importDir = qEnvironmentVariable("TIERDESK_BENCH_IMPORT"); !importDir.isEmpty()) {
+        const QDir files(importDir);
+        struct ImportFile {
+            ui::ImportWizard::Kind kind;
+            QString name;
+        };
+        std::vector<ImportFile> lists;
+        const std::pair<ui::ImportWizard::Kind, QString> patterns[] = {
+            {ui::ImportWizard::Kind::Customers, QStringLiteral("customers-*.csv")},
+            {ui::ImportWizard::Kind::Orders, QStringLiteral("orders-*.csv")},
+            {ui::ImportWizard::Kind::Calls, QStringLiteral("calls-*.csv")}};
+        for (const auto &[kind, pattern] : patterns)
+            for (const QString &name : files.entryList({pattern}, QDir::Files, QDir::Name))
+                lists.push_back({kind, name});
+        if (lists.empty())
+            bench::die(QStringLiteral("No lists to import in ") + importDir);
+        for (const ImportFile &list : lists) {
+            std::unique_ptr<ui::ImportWizard> wizard;
+            // The wizard's own work in a worker, if any, is waited for as the views' reads are.
+            const auto viewsBusy = busy;
+            busy = [&] { return viewsBusy() || (wizard && wizard->isBusy()); };
+            measure(QStringLiteral("import %1: open the wizard").arg(list.name), w, [&] {
+                wizard = std::make_unique<ui::ImportWizard>(&session, list.kind, w);
+                wizard->open(); // as File › Import… does
+            });
+            measure(QStringLiteral("  … choose the file (read, preview)"), w,
+                    [&] { wizard->loadFile(files.filePath(list.name)); });
+            if (!wizard->table())
+                bench::die(QStringLiteral("The wizard could not read ") + list.name);
+            measure(QStringLiteral("  … Next → columns"), w, [&] { wizard->next(); });
+            measure(QStringLiteral("  … Next → review (the plan against the database)"), w,
+                    [&] { wizard->next(); });
+            if (wizard->currentId() != ui::ImportWizard::ReviewPage)
+                bench::die(QStringLiteral("The wizard did not plan ") + list.name);
+            bool classifiedAgain = false;
+            const auto connection = QObject::connect(&session, &ui::Session::reclassifyFinished, &app,
+                                                     [&classifiedAgain] { classifiedAgain = true; });
+            StallWatch watch;
+            QElapsedTimer t;
+            t.start();
+            watch.start();
+            measure(QStringLiteral("  … Import → the report (apply and commit)"), w, [&] { wizard->next(); });
+            if (!wizard->report() && !wizard->activityReport())
+                bench::die(QStringLiteral("The wizard did not import ") + list.name);
+            if (session.isReclassifying() || classifiedAgain) {
+                StallWatch after;
+                QElapsedTimer since;
+                since.start();
+                after.start();
+                while (!classifiedAgain)
+                    waitForEvents(50);
+                settle(w);
+                while (busy()) {
+                    waitForEvents(5);
+                    if (!busy())
+                        settle(w);
+                }
+                steps.push_back({QStringLiteral("  … the reclassification it starts, to the views updated"),
+                                 double(since.nsecsElapsed()) / 1e6, after.stopMs(), bench::currentRssMiB()});
+                steps.push_back({QStringLiteral("  … Import to the views showing the new run"),
+                                 double(t.nsecsElapsed()) / 1e6, watch.stopMs(), bench::currentRssMiB()});
+            }
+            QObject::disconnect(connection);
+            measure(QStringLiteral("  … Finish (close the wizard)"), w, [&] {
+                wizard->accept();
+                wizard.reset();
+            });
+            busy = viewsBusy;
+        }
+        if (qEnvironmentVariableIsSet("TIERDESK_BENCH_IMPORT_ONLY")) {
+            print(json);
+            return 0;
+        }
+    }
+
     auto *customers = window->customersView();
     auto *table = child<QTableView>(customers, "customerTable");
     auto *search = child<QLineEdit>(customers, "searchEdit");

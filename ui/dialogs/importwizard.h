@@ -51,6 +51,8 @@ public:
     bool saveProblems(const QString &path);
     /// Undoes the import just made (the Import page's button without its question).
     bool undoImport();
+    /// True while the file is read, planned or imported.
+    bool isBusy() const { return m_importing; }
 
 protected:
     void initializePage(int id) override;
