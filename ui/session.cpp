@@ -331,6 +331,26 @@ void Session::writeInBackground(std::function<Result<void>(store::Database &)> w
         }));
 }
 
+void Session::beginBackgroundImport()
+{
+    // As writeInBackground(): a run going on stops, one asked for meanwhile waits for the end.
+    beforeWrite();
+    m_writingInBackground = true;
+}
+
+void Session::endBackgroundImport(bool changed, bool history)
+{
+    m_writingInBackground = false;
+    if (changed)
+        emit customersChanged();
+    if (m_reclassifying) { // stopped by beginBackgroundImport(), not ended yet: its end runs it again
+        m_runAgain = m_runAgain || (changed && history);
+        return;
+    }
+    if (std::exchange(m_runAgain, false) || (changed && history))
+        reclassify();
+}
+
 Result<void> Session::unmerge(const store::MergeRecord &record)
 {
     beforeWrite();
@@ -394,7 +414,7 @@ void Session::reclassify()
     if (!m_db || m_reclassifying || m_db->path() == QStringLiteral(":memory:"))
         return;
     if (m_writingInBackground) {
-        m_runAgain = true; // writeInBackground() runs it at its end
+        m_runAgain = true; // the write's end runs it (writeInBackground(), endBackgroundImport())
         return;
     }
     m_reclassifying = true;

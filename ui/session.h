@@ -70,12 +70,12 @@ public:
     Result<io::CustomerImportReport> importCustomers(const io::Plan &plan, const QString &source,
                                                      qint64 problemsInFile,
                                                      const std::function<bool(qint64, qint64)> &progress);
-    /// Undoes a customer import as a whole (store::ImportLog::undo).
     /// Adds the orders or calls of an import, then classifies every customer again in the
     /// background (new history moves tiers).
     Result<io::ActivityImportReport>
     importActivities(const io::ActivityPlan &plan, const QString &source, qint64 problemsInFile,
                      const std::function<bool(qint64, qint64)> &progress = {});
+    /// Undoes an import as a whole (store::ImportLog::undo).
     Result<void> undoImport(qint64 batch);
     /// undoImport() on a connection of its own in a worker (workerPool()): at a million rows its
     /// transaction takes seconds. `done` runs on the window's thread after it, unless `context` is
@@ -93,6 +93,15 @@ public:
     /// unmerge() of each record in turn, and both customers' due dates, likewise.
     void unmergeInBackground(std::vector<store::MergeRecord> records, QObject *context,
                              std::function<void(const Result<void> &)> done);
+    /// The import wizard's worker writes an import on a connection of its own, from this call to
+    /// endBackgroundImport(): a classification going on stops (beforeWrite()), and a reclassify() asked for
+    /// meanwhile waits for its end (its write would wait for the import's) and runs then.
+    void beginBackgroundImport();
+    /// The end of that import, on the window's thread: `changed` says it wrote customers
+    /// (customersChanged()), `history` that it added orders or calls (a reclassification, as
+    /// importActivities() starts).
+    void endBackgroundImport(bool changed, bool history);
+    bool isImportingInBackground() const { return m_writingInBackground; }
     Result<void> unmerge(const store::MergeRecord &record);
 
     /// Facts and classification of one customer as of today, for the customer card.
