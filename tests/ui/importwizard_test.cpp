@@ -1,19 +1,24 @@
 // The import wizard, driven like a user would: a GBK list from Excel, the guessed columns, the
-// review of duplicates, the import, the rows to fix, and undo.
+// review of duplicates, the import, the rows to fix, and undo; on a big database the same with the
+// plan and the import in workers, Cancel, and a classification running meanwhile.
 
 #include "dialogs/importwizard.h"
 #include "messagebox.h"
+#include "models/customertablemodel.h"
+#include "store/importlog.h"
 #include "store/repositories.h"
 #include "uitestsupport.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStringEncoder>
 #include <QTableWidget>
 #include <QTest>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 
@@ -21,6 +26,43 @@ using namespace tierdesk;
 using tierdesk::test::UiFixture;
 
 namespace {
+
+/// Holds the threads of ui::Session::workerPool() (the import's and the classification's) until
+/// the end of the scope: a write started meanwhile waits, so that a test sees the wizard while
+/// its worker has not finished.
+class WriterGate final {
+public:
+    WriterGate()
+    {
+        QThreadPool *pool = ui::Session::workerPool();
+        m_threads = pool->maxThreadCount();
+        pool->setMaxThreadCount(1);
+        pool->start([open = m_open] { open->acquire(); });
+    }
+    ~WriterGate()
+    {
+        m_open->release();
+        ui::Session::workerPool()->setMaxThreadCount(m_threads);
+    }
+    WriterGate(const WriterGate &) = delete;
+    WriterGate &operator=(const WriterGate &) = delete;
+
+private:
+    std::shared_ptr<QSemaphore> m_open = std::make_shared<QSemaphore>();
+    int m_threads = 0;
+};
+
+/// A big database for the wizard: the plan and the import go to workers, as at 64 MB and above.
+class BigDatabase final {
+public:
+    BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
+    ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(m_limit); }
+    BigDatabase(const BigDatabase &) = delete;
+    BigDatabase &operator=(const BigDatabase &) = delete;
+
+private:
+    qint64 m_limit = ui::CustomerTableModel::backgroundLoadLimit();
+};
 
 class ImportWizardTest : public UiFixture {
 protected:
@@ -50,6 +92,30 @@ protected:
         UiFixture::TearDown();
     }
     qint64 customers() { return store::CustomerRepository(session->database()).count().value_or(-1); }
+    std::size_t batches()
+    {
+        return store::ImportLog(session->database())
+            .batches()
+            .value_or(std::vector<store::ImportBatch>{})
+            .size();
+    }
+    /// Chooses the file, which a worker reads on a big database.
+    void load()
+    {
+        ASSERT_TRUE(wizard->loadFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->isBusy(), 10000);
+        ASSERT_TRUE(wizard->table());
+    }
+    /// File, Columns, then the review, whose plan a worker makes on a big database.
+    void review()
+    {
+        load();
+        wizard->next();
+        ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ColumnsPage);
+        wizard->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ui::ImportWizard::ReviewPage), 10000);
+        EXPECT_FALSE(wizard->isBusy());
+    }
 
     template<typename T>
     T *child(const QString &name)
@@ -133,6 +199,137 @@ TEST_F(ImportWizardTest, AFileWithoutANameColumnStopsAtTheMapping)
     wizard->next();
     EXPECT_EQ(wizard->currentId(), ui::ImportWizard::ColumnsPage);
     EXPECT_FALSE(ui::MessageBox::lastText().isEmpty());
+}
+
+TEST_F(ImportWizardTest, OnABigDatabaseWorkersPlanAndImportWhileTheWizardWaits)
+{
+    const BigDatabase big;
+    const qint64 before = customers();
+    {
+        const test::WorkerGate gate; // the file's reader waits
+        ASSERT_TRUE(wizard->loadFile(path));
+        EXPECT_TRUE(wizard->isBusy());
+        EXPECT_FALSE(wizard->table());
+        wizard->next(); // not yet
+        EXPECT_EQ(wizard->currentId(), ui::ImportWizard::FilePage);
+    }
+    load();
+    EXPECT_EQ(child<QTableWidget>(QStringLiteral("importPreview"))->rowCount(), 3);
+    EXPECT_TRUE(child<QLabel>(QStringLiteral("importFileInfo"))->text().contains(u"GB18030"));
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ColumnsPage);
+    {
+        const test::WorkerGate gate; // the plan's reader waits
+        wizard->next();
+        EXPECT_EQ(wizard->currentId(), ui::ImportWizard::ColumnsPage);
+        EXPECT_TRUE(wizard->isBusy());
+        EXPECT_FALSE(wizard->plan());
+        EXPECT_FALSE(wizard->button(QWizard::NextButton)->isEnabled());
+        EXPECT_FALSE(wizard->button(QWizard::BackButton)->isEnabled());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ui::ImportWizard::ReviewPage), 10000);
+    EXPECT_FALSE(wizard->isBusy());
+    ASSERT_TRUE(wizard->plan());
+    const QString summary = child<QLabel>(QStringLiteral("importSummary"))->text();
+    EXPECT_TRUE(summary.contains(u"<b>1</b> new")) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(u"<b>1</b> already")) << summary.toStdString();
+    auto *all = child<QComboBox>(QStringLiteral("importAllDuplicates"));
+    all->setCurrentIndex(all->findData(int(io::Decision::Skip)));
+
+    QSignalSpy changed(session.get(), &ui::Session::customersChanged);
+    QSignalSpy classified(session.get(), &ui::Session::reclassifyFinished);
+    {
+        const WriterGate gate; // the import's writer waits
+        wizard->next();
+        ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ImportPage);
+        EXPECT_TRUE(wizard->isBusy());
+        EXPECT_TRUE(session->isImportingInBackground());
+        EXPECT_TRUE(wizard->button(QWizard::CancelButton)->isVisible());
+        wizard->accept(); // Finish waits for the import
+        EXPECT_TRUE(wizard->isVisible());
+        // F5 meanwhile: it would wait for the import's write; it runs after it.
+        session->reclassify();
+        EXPECT_FALSE(session->isReclassifying());
+        EXPECT_EQ(customers(), before);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->isBusy(), 10000);
+    ASSERT_TRUE(wizard->report());
+    EXPECT_EQ(wizard->report()->created, 1);
+    EXPECT_EQ(wizard->report()->skipped, 1);
+    EXPECT_EQ(wizard->report()->rejected, 1);
+    EXPECT_EQ(customers(), before + 1);
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_FALSE(session->isImportingInBackground());
+    EXPECT_FALSE(wizard->button(QWizard::CancelButton)->isVisible());
+    EXPECT_EQ(child<QProgressBar>(QStringLiteral("importProgress"))->value(), 3);
+    EXPECT_TRUE(child<QLabel>(QStringLiteral("importResult"))->text().contains(u"1 created"));
+    QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 1, 20000);
+    ASSERT_TRUE(wizard->undoImport());
+    EXPECT_EQ(customers(), before);
+}
+
+TEST_F(ImportWizardTest, CancelOnABigDatabaseLeavesTheDatabaseAsItWas)
+{
+    const BigDatabase big;
+    const qint64 before = customers();
+    const std::size_t imports = batches();
+    review();
+    QSignalSpy changed(session.get(), &ui::Session::customersChanged);
+    {
+        const WriterGate gate;
+        wizard->next();
+        ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ImportPage);
+        ASSERT_TRUE(wizard->button(QWizard::CancelButton)->isVisible());
+        wizard->button(QWizard::CancelButton)->click();
+        EXPECT_TRUE(wizard->isVisible());
+        EXPECT_TRUE(wizard->isBusy());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->isBusy(), 10000);
+    EXPECT_FALSE(wizard->report());
+    EXPECT_EQ(child<QLabel>(QStringLiteral("importResult"))->text(), u"Cancelled. Nothing was imported.");
+    EXPECT_EQ(customers(), before);
+    EXPECT_EQ(batches(), imports);
+    EXPECT_EQ(changed.count(), 0);
+    EXPECT_FALSE(session->isImportingInBackground());
+    QTest::keyClick(wizard.get(), Qt::Key_Escape); // now it closes
+    EXPECT_FALSE(wizard->isVisible());
+}
+
+TEST_F(ImportWizardTest, OnABigDatabaseTheImportWaitsForARunningClassification)
+{
+    const BigDatabase big;
+    const qint64 before = customers();
+    review();
+    QSignalSpy classified(session.get(), &ui::Session::reclassifyFinished);
+    session->reclassify();
+    ASSERT_TRUE(session->isReclassifying());
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ImportPage);
+    EXPECT_TRUE(wizard->isBusy());
+    EXPECT_FALSE(session->isImportingInBackground()) << "it starts after the classification";
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->isBusy(), 20000);
+    EXPECT_EQ(classified.count(), 1);
+    ASSERT_TRUE(wizard->report());
+    EXPECT_EQ(wizard->report()->created, 1);
+    EXPECT_EQ(customers(), before + 1);
+}
+
+TEST_F(ImportWizardTest, OnABigDatabaseCancelWhileThePlanIsMadeClosesWithoutAPlan)
+{
+    const BigDatabase big;
+    load();
+    wizard->next();
+    {
+        const test::WorkerGate gate;
+        wizard->next();
+        ASSERT_TRUE(wizard->isBusy());
+        wizard->button(QWizard::CancelButton)->click();
+        EXPECT_FALSE(wizard->isBusy());
+        EXPECT_FALSE(wizard->isVisible());
+    }
+    QTest::qWait(50); // the worker's answer, dropped
+    EXPECT_FALSE(wizard->plan());
+    EXPECT_FALSE(wizard->isBusy());
 }
 
 namespace {
@@ -262,4 +459,28 @@ TEST_F(ActivityWizardTest, ImportsAPhoneSystemsLogWithSeparateDateAndTimeColumns
     EXPECT_EQ(li[0].outcome, Outcome::NoAnswer);
     EXPECT_EQ(li[0].durationS, 180);
     QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 1, 20000);
+}
+
+TEST_F(ActivityWizardTest, OnABigDatabaseAWorkerAddsTheOrdersThenEveryoneIsClassifiedAgain)
+{
+    const BigDatabase big;
+    open(ui::ImportWizard::Kind::Orders, QStringLiteral("订单.csv"),
+         QStringLiteral("订单号,客户电话,下单日期,金额\r\n"
+                        "A1,139-0000-1111,2026/6/28,\"¥2,500.00\"\r\n"
+                        "A2,13700007777,2026-06-29,980\r\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->table().has_value(), 10000);
+    wizard->next();
+    wizard->next();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ui::ImportWizard::ReviewPage), 10000);
+    EXPECT_TRUE(child<QLabel>(QStringLiteral("importSummary"))->text().contains(u"<b>2</b> new orders"));
+    QSignalSpy classified(session.get(), &ui::Session::reclassifyFinished);
+    wizard->next();
+    ASSERT_EQ(wizard->currentId(), ui::ImportWizard::ImportPage);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->isBusy(), 10000);
+    ASSERT_TRUE(wizard->activityReport());
+    EXPECT_EQ(wizard->activityReport()->created, 2);
+    EXPECT_EQ(ordersOf(2), 3u);
+    EXPECT_EQ(ordersOf(4), 1u);
+    QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 1, 20000);
+    EXPECT_TRUE(classified.front().at(0).toBool()) << classified.front().at(1).toString().toStdString();
 }

@@ -1,24 +1,32 @@
 #include "importwizard.h"
 
 #include "messagebox.h"
+#include "models/customertablemodel.h"
 #include "session.h"
+#include "store/database.h"
+#include "views/exportfile.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tierdesk::ui {
 
@@ -68,7 +76,24 @@ ImportWizard::ImportWizard(Session *session, Kind kind, QWidget *parent)
     resize(860, 600);
 }
 
-ImportWizard::~ImportWizard() = default;
+ImportWizard::~ImportWizard()
+{
+    stopRead(m_stopRead);
+    stopRead(m_stopPlan);
+    // An import still being written rolls back (the window is closing).
+    if (m_importProgress)
+        m_importProgress->cancelled = true;
+    // A list of 20,000 rows and its plan took a tenth of a second and more to free: a worker
+    // frees them.
+    if (inBackground())
+        (void)QtConcurrent::run(readerPool(), [table = std::move(m_table), plan = std::move(m_plan),
+                                               activityPlan = std::move(m_activityPlan)] {});
+}
+
+bool ImportWizard::inBackground() const
+{
+    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
+}
 
 QString ImportWizard::title() const
 {
@@ -170,11 +195,12 @@ bool ImportWizard::loadFile(const QString &path)
     m_path = path;
     m_file->setText(QDir::toNativeSeparators(path));
     reload();
-    return m_table.has_value();
+    return m_table.has_value() || m_stopRead;
 }
 
 void ImportWizard::reload()
 {
+    stopRead(m_stopRead);
     m_table.reset();
     m_plan.reset();
     m_activityPlan.reset();
@@ -185,7 +211,33 @@ void ImportWizard::reload()
         options.encoding = csv::Encoding(e);
     if (const int d = m_delimiter->currentData().toInt(); d > 0)
         options.delimiter = char(d);
-    auto loaded = io::readTable(m_path, options);
+    if (!inBackground()) {
+        showTable(io::readTable(m_path, options));
+        return;
+    }
+    // A list of 20,000 customers took a quarter of a second to read and decode; a worker of
+    // readerPool() reads it (no connection needed), the page waits for it.
+    const StopFlag stop = m_stopRead = std::make_shared<std::atomic<bool>>(false);
+    auto *watcher = new QFutureWatcher<Result<io::Table>>(this);
+    connect(watcher, &QFutureWatcher<Result<io::Table>>::finished, this, [this, watcher, stop] {
+        watcher->deleteLater();
+        if (*stop)
+            return; // another file or encoding was chosen meanwhile
+        m_stopRead.reset();
+        unsetCursor();
+        showTable(watcher->future().takeResult());
+    });
+    setCursor(Qt::BusyCursor);
+    watcher->setFuture(QtConcurrent::run(readerPool(), [path = m_path, options, stop]() -> Result<io::Table> {
+        if (*stop)
+            return std::unexpected(Error{});
+        return io::readTable(path, options);
+    }));
+    emit page(FilePage)->completeChanged();
+}
+
+void ImportWizard::showTable(Result<io::Table> loaded)
+{
     if (!loaded) {
         m_fileInfo->setText(QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
                                 .arg(loaded.error().message.toHtmlEscaped()));
@@ -306,31 +358,41 @@ std::vector<int> ImportWizard::mapping() const
     return out;
 }
 
+io::PlanOptions ImportWizard::planOptions() const
+{
+    io::PlanOptions options;
+    options.defaultOwner = m_session->userName();
+    options.today = m_session->today();
+    options.duplicates = io::Decision::Merge;
+    return options;
+}
+
+io::ActivityPlanOptions ImportWizard::activityPlanOptions() const
+{
+    io::ActivityPlanOptions options;
+    options.today = m_session->today();
+    options.duplicates = io::Decision::Skip;
+    return options;
+}
+
 bool ImportWizard::makePlan()
 {
     const std::vector<int> columns = mapping();
     std::optional<Error> error;
     if (customers()) {
-        io::PlanOptions options;
-        options.defaultOwner = m_session->userName();
-        options.today = m_session->today();
-        options.duplicates = io::Decision::Merge;
         std::vector<io::Field> fields;
         for (int f : columns)
             fields.push_back(io::Field(f));
-        if (auto planned = io::planImport(m_session->database(), *m_table, fields, options))
+        if (auto planned = io::planImport(m_session->database(), *m_table, fields, planOptions()))
             m_plan = std::move(*planned);
         else
             error = planned.error();
     } else {
-        io::ActivityPlanOptions options;
-        options.today = m_session->today();
-        options.duplicates = io::Decision::Skip;
         std::vector<io::ActivityField> fields;
         for (int f : columns)
             fields.push_back(io::ActivityField(f));
-        if (auto planned =
-                io::planActivityImport(m_session->database(), activityKind(), *m_table, fields, options))
+        if (auto planned = io::planActivityImport(m_session->database(), activityKind(), *m_table, fields,
+                                                  activityPlanOptions()))
             m_activityPlan = std::move(*planned);
         else
             error = planned.error();
@@ -340,6 +402,74 @@ bool ImportWizard::makePlan()
         return false;
     }
     return true;
+}
+
+void ImportWizard::planInBackground()
+{
+    if (m_stopPlan)
+        return;
+    // At a million customers the plan looks up every row's phone and e-mail (seconds for a list
+    // of 20,000): a worker reads them, the page waits.
+    const auto table = std::make_shared<const io::Table>(*m_table);
+    const std::vector<int> columns = mapping();
+    m_plan.reset();
+    m_activityPlan.reset();
+    m_columns->setEnabled(false);
+    button(QWizard::NextButton)->setEnabled(false);
+    button(QWizard::BackButton)->setEnabled(false);
+    setCursor(Qt::BusyCursor);
+    // The plan comes as a pointer: readInBackground() hands over a copy of the worker's answer,
+    // and 20,000 planned rows took tens of milliseconds to copy.
+    auto planned = [this](const auto &plan, auto &into) {
+        endPlan();
+        if (!plan) {
+            MessageBox::warning(this, title(), plan.error().message);
+            return;
+        }
+        into = std::move(**plan);
+        m_planReady = true;
+        next();
+    };
+    if (customers()) {
+        std::vector<io::Field> fields;
+        for (int f : columns)
+            fields.push_back(io::Field(f));
+        m_stopPlan = readInBackground<std::shared_ptr<io::Plan>>(
+            this, m_session->path(),
+            [table, fields,
+             options = planOptions()](store::Database &db) -> Result<std::shared_ptr<io::Plan>> {
+                auto plan = io::planImport(db, *table, fields, options);
+                if (!plan)
+                    return std::unexpected(plan.error());
+                return std::make_shared<io::Plan>(std::move(*plan));
+            },
+            [this, planned](const Result<std::shared_ptr<io::Plan>> &plan) { planned(plan, m_plan); });
+    } else {
+        std::vector<io::ActivityField> fields;
+        for (int f : columns)
+            fields.push_back(io::ActivityField(f));
+        m_stopPlan = readInBackground<std::shared_ptr<io::ActivityPlan>>(
+            this, m_session->path(),
+            [table, fields, kind = activityKind(), options = activityPlanOptions()](
+                store::Database &db) -> Result<std::shared_ptr<io::ActivityPlan>> {
+                auto plan = io::planActivityImport(db, kind, *table, fields, options);
+                if (!plan)
+                    return std::unexpected(plan.error());
+                return std::make_shared<io::ActivityPlan>(std::move(*plan));
+            },
+            [this, planned](const Result<std::shared_ptr<io::ActivityPlan>> &plan) {
+                planned(plan, m_activityPlan);
+            });
+    }
+}
+
+void ImportWizard::endPlan()
+{
+    stopRead(m_stopPlan);
+    m_columns->setEnabled(true);
+    button(QWizard::NextButton)->setEnabled(true);
+    button(QWizard::BackButton)->setEnabled(true);
+    unsetCursor();
 }
 
 // ---- 3. Review
@@ -377,6 +507,8 @@ QWizardPage *ImportWizard::buildReviewPage()
                 combo->setCurrentIndex(combo->findData(int(d)));
     });
     m_review = makeTable(QStringLiteral("importReview"), page);
+    // Its columns fit the first rows (the visible ones and more), not all 500 of a big list.
+    m_review->horizontalHeader()->setResizeContentsPrecision(50);
     m_review->setColumnCount(5);
     if (customers())
         m_review->setHorizontalHeaderLabels(
@@ -400,10 +532,43 @@ QWizardPage *ImportWizard::buildReviewPage()
 
 void ImportWizard::fillReview()
 {
+    // 500 rows with their choosers took up to half a second: they are added a batch per turn of
+    // the event loop, and a fill still on its way for an earlier plan stops.
+    const int fill = ++m_reviewFill;
+    m_reviewFilling = true;
+    m_review->setUpdatesEnabled(false);
     if (customers())
         fillCustomerReview();
     else
         fillActivityReview();
+    fillReviewRows(0, fill);
+}
+
+void ImportWizard::fillReviewRows(std::size_t from, int fill)
+{
+    constexpr int kBatch = 50;
+    m_review->setUpdatesEnabled(false);
+    const std::size_t rows = customers() ? m_plan->rows.size() : m_activityPlan->rows.size();
+    std::size_t i = from;
+    for (int added = 0; i < rows && m_review->rowCount() < kReviewRows && added < kBatch; ++i)
+        added += int(customers() ? addCustomerReviewRow(i) : addActivityReviewRow(i));
+    if (i < rows && m_review->rowCount() < kReviewRows) {
+        m_review->setUpdatesEnabled(true);
+        QTimer::singleShot(0, this, [this, i, fill] {
+            if (fill != m_reviewFill)
+                return; // a newer fill goes on
+            if (currentId() != ReviewPage ||
+                !(customers() ? m_plan.has_value() : m_activityPlan.has_value())) {
+                m_reviewFilling = false; // left, or the plan was dropped or went to the import
+                return;
+            }
+            fillReviewRows(i, fill);
+        });
+        return;
+    }
+    m_reviewFilling = false;
+    finishReview(m_reviewAttention);
+    m_review->setUpdatesEnabled(true);
 }
 
 QComboBox *ImportWizard::decisionBox(const QString &objectName, std::initializer_list<io::Decision> choices,
@@ -484,37 +649,39 @@ void ImportWizard::fillActivityReview()
             .arg(plan.duplicatesInFile())
             .arg(plan.invalid() + fileProblems));
     addFileProblems();
-    for (std::size_t i = 0; i < plan.rows.size() && m_review->rowCount() < kReviewRows; ++i) {
-        const io::PlannedActivity &p = plan.rows[i];
-        if (p.valid() && !p.duplicate())
-            continue;
-        const QString who =
-            p.customer ? QStringLiteral("%1 (%2)").arg(p.customerName).arg(p.customer) : QString();
-        const QString when = m_kind == Kind::Orders
-                                 ? QLocale().toString(p.order.orderedAt, QLocale::ShortFormat)
-                                 : QLocale().toString(p.call.calledAt, QLocale::ShortFormat);
-        QString found;
-        if (!p.valid())
-            found = p.errors.join(u' ');
-        else if (p.existing)
-            found = m_kind == Kind::Orders
-                        ? tr("The same order is in the database (customer, day and amount)")
-                        : tr("The same call is in the database (customer and time)");
-        else
-            found = tr("The same as line %1 of the file").arg(plan.rows[std::size_t(p.earlierRow)].line);
-        const int r = addReviewRow(p.line, who, p.valid() ? when : QString(), found);
-        if (!p.valid()) {
-            markNotImported(r);
-            continue;
-        }
-        auto *decision = decisionBox(QStringLiteral("importDecision_%1").arg(p.line),
-                                     {io::Decision::Skip, io::Decision::Create}, p.decision);
-        connect(decision, &QComboBox::currentIndexChanged, this, [this, i, decision] {
-            m_activityPlan->rows[i].decision = io::Decision(decision->currentData().toInt());
-        });
-        m_review->setCellWidget(r, 4, decision);
+    m_reviewAttention = plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile();
+}
+
+bool ImportWizard::addActivityReviewRow(std::size_t i)
+{
+    const io::ActivityPlan &plan = *m_activityPlan;
+    const io::PlannedActivity &p = plan.rows[i];
+    if (p.valid() && !p.duplicate())
+        return false;
+    const QString who =
+        p.customer ? QStringLiteral("%1 (%2)").arg(p.customerName).arg(p.customer) : QString();
+    const QString when = m_kind == Kind::Orders ? QLocale().toString(p.order.orderedAt, QLocale::ShortFormat)
+                                                : QLocale().toString(p.call.calledAt, QLocale::ShortFormat);
+    QString found;
+    if (!p.valid())
+        found = p.errors.join(u' ');
+    else if (p.existing)
+        found = m_kind == Kind::Orders ? tr("The same order is in the database (customer, day and amount)")
+                                       : tr("The same call is in the database (customer and time)");
+    else
+        found = tr("The same as line %1 of the file").arg(plan.rows[std::size_t(p.earlierRow)].line);
+    const int r = addReviewRow(p.line, who, p.valid() ? when : QString(), found);
+    if (!p.valid()) {
+        markNotImported(r);
+        return true;
     }
-    finishReview(plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile());
+    auto *decision = decisionBox(QStringLiteral("importDecision_%1").arg(p.line),
+                                 {io::Decision::Skip, io::Decision::Create}, p.decision);
+    connect(decision, &QComboBox::currentIndexChanged, this, [this, i, decision] {
+        m_activityPlan->rows[i].decision = io::Decision(decision->currentData().toInt());
+    });
+    m_review->setCellWidget(r, 4, decision);
+    return true;
 }
 
 void ImportWizard::fillCustomerReview()
@@ -531,35 +698,38 @@ void ImportWizard::fillCustomerReview()
             .arg(plan.invalid() + fileProblems));
 
     addFileProblems();
-    for (std::size_t i = 0; i < plan.rows.size() && m_review->rowCount() < kReviewRows; ++i) {
-        const io::PlannedRow &p = plan.rows[i];
-        if (p.valid() && !p.duplicate())
-            continue;
-        QString found;
-        if (!p.valid()) {
-            found = p.errors.join(u' ');
-        } else {
-            const QString by = p.matchedByPhone ? tr("phone") : tr("e-mail");
-            found = p.existing ? tr("Same %1 as customer %2 in the database").arg(by).arg(*p.existing)
-                               : tr("Same %1 as line %2 of the file")
-                                     .arg(by)
-                                     .arg(plan.rows[std::size_t(p.earlierRow)].line);
-        }
-        const int r = addReviewRow(p.line, p.customer.name, p.customer.phone, found);
-        if (!p.valid()) {
-            markNotImported(r);
-            continue;
-        }
-        auto *decision =
-            decisionBox(QStringLiteral("importDecision_%1").arg(p.line),
-                        {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create},
-                        p.decision);
-        connect(decision, &QComboBox::currentIndexChanged, this, [this, i, decision] {
-            m_plan->rows[i].decision = io::Decision(decision->currentData().toInt());
-        });
-        m_review->setCellWidget(r, 4, decision);
+    m_reviewAttention = plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile();
+}
+
+bool ImportWizard::addCustomerReviewRow(std::size_t i)
+{
+    const io::Plan &plan = *m_plan;
+    const io::PlannedRow &p = plan.rows[i];
+    if (p.valid() && !p.duplicate())
+        return false;
+    QString found;
+    if (!p.valid()) {
+        found = p.errors.join(u' ');
+    } else {
+        const QString by = p.matchedByPhone ? tr("phone") : tr("e-mail");
+        found =
+            p.existing
+                ? tr("Same %1 as customer %2 in the database").arg(by).arg(*p.existing)
+                : tr("Same %1 as line %2 of the file").arg(by).arg(plan.rows[std::size_t(p.earlierRow)].line);
     }
-    finishReview(plan.invalid() + fileProblems + plan.duplicatesInDatabase() + plan.duplicatesInFile());
+    const int r = addReviewRow(p.line, p.customer.name, p.customer.phone, found);
+    if (!p.valid()) {
+        markNotImported(r);
+        return true;
+    }
+    auto *decision = decisionBox(
+        QStringLiteral("importDecision_%1").arg(p.line),
+        {io::Decision::Merge, io::Decision::Update, io::Decision::Skip, io::Decision::Create}, p.decision);
+    connect(decision, &QComboBox::currentIndexChanged, this, [this, i, decision] {
+        m_plan->rows[i].decision = io::Decision(decision->currentData().toInt());
+    });
+    m_review->setCellWidget(r, 4, decision);
+    return true;
 }
 
 // ---- 4. Import
@@ -575,6 +745,12 @@ QWizardPage *ImportWizard::buildImportPage()
     m_saveProblems->setObjectName(QStringLiteral("importSaveProblems"));
     m_undo = new QPushButton(tr("&Undo this import"), page);
     m_undo->setObjectName(QStringLiteral("importUndo"));
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_importProgress)
+            m_progress->setValue(int(m_importProgress->written.load()));
+    });
     connect(m_saveProblems, &QPushButton::clicked, this, [this] {
         const QString suggested = QFileInfo(m_path).absolutePath() + QLatin1Char('/') +
                                   tr("%1-to-fix.csv").arg(QFileInfo(m_path).completeBaseName());
@@ -611,6 +787,12 @@ void ImportWizard::runImport()
     m_saveProblems->setEnabled(false);
     m_undo->setEnabled(false);
     m_result->setText(tr("Importing… (Esc cancels)"));
+    // Cancel, while it runs.
+    setOption(QWizard::NoCancelButtonOnLastPage, false);
+    if (inBackground()) {
+        importInBackground();
+        return;
+    }
     auto progress = [this](qint64 done, qint64) {
         m_progress->setValue(int(done));
         QApplication::processEvents();
@@ -621,8 +803,99 @@ void ImportWizard::runImport()
         return;
     }
     m_progress->setRange(0, int(m_plan->rows.size()));
-    auto report = m_session->importCustomers(*m_plan, QFileInfo(m_path).fileName(),
-                                             qint64(m_table->problems.size()), progress);
+    showCustomerReport(m_session->importCustomers(*m_plan, QFileInfo(m_path).fileName(),
+                                                  qint64(m_table->problems.size()), progress));
+}
+
+void ImportWizard::importInBackground()
+{
+    m_importProgress = std::make_shared<ExportProgress>();
+    m_progress->setRange(0, int(customers() ? m_plan->rows.size() : m_activityPlan->rows.size()));
+    m_progress->setValue(0);
+    m_progressTimer->start();
+    // A classification writes everyone's results in one transaction: the import's would wait for
+    // it, and fail after the busy timeout. It starts when that one is done.
+    if (m_session->isReclassifying()) {
+        m_afterClassification = connect(m_session, &Session::reclassifyFinished, this, [this] {
+            disconnect(m_afterClassification);
+            startBackgroundImport();
+        });
+        return;
+    }
+    startBackgroundImport();
+}
+
+void ImportWizard::startBackgroundImport()
+{
+    if (m_importProgress->cancelled) {
+        m_progressTimer->stop();
+        m_importProgress.reset();
+        importFinished(nullptr, true);
+        return;
+    }
+    m_session->beginBackgroundImport();
+    const QString path = m_session->path();
+    const std::shared_ptr<const store::Database::DamageCheck> check = m_session->database().damageCheck();
+    const QString source = QFileInfo(m_path).fileName();
+    const qint64 problems = qint64(m_table->problems.size());
+    const std::shared_ptr<ExportProgress> progress = m_importProgress;
+    const QPointer<ImportWizard> self(this);
+    const QPointer<Session> session(m_session);
+    // The worker writes with a connection of its own and tells the window by a queued call; it
+    // touches nothing of the wizard, which may be gone by then (the session is told anyway). Its
+    // pool is the classification's: the session waits for it before the database closes.
+    auto report = [progress](qint64 done, qint64 total) { return progress->report(done, total); };
+    if (customers()) {
+        auto plan = std::make_shared<io::Plan>(std::move(*m_plan));
+        m_plan.reset();
+        (void)QtConcurrent::run(Session::workerPool(), [=] {
+            Result<io::CustomerImportReport> done = [&]() -> Result<io::CustomerImportReport> {
+                store::Database db;
+                if (auto ok = db.openBeside(path, check); !ok)
+                    return std::unexpected(ok.error());
+                return io::applyImport(db, *plan, source, problems, report);
+            }();
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, session, done, plan] {
+                    if (session)
+                        session->endBackgroundImport(done && !done->cancelled &&
+                                                         (done->created || done->updated || done->merged),
+                                                     false);
+                    if (self) {
+                        self->m_plan = std::move(*plan);
+                        self->showCustomerReport(done);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+    } else {
+        auto plan = std::make_shared<io::ActivityPlan>(std::move(*m_activityPlan));
+        m_activityPlan.reset();
+        (void)QtConcurrent::run(Session::workerPool(), [=] {
+            Result<io::ActivityImportReport> done = [&]() -> Result<io::ActivityImportReport> {
+                store::Database db;
+                if (auto ok = db.openBeside(path, check); !ok)
+                    return std::unexpected(ok.error());
+                return io::applyActivityImport(db, *plan, source, problems, report);
+            }();
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, session, done, plan] {
+                    if (session)
+                        session->endBackgroundImport(done && !done->cancelled && done->created > 0, true);
+                    if (self) {
+                        self->m_activityPlan = std::move(*plan);
+                        self->showActivityReport(done);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+    }
+}
+
+void ImportWizard::showCustomerReport(const Result<io::CustomerImportReport> &report)
+{
     if (!importFinished(report ? nullptr : &report.error(), report && report->cancelled))
         return;
     m_report = *report;
@@ -639,6 +912,9 @@ void ImportWizard::runImport()
 bool ImportWizard::importFinished(const Error *error, bool cancelled)
 {
     m_importing = false;
+    m_progressTimer->stop();
+    m_importProgress.reset();
+    setOption(QWizard::NoCancelButtonOnLastPage, true);
     if (error) {
         m_result->setText(QStringLiteral("<span style=\"color:#b00020;\">%1</span>")
                               .arg(tr("Nothing was imported: %1").arg(error->message).toHtmlEscaped()));
@@ -655,8 +931,12 @@ bool ImportWizard::importFinished(const Error *error, bool cancelled)
 void ImportWizard::runActivityImport(const std::function<bool(qint64, qint64)> &progress)
 {
     m_progress->setRange(0, int(m_activityPlan->rows.size()));
-    auto report = m_session->importActivities(*m_activityPlan, QFileInfo(m_path).fileName(),
-                                              qint64(m_table->problems.size()), progress);
+    showActivityReport(m_session->importActivities(*m_activityPlan, QFileInfo(m_path).fileName(),
+                                                   qint64(m_table->problems.size()), progress));
+}
+
+void ImportWizard::showActivityReport(const Result<io::ActivityImportReport> &report)
+{
     if (!importFinished(report ? nullptr : &report.error(), report && report->cancelled))
         return;
     m_activityReport = *report;
@@ -732,13 +1012,20 @@ bool ImportWizard::validateCurrentPage()
 {
     switch (currentId()) {
     case FilePage:
+        if (m_stopRead)
+            return false; // still reading: Next again once it shows
         if (!m_table) {
             MessageBox::warning(this, title(), tr("Choose a file that can be read first."));
             return false;
         }
         return true;
     case ColumnsPage:
-        return makePlan();
+        if (!inBackground())
+            return makePlan();
+        if (std::exchange(m_planReady, false))
+            return true;
+        planInBackground(); // next() again when it is made
+        return false;
     default:
         return true;
     }
@@ -748,9 +1035,21 @@ void ImportWizard::reject()
 {
     if (m_importing) {
         m_cancel = true; // the import rolls back and the page says so
+        if (m_importProgress)
+            m_importProgress->cancelled = true;
         return;
     }
+    stopRead(m_stopRead);
+    if (m_stopPlan)
+        endPlan(); // nothing was written
     QWizard::reject();
+}
+
+void ImportWizard::done(int result)
+{
+    if (m_importing && result != QDialog::Rejected)
+        return;
+    QWizard::done(result);
 }
 
 } // namespace tierdesk::ui

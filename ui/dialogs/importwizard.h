@@ -1,10 +1,12 @@
 #pragma once
 
+#include "backgroundread.h"
 #include "io/activityimport.h"
 #include "io/customerimport.h"
 
 #include <QWizard>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -13,10 +15,12 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace tierdesk::ui {
 
 class Session;
+struct ExportProgress;
 
 /// File › Import customers… / orders… / calls…: a list from Excel, WPS, a shop or phone system or
 /// another CRM, in four steps.
@@ -27,6 +31,13 @@ class Session;
 ///     and why. Orders and calls find their customer by id, phone or e-mail.
 ///  4. Import: progress with cancel, then the report, the problem rows as a CSV to fix and import
 ///     again, and undo of the whole import. New orders and calls start a classification.
+///
+/// On a big database (CustomerTableModel::loadsInBackground()) the plan is made by a worker on a
+/// read-only connection (readInBackground()) and the import written by a worker on a connection
+/// of its own (Database::openBeside()), still one transaction: the window stays responsive, the
+/// page shows the worker's progress, and Cancel rolls it back. A classification running when the
+/// import starts is waited for; one asked for meanwhile waits for the import
+/// (Session::beginBackgroundImport()). On a small one both run on the window's thread.
 class ImportWizard final : public QWizard {
     Q_OBJECT
 
@@ -40,7 +51,8 @@ public:
     ImportWizard(Session *session, Kind kind, QWidget *parent = nullptr);
     ~ImportWizard() override;
 
-    /// Loads `path` as if it had been chosen in the file dialog (tests, drag and drop).
+    /// Loads `path` as if it had been chosen in the file dialog (tests, drag and drop). On a big
+    /// database a worker reads it (true: the read started; table() once isBusy() is false).
     bool loadFile(const QString &path);
     const std::optional<io::Table> &table() const { return m_table; }
     const std::optional<io::Plan> &plan() const { return m_plan; }
@@ -51,13 +63,19 @@ public:
     bool saveProblems(const QString &path);
     /// Undoes the import just made (the Import page's button without its question).
     bool undoImport();
-    /// True while the file is read, planned or imported.
-    bool isBusy() const { return m_importing; }
+    /// True while the file is read, the plan made or the import written (by workers on a big
+    /// database).
+    bool isBusy() const
+    {
+        return m_importing || m_stopPlan != nullptr || m_stopRead != nullptr || m_reviewFilling;
+    }
 
 protected:
     void initializePage(int id) override;
     bool validateCurrentPage() override;
     void reject() override;
+    /// Finish is refused while an import is written (Cancel, Esc and closing cancel it).
+    void done(int result) override;
 
 private:
     QWizardPage *buildFilePage();
@@ -66,6 +84,8 @@ private:
     QWizardPage *buildImportPage();
     void chooseFile();
     void reload();
+    /// Shows what reload() read: the preview, or why the file cannot be read.
+    void showTable(Result<io::Table> loaded);
     void fillPreview();
     void fillColumns();
     std::vector<int> mapping() const; ///< each column's io::Field or io::ActivityField
@@ -74,8 +94,15 @@ private:
     {
         return m_kind == Kind::Orders ? io::ActivityKind::Orders : io::ActivityKind::Calls;
     }
+    /// The summary and the rows the file itself gets wrong; fillReviewRows() adds the rest.
     void fillCustomerReview();
     void fillActivityReview();
+    /// Adds the review rows of the plan's rows from `from` on, a batch now and the next in a
+    /// later turn of the event loop, while `fill` is the latest fill.
+    void fillReviewRows(std::size_t from, int fill);
+    /// Adds plan row `i` to the review if it needs a look (true then).
+    bool addCustomerReviewRow(std::size_t i);
+    bool addActivityReviewRow(std::size_t i);
     void finishReview(qint64 attention);
     /// Appends a row to the review: line, who (name or customer), what (phone or date), the finding.
     int addReviewRow(qint64 line, const QString &who, const QString &what, const QString &found);
@@ -84,9 +111,22 @@ private:
     QComboBox *decisionBox(const QString &objectName, std::initializer_list<io::Decision> choices,
                            io::Decision current);
     bool makePlan();
+    /// True when the plan and the import run in workers (a big database file).
+    bool inBackground() const;
+    io::PlanOptions planOptions() const;
+    io::ActivityPlanOptions activityPlanOptions() const;
+    /// Makes the plan in a worker; the Columns page waits (Next and Back disabled) and moves on to
+    /// the review when it comes.
+    void planInBackground();
+    void endPlan();
     void fillReview();
     void runImport();
     void runActivityImport(const std::function<bool(qint64, qint64)> &progress);
+    /// Writes the import in a worker (after a classification that is running, if any).
+    void importInBackground();
+    void startBackgroundImport();
+    void showCustomerReport(const Result<io::CustomerImportReport> &report);
+    void showActivityReport(const Result<io::ActivityImportReport> &report);
     /// Ends an import on the page: says what went wrong (`error`) or that it was cancelled, and
     /// returns false then; true when the report is to be shown.
     bool importFinished(const Error *error, bool cancelled);
@@ -102,6 +142,16 @@ private:
     std::optional<io::ActivityImportReport> m_activityReport;
     bool m_importing = false;
     bool m_cancel = false;
+    StopFlag m_stopRead;      ///< the file's reader, while it runs
+    StopFlag m_stopPlan;      ///< the plan's worker, while it runs
+    bool m_planReady = false; ///< its plan came: the next validation of the Columns page passes
+    /// The import's worker: how far it is, and Cancel.
+    std::shared_ptr<ExportProgress> m_importProgress;
+    QMetaObject::Connection m_afterClassification;
+    QTimer *m_progressTimer = nullptr;
+    int m_reviewFill = 0;         ///< fills of the review so far (fillReviewRows() of the latest goes on)
+    bool m_reviewFilling = false; ///< its rows are still being added
+    qint64 m_reviewAttention = 0; ///< rows that need a look, listed or not
 
     QLineEdit *m_file = nullptr;
     QComboBox *m_encoding = nullptr;
