@@ -541,6 +541,17 @@ void ImportWizard::fillReview()
         fillCustomerReview();
     else
         fillActivityReview();
+    // The table has its rows from the start: a row inserted among rows with choosers moved each
+    // of them (the batches took longer and longer, 150 ms at the end).
+    qint64 listed = m_reviewRows;
+    if (customers()) {
+        for (const io::PlannedRow &p : m_plan->rows)
+            listed += !p.valid() || p.duplicate();
+    } else {
+        for (const io::PlannedActivity &p : m_activityPlan->rows)
+            listed += !p.valid() || p.duplicate();
+    }
+    m_review->setRowCount(int(std::min<qint64>(listed, kReviewRows)));
     fillReviewRows(0, fill);
 }
 
@@ -550,9 +561,9 @@ void ImportWizard::fillReviewRows(std::size_t from, int fill)
     m_review->setUpdatesEnabled(false);
     const std::size_t rows = customers() ? m_plan->rows.size() : m_activityPlan->rows.size();
     std::size_t i = from;
-    for (int added = 0; i < rows && m_review->rowCount() < kReviewRows && added < kBatch; ++i)
+    for (int added = 0; i < rows && m_reviewRows < kReviewRows && added < kBatch; ++i)
         added += int(customers() ? addCustomerReviewRow(i) : addActivityReviewRow(i));
-    if (i < rows && m_review->rowCount() < kReviewRows) {
+    if (i < rows && m_reviewRows < kReviewRows) {
         m_review->setUpdatesEnabled(true);
         QTimer::singleShot(0, this, [this, i, fill] {
             if (fill != m_reviewFill)
@@ -600,8 +611,9 @@ void ImportWizard::finishReview(qint64 attention)
 
 int ImportWizard::addReviewRow(qint64 line, const QString &who, const QString &what, const QString &found)
 {
-    const int row = m_review->rowCount();
-    m_review->insertRow(row);
+    const int row = m_reviewRows++;
+    if (row >= m_review->rowCount())
+        m_review->insertRow(row);
     auto *lineItem = new QTableWidgetItem(QString::number(line));
     lineItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_review->setItem(row, 0, lineItem);
@@ -622,14 +634,15 @@ void ImportWizard::markNotImported(int row)
 int ImportWizard::addFileProblems()
 {
     m_review->setRowCount(0);
+    m_reviewRows = 0;
     for (const io::Table::Problem &p : m_table->problems) {
-        if (m_review->rowCount() >= kReviewRows)
+        if (m_reviewRows >= kReviewRows)
             break;
         // A customer list's first column is mostly the name; an order's is its own number.
         markNotImported(
             addReviewRow(p.line, customers() ? p.fields.value(0) : QString(), QString(), p.reason));
     }
-    return m_review->rowCount();
+    return m_reviewRows;
 }
 
 void ImportWizard::fillActivityReview()

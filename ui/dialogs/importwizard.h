@@ -152,6 +152,7 @@ private:
     int m_reviewFill = 0;         ///< fills of the review so far (fillReviewRows() of the latest goes on)
     bool m_reviewFilling = false; ///< its rows are still being added
     qint64 m_reviewAttention = 0; ///< rows that need a look, listed or not
+    int m_reviewRows = 0;         ///< the review's rows filled so far
 
     QLineEdit *m_file = nullptr;
     QComboBox *m_encoding = nullptr;
