@@ -2,6 +2,7 @@
 
 #include "backgroundread.h"
 #include "dialogs/duplicatesdialog.h"
+#include "models/customertablemodel.h"
 #include "store/repositories.h"
 #include "uitestsupport.h"
 
@@ -67,8 +68,9 @@ TEST_F(DuplicatesDialogTest, MergesAGroupIntoTheChosenCustomerAndUndoes)
 
 TEST_F(DuplicatesDialogTest, ABigDatabaseIsReadAndMergedByWorkersWhileTheDialogSaysSo)
 {
-    ui::DuplicatesDialog::setBackgroundLoadLimit(0); // every file counts as big
-    const auto restore = qScopeGuard([] { ui::DuplicatesDialog::setBackgroundLoadLimit(qint64(64) << 20); });
+    ui::CustomerTableModel::setBackgroundLoadLimit(0); // every file counts as big
+    const auto restore =
+        qScopeGuard([] { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
     WorkerGate gate;
     ui::DuplicatesDialog dialog(session.get());
     QSignalSpy loaded(&dialog, &ui::DuplicatesDialog::loaded);
@@ -132,8 +134,9 @@ TEST_F(DuplicatesDialogTest, ABigDatabaseIsReadAndMergedByWorkersWhileTheDialogS
 
 TEST_F(DuplicatesDialogTest, ClosingWhileTheWorkerReadsDropsItsAnswer)
 {
-    ui::DuplicatesDialog::setBackgroundLoadLimit(0);
-    const auto restore = qScopeGuard([] { ui::DuplicatesDialog::setBackgroundLoadLimit(qint64(64) << 20); });
+    ui::CustomerTableModel::setBackgroundLoadLimit(0);
+    const auto restore =
+        qScopeGuard([] { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
     WorkerGate gate;
     auto *dialog = new ui::DuplicatesDialog(session.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -4,6 +4,7 @@
 #include "dialogs/importhistorydialog.h"
 #include "dialogs/importwizard.h"
 #include "messagebox.h"
+#include "models/customertablemodel.h"
 #include "store/repositories.h"
 #include "uitestsupport.h"
 
@@ -122,9 +123,9 @@ TEST_F(ImportHistoryTest, ABigDatabaseIsUndoneByAWorkerBehindAModalProgressDialo
                                                      "13900001111,2026-06-21,80.50\n"),
               2);
     QTRY_VERIFY_WITH_TIMEOUT(!session->isReclassifying(), 20000);
-    ui::ImportHistoryDialog::setBackgroundWriteLimit(0); // every file counts as big
+    ui::CustomerTableModel::setBackgroundLoadLimit(0); // every file counts as big
     const auto restore =
-        qScopeGuard([] { ui::ImportHistoryDialog::setBackgroundWriteLimit(qint64(64) << 20); });
+        qScopeGuard([] { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
 
     ui::ImportHistoryDialog dialog(session.get());
     dialog.show();

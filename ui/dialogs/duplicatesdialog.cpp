@@ -2,11 +2,12 @@
 
 #include "format.h"
 #include "messagebox.h"
+#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/duplicates.h"
+#include "writeprogress.h"
 
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,8 +23,6 @@ namespace tierdesk::ui {
 namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
-
-std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
 
 /// The groups of duplicates and their customers: on the window's connection for a small
 /// database, on a worker's for a big one (findDuplicateGroups() alone takes seconds at a million
@@ -49,11 +48,6 @@ Result<DuplicatesDialog::Found> readGroups(store::Database &db)
 }
 
 } // namespace
-
-void DuplicatesDialog::setBackgroundLoadLimit(qint64 bytes)
-{
-    backgroundLoadBytes = bytes;
-}
 
 DuplicatesDialog::DuplicatesDialog(Session *session, QWidget *parent)
     : QDialog(parent)
@@ -187,38 +181,7 @@ void DuplicatesDialog::showGroups(const Result<Found> &found)
 
 bool DuplicatesDialog::inBackground() const
 {
-    const QString path = m_session->path();
-    return readableInBackground(path) && QFileInfo(path).size() >= backgroundLoadBytes.load();
-}
-
-void DuplicatesDialog::startWrite(const QString &title)
-{
-    auto *progress = new QProgressDialog(this);
-    progress->setObjectName(QStringLiteral("duplicatesProgress"));
-    progress->setWindowTitle(title);
-    progress->setLabelText(title);
-    progress->setCancelButton(nullptr);
-    progress->setRange(0, 0);
-    progress->setAutoReset(false);
-    progress->setAutoClose(false);
-    progress->setMinimumDuration(0);
-    progress->setWindowModality(Qt::ApplicationModal);
-    // Escape would hide it and give the windows back before the merges are written.
-    connect(progress, &QProgressDialog::canceled, progress, &QWidget::show, Qt::QueuedConnection);
-    connect(progress, &QDialog::rejected, progress, &QWidget::show, Qt::QueuedConnection);
-    progress->show();
-    m_progress = progress;
-    updateButtons();
-}
-
-void DuplicatesDialog::endWrite()
-{
-    if (QProgressDialog *progress = m_progress) {
-        progress->disconnect();
-        progress->hide();
-        progress->deleteLater();
-    }
-    m_progress.clear();
+    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
 }
 
 bool DuplicatesDialog::mergeCurrentGroup()
@@ -238,10 +201,12 @@ bool DuplicatesDialog::mergeCurrentGroup()
     if (inBackground()) {
         // A big database: the merges are written by a worker, one after another as here, behind a
         // progress dialog that keeps every window from writing meanwhile.
-        startWrite(tr("Merge group"));
+        m_progress = showWriteProgress(this, QStringLiteral("duplicatesProgress"), tr("Merge group"),
+                                       tr("Merge group"));
+        updateButtons();
         m_session->mergeInBackground(keep, std::move(others), this,
                                      [this](std::vector<store::MergeRecord> done, const Result<void> &ok) {
-                                         endWrite();
+                                         closeWriteProgress(m_progress);
                                          if (!ok)
                                              MessageBox::warning(this, tr("Merge group"), ok.error().message);
                                          if (!done.empty())
@@ -274,9 +239,11 @@ bool DuplicatesDialog::undoLastMerge()
     // Newest first: each unmerge expects the state its merge left.
     std::reverse(records.begin(), records.end());
     if (inBackground()) {
-        startWrite(tr("Undo merge"));
+        m_progress =
+            showWriteProgress(this, QStringLiteral("duplicatesProgress"), tr("Undo merge"), tr("Undo merge"));
+        updateButtons();
         m_session->unmergeInBackground(std::move(records), this, [this](const Result<void> &ok) {
-            endWrite();
+            closeWriteProgress(m_progress);
             if (!ok)
                 MessageBox::warning(this, tr("Undo merge"), ok.error().message);
             reload();

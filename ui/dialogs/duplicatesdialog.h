@@ -37,8 +37,6 @@ public:
     bool isLoading() const { return m_loading != nullptr; }
     /// True while a worker merges a group or undoes a merge (a big database).
     bool isWriting() const { return m_progress != nullptr; }
-    /// Tests: files of at least `bytes` are read by a worker (default 64 MiB).
-    static void setBackgroundLoadLimit(qint64 bytes);
     /// Merges the group of the current item into its selected customer (or the group's first).
     bool mergeCurrentGroup();
     /// Undoes the last merge made here.
@@ -58,11 +56,9 @@ public:
 
 private:
     void showGroups(const Result<Found> &found);
-    /// True when the groups are read, and merges written, by workers.
+    /// True when the groups are read, and merges written, by workers: a big database
+    /// (CustomerTableModel::loadsInBackground()).
     bool inBackground() const;
-    /// A worker writes: a progress dialog titled `title`, modal to every window, until endWrite().
-    void startWrite(const QString &title);
-    void endWrite();
     void updateButtons();
 
     Session *m_session;
@@ -73,7 +69,7 @@ private:
     QPushButton *m_open;
     std::vector<std::vector<store::MergeRecord>> m_undoStack; ///< one entry per group merged
     StopFlag m_loading;                                       ///< the worker's read, while it runs
-    QPointer<QProgressDialog> m_progress;                     ///< while a worker writes
+    QPointer<QProgressDialog> m_progress;                     ///< showWriteProgress(), while a worker writes
 };
 
 } // namespace tierdesk::ui

@@ -1,11 +1,11 @@
 #include "importhistorydialog.h"
 
-#include "backgroundread.h"
 #include "messagebox.h"
+#include "models/customertablemodel.h"
 #include "session.h"
+#include "writeprogress.h"
 
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -33,8 +33,6 @@ enum Column {
     ColumnCount
 };
 
-std::atomic<qint64> backgroundWriteBytes = qint64(64) << 20;
-
 QTableWidgetItem *number(qint64 n)
 {
     auto *item = new QTableWidgetItem(QLocale().toString(n));
@@ -43,11 +41,6 @@ QTableWidgetItem *number(qint64 n)
 }
 
 } // namespace
-
-void ImportHistoryDialog::setBackgroundWriteLimit(qint64 bytes)
-{
-    backgroundWriteBytes = bytes;
-}
 
 ImportHistoryDialog::ImportHistoryDialog(Session *session, QWidget *parent)
     : QDialog(parent)
@@ -187,8 +180,7 @@ bool ImportHistoryDialog::undoSelected()
     }
     if (MessageBox::question(this, tr("Undo this import"), question) != QMessageBox::Yes)
         return false;
-    const QString path = m_session->path();
-    if (!readableInBackground(path) || QFileInfo(path).size() < backgroundWriteBytes.load()) {
+    if (!CustomerTableModel::loadsInBackground(m_session->path())) {
         const Result<void> ok = m_session->undoImport(b->id);
         finishUndo(ok);
         return bool(ok);
@@ -197,32 +189,16 @@ bool ImportHistoryDialog::undoSelected()
     // in one transaction, as on the window's thread; the progress dialog, modal to every window,
     // says so and lets nothing else write meanwhile. It has no Cancel: the undo is one
     // transaction, over in seconds.
-    auto *progress = new QProgressDialog(this);
-    progress->setObjectName(QStringLiteral("undoImportProgress"));
-    progress->setWindowTitle(tr("Undo this import"));
-    progress->setLabelText(tr("Undoing the import of “%1”…").arg(b->source));
-    progress->setCancelButton(nullptr);
-    progress->setRange(0, 0);
-    progress->setAutoReset(false);
-    progress->setAutoClose(false);
-    progress->setMinimumDuration(0);
-    progress->setWindowModality(Qt::ApplicationModal);
-    // Escape would hide it and give the windows back before the undo is written.
-    connect(progress, &QProgressDialog::canceled, progress, &QWidget::show, Qt::QueuedConnection);
-    connect(progress, &QDialog::rejected, progress, &QWidget::show, Qt::QueuedConnection);
-    progress->show();
+    QPointer<QProgressDialog> progress =
+        showWriteProgress(this, QStringLiteral("undoImportProgress"), tr("Undo this import"),
+                          tr("Undoing the import of “%1”…").arg(b->source));
     m_undoing = true;
     updateButtons();
-    m_session->undoImportInBackground(b->id, this,
-                                      [this, progress = QPointer(progress)](const Result<void> &ok) {
-                                          m_undoing = false;
-                                          if (progress) {
-                                              progress->disconnect();
-                                              progress->hide();
-                                              progress->deleteLater();
-                                          }
-                                          finishUndo(ok);
-                                      });
+    m_session->undoImportInBackground(b->id, this, [this, progress](const Result<void> &ok) mutable {
+        m_undoing = false;
+        closeWriteProgress(progress);
+        finishUndo(ok);
+    });
     return true;
 }
 

@@ -32,8 +32,6 @@ public:
     bool undoSelected();
     /// True while a worker undoes an import.
     bool isUndoing() const { return m_undoing; }
-    /// Tests: in files of at least `bytes` a worker undoes an import (default 64 MiB).
-    static void setBackgroundWriteLimit(qint64 bytes);
 
 signals:
     /// An import was undone (`ok`) or could not be, after undoSelected() (on either path).
