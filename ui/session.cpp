@@ -256,6 +256,19 @@ void Session::undoImportInBackground(qint64 batch, QObject *context,
                       });
 }
 
+namespace {
+
+/// For a worker's connection that writes a few rows and closes: SQLite's default page cache
+/// (2 MiB) rather than the 32 MiB of the connections that are kept. Merging a group of 21 at a
+/// million customers filled 28 MiB (the indexes and the search index of each customer moved),
+/// read once, on top of what the window holds at that moment; no slower with 2 MiB.
+void holdSmallPageCache(store::Database &db)
+{
+    (void)db.exec("PRAGMA cache_size = -2048");
+}
+
+} // namespace
+
 void Session::mergeInBackground(
     CustomerId keep, std::vector<CustomerId> others, QObject *context,
     std::function<void(std::vector<store::MergeRecord>, const Result<void> &)> done)
@@ -264,6 +277,7 @@ void Session::mergeInBackground(
     auto records = std::make_shared<std::vector<store::MergeRecord>>();
     writeInBackground(
         [keep, others = std::move(others), records, asOf = today()](store::Database &db) -> Result<void> {
+            holdSmallPageCache(db);
             for (CustomerId other : others) {
                 auto record = store::CustomerRepository(db).merge(keep, other);
                 if (!record)
@@ -287,6 +301,7 @@ void Session::unmergeInBackground(std::vector<store::MergeRecord> records, QObje
 {
     writeInBackground(
         [records = std::move(records), asOf = today()](store::Database &db) -> Result<void> {
+            holdSmallPageCache(db);
             for (const store::MergeRecord &record : records) {
                 if (auto ok = store::CustomerRepository(db).unmerge(record); !ok)
                     return ok;
@@ -324,10 +339,19 @@ void Session::writeInBackground(std::function<Result<void>(store::Database &)> w
     watcher->setFuture(QtConcurrent::run(
         workerPool(),
         [path = m_db->path(), check = m_db->damageCheck(), write = std::move(write)]() -> Result<void> {
-            store::Database db;
-            if (auto ok = db.openBeside(path, check); !ok)
-                return ok;
-            return write(db);
+            Result<void> written;
+            {
+                store::Database db;
+                if (auto ok = db.openBeside(path, check); !ok)
+                    return ok;
+                written = write(db);
+            }
+            // The connection's pages, freed as it closed, and what the write held go back to the
+            // system: this thread's heap kept them resident under the lists' and the search
+            // texts' reads that follow every write (28 MiB after merging a group of 21 at a
+            // million customers).
+            releaseFreeMemory();
+            return written;
         }));
 }
 

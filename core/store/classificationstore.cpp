@@ -925,42 +925,6 @@ bool operator<(const QueueKey &a, const QueueKey &b)
     return a.row < b.row;
 }
 
-/// Holds a connection's page cache to SQLite's default 2 MiB while it lives, and gives it its own
-/// size back after. A queue's read passes once over the whole of `classification` (and, when no
-/// helper can, of `customers`): in the 32 MiB cache of a kept connection those pages pushed out
-/// what the lists read again, and stayed resident under the queue's peak (and the window's, for
-/// an Export…), read once and never again.
-class SmallPageCache {
-public:
-    explicit SmallPageCache(sqlite3 *db)
-        : m_db(db)
-    {
-        auto size = Statement::prepare(db, "PRAGMA cache_size");
-        auto page = Statement::prepare(db, "PRAGMA page_size");
-        if (!size || !page || size->step() != SQLITE_ROW || page->step() != SQLITE_ROW)
-            return;
-        m_size = size->int64(0);
-        // A negative size is in KiB, a positive one in pages.
-        const std::int64_t kib = m_size < 0 ? -m_size : m_size * page->int64(0) / 1024;
-        if (kib > kSmallKiB)
-            m_restore = sqlite3_exec(db, "PRAGMA cache_size = -2048", nullptr, nullptr, nullptr) == SQLITE_OK;
-    }
-    ~SmallPageCache()
-    {
-        if (m_restore)
-            sqlite3_exec(m_db, ("PRAGMA cache_size = " + std::to_string(m_size)).c_str(), nullptr, nullptr,
-                         nullptr);
-    }
-    SmallPageCache(const SmallPageCache &) = delete;
-    SmallPageCache &operator=(const SmallPageCache &) = delete;
-
-private:
-    static constexpr std::int64_t kSmallKiB = 2048;
-    sqlite3 *m_db;
-    std::int64_t m_size = 0;
-    bool m_restore = false;
-};
-
 } // namespace
 
 Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &owner)

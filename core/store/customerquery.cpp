@@ -1060,6 +1060,7 @@ Result<bool> CustomerQuery::prepareSearchSnapshot(qint64 minCustomers)
     ReadTransaction read(db);
     if (SearchSnapshot::current(db))
         return true;
+    SearchSnapshot::forgetStale(db);
     auto customers = scalar(db, "SELECT count(*) FROM customers");
     if (!customers)
         return std::unexpected(customers.error());

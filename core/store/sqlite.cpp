@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <mutex>
+#include <string>
 #include <unordered_map>
 
 namespace tierdesk::store {
@@ -104,6 +105,27 @@ Result<qint64> selectInt(sqlite3 *db, const char *sql)
     if (rc != SQLITE_ROW)
         return std::unexpected(sqliteError(db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, {}));
     return s->int64(0);
+}
+
+SmallPageCache::SmallPageCache(sqlite3 *db)
+    : m_db(db)
+{
+    auto size = Statement::prepare(db, "PRAGMA cache_size");
+    auto page = Statement::prepare(db, "PRAGMA page_size");
+    if (!size || !page || size->step() != SQLITE_ROW || page->step() != SQLITE_ROW)
+        return;
+    m_size = size->int64(0);
+    // A negative size is in KiB, a positive one in pages.
+    const std::int64_t kib = m_size < 0 ? -m_size : m_size * page->int64(0) / 1024;
+    if (kib > kSmallKiB)
+        m_restore = sqlite3_exec(db, "PRAGMA cache_size = -2048", nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+SmallPageCache::~SmallPageCache()
+{
+    if (m_restore)
+        sqlite3_exec(m_db, ("PRAGMA cache_size = " + std::to_string(m_size)).c_str(), nullptr, nullptr,
+                     nullptr);
 }
 
 Result<Statement> Statement::prepare(sqlite3 *db, const char *sql)

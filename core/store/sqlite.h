@@ -235,4 +235,23 @@ private:
     sqlite3 *m_db = nullptr;
 };
 
+/// Holds a connection's page cache to SQLite's default 2 MiB while it lives, and gives it its own
+/// size back after, for a read that passes once over a big table or index (a queue's read, the
+/// search texts, the groups of duplicates): in the 32 MiB cache of a kept connection those pages
+/// pushed out what the lists read again, and stayed resident under the read's peak, read once and
+/// never again. Shrinking the cache frees the pages beyond it at once.
+class SmallPageCache final {
+public:
+    explicit SmallPageCache(sqlite3 *db);
+    ~SmallPageCache();
+    SmallPageCache(const SmallPageCache &) = delete;
+    SmallPageCache &operator=(const SmallPageCache &) = delete;
+
+private:
+    static constexpr std::int64_t kSmallKiB = 2048;
+    sqlite3 *m_db;
+    std::int64_t m_size = 0;
+    bool m_restore = false;
+};
+
 } // namespace tierdesk::store

@@ -17,7 +17,7 @@
 //
 // With TIERDESK_BENCH_DIALOGS set, the steps after "open" are the dialogs instead, as a user
 // works them: a customer's card (open, save, archive), Log call and Add order (open, save),
-// Settings (save), Find duplicates… (open, merge a group, undo it) and Import history (open,
+// Settings (save), Find duplicates… (open, merge a group, undo it, close) and Import history (open,
 // undo the newest import, if the copy has one standing). They write to the copy: use a fresh one.
 //
 // With TIERDESK_BENCH_IMPORT=DIR, File › Import… right after opening: the customer lists
@@ -375,7 +375,9 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
                 [&] { QTest::mouseClick(child<QPushButton>(dialog, "mergeGroupButton"), Qt::LeftButton); });
         measure(QStringLiteral("dialogs: undo the merge to the groups shown again"), w,
                 [&] { QTest::mouseClick(child<QPushButton>(dialog, "undoMergeButton"), Qt::LeftButton); });
-        closeDialog(dialog, w);
+        busy = mainBusy;
+        // What stays once it is gone: its RSS after, against the RSS before it opened.
+        measure(QStringLiteral("dialogs: close Find duplicates…"), w, [&] { closeDialog(dialog, w); });
     }
     busy = mainBusy;
 

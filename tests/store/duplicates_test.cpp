@@ -1,12 +1,16 @@
 #include "store/database.h"
 #include "store/duplicates.h"
 #include "store/repositories.h"
+#include "storetests.h"
 #include "support/testsupport.h"
+
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 using namespace tierdesk;
 using tierdesk::test::date;
+using tierdesk::test::scalar;
 
 namespace {
 
@@ -80,4 +84,30 @@ TEST(DuplicateGroups, AnArchivedCustomerSharesNoEmail)
     EXPECT_EQ((*groups)[0].ids, (std::vector<CustomerId>{3, 5}));
     EXPECT_FALSE((*groups)[0].byPhone);
     EXPECT_TRUE((*groups)[0].byEmail);
+}
+
+TEST(DuplicateGroups, AreReadThroughASmallPageCacheAndTheConnectionGetsItsOwnSizeBack)
+{
+    // The phone index, the e-mail index and the customers who share an e-mail are each read once:
+    // through a kept reader's 32 MiB cache they stayed in it (and resident); SQLite's default
+    // 2 MiB is held while they are read.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    {
+        store::Database writer;
+        ASSERT_TRUE(writer.open(path));
+        test::addPairsOfCustomers(writer, 100000);
+    }
+    store::Database db;
+    ASSERT_TRUE(db.open(path, store::Database::Mode::ReadOnlyUnchecked));
+    ASSERT_EQ(scalar(db, "PRAGMA cache_size"), -32768);
+    const auto groups = store::findDuplicateGroups(db);
+    ASSERT_TRUE(groups) << groups.error().message.toStdString();
+    ASSERT_EQ(groups->size(), 1000u);
+    EXPECT_EQ((*groups)[0].ids, (std::vector<CustomerId>{1, 2}));
+    EXPECT_TRUE((*groups)[0].byPhone);
+    EXPECT_TRUE((*groups)[0].byEmail);
+    EXPECT_LE(test::pageCacheUsed(db), 3 * 1024 * 1024);
+    EXPECT_EQ(scalar(db, "PRAGMA cache_size"), -32768);
 }

@@ -25,6 +25,33 @@ inline qint64 scalar(store::Database &db, const char *sql)
     return n;
 }
 
+/// Adds `n` customers to `db` with their search texts, two by two sharing a phone number and an
+/// e-mail address, in one transaction: enough of them for a read that passes over more pages than
+/// SQLite's default cache of 2 MiB holds (100,000 make some 15 MB of pages).
+inline void addPairsOfCustomers(store::Database &db, int n)
+{
+    const QByteArray sql =
+        "INSERT INTO customers (name, phone, email, created_at, phone_key, email_key) "
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < " +
+        QByteArray::number(n) +
+        ") SELECT printf('Customer %07d', i), printf('138%08d', i / 2), printf('user%d@example.com', i / 2), "
+        "'2026-01-01', printf('138%08d', i / 2), printf('user%d@example.com', i / 2) FROM n";
+    ASSERT_TRUE(db.exec("BEGIN IMMEDIATE"));
+    ASSERT_TRUE(db.exec(sql.constData()));
+    ASSERT_TRUE(db.exec("INSERT INTO customer_search (rowid, text) "
+                        "SELECT id, lower(name || ' ' || phone || ' ' || email) FROM customers"));
+    ASSERT_TRUE(db.exec("COMMIT"));
+}
+
+/// The bytes of pages in the page cache of `db`'s connection.
+inline qint64 pageCacheUsed(store::Database &db)
+{
+    int current = 0;
+    int highest = 0;
+    sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0);
+    return current;
+}
+
 /// Every member of two customers' facts equal.
 inline void expectSameFacts(const classify::CustomerFacts &a, const classify::CustomerFacts &b)
 {
