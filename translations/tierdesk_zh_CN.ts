@@ -2487,6 +2487,14 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Next call: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
+    <message>
+        <source>Reading the results of the classification…</source>
+        <translation>正在读取分级结果…</translation>
+    </message>
+    <message>
+        <source>Reading the calls and orders…</source>
+        <translation>正在读取通话和订单…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::CustomerTableModel</name>

@@ -390,24 +390,39 @@ Result<void> Session::unmerge(const store::MergeRecord &record)
 
 Result<Session::Snapshot> Session::snapshot(CustomerId id)
 {
+    auto snap = readSnapshot(*m_db, id, today(), m_settings);
+    if (snap)
+        snap->summary = runSummary();
+    return snap;
+}
+
+Result<Session::Snapshot> Session::readSnapshot(store::Database &db, CustomerId id, QDate today,
+                                                const classify::Settings &settings)
+{
     Snapshot snap;
-    auto facts = store::MetricsQuery(*m_db).one(id, today(), m_settings);
+    auto facts = store::MetricsQuery(db).one(id, today, settings);
     if (!facts)
         return std::unexpected(facts.error());
     snap.facts = std::move(*facts);
-    auto result = store::ClassificationStore(*m_db).find(id);
+    auto result = store::ClassificationStore(db).find(id);
     if (!result)
         return std::unexpected(result.error());
     snap.result = std::move(*result);
-    if (m_lastRun) {
-        snap.summary.asOf = m_lastRun->asOf;
-        snap.summary.customers = int(m_lastRun->customers);
-        snap.summary.buyers = int(m_lastRun->buyers);
-        snap.summary.spenders = int(m_lastRun->spenders);
-        snap.summary.tierACutoff = int(m_lastRun->tierACutoff);
-        snap.summary.tierBCutoff = int(m_lastRun->tierBCutoff);
-    }
     return snap;
+}
+
+classify::Summary Session::runSummary() const
+{
+    classify::Summary summary;
+    if (m_lastRun) {
+        summary.asOf = m_lastRun->asOf;
+        summary.customers = int(m_lastRun->customers);
+        summary.buyers = int(m_lastRun->buyers);
+        summary.spenders = int(m_lastRun->spenders);
+        summary.tierACutoff = int(m_lastRun->tierACutoff);
+        summary.tierBCutoff = int(m_lastRun->tierBCutoff);
+    }
+    return summary;
 }
 
 void Session::reloadRunInfo()

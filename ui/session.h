@@ -111,6 +111,12 @@ public:
         classify::Summary summary;                      ///< of the last run (spenders, cut-offs)
     };
     Result<Snapshot> snapshot(CustomerId id);
+    /// What snapshot() reads, through any connection (a worker's), as of `today` with `settings`;
+    /// the summary is left empty: runSummary() gives it, on the window's thread.
+    static Result<Snapshot> readSnapshot(store::Database &db, CustomerId id, QDate today,
+                                         const classify::Settings &settings);
+    /// The summary of the last run (spenders, cut-offs) that snapshot() puts in its answer.
+    classify::Summary runSummary() const;
 
     /// Starts a full reclassification in a worker thread with its own connection. Progress and
     /// the end are signalled; the window stays responsive. Does nothing if one is running.

@@ -288,7 +288,19 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
     if (!fullest)
         bench::die(fullest.error().message);
 
-    // ---- The customer's card: open (profile, tiers, orders and calls, duplicates), edit, save.
+    // A step lasts until the dialog shows its answer, whether its read or write ran on the window's
+    // thread or in a worker.
+    const std::function<bool()> mainBusy = busy;
+    const auto waitAlsoFor = [&mainBusy](std::function<bool()> notYet) {
+        busy = [&mainBusy, notYet] { return mainBusy() || notYet(); };
+    };
+
+    // ---- The customer's card: open (profile, tiers, orders and calls, duplicates), edit, save;
+    // each step until the card shows its tiers and timeline (read by a worker on a big database).
+    waitAlsoFor([w] {
+        const auto open = w->findChildren<ui::CustomerDialog *>(Qt::FindDirectChildrenOnly);
+        return !open.isEmpty() && open.back()->isLoading();
+    });
     measure(QStringLiteral("dialogs: open a customer's card (the most orders)"), w,
             [&] { window.openCustomer(*fullest); });
     {
@@ -304,8 +316,11 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
         child<QCheckBox>(card, "archivedCheck")->setChecked(false);
         QTest::mouseClick(child<QPushButton>(card, "saveButton"), Qt::LeftButton);
         settle(w);
+        while (busy())
+            waitForEvents(5);
         closeDialog(card, w);
     }
+    busy = mainBusy;
 
     // ---- Log call and Add order on the customer list's first row.
     window.showPlace(ui::MainWindow::Place::Customers);
@@ -351,13 +366,8 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
-    // ---- Find duplicates…: open to the groups shown, merge the first group, undo it.
-    // A step lasts until the dialog shows its answer, whether its read or write ran on the window's
-    // thread or in a worker: for Find duplicates…, until Merge can be clicked (the groups shown).
-    const std::function<bool()> mainBusy = busy;
-    const auto waitAlsoFor = [&mainBusy](std::function<bool()> notYet) {
-        busy = [&mainBusy, notYet] { return mainBusy() || notYet(); };
-    };
+    // ---- Find duplicates…: open to the groups shown, merge the first group, undo it; each step
+    // until Merge can be clicked (the groups shown).
     waitAlsoFor([w] {
         const auto open = w->findChildren<ui::DuplicatesDialog *>(Qt::FindDirectChildrenOnly);
         return open.isEmpty() ||

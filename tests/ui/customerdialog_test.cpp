@@ -1,7 +1,9 @@
+#include "backgroundread.h"
 #include "commands/customercommands.h"
 #include "dialogs/customerdialog.h"
 #include "messagebox.h"
 #include "model/labels.h"
+#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/repositories.h"
 #include "support/testsupport.h"
@@ -13,7 +15,9 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
@@ -384,6 +388,110 @@ TEST_F(CustomerDialogTest, TimelineListsCallsAndOrdersNewestFirst)
     EXPECT_EQ(day(1), date("2026-05-20"));
     EXPECT_EQ(kind(2), CustomerTimelineModel::EntryKind::Order);
     EXPECT_EQ(day(2), date("2025-12-01"));
+}
+
+// --- A big database: the tiers and the timeline read by a worker ------------------------------
+
+/// Every file counts as big while it lives (CustomerTableModel::loadsInBackground()).
+struct EveryFileIsBig {
+    EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
+    ~EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
+};
+
+TEST_F(CustomerDialogTest, OnABigDatabaseTheCardShowsAtOnceAndItsTiersAndTimelineWhenTheWorkerHasRead)
+{
+    // What the card shows when it reads on the window's thread (a small database).
+    QString tier;
+    QString summary;
+    int entries = 0;
+    {
+        auto small = open(1);
+        ASSERT_FALSE(small->isLoading());
+        tier = child<QLabel>(small.get(), "valueTierValue")->text();
+        summary = child<QLabel>(small.get(), "cardSummary")->text();
+        entries = child<QTreeView>(small.get(), "timelineView")->model()->rowCount();
+    }
+    ASSERT_FALSE(tier.isEmpty());
+    ASSERT_EQ(entries, 3);
+
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    auto dialog = open(1);
+    QSignalSpy loaded(dialog.get(), &CustomerDialog::historyLoaded);
+    // The worker is held: the profile is there, the other tabs say what they wait for.
+    EXPECT_TRUE(dialog->isLoading());
+    EXPECT_EQ(child<QLineEdit>(dialog.get(), "nameEdit")->text(), QStringLiteral("王伟"));
+    EXPECT_EQ(child<QTreeWidget>(dialog.get(), "duplicatesList")->topLevelItemCount(), 1);
+    EXPECT_EQ(child<QTreeView>(dialog.get(), "timelineView")->model()->rowCount(), 0);
+    auto *timelineLabel = child<QLabel>(dialog.get(), "timelineEmptyLabel");
+    EXPECT_FALSE(timelineLabel->isHidden());
+    EXPECT_TRUE(timelineLabel->text().startsWith(u"Reading")) << timelineLabel->text().toStdString();
+    auto *notClassified = child<QLabel>(dialog.get(), "notClassifiedLabel");
+    EXPECT_FALSE(notClassified->isHidden());
+    EXPECT_TRUE(notClassified->text().startsWith(u"Reading")) << notClassified->text().toStdString();
+    EXPECT_TRUE(child<QWidget>(dialog.get(), "tiersGrid")->isHidden());
+    EXPECT_TRUE(child<QLabel>(dialog.get(), "cardSummary")->isHidden());
+    // Edits go on meanwhile.
+    QTest::keyClicks(child<QLineEdit>(dialog.get(), "cityEdit"), QStringLiteral("X"));
+    EXPECT_TRUE(dialog->isModified());
+
+    gate.release();
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_FALSE(dialog->isLoading());
+    EXPECT_EQ(child<QTreeView>(dialog.get(), "timelineView")->model()->rowCount(), entries);
+    EXPECT_TRUE(timelineLabel->isHidden());
+    EXPECT_TRUE(notClassified->isHidden());
+    EXPECT_FALSE(child<QWidget>(dialog.get(), "tiersGrid")->isHidden());
+    EXPECT_EQ(child<QLabel>(dialog.get(), "valueTierValue")->text(), tier);
+    EXPECT_EQ(child<QLabel>(dialog.get(), "cardSummary")->text(), summary);
+    EXPECT_EQ(child<QLineEdit>(dialog.get(), "cityEdit")->text(), QStringLiteral("上海X"));
+}
+
+TEST_F(CustomerDialogTest, OnABigDatabaseASaveWhileTheWorkerReadsStillBringsTheTimeline)
+{
+    // The save reads the tiers again: that read replaces the one on its way, and brings what that
+    // one was to bring too.
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    auto dialog = open(1);
+    QSignalSpy loaded(dialog.get(), &CustomerDialog::historyLoaded);
+    ASSERT_TRUE(dialog->isLoading());
+    auto *city = child<QLineEdit>(dialog.get(), "cityEdit");
+    replaceText(city, QStringLiteral("Suzhou"));
+    ASSERT_TRUE(dialog->save());
+    EXPECT_EQ(stored(1).city, QStringLiteral("Suzhou"));
+    EXPECT_TRUE(dialog->isLoading());
+
+    gate.release();
+    ASSERT_TRUE(loaded.wait(10'000));
+    ASSERT_TRUE(ui::readerPool()->waitForDone(10'000));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(loaded.count(), 1); // the replaced read's answer is dropped
+    EXPECT_FALSE(dialog->isLoading());
+    EXPECT_EQ(child<QTreeView>(dialog.get(), "timelineView")->model()->rowCount(), 3);
+    EXPECT_TRUE(child<QLabel>(dialog.get(), "timelineEmptyLabel")->isHidden());
+    EXPECT_FALSE(child<QWidget>(dialog.get(), "tiersGrid")->isHidden());
+}
+
+TEST_F(CustomerDialogTest, OnABigDatabaseClosingTheCardWhileTheWorkerReadsDropsItsAnswer)
+{
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    auto *dialog = new CustomerDialog(session.get(), 1);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<CustomerDialog> alive(dialog);
+    dialog->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    ASSERT_TRUE(dialog->isLoading());
+    dialog->close(); // Close, the read still held
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_TRUE(alive.isNull());
+    gate.release();
+    // The worker's read ends and its answer goes nowhere; the session goes on.
+    ASSERT_TRUE(ui::readerPool()->waitForDone(10'000));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(alive.isNull());
+    EXPECT_EQ(stored(1).name, QStringLiteral("王伟"));
 }
 
 TEST_F(CustomerDialogTest, TimelineShowsRefundsInRed)

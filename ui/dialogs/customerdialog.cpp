@@ -7,6 +7,7 @@
 #include "format.h"
 #include "messagebox.h"
 #include "model/labels.h"
+#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
 #include "store/repositories.h"
@@ -386,7 +387,7 @@ CustomerDialog::CustomerDialog(Session *session, CustomerId id, QWidget *parent)
             reloadFromStore();
     };
     connect(m_session, &Session::customersChanged, this, reloadIfOther);
-    connect(m_session, &Session::settingsChanged, this, [this] { loadTiers(); });
+    connect(m_session, &Session::settingsChanged, this, [this] { loadHistory(TiersPart); });
     connect(m_session, &Session::customerChanged, this, [this, reloadIfOther](CustomerId changed) {
         if (m_id != 0 && changed == m_id)
             reloadIfOther();
@@ -407,6 +408,7 @@ CustomerDialog::CustomerDialog(Session *session, CustomerId id, QWidget *parent)
 
 CustomerDialog::~CustomerDialog()
 {
+    stopRead(m_reading); // its answer has no one to go to
     // The undo stack is a child: it is destroyed after this object's members and emits
     // indexChanged while it clears; nothing of this dialog may answer by then.
     m_undoStack->disconnect(this);
@@ -798,8 +800,7 @@ void CustomerDialog::loadCustomer()
     m_draft->setCustomer(m_stored);
     m_undoStack->clear();
     showAllFields();
-    loadTiers();
-    loadTimeline();
+    loadHistory(TiersPart | TimelinePart);
     loadDuplicates();
     updateState();
 }
@@ -812,8 +813,7 @@ void CustomerDialog::reloadFromStore()
             takeOverStored(**found);
     }
     loadOwners();
-    loadTiers();
-    loadTimeline();
+    loadHistory(TiersPart | TimelinePart);
     loadDuplicates();
     updateState();
 }
@@ -1006,7 +1006,7 @@ bool CustomerDialog::save()
     m_draft->setCustomer(c);
     m_undoStack->setClean();
     loadOwners();
-    loadTiers();
+    loadHistory(TiersPart);
     loadDuplicates();
     updateState();
     emit saved(m_id);
@@ -1047,13 +1047,104 @@ void CustomerDialog::hideEvent(QHideEvent *event)
     QDialog::hideEvent(event);
 }
 
-void CustomerDialog::loadTiers()
+namespace {
+
+/// The parts of a customer's history that `parts` (CustomerDialog::HistoryPart) asks for, read
+/// through `db`: the window's connection or a worker's.
+CustomerDialog::History readHistory(store::Database &db, CustomerId id, int parts, QDate today,
+                                    const classify::Settings &settings)
 {
-    std::optional<Session::Snapshot> snap;
-    if (m_id != 0 && m_loadError.isEmpty()) {
-        if (auto s = m_session->snapshot(m_id); s)
-            snap = std::move(*s);
+    CustomerDialog::History history;
+    if (parts & CustomerDialog::TiersPart) {
+        // An error reads as "not classified", as it always did.
+        if (auto snap = Session::readSnapshot(db, id, today, settings))
+            history.snapshot = std::move(*snap);
     }
+    if (parts & CustomerDialog::TimelinePart) {
+        auto calls = store::CallRepository(db).forCustomer(id);
+        auto orders = store::OrderRepository(db).forCustomer(id);
+        if (calls)
+            history.calls = std::move(*calls);
+        else
+            history.timelineError = calls.error().message;
+        if (orders)
+            history.orders = std::move(*orders);
+        else
+            history.timelineError = orders.error().message;
+    }
+    return history;
+}
+
+} // namespace
+
+bool CustomerDialog::inBackground() const
+{
+    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
+}
+
+void CustomerDialog::loadHistory(int parts)
+{
+    if (m_id == 0 || !m_loadError.isEmpty()) {
+        stopRead(m_reading);
+        m_readingParts = 0;
+        showHistory(History(), parts);
+        return;
+    }
+    if (!inBackground()) {
+        showHistory(
+            readHistory(m_session->database(), m_id, parts, m_session->today(), m_session->settings()),
+            parts);
+        return;
+    }
+    // A read still on its way is replaced by one that brings its parts too.
+    parts |= m_readingParts;
+    stopRead(m_reading);
+    m_readingParts = parts;
+    // Until the first answer the tabs say what they wait for; after it they keep what they show
+    // until the next one.
+    if ((parts & TiersPart) && !(m_shownParts & TiersPart)) {
+        m_summary->hide();
+        m_tiersHeader->hide();
+        m_tiersGrid->hide();
+        m_notClassifiedLabel->setText(tr("Reading the results of the classification…"));
+        m_notClassifiedLabel->show();
+    }
+    if ((parts & TimelinePart) && !(m_shownParts & TimelinePart)) {
+        m_timelineEmpty->setText(tr("Reading the calls and orders…"));
+        m_timelineEmpty->show();
+    }
+    m_reading = readInBackground<History>(
+        this, m_session->path(),
+        [id = m_id, parts, today = m_session->today(), settings = m_session->settings()](
+            store::Database &db) { return Result<History>(readHistory(db, id, parts, today, settings)); },
+        [this, parts](const Result<History> &history) {
+            m_reading.reset();
+            m_readingParts = 0;
+            showHistory(history, parts);
+        });
+}
+
+void CustomerDialog::showHistory(const Result<History> &history, int parts)
+{
+    if (parts & TiersPart) {
+        std::optional<Session::Snapshot> snap = history ? history->snapshot : std::nullopt;
+        if (snap)
+            snap->summary = m_session->runSummary();
+        showTiers(std::move(snap));
+    }
+    if (parts & TimelinePart) {
+        if (history)
+            showTimeline(history->calls, history->orders, history->timelineError);
+        else
+            showTimeline({}, {}, history.error().message);
+    }
+    m_shownParts |= parts;
+    emit historyLoaded();
+}
+
+void CustomerDialog::showTiers(std::optional<Session::Snapshot> snap)
+{
+    m_notClassifiedLabel->setText(tr("Not classified yet — run Classify."));
     const bool classified = snap && snap->result;
     m_summary->setVisible(classified);
     m_notClassifiedLabel->setVisible(!classified);
@@ -1122,23 +1213,9 @@ void CustomerDialog::loadTiers()
                                        next.toHtmlEscaped())));
 }
 
-void CustomerDialog::loadTimeline()
+void CustomerDialog::showTimeline(const std::vector<Call> &calls, const std::vector<Order> &orders,
+                                  const QString &error)
 {
-    std::vector<Call> calls;
-    std::vector<Order> orders;
-    QString error;
-    if (m_id != 0 && m_loadError.isEmpty()) {
-        auto c = store::CallRepository(m_session->database()).forCustomer(m_id);
-        auto o = store::OrderRepository(m_session->database()).forCustomer(m_id);
-        if (c)
-            calls = std::move(*c);
-        else
-            error = c.error().message;
-        if (o)
-            orders = std::move(*o);
-        else
-            error = o.error().message;
-    }
     m_timelineModel->setItems(calls, orders);
     m_timelineEmpty->setText(error.isEmpty() ? tr("No calls or orders yet.") : error);
     m_timelineEmpty->setVisible(!error.isEmpty() || m_timelineModel->rowCount() == 0);

@@ -1,9 +1,11 @@
 #pragma once
 
-// For CustomerField: after a forward-declared enum, Qt 6.4's lupdate files the next class's texts
-// under the wrong context.
+// commands/customercommands.h for CustomerField: after a forward-declared enum, Qt 6.4's lupdate
+// files the next class's texts under the wrong context.
+#include "backgroundread.h"
 #include "commands/customercommands.h"
 #include "model/types.h"
+#include "session.h"
 
 #include <QAbstractTableModel>
 #include <QDialog>
@@ -73,6 +75,9 @@ private:
 /// The customer card: profile (edited with undo and redo, saved on demand), the results of the
 /// last classification with their explanations, the timeline of calls and orders, and duplicate
 /// candidates that can be merged into this customer. Non-modal: open it with show().
+/// On a big database a worker reads the tiers and the timeline (every order and call of the
+/// customer: at a million customers, from a cold disk, longer than the window may wait): the card
+/// shows its profile at once and says what it waits for on those tabs meanwhile.
 class CustomerDialog final : public QDialog {
     Q_OBJECT
 
@@ -88,6 +93,8 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     /// True while the profile differs from what is stored.
     bool isModified() const;
+    /// True while a worker reads the customer's tiers or timeline (a big database).
+    bool isLoading() const { return m_reading != nullptr; }
 
     /// Writes the profile (a new customer is added). On failure the user is told why, nothing
     /// typed is lost and false is returned.
@@ -101,10 +108,24 @@ public:
 signals:
     /// After a successful save; for a new customer this is its new id.
     void saved(tierdesk::CustomerId id);
+    /// The tiers and the timeline show what was read: at once on a small database, when the
+    /// worker's read arrives on a big one.
+    void historyLoaded();
 
 protected:
     void hideEvent(QHideEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+
+public:
+    /// Which of the customer's facts a read brings (loadHistory()).
+    enum HistoryPart { TiersPart = 1, TimelinePart = 2 };
+    /// What the card reads of its customer beside the profile.
+    struct History {
+        std::optional<Session::Snapshot> snapshot; ///< none: not classified, or not asked for
+        std::vector<Call> calls;
+        std::vector<Order> orders;
+        QString timelineError;
+    };
 
 private:
     QWidget *buildProfileTab();
@@ -115,8 +136,13 @@ private:
     void loadOwners();
     void reloadFromStore();
     void takeOverStored(const Customer &fresh);
-    void loadTiers();
-    void loadTimeline();
+    /// Reads the tiers and/or the timeline (HistoryPart) and shows them: here on a small database,
+    /// in a worker on a big one (inBackground()).
+    void loadHistory(int parts);
+    void showHistory(const Result<History> &history, int parts);
+    void showTiers(std::optional<Session::Snapshot> snap);
+    void showTimeline(const std::vector<Call> &calls, const std::vector<Order> &orders, const QString &error);
+    bool inBackground() const;
     void loadDuplicates();
     void showField(CustomerField field);
     void showAllFields();
@@ -138,6 +164,9 @@ private:
     QUndoStack *m_undoStack;
     bool m_showing = false; ///< widgets are being set from the draft: not a user edit
     bool m_saving = false;  ///< our own write: the session's signal needs no reload
+    StopFlag m_reading;     ///< the worker's read of the tiers and the timeline, while it runs
+    int m_readingParts = 0; ///< what it reads (HistoryPart)
+    int m_shownParts = 0;   ///< what the tabs have shown at least once (HistoryPart)
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_loadErrorLabel = nullptr;
