@@ -16,7 +16,8 @@
 // an extra step after "open" times it from the window shown to the views showing the new run.
 //
 // With TIERDESK_BENCH_DIALOGS set, the steps after "open" are the dialogs instead, as a user
-// works them: a customer's card (open, save, archive), Log call and Add order (open, save),
+// works them: a customer's card (open, save, archive), Log call and Add order (open, save; on the
+// customer list's first row, then each on a customer with many orders not read yet),
 // Settings (save), Find duplicates… (open, merge a group, undo it, close) and Import history (open,
 // undo the newest import, if the copy has one standing). They write to the copy: use a fresh one.
 //
@@ -25,7 +26,9 @@
 // (open it, choose the file, Next, Next, Import), each page timed; an import of orders or calls
 // then times the reclassification it starts. TIERDESK_BENCH_IMPORT_ONLY=1 stops after them.
 // TIERDESK_BENCH_SQLTRACE=MS prints to stderr every SQL statement of any connection that took
-// MS ms or more (the commit at the end of an import among them).
+// MS ms or more (the commit at the end of an import among them). TIERDESK_BENCH_STALLS=1 prints
+// to stderr, for each step, what the window's thread did during its longest block: ran, waited for
+// a core, or slept (the disk, a lock).
 
 #include "benchsupport.h"
 #include "charts/chartsview.h"
@@ -85,8 +88,28 @@ namespace {
 
 QElapsedTimer processClock;
 
+/// The calling thread's time on a core and waiting for one, in ns (/proc/thread-self/schedstat;
+/// zeros where the kernel does not keep it).
+struct SchedTimes {
+    qint64 onCpu = 0;
+    qint64 waiting = 0;
+};
+SchedTimes schedTimes()
+{
+    SchedTimes t;
+    if (std::FILE *f = std::fopen("/proc/thread-self/schedstat", "r")) {
+        long long cpu = 0;
+        long long wait = 0;
+        if (std::fscanf(f, "%lld %lld", &cpu, &wait) == 2)
+            t = {qint64(cpu), qint64(wait)};
+        std::fclose(f);
+    }
+    return t;
+}
+
 /// The longest gap between two ticks of a 5 ms timer while it runs: the longest the UI thread
-/// was blocked.
+/// was blocked. With TIERDESK_BENCH_STALLS set, also what the thread did in that gap: ran on a
+/// core, waited for one (other threads or processes had both), or slept (the disk, a lock).
 class StallWatch final : public QObject {
 public:
     StallWatch()
@@ -95,8 +118,14 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            m_max = std::max(m_max, now - m_last);
+            const SchedTimes sched = attribute ? schedTimes() : SchedTimes();
+            if (now - m_last > m_max) {
+                m_max = now - m_last;
+                m_maxOnCpu = sched.onCpu - m_lastSched.onCpu;
+                m_maxWaiting = sched.waiting - m_lastSched.waiting;
+            }
             m_last = now;
+            m_lastSched = sched;
         });
     }
     void start()
@@ -104,14 +133,31 @@ public:
         m_clock.start();
         m_last = 0;
         m_max = 0;
+        m_lastSched = attribute ? schedTimes() : SchedTimes();
         m_timer.start();
     }
+    /// "on a core X ms, waiting for a core Y ms, asleep Z ms" for the longest gap ended by a tick.
+    QString split() const
+    {
+        const double asleep = double(m_max - m_maxOnCpu - m_maxWaiting) / 1e6;
+        return QStringLiteral("on a core %1 ms, waiting for a core %2 ms, asleep (disk, locks) %3 ms")
+            .arg(double(m_maxOnCpu) / 1e6, 0, 'f', 1)
+            .arg(double(m_maxWaiting) / 1e6, 0, 'f', 1)
+            .arg(std::max(0.0, asleep), 0, 'f', 1);
+    }
+    static inline const bool attribute = std::getenv("TIERDESK_BENCH_STALLS") != nullptr;
     /// The longest stall so far, the timer still running.
     double maxMs() const { return double(std::max(m_max, m_clock.nsecsElapsed() - m_last)) / 1e6; }
     double stopMs()
     {
         m_timer.stop();
-        m_max = std::max(m_max, m_clock.nsecsElapsed() - m_last);
+        const qint64 now = m_clock.nsecsElapsed();
+        if (now - m_last > m_max) {
+            const SchedTimes sched = attribute ? schedTimes() : SchedTimes();
+            m_max = now - m_last;
+            m_maxOnCpu = sched.onCpu - m_lastSched.onCpu;
+            m_maxWaiting = sched.waiting - m_lastSched.waiting;
+        }
         return double(m_max) / 1e6;
     }
 
@@ -120,6 +166,9 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     qint64 m_max = 0;
+    SchedTimes m_lastSched;
+    qint64 m_maxOnCpu = 0;
+    qint64 m_maxWaiting = 0;
 };
 
 struct Step {
@@ -219,7 +268,11 @@ void measure(const QString &name, QWidget *window, F &&action)
     }
     const double ms = double(t.nsecsElapsed()) / 1e6;
     memStats(QStringLiteral("after (input %1 ms) ").arg(inputMs, 0, 'f', 1) + name);
-    steps.push_back({name, ms, std::max(watch.stopMs(), inputMs), bench::currentRssMiB()});
+    const double blockMs = std::max(watch.stopMs(), inputMs);
+    if (StallWatch::attribute)
+        std::fprintf(stderr, "STALL %-60s longest %6.1f ms: %s\n", qPrintable(name.left(60)), blockMs,
+                     qPrintable(watch.split()));
+    steps.push_back({name, ms, blockMs, bench::currentRssMiB()});
 }
 
 template<typename T>
@@ -281,12 +334,20 @@ void closeDialog(QDialog *dialog, QWidget *window)
 void dialogSteps(ui::MainWindow &window, ui::Session &session)
 {
     QWidget *w = &window;
-    // The customer with the most orders: the fullest card.
-    const auto fullest = store::selectInt(
-        session.database().handle(),
-        "SELECT customer_id FROM orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
-    if (!fullest)
-        bench::die(fullest.error().message);
+    // The customers with the most orders: the fullest card first.
+    std::vector<CustomerId> fullOnes;
+    {
+        auto s = store::Statement::prepare(
+            session.database().handle(),
+            "SELECT customer_id FROM orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 3");
+        if (!s)
+            bench::die(s.error().message);
+        while (s->step() == SQLITE_ROW)
+            fullOnes.push_back(s->int64(0));
+    }
+    if (fullOnes.empty())
+        bench::die(QStringLiteral("No orders."));
+    const std::optional<CustomerId> fullest = fullOnes.front();
 
     // A step lasts until the dialog shows its answer, whether its read or write ran on the window's
     // thread or in a worker.
@@ -348,6 +409,29 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
         auto *dialog = dialogOf<ui::OrderDialog>(w);
         QTest::keyClicks(child<QLineEdit>(dialog, "amountEdit"), QStringLiteral("1234.50"));
         measure(QStringLiteral("dialogs: save the order"), w,
+                [&] { QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton); });
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    // ---- Log call and Add order again, each on a customer with many orders that nothing has
+    // read yet (the second and third most orders): the facts they read are the most a customer
+    // has, from the disk when the page cache is cold.
+    for (std::size_t i = 1; i < fullOnes.size(); ++i) {
+        idle();
+        const bool call = i == 1;
+        const QString who =
+            call ? QStringLiteral("the 2nd most orders") : QStringLiteral("the 3rd most orders");
+        measure(QStringLiteral("dialogs: open %1 (%2)").arg(call ? u"Log call" : u"Add order", who), w, [&] {
+            QDialog *dialog = call ? static_cast<QDialog *>(new ui::LogCallDialog(&session, fullOnes[i], w))
+                                   : static_cast<QDialog *>(new ui::OrderDialog(&session, fullOnes[i], w));
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+        QDialog *dialog = call ? static_cast<QDialog *>(dialogOf<ui::LogCallDialog>(w))
+                               : static_cast<QDialog *>(dialogOf<ui::OrderDialog>(w));
+        if (!call)
+            QTest::keyClicks(child<QLineEdit>(dialog, "amountEdit"), QStringLiteral("99.00"));
+        measure(QStringLiteral("dialogs: save the %1 (%2)").arg(call ? u"call" : u"order", who), w,
                 [&] { QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton); });
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
