@@ -3476,6 +3476,10 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Close without saving? The note you typed will be lost.</source>
         <translation>不保存就关闭吗？已输入的备注将会丢失。</translation>
     </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::MainWindow</name>

@@ -383,7 +383,14 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
     }
     busy = mainBusy;
 
-    // ---- Log call and Add order on the customer list's first row.
+    // ---- Log call and Add order on the customer list's first row; each step until the dialog
+    // shows the customer's facts (read by a worker on a big database).
+    waitAlsoFor([w] {
+        const auto calls = w->findChildren<ui::LogCallDialog *>(Qt::FindDirectChildrenOnly);
+        const auto orders = w->findChildren<ui::OrderDialog *>(Qt::FindDirectChildrenOnly);
+        return std::any_of(calls.begin(), calls.end(), [](auto *d) { return d->isLoading(); }) ||
+               std::any_of(orders.begin(), orders.end(), [](auto *d) { return d->isLoading(); });
+    });
     window.showPlace(ui::MainWindow::Place::Customers);
     auto idle = [w] {
         settle(w);
@@ -435,6 +442,7 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
                 [&] { QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton); });
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
+    busy = mainBusy;
 
     // ---- Settings: a cadence changed, saved; "Reclassify now?" answered No (Yes starts F5, whose
     // step is timed in the main run).

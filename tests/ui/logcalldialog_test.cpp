@@ -1,7 +1,9 @@
+#include "backgroundread.h"
 #include "classify/explain.h"
 #include "dialogs/logcalldialog.h"
 #include "dialogs/orderdialog.h"
 #include "messagebox.h"
+#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/repositories.h"
 #include "support/testsupport.h"
@@ -14,9 +16,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace tierdesk::test {
@@ -481,6 +486,98 @@ TEST_F(LogCallDialogTest, AnIncompleteDurationIsRefused)
     EXPECT_TRUE(dialog.isVisible());
 }
 
+// --- A big database: the customer's facts read by a worker --------------------------------
+
+/// Every file counts as big while it lives (CustomerTableModel::loadsInBackground()).
+struct EveryFileIsBig {
+    EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
+    ~EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
+};
+
+TEST_F(LogCallDialogTest, OnABigDatabaseItOpensAtOnceAndTheFactsAndSuggestionComeWithTheWorker)
+{
+    // What the dialog shows when it reads on the window's thread (a small database): Anna is a
+    // declining buyer, whose follow-up is the win-back cadence (her facts and stored stage).
+    QString tier;
+    QString lastContact;
+    QString due;
+    QDate suggested;
+    {
+        LogCallDialog small(session.get(), 2);
+        ASSERT_FALSE(small.isLoading());
+        tier = child<QLabel>(&small, "tierValue")->text();
+        lastContact = child<QLabel>(&small, "lastContactValue")->text();
+        due = child<QLabel>(&small, "dueValue")->text();
+        suggested = child<QDateEdit>(&small, "followUpDate")->date();
+    }
+    ASSERT_EQ(suggested, date("2026-07-07"));
+
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    LogCallDialog dialog(session.get(), 2);
+    QSignalSpy loaded(&dialog, &LogCallDialog::factsLoaded);
+    // The worker is held: who to call is there, the facts are on their way, the note can be typed.
+    EXPECT_TRUE(dialog.isLoading());
+    EXPECT_EQ(child<QLabel>(&dialog, "nameLabel")->text(), customer(2).name);
+    for (const char *name : {"tierValue", "lastContactValue", "dueValue"})
+        EXPECT_TRUE(child<QLabel>(&dialog, name)->text().startsWith(u"Reading")) << name;
+    QTest::keyClicks(child<QPlainTextEdit>(&dialog, "noteEdit"), QStringLiteral("call back Monday"));
+
+    gate.release();
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_FALSE(dialog.isLoading());
+    EXPECT_EQ(child<QLabel>(&dialog, "tierValue")->text(), tier);
+    EXPECT_EQ(child<QLabel>(&dialog, "lastContactValue")->text(), lastContact);
+    EXPECT_EQ(child<QLabel>(&dialog, "dueValue")->text(), due);
+    EXPECT_EQ(child<QDateEdit>(&dialog, "followUpDate")->date(), suggested);
+    EXPECT_EQ(child<QPlainTextEdit>(&dialog, "noteEdit")->toPlainText(), QStringLiteral("call back Monday"));
+}
+
+TEST_F(LogCallDialogTest, OnABigDatabaseADatePickedBeforeTheFactsArriveIsKept)
+{
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    LogCallDialog dialog(session.get(), 2);
+    QSignalSpy loaded(&dialog, &LogCallDialog::factsLoaded);
+    ASSERT_TRUE(dialog.isLoading());
+    QTest::mouseClick(child<QPushButton>(&dialog, "plus3DaysButton"), Qt::LeftButton);
+    gate.release();
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_EQ(child<QDateEdit>(&dialog, "followUpDate")->date(), date("2026-07-03"));
+}
+
+TEST_F(LogCallDialogTest, OnABigDatabaseCancellingOrSavingWhileTheWorkerReadsIsSafe)
+{
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    // Cancelled: the dialog goes, its answer with it.
+    auto *cancelled = new LogCallDialog(session.get(), 2);
+    cancelled->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<LogCallDialog> alive(cancelled);
+    cancelled->show();
+    ASSERT_TRUE(cancelled->isLoading());
+    cancelled->reject();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_TRUE(alive.isNull());
+    // Saved before the facts came: the call is written with the date shown.
+    LogCallDialog saved(session.get(), 2);
+    ASSERT_TRUE(saved.isLoading());
+    const QDate shown = child<QDateEdit>(&saved, "followUpDate")->date();
+    const std::size_t before = calls(2).size();
+    ASSERT_TRUE(saved.save());
+    EXPECT_FALSE(saved.isLoading());
+    const auto after = calls(2);
+    ASSERT_EQ(after.size(), before + 1);
+    const auto newest = std::max_element(after.begin(), after.end(),
+                                         [](const Call &a, const Call &b) { return a.id < b.id; });
+    EXPECT_EQ(newest->nextFollowUp, shown);
+    gate.release();
+    ASSERT_TRUE(ui::readerPool()->waitForDone(10'000));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(alive.isNull());
+    EXPECT_EQ(saved.result(), QDialog::Accepted);
+}
+
 // --- OrderDialog ---------------------------------------------------------------------------
 
 TEST_F(OrderDialogTest, SavesAnOrderWithTheKeyboard)
@@ -608,6 +705,51 @@ TEST_F(OrderDialogTest, ASaveErrorIsShownAndTheDialogStaysOpen)
     EXPECT_TRUE(ui::MessageBox::lastText().contains(QStringLiteral("order was not saved")))
         << ui::MessageBox::lastText().toStdString();
     EXPECT_TRUE(dialog.isVisible());
+}
+
+TEST_F(OrderDialogTest, OnABigDatabaseItOpensAtOnceAndTheLastOrderComesWithTheWorker)
+{
+    QString detail;
+    {
+        OrderDialog small(session.get(), 1);
+        ASSERT_FALSE(small.isLoading());
+        detail = child<QLabel>(&small, "customerDetail")->text();
+    }
+    ASSERT_TRUE(detail.contains(QStringLiteral("last order"))) << detail.toStdString();
+
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    OrderDialog dialog(session.get(), 1);
+    QSignalSpy loaded(&dialog, &OrderDialog::factsLoaded);
+    EXPECT_TRUE(dialog.isLoading());
+    EXPECT_EQ(child<QLabel>(&dialog, "customerLabel")->text(), customer(1).name);
+    EXPECT_EQ(child<QLabel>(&dialog, "customerDetail")->text(), customer(1).company);
+    QTest::keyClicks(child<QLineEdit>(&dialog, "amountEdit"), QStringLiteral("12"));
+
+    gate.release();
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_FALSE(dialog.isLoading());
+    EXPECT_EQ(child<QLabel>(&dialog, "customerDetail")->text(), detail);
+    EXPECT_EQ(child<QLineEdit>(&dialog, "amountEdit")->text(), QStringLiteral("12"));
+}
+
+TEST_F(OrderDialogTest, OnABigDatabaseClosingWhileTheWorkerReadsDropsItsAnswer)
+{
+    const EveryFileIsBig big;
+    WorkerGate gate;
+    auto *dialog = new OrderDialog(session.get(), 1);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<OrderDialog> alive(dialog);
+    dialog->show();
+    ASSERT_TRUE(dialog->isLoading());
+    dialog->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_TRUE(alive.isNull());
+    gate.release();
+    ASSERT_TRUE(ui::readerPool()->waitForDone(10'000));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(alive.isNull());
+    EXPECT_TRUE(orders(1).size() > 0);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "messagebox.h"
 #include "model/dates.h"
 #include "model/labels.h"
+#include "models/customertablemodel.h"
 #include "session.h"
 
 #include <QCheckBox>
@@ -277,7 +278,10 @@ LogCallDialog::LogCallDialog(Session *session, CustomerId customer, QWidget *par
            minimumSizeHint().height() + m_note->fontMetrics().lineSpacing() * 4);
 }
 
-LogCallDialog::~LogCallDialog() = default;
+LogCallDialog::~LogCallDialog()
+{
+    stopRead(m_reading); // its answer has no one to go to
+}
 
 QWidget *LogCallDialog::buildHeader()
 {
@@ -361,20 +365,12 @@ void LogCallDialog::loadCustomer()
     m_companyLabel->setVisible(!c.company.isEmpty());
     m_phoneLabel->setText(c.phone.isEmpty() ? tr("No phone number") : c.phone);
 
-    std::optional<classify::Classification> stored;
-    if (auto snap = m_session->snapshot(m_customer)) {
-        m_known = true;
-        m_facts = snap->facts;
-        stored = snap->result;
-    } else {
-        m_facts.id = c.id;
-        m_facts.createdAt = c.createdAt;
-        m_facts.grade = c.grade;
-        m_facts.man = c.man;
-    }
-    // As the planner does after a call: tiers and stage from the last full run.
-    m_tier = stored ? stored->valueTier : ValueTier::D;
-    m_stage = stored ? stored->lifecycle : classify::lifecycle(m_facts, m_session->settings(), m_today);
+    // What the planner needs until the customer's facts are read (and if they cannot be).
+    m_facts.id = c.id;
+    m_facts.createdAt = c.createdAt;
+    m_facts.grade = c.grade;
+    m_facts.man = c.man;
+    m_stage = classify::lifecycle(m_facts, m_session->settings(), m_today);
 
     if (c.grade)
         m_gradeValue->setText(labels::grade(*c.grade));
@@ -382,6 +378,53 @@ void LogCallDialog::loadCustomer()
         m_gradeValue->setText(tr("%1 (suggested by MAN)").arg(labels::grade(*suggested)));
     else
         m_gradeValue->setText(tr("No grade"));
+
+    if (!inBackground()) {
+        auto snap = m_session->snapshot(m_customer);
+        showFacts(snap ? std::optional<Session::Snapshot>(std::move(*snap)) : std::nullopt);
+    } else {
+        // The facts read every order and call of the customer: on a big database, from a cold
+        // disk, longer than the window may wait. The dialog is usable meanwhile.
+        for (QLabel *l : {m_tierValue, m_lastContactValue, m_dueValue})
+            l->setText(tr("Reading…"));
+        m_reading = readInBackground<Session::Snapshot>(
+            this, m_session->path(),
+            [id = m_customer, today = m_today, settings = m_session->settings()](store::Database &db) {
+                return Session::readSnapshot(db, id, today, settings);
+            },
+            [this](const Result<Session::Snapshot> &snap) {
+                m_reading.reset();
+                showFacts(snap ? std::optional<Session::Snapshot>(*snap) : std::nullopt);
+                // The suggestion follows the facts, unless the user picked a date.
+                suggestFollowUp();
+                emit factsLoaded();
+            });
+    }
+
+    m_grade->addItem(c.grade ? tr("Unchanged (%1)").arg(labels::gradeShort(*c.grade))
+                             : tr("Unchanged (none)"),
+                     GradeUnchanged);
+    for (Grade g : {Grade::S, Grade::A, Grade::B, Grade::C, Grade::D})
+        m_grade->addItem(labels::grade(g), int(g));
+    m_grade->addItem(tr("Clear the grade"), GradeClear);
+}
+
+bool LogCallDialog::inBackground() const
+{
+    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
+}
+
+void LogCallDialog::showFacts(std::optional<Session::Snapshot> snap)
+{
+    const QString dash = QStringLiteral("—");
+    std::optional<classify::Classification> stored;
+    if (snap) {
+        m_facts = std::move(snap->facts);
+        stored = std::move(snap->result);
+    }
+    // As the planner does after a call: tiers and stage from the last full run.
+    m_tier = stored ? stored->valueTier : ValueTier::D;
+    m_stage = stored ? stored->lifecycle : classify::lifecycle(m_facts, m_session->settings(), m_today);
     m_tierValue->setText(stored ? labels::valueTier(stored->valueTier) : dash);
 
     const QDate last = m_facts.lastContact;
@@ -409,13 +452,6 @@ void LogCallDialog::loadCustomer()
             m_dueValue->setText(
                 tr("%1, in %n day(s) · %2", nullptr, int(in)).arg(isoDate(stored->due), reason));
     }
-
-    m_grade->addItem(c.grade ? tr("Unchanged (%1)").arg(labels::gradeShort(*c.grade))
-                             : tr("Unchanged (none)"),
-                     GradeUnchanged);
-    for (Grade g : {Grade::S, Grade::A, Grade::B, Grade::C, Grade::D})
-        m_grade->addItem(labels::grade(g), int(g));
-    m_grade->addItem(tr("Clear the grade"), GradeClear);
 }
 
 bool LogCallDialog::eventFilter(QObject *watched, QEvent *event)
@@ -674,6 +710,7 @@ bool LogCallDialog::save(bool goToNext)
     }
 
     m_ticker->stop();
+    stopRead(m_reading);
     emit saved(m_customer, goToNext);
     QDialog::accept();
     return true;
@@ -689,6 +726,7 @@ void LogCallDialog::reject()
             QMessageBox::Yes)
         return;
     m_ticker->stop();
+    stopRead(m_reading);
     QDialog::reject();
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "backgroundread.h"
 #include "classify/classification.h"
 #include "model/types.h"
+#include "session.h"
 
 #include <QDate>
 #include <QDialog>
@@ -20,8 +22,6 @@ class QTimer;
 
 namespace tierdesk::ui {
 
-class Session;
-
 /// Logs one call of one customer: the dialog a salesperson opens dozens of times a day (Ctrl+L),
 /// so everything is reachable from the keyboard. The duration runs from the moment it opens.
 ///
@@ -33,6 +33,9 @@ class Session;
 /// never later than the cadence. A grade picked in the same step changes the cadence.
 /// Saving writes the date shown as the call's follow-up; "no follow-up" leaves the due date to
 /// the cadence.
+/// On a big database a worker reads the customer's facts (every order and call: at a million
+/// customers, from a cold disk, longer than the window may wait): the dialog opens at once, the
+/// header says "Reading…" and the suggestion follows the facts when they arrive.
 class LogCallDialog final : public QDialog {
     Q_OBJECT
 
@@ -49,6 +52,8 @@ public:
     /// The duration shown, in seconds; empty when the field is empty or incomplete.
     std::optional<int> durationSeconds() const;
     bool isTimerRunning() const { return m_running; }
+    /// True while a worker reads the customer's facts (a big database).
+    bool isLoading() const { return m_reading != nullptr; }
 
     /// Saves the call (and the grade, if changed). On success emits `saved` and accepts; on
     /// failure shows the error and stays open with everything the user typed.
@@ -59,6 +64,8 @@ public:
 
 signals:
     void saved(tierdesk::CustomerId id, bool goToNext);
+    /// The worker's read of the customer's facts arrived and is shown (a big database).
+    void factsLoaded();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -66,6 +73,9 @@ protected:
 private:
     QWidget *buildHeader();
     void loadCustomer();
+    /// Shows the customer's facts and stored results (none: not read, or not classified).
+    void showFacts(std::optional<Session::Snapshot> snap);
+    bool inBackground() const;
     void setTimerRunning(bool running);
     void tick();
     void showDuration(qint64 ms);
@@ -86,7 +96,6 @@ private:
     QDate m_today;
 
     // What the planner needs to suggest a date.
-    bool m_known = false;
     classify::CustomerFacts m_facts;
     ValueTier m_tier = ValueTier::D;
     Lifecycle m_stage = Lifecycle::Prospect;
@@ -127,6 +136,7 @@ private:
     QString m_suggestionWhy;
     bool m_nextEnabled = false;
     bool m_saving = false;
+    StopFlag m_reading; ///< the worker's read of the facts, while it runs
 };
 
 } // namespace tierdesk::ui

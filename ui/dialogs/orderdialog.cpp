@@ -3,6 +3,7 @@
 #include "messagebox.h"
 #include "model/dates.h"
 #include "model/money.h"
+#include "models/customertablemodel.h"
 #include "session.h"
 
 #include <QDateEdit>
@@ -103,12 +104,33 @@ OrderDialog::OrderDialog(Session *session, CustomerId customer, QWidget *parent)
         const Customer &c = **found;
         setWindowTitle(tr("Add an order — %1").arg(c.name));
         who->setText(c.name);
-        QString detail = c.company;
-        if (auto snap = session->snapshot(customer); snap && snap->facts.lastOrder.isValid())
-            detail = c.company.isEmpty()
-                         ? tr("Last order %1").arg(isoDate(snap->facts.lastOrder))
-                         : tr("%1 · last order %2").arg(c.company, isoDate(snap->facts.lastOrder));
-        whoDetail->setText(detail);
+        // The date of the last order comes from the customer's facts, which read every order and
+        // call of the customer: on a big database (at a million customers, from a cold disk,
+        // longer than the window may wait) a worker reads them and the line shows it when it can.
+        const auto showDetail = [whoDetail, company = c.company](const Result<Session::Snapshot> &snap) {
+            QString detail = company;
+            if (snap && snap->facts.lastOrder.isValid())
+                detail = company.isEmpty()
+                             ? tr("Last order %1").arg(isoDate(snap->facts.lastOrder))
+                             : tr("%1 · last order %2").arg(company, isoDate(snap->facts.lastOrder));
+            whoDetail->setText(detail);
+            whoDetail->setVisible(!detail.isEmpty());
+        };
+        if (!CustomerTableModel::loadsInBackground(session->path())) {
+            showDetail(session->snapshot(customer));
+        } else {
+            whoDetail->setText(c.company);
+            m_reading = readInBackground<Session::Snapshot>(
+                this, session->path(),
+                [customer, today = session->today(), settings = session->settings()](store::Database &db) {
+                    return Session::readSnapshot(db, customer, today, settings);
+                },
+                [this, showDetail](const Result<Session::Snapshot> &snap) {
+                    m_reading.reset();
+                    showDetail(snap);
+                    emit factsLoaded();
+                });
+        }
     } else {
         who->setText(tr("Customer %1 was not found").arg(customer));
         whoDetail->setText(found ? QString() : found.error().message);
@@ -179,7 +201,10 @@ OrderDialog::OrderDialog(Session *session, CustomerId customer, QWidget *parent)
     resize(sizeHint().expandedTo(QSize(420, 0)));
 }
 
-OrderDialog::~OrderDialog() = default;
+OrderDialog::~OrderDialog()
+{
+    stopRead(m_reading); // its answer has no one to go to
+}
 
 QString OrderDialog::formatAmount(Cents cents) const
 {
@@ -240,6 +265,7 @@ bool OrderDialog::save()
         MessageBox::critical(this, title, errorText(id.error()));
         return false;
     }
+    stopRead(m_reading);
     emit saved(m_customer);
     accept();
     return true;

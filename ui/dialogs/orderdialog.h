@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backgroundread.h"
 #include "model/types.h"
 
 #include <QDialog>
@@ -15,7 +16,9 @@ namespace tierdesk::ui {
 
 class Session;
 
-/// Records one order, or a refund (a negative amount), for one customer.
+/// Records one order, or a refund (a negative amount), for one customer. On a big database a
+/// worker reads the date of the customer's last order shown under the name: the dialog opens at
+/// once.
 class OrderDialog final : public QDialog {
     Q_OBJECT
 
@@ -24,6 +27,8 @@ public:
     ~OrderDialog() override;
 
     CustomerId customerId() const { return m_customer; }
+    /// True while a worker reads the customer's facts (a big database).
+    bool isLoading() const { return m_reading != nullptr; }
 
     /// The amount as typed or pasted, in cents: parseCents after forgiving what people paste
     /// (grouping commas in the 1,234.50 pattern, full-width digits from a Chinese input method,
@@ -36,6 +41,8 @@ public:
 
 signals:
     void saved(tierdesk::CustomerId id);
+    /// The worker's read of the customer's facts arrived and is shown (a big database).
+    void factsLoaded();
 
 private:
     void updateAmountHint();
@@ -49,6 +56,7 @@ private:
     QLineEdit *m_note = nullptr;
     QPushButton *m_saveButton = nullptr;
     bool m_saving = false;
+    StopFlag m_reading; ///< the worker's read of the facts, while it runs
 };
 
 } // namespace tierdesk::ui
