@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "model/apppaths.h"
 #include "model/language.h"
+#include "model/memory.h"
 #include "session.h"
 
 #include <QApplication>
@@ -12,6 +13,8 @@ using namespace tierdesk;
 
 int main(int argc, char **argv)
 {
+    // The workers' heaps give back what a classification or a list's read freed (see there).
+    returnFreedMemoryPromptly();
     QApplication app(argc, argv);
     AppPaths::setUpApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("TierDesk"));

@@ -35,4 +35,16 @@ void releaseFreeMemory()
 #endif
 }
 
+void returnFreedMemoryPromptly()
+{
+#if defined(__GLIBC__)
+    // Smaller blocks stay in the heaps (SQLite's pages, a page of rows, a search's words);
+    // a heap keeps at most that much free at its end. A fixed threshold turns glibc's sliding
+    // ones off.
+    constexpr int kThreshold = 4 << 20;
+    mallopt(M_MMAP_THRESHOLD, kThreshold);
+    mallopt(M_TRIM_THRESHOLD, kThreshold);
+#endif
+}
+
 } // namespace tierdesk

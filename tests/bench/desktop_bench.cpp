@@ -41,6 +41,7 @@
 #include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "model/memory.h"
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/database.h"
@@ -515,6 +516,7 @@ void dialogSteps(ui::MainWindow &window, ui::Session &session)
 int main(int argc, char **argv)
 {
     processClock.start();
+    returnFreedMemoryPromptly(); // as the app's main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Never the developer's own settings (window state, recent files).

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -73,21 +75,31 @@ TEST(Types, TextFormsRoundTrip)
 // ---------------------------------------------------------------------------------------------
 // Memory
 
+namespace {
+
+/// The process's resident bytes, read without allocating (a FILE would: a block left among the
+/// blocks a test frees).
+[[maybe_unused]] qint64 residentBytes()
+{
+    char text[128] = {};
+    const int fd = ::open("/proc/self/statm", O_RDONLY);
+    if (fd < 0)
+        return 0;
+    const ssize_t n = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    long size = 0, resident = 0;
+    if (n <= 0 || std::sscanf(text, "%ld %ld", &size, &resident) != 2)
+        return 0;
+    return qint64(resident) * sysconf(_SC_PAGESIZE);
+}
+
+} // namespace
+
 TEST(Memory, ReleasingFreeMemoryGivesFreedSmallBlocksBackToTheSystem)
 {
 #if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
     GTEST_SKIP() << "glibc's allocator only";
 #else
-    const long page = sysconf(_SC_PAGESIZE);
-    auto residentBytes = [page] {
-        long size = 0, resident = 0;
-        if (FILE *f = std::fopen("/proc/self/statm", "r")) {
-            if (std::fscanf(f, "%ld %ld", &size, &resident) != 2)
-                resident = 0;
-            std::fclose(f);
-        }
-        return qint64(resident) * page;
-    };
     // 64 MiB in blocks of 16 KiB (a page of SQLite's cache: under the mapping threshold, so in
     // the heap), each written; then all freed but the last, which keeps the heap from shrinking
     // at its end by itself: the freed pages stay resident until they are released.
@@ -105,5 +117,40 @@ TEST(Memory, ReleasingFreeMemoryGivesFreedSmallBlocksBackToTheSystem)
     const qint64 released = residentBytes();
     std::free(blocks.back());
     EXPECT_LT(released, freed - (qint64(32) << 20)) << freed << " → " << released;
+#endif
+}
+
+TEST(Memory, AThreadsHeapGivesBackWhatIsFreedAtItsEndOnceBigBlocksWereFreed)
+{
+#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "glibc's allocator only";
+#else
+    returnFreedMemoryPromptly();
+    // A block of 24 MiB freed, as a classification frees its facts: by itself glibc would then
+    // keep up to 48 MiB free at the end of each heap.
+    {
+        std::vector<char> big(std::size_t(24) << 20, 1);
+        ASSERT_EQ(big.back(), 1);
+    }
+    // In a thread of its own, so in a heap of its own, as a worker reads (releaseFreeMemory()
+    // does not shrink such a heap at its end): 40 MiB in blocks of 64 KiB, each written, then
+    // freed from the last to the first, each onto the heap's free end.
+    qint64 filled = 0;
+    qint64 freed = 0;
+    std::thread worker([&] {
+        constexpr std::size_t kBlock = 65536, kBlocks = 640;
+        std::vector<char *> blocks(kBlocks);
+        for (char *&b : blocks) {
+            b = static_cast<char *>(std::malloc(kBlock));
+            if (b)
+                std::memset(b, 1, kBlock);
+        }
+        filled = residentBytes();
+        for (auto b = blocks.rbegin(); b != blocks.rend(); ++b)
+            std::free(*b);
+        freed = residentBytes();
+    });
+    worker.join();
+    EXPECT_LT(freed, filled - (qint64(32) << 20)) << filled << " → " << freed;
 #endif
 }
