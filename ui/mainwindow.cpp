@@ -128,6 +128,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         m_statusClassified->setText(tr("Classifying…"));
     });
     connect(session, &Session::reclassifyProgress, m_progress, &QProgressBar::setValue);
+    // A run stopped by closing its file (File › Open… of another) tells nothing more.
+    connect(session, &Session::closed, this, [this] {
+        m_progress->hide();
+        updateStatus();
+    });
     connect(session, &Session::reclassifyFinished, this, [this](bool ok, const QString &error) {
         m_progress->hide();
         updateStatus();

@@ -24,8 +24,11 @@ Session::Session(QObject *parent)
 
 Session::~Session()
 {
-    // A run's worker may still be making its results durable after it told the window (see
-    // reclassify()); its connection must close before the application's SQL driver goes.
+    // A run going on stops (it rolls back within milliseconds: the window closes at once, not
+    // seconds later at a million customers). Its worker, or one still making its results durable
+    // after it told the window (see reclassify()), must close its connection before the
+    // application's SQL driver goes.
+    stopReclassify();
     workerPool()->waitForDone();
 }
 
@@ -63,6 +66,9 @@ void Session::close()
 {
     if (!m_db)
         return;
+    // A run of this file stops; its end, whenever it comes, is no one's concern any more (the
+    // next file's run, if any, is another).
+    stopReclassify();
     m_db.reset();
     m_lastRun.reset();
     emit closed();
@@ -448,6 +454,15 @@ void Session::beforeWrite()
     m_runAgain = true;
 }
 
+void Session::stopReclassify()
+{
+    if (m_stopRun)
+        *m_stopRun = true;
+    m_stopRun.reset();
+    m_reclassifying = false;
+    m_runAgain = false;
+}
+
 void Session::reclassify()
 {
     if (!m_db || m_reclassifying || m_db->path() == QStringLiteral(":memory:"))
@@ -475,20 +490,21 @@ void Session::reclassify()
         // heap, and the window freeing the caches in their heaps meanwhile waited for it.
         releaseIdleReaderMemory();
         releaseFreeMemory();
-        auto progress = [self](int percent) {
+        // Only while this run is the session's: not after close() or open() of another file.
+        auto progress = [self, stop](int percent) {
             QMetaObject::invokeMethod(
                 qApp,
-                [self, percent] {
-                    if (self)
+                [self, stop, percent] {
+                    if (self && self->m_stopRun == stop)
                         emit self->reclassifyProgress(percent);
                 },
                 Qt::QueuedConnection);
         };
-        auto finish = [self](const QString &error) {
+        auto finish = [self, stop](const QString &error) {
             QMetaObject::invokeMethod(
                 qApp,
-                [self, error] {
-                    if (self)
+                [self, stop, error] {
+                    if (self && self->m_stopRun == stop)
                         self->finishReclassify(error);
                 },
                 Qt::QueuedConnection);
@@ -522,7 +538,8 @@ void Session::reclassify()
                 // that began before the commit holds it back for a moment: a few tries.
                 for (int i = 0; i < 20; ++i) {
                     auto done = db.checkpoint();
-                    if (!done || *done || !db.integrityChecked())
+                    // Closed meanwhile: the window's connection empties the log as it closes.
+                    if (!done || *done || !db.integrityChecked() || *stop)
                         break;
                     QThread::msleep(50);
                 }

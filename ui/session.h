@@ -147,6 +147,9 @@ signals:
 private:
     /// At the start of each write above: a run of reclassify() going on stops and runs again.
     void beforeWrite();
+    /// close() and the destructor: a run going on stops, and nothing of it is reported (its end
+    /// is dropped: the session it would tell is closed, or has another file).
+    void stopReclassify();
     void reloadRunInfo();
     /// What follows an undone import: the views reload, a classification if the history changed.
     void importUndone(store::ImportKind kind);
@@ -161,7 +164,8 @@ private:
     std::optional<store::ClassificationRunInfo> m_lastRun;
     QDate m_today;
     bool m_reclassifying = false;
-    /// The running reclassify()'s stop flag (its connection's Database::stopWhen()).
+    /// The running reclassify()'s stop flag (its connection's Database::stopWhen()), and who it is:
+    /// its worker's progress and end count only while this is still its flag.
     std::shared_ptr<std::atomic<bool>> m_stopRun;
     /// A write came during the run (run again at its end), or a run was asked for during a
     /// write in the background (run at the write's end).

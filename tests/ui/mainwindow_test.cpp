@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSemaphore>
@@ -268,6 +269,132 @@ TEST_F(MainWindowTest, AWriteDuringTheRunsWriteStopsItAndTheRunGoesAgainWithTheW
     auto stored = results.find(3);
     ASSERT_TRUE(stored && *stored);
     EXPECT_EQ((*stored)->due, date("2026-07-05"));
+}
+
+namespace {
+
+/// The as-of date of the latest run stored in `file`.
+QDate lastRunIn(const QString &file)
+{
+    store::Database db;
+    if (!db.open(file))
+        return {};
+    auto last = store::ClassificationStore(db).lastRun();
+    return last && *last ? (*last)->asOf : QDate();
+}
+
+/// Another team's file: one customer, classified as of `asOf`.
+void makeOtherTeam(const QString &file, QDate asOf)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(file));
+    Customer zhao;
+    zhao.name = QStringLiteral("赵敏");
+    zhao.phone = QStringLiteral("13600006666");
+    zhao.owner = QStringLiteral("Zhao");
+    zhao.createdAt = date("2026-01-05");
+    ASSERT_TRUE(store::CustomerRepository(db).add(zhao));
+    ASSERT_TRUE(io::classifyDatabase(db, asOf, /*store=*/true));
+}
+
+/// The names in a customer list, in order.
+QStringList namesOf(const QAbstractItemModel *model)
+{
+    QStringList names;
+    for (int r = 0; r < model->rowCount(); ++r)
+        names << model->index(r, ui::CustomerTableModel::Name).data().toString();
+    return names;
+}
+
+} // namespace
+
+// The waits below are QTest::qWaitFor() inside gtest's assertions: a QTRY_ macro that times out
+// outside QTest's own runner returns from the test without failing it.
+
+TEST_F(MainWindowTest, ClosingTheWindowDuringARunStopsItAtOnceAndLeavesThePreviousRun)
+{
+    const test::HoldTheFirstRunsWrite hold;
+    session->setToday(date("2026-07-01"));
+    session->reclassify();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hold.runs() == 1; }, 10'000));
+
+    // As the app ends: the window closes, then the session goes, and its database with it.
+    QElapsedTimer closing;
+    closing.start();
+    window->close();
+    window.reset();
+    session.reset();
+    // Without the stop, the end waited for the run: here the hold's 15 s, then its write.
+    EXPECT_LT(closing.elapsed(), 3000);
+    EXPECT_EQ(lastRunIn(dbPath), date("2026-06-30"));
+}
+
+TEST_F(MainWindowTest, OpeningAnotherFileDuringARunShowsItsDataAndItsOwnRunAndNoError)
+{
+    const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+    makeOtherTeam(other, date("2026-06-30")); // a day behind: opening it classifies it
+    const test::HoldTheFirstRunsWrite hold;
+    session->setToday(date("2026-07-01"));
+    QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
+    session->reclassify();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hold.runs() == 1; }, 10'000));
+
+    // An error would be answered at once instead of shown (and be the last message's text).
+    const QString lastMessage = ui::MessageBox::lastText();
+    ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    const auto unanswer = qScopeGuard([] { ui::MessageBox::setNextAnswer(QMessageBox::NoButton); });
+    QElapsedTimer opening;
+    opening.start();
+    ASSERT_TRUE(window->openDatabase(other));
+
+    // The new file's run goes at once (before, the held run kept it from starting at all), and it
+    // is the only one that reports: the stopped run's late end says nothing.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_LT(opening.elapsed(), 10'000);
+    EXPECT_TRUE(finished.front().at(0).toBool()) << finished.front().at(1).toString().toStdString();
+    ASSERT_TRUE(ui::Session::workerPool()->waitForDone(10'000));
+    QTest::qWait(100);
+    EXPECT_EQ(finished.count(), 1);
+    EXPECT_EQ(ui::MessageBox::lastText(), lastMessage);
+    EXPECT_FALSE(session->isReclassifying());
+    EXPECT_EQ(session->path(), other);
+    ASSERT_TRUE(session->lastRun());
+    EXPECT_EQ(session->lastRun()->asOf, date("2026-07-01"));
+    window->showPlace(ui::MainWindow::Place::Customers);
+    const QStringList zhao{QStringLiteral("赵敏")};
+    EXPECT_TRUE(QTest::qWaitFor([&] { return namesOf(window->customersView()->model()) == zhao; }, 5000))
+        << namesOf(window->customersView()->model()).join(u", ").toStdString();
+    EXPECT_FALSE(child<QProgressBar>("reclassifyProgress")->isVisible());
+    // The first file's stored run is as it was: the stopped run rolled back.
+    EXPECT_EQ(lastRunIn(dbPath), date("2026-06-30"));
+}
+
+TEST_F(MainWindowTest, OpeningAFileOfTheDayDuringARunLeavesNoProgressShowing)
+{
+    const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+    makeOtherTeam(other, date("2026-07-01")); // classified today: no run on opening
+    const test::HoldTheFirstRunsWrite hold;
+    session->setToday(date("2026-07-01"));
+    QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
+    session->reclassify();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hold.runs() == 1; }, 10'000));
+    auto *progress = child<QProgressBar>("reclassifyProgress");
+    EXPECT_TRUE(progress->isVisible());
+
+    const QString lastMessage = ui::MessageBox::lastText();
+    ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    const auto unanswer = qScopeGuard([] { ui::MessageBox::setNextAnswer(QMessageBox::NoButton); });
+    ASSERT_TRUE(window->openDatabase(other));
+    EXPECT_FALSE(session->isReclassifying());
+    EXPECT_FALSE(progress->isVisible());
+    EXPECT_TRUE(child<QLabel>("statusClassified")->text().startsWith(u"Classified"))
+        << child<QLabel>("statusClassified")->text().toStdString();
+    ASSERT_TRUE(ui::Session::workerPool()->waitForDone(10'000));
+    QTest::qWait(100);
+    EXPECT_EQ(finished.count(), 0);
+    EXPECT_EQ(ui::MessageBox::lastText(), lastMessage);
+    EXPECT_EQ(hold.runs(), 1);
+    EXPECT_EQ(lastRunIn(dbPath), date("2026-06-30"));
 }
 
 TEST_F(MainWindowTest, F5TellsTheViewsThenCopiesTheRunIntoTheFileItself)

@@ -7,6 +7,10 @@
 #include "store/repositories.h"
 #include "support/testsupport.h"
 
+#include <QDeadlineTimer>
+#include <QThread>
+#include <QThreadPool>
+
 #include <utility>
 
 namespace tierdesk::test {
@@ -117,6 +121,23 @@ void WorkerGate::release()
         return;
     m_open->release();
     ui::readerPool()->setMaxThreadCount(m_threads);
+}
+
+HoldTheFirstRunsWrite::HoldTheFirstRunsWrite()
+{
+    store::ClassificationStore::setWriteStartedHook([runs = m_runs](const std::atomic<bool> *stop) {
+        if ((*runs)++ > 0)
+            return;
+        QDeadlineTimer deadline(15'000);
+        while (!(stop && stop->load()) && !deadline.hasExpired())
+            QThread::msleep(1);
+    });
+}
+
+HoldTheFirstRunsWrite::~HoldTheFirstRunsWrite()
+{
+    ui::Session::workerPool()->waitForDone(20'000);
+    store::ClassificationStore::setWriteStartedHook({});
 }
 
 } // namespace tierdesk::test

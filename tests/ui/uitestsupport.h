@@ -5,6 +5,7 @@
 #include <QSemaphore>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <gtest/gtest.h>
 #include <memory>
 
@@ -44,6 +45,22 @@ private:
     std::shared_ptr<QSemaphore> m_open = std::make_shared<QSemaphore>();
     int m_threads = 0;
     bool m_released = false;
+};
+
+/// The first classification run that begins its write is held there, as a run's write holds the
+/// file for seconds at a million customers: until its stop flag is set (a write of the window,
+/// closing the file), or 15 s. Unhooked at the end of the scope, once the runs' workers are done.
+class HoldTheFirstRunsWrite final {
+public:
+    HoldTheFirstRunsWrite();
+    ~HoldTheFirstRunsWrite();
+    HoldTheFirstRunsWrite(const HoldTheFirstRunsWrite &) = delete;
+    HoldTheFirstRunsWrite &operator=(const HoldTheFirstRunsWrite &) = delete;
+    /// How many runs began their write.
+    int runs() const { return *m_runs; }
+
+private:
+    std::shared_ptr<std::atomic<int>> m_runs = std::make_shared<std::atomic<int>>(0);
 };
 
 } // namespace tierdesk::test
