@@ -826,26 +826,8 @@ void ImportWizard::importInBackground()
     m_progress->setRange(0, int(customers() ? m_plan->rows.size() : m_activityPlan->rows.size()));
     m_progress->setValue(0);
     m_progressTimer->start();
-    // A classification writes everyone's results in one transaction: the import's would wait for
-    // it, and fail after the busy timeout. It starts when that one is done.
-    if (m_session->isReclassifying()) {
-        m_afterClassification = connect(m_session, &Session::reclassifyFinished, this, [this] {
-            disconnect(m_afterClassification);
-            startBackgroundImport();
-        });
-        return;
-    }
-    startBackgroundImport();
-}
-
-void ImportWizard::startBackgroundImport()
-{
-    if (m_importProgress->cancelled) {
-        m_progressTimer->stop();
-        m_importProgress.reset();
-        importFinished(nullptr, true);
-        return;
-    }
+    // A classification going on stops (its write would hold the import's up), and runs again after
+    // the import, with it.
     m_session->beginBackgroundImport();
     const QString path = m_session->path();
     const std::shared_ptr<const store::Database::DamageCheck> check = m_session->database().damageCheck();

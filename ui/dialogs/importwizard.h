@@ -122,9 +122,8 @@ private:
     void fillReview();
     void runImport();
     void runActivityImport(const std::function<bool(qint64, qint64)> &progress);
-    /// Writes the import in a worker (after a classification that is running, if any).
+    /// Writes the import in a worker (a classification that is running stops, and runs again after).
     void importInBackground();
-    void startBackgroundImport();
     void showCustomerReport(const Result<io::CustomerImportReport> &report);
     void showActivityReport(const Result<io::ActivityImportReport> &report);
     /// Ends an import on the page: says what went wrong (`error`) or that it was cancelled, and
@@ -147,7 +146,6 @@ private:
     bool m_planReady = false; ///< its plan came: the next validation of the Columns page passes
     /// The import's worker: how far it is, and Cancel.
     std::shared_ptr<ExportProgress> m_importProgress;
-    QMetaObject::Connection m_afterClassification;
     QTimer *m_progressTimer = nullptr;
     int m_reviewFill = 0;         ///< fills of the review so far (fillReviewRows() of the latest goes on)
     bool m_reviewFilling = false; ///< its rows are still being added
