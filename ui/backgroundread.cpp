@@ -3,7 +3,9 @@
 #include "model/memory.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFile>
+#include <QThread>
 #include <QThreadStorage>
 
 #include <algorithm>
@@ -107,6 +109,28 @@ void releaseIdleReaderMemory()
             shrink(s->reader);
         else
             s->release = true; // by the reading thread, when it is done (~ReaderInUse())
+    }
+}
+
+bool waitForReadsToEnd(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        bool reading = false;
+        {
+            const std::lock_guard lock(slotsMutex);
+            for (ReaderSlot *s : allSlots()) {
+                if (std::unique_lock use(s->use, std::try_to_lock); !use) {
+                    reading = true;
+                    break;
+                }
+            }
+        }
+        if (!reading)
+            return true;
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(5);
     }
 }
 

@@ -59,6 +59,11 @@ public:
 /// next read of each list starts from an empty cache (the file's pages are in the system's
 /// cache), as it does anyway after any write to the file.
 void releaseIdleReaderMemory();
+/// Waits until no worker thread of readerPool() is in a read, or `timeoutMs` have passed; true
+/// when none is. For such a job, after releaseIdleReaderMemory(): the reads under way (a list's
+/// after a write, the search texts being read) give their memory back as they end, before the
+/// job fills its own, instead of under its peak. From any thread but the window's.
+bool waitForReadsToEnd(int timeoutMs);
 
 /// Runs `read(store::Database &) -> Result<T>` in a worker thread (readerPool()) on a read-only
 /// connection of that thread to the database file `path` (readerConnection(); the window's

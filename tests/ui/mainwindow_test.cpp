@@ -397,6 +397,47 @@ TEST_F(MainWindowTest, OpeningAFileOfTheDayDuringARunLeavesNoProgressShowing)
     EXPECT_EQ(lastRunIn(dbPath), date("2026-06-30"));
 }
 
+TEST_F(MainWindowTest, ARunReadsTheFactsOnceTheReadsUnderWayEndedOrASecondPassed)
+{
+    // A worker's read (a list's, the search texts'), held until released.
+    QSemaphore started, wait;
+    bool released = false;
+    const auto release = [&] {
+        if (!std::exchange(released, true))
+            wait.release();
+    };
+    const auto releaseAtTheEnd = qScopeGuard(release);
+    std::optional<bool> read;
+    ui::readInBackground<bool>(
+        window.get(), session->database().path(),
+        [&started, &wait](store::Database &) -> Result<bool> {
+            started.release();
+            wait.acquire();
+            return true;
+        },
+        [&read](const Result<bool> &r) { read = r.has_value(); });
+    ASSERT_TRUE(started.tryAcquire(1, 10'000));
+    std::atomic<int> writes = 0;
+    store::ClassificationStore::setWriteStartedHook([&writes](const std::atomic<bool> *) { ++writes; });
+    const auto unhook = qScopeGuard([] {
+        ui::Session::workerPool()->waitForDone(20'000);
+        store::ClassificationStore::setWriteStartedHook({});
+    });
+    QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
+    session->reclassify();
+    // The run waits for the read before it reads the facts (their memory came on top of the
+    // read's): nothing written yet.
+    QTest::qWait(400);
+    EXPECT_EQ(writes.load(), 0);
+    // But not for long: a read that goes on (an Export…) does not hold it up past a second.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_TRUE(finished.front().at(0).toBool()) << finished.front().at(1).toString().toStdString();
+    EXPECT_EQ(writes.load(), 1);
+    EXPECT_FALSE(read.has_value());
+    release();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return read.has_value(); }, 10'000));
+}
+
 TEST_F(MainWindowTest, F5TellsTheViewsThenCopiesTheRunIntoTheFileItself)
 {
     auto runsIn = [](const QString &file) -> qint64 {
