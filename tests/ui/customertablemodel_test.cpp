@@ -10,6 +10,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -196,6 +197,77 @@ TEST_F(CustomerTableModelTest, ALateCountOfAnEarlierSearchIsDropped)
     QTest::qWait(300); // the worker's answer arrives and must change nothing
     EXPECT_EQ(model.rowCount(), 2);
     EXPECT_EQ(ids(model), (QList<qint64>{1, 5}));
+}
+
+TEST_F(CustomerTableModelTest, ACountFromAWorkerAddsItsRowsAStepAtATimeWithTheEventLoopBetween)
+{
+    CustomerTableModel::setQuickCountLimit(1);
+    CustomerTableModel::setInsertStepRows(2);
+    const auto restore = qScopeGuard([] {
+        CustomerTableModel::setQuickCountLimit(5000);
+        CustomerTableModel::setInsertStepRows(131'072);
+    });
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy counted(&model, &CustomerTableModel::countChanged);
+    // Each step's rows, and what a timer started right after the first step sees: the window's
+    // timers and input are handled between the steps, not only its posted events.
+    QList<int> steps;
+    int rowsSeenBetween = -1;
+    QTimer probe;
+    probe.setSingleShot(true);
+    probe.setInterval(0);
+    QObject::connect(&probe, &QTimer::timeout, &model, [&] { rowsSeenBetween = model.rowCount(); });
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model,
+                     [&](const QModelIndex &, int first, int last) {
+                         steps << last - first + 1;
+                         if (steps.size() == 1)
+                             probe.start();
+                     });
+    store::CustomerFilter f;
+    f.search = QStringLiteral("1"); // five customers
+    model.setFilter(f);
+    EXPECT_EQ(model.rowCount(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.isCountExact(); }, 10'000));
+    EXPECT_EQ(steps, (QList<int>{2, 2}));
+    EXPECT_EQ(rowsSeenBetween, 3); // the window ran between the steps
+    EXPECT_EQ(model.rowCount(), 5);
+    EXPECT_EQ(counted.size(), 2); // the first row, then once with all five
+    EXPECT_EQ(counted.last().at(0).toLongLong(), 5);
+    EXPECT_EQ(ids(model), (QList<qint64>{2, 3, 4, 1, 5}));
+}
+
+TEST_F(CustomerTableModelTest, AReloadStopsTheStepsOfTheCountBeforeIt)
+{
+    CustomerTableModel::setQuickCountLimit(1);
+    CustomerTableModel::setInsertStepRows(1);
+    const auto restore = qScopeGuard([] {
+        CustomerTableModel::setQuickCountLimit(5000);
+        CustomerTableModel::setInsertStepRows(131'072);
+    });
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("1"); // five customers: the first, then a step of one row each
+    int inserted = 0;
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model, [&] {
+        // After the first step, another search, before the next step.
+        if (++inserted == 1)
+            QMetaObject::invokeMethod(
+                &model,
+                [&] {
+                    f.search = QStringLiteral("Anna");
+                    model.setFilter(f);
+                },
+                Qt::QueuedConnection);
+    });
+    model.setFilter(f);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.search == QStringLiteral("Anna"); }, 10'000));
+    QTest::qWait(100); // the steps left would have run by now
+    EXPECT_EQ(inserted, 1);
+    EXPECT_TRUE(model.isCountExact());
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(ids(model), QList<qint64>{2});
 }
 
 TEST_F(CustomerTableModelTest, AShortSearchSeesACustomerAddedSinceItRanLast)

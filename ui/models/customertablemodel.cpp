@@ -21,6 +21,7 @@ namespace tierdesk::ui {
 namespace {
 
 std::atomic<qint64> quickCount = 5000;
+std::atomic<qint64> insertStep = 131'072;
 std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
 
 store::CustomerSort sortFor(int column, store::CustomerSort fallback)
@@ -64,7 +65,12 @@ store::CustomerSort sortFor(int column, store::CustomerSort fallback)
 CustomerTableModel::CustomerTableModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
-{}
+    , m_insertStep(new QTimer(this))
+{
+    m_insertStep->setSingleShot(true);
+    m_insertStep->setInterval(0);
+    connect(m_insertStep, &QTimer::timeout, this, &CustomerTableModel::insertCountedRows);
+}
 
 CustomerTableModel::~CustomerTableModel()
 {
@@ -105,6 +111,16 @@ qint64 CustomerTableModel::quickCountLimit()
 void CustomerTableModel::setQuickCountLimit(qint64 rows)
 {
     quickCount = std::max<qint64>(1, rows);
+}
+
+qint64 CustomerTableModel::insertStepRows()
+{
+    return insertStep.load();
+}
+
+void CustomerTableModel::setInsertStepRows(qint64 rows)
+{
+    insertStep = std::max<qint64>(1, rows);
 }
 
 qint64 CustomerTableModel::backgroundLoadLimit()
@@ -182,6 +198,7 @@ void CustomerTableModel::reload()
     m_remembered.reset();
     stopRead(m_stopLoad);
     stopRead(m_stopCount);
+    m_insertStep->stop(); // and the rows of its count still being added
     const Query query{m_filter, m_sort, m_descending};
     m_pagesInBackground = m_session && m_session->isOpen() && loadsInBackground(m_session->database().path());
     if (m_pagesInBackground) {
@@ -350,15 +367,14 @@ void CustomerTableModel::countInBackground()
 {
     auto apply = [this](const Result<qint64> &count) {
         m_stopCount.reset();
-        m_countExact = true;
         if (!count) {
+            m_countExact = true;
             m_error = count.error().message;
-        } else if (*count > m_count) {
-            beginInsertRows({}, int(m_count), int(std::min<qint64>(*count, INT_MAX)) - 1);
-            m_count = std::min<qint64>(*count, INT_MAX);
-            endInsertRows();
+            emit countChanged(m_count);
+            return;
         }
-        emit countChanged(m_count);
+        m_counted = std::min<qint64>(*count, INT_MAX);
+        insertCountedRows();
     };
     const QString path = m_session->database().path();
     if (!readableInBackground(path)) {
@@ -370,6 +386,23 @@ void CustomerTableModel::countInBackground()
         this, path,
         [filter = m_shown.filter](store::Database &db) { return store::CustomerQuery(db).count(filter); },
         apply);
+}
+
+void CustomerTableModel::insertCountedRows()
+{
+    if (m_counted > m_count) {
+        const qint64 last = std::min(m_counted, m_count + insertStepRows());
+        beginInsertRows({}, int(m_count), int(last) - 1);
+        m_count = last;
+        endInsertRows();
+        if (m_count < m_counted) {
+            // The window paints and takes input between the steps.
+            m_insertStep->start();
+            return;
+        }
+    }
+    m_countExact = true;
+    emit countChanged(m_count);
 }
 
 const store::CustomerRow *CustomerTableModel::fetch(int row, bool wait) const

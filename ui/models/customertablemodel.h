@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QHash>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -115,6 +116,12 @@ public:
     /// worker (5000; tests lower it).
     static qint64 quickCountLimit();
     static void setQuickCountLimit(qint64 rows);
+    /// How many of the rows a worker counted (countInBackground()) are added to the list in one
+    /// turn of the window's event loop (131,072; tests lower it). The table's header makes a
+    /// section for each row, on fresh memory: a million rows at once held the window for 40 ms on
+    /// a quiet machine, and over 100 ms while the morning's classification took both cores.
+    static qint64 insertStepRows();
+    static void setInsertStepRows(qint64 rows);
     /// The last error of a query (shown by the view), empty when fine.
     QString lastError() const { return m_error; }
     /// The widest texts a column can show, in the UI's language (for the initial column widths);
@@ -160,6 +167,9 @@ private:
     void loadInBackground(const Query &query);
     void show(const Query &query, const Result<Loaded> &answer);
     void countInBackground();
+    /// Adds the next insertStepRows() of the rows counted (m_counted), and queues the step after
+    /// it; after the last one the count is exact (countChanged()).
+    void insertCountedRows();
 
     Session *m_session;
     // What was asked for (setFilter, sort) ...
@@ -175,6 +185,12 @@ private:
     std::shared_ptr<std::atomic<bool>> m_stopLoad;
     /// The worker counting the rest of a big search; set on the next reload, which drops its count.
     std::shared_ptr<std::atomic<bool>> m_stopCount;
+    /// The rows that worker counted, while they are added a step at a time (insertCountedRows()).
+    qint64 m_counted = 0;
+    /// Runs the next step of insertCountedRows(); a reload stops it. A timer, not a queued call: the
+    /// window handles its posted events, queued calls among them, until none is left before it
+    /// looks at its timers and input again, so a chain of queued steps would be one long stall.
+    QTimer *m_insertStep;
     mutable QHash<qint64, std::vector<store::CustomerRow>> m_pages;
     /// The workers reading pages for the view (data() on a big database), by page.
     mutable QHash<qint64, std::shared_ptr<std::atomic<bool>>> m_pageReads;
