@@ -99,7 +99,9 @@ public:
     void beginBackgroundImport();
     /// The end of that import, on the window's thread: `changed` says it wrote customers
     /// (customersChanged()), `history` that it added orders or calls (a reclassification, as
-    /// importActivities() starts).
+    /// importActivities() starts). When a classification follows, customersChanged() comes at
+    /// its end (as after reclassify(); if it fails, then too), not now as well: the views would
+    /// read everything twice, once beside the run.
     void endBackgroundImport(bool changed, bool history);
     bool isImportingInBackground() const { return m_writingInBackground; }
     Result<void> unmerge(const store::MergeRecord &record);
@@ -171,6 +173,8 @@ private:
     /// write in the background (run at the write's end).
     bool m_runAgain = false;
     bool m_writingInBackground = false;
+    /// An import's changes wait for the end of the run going on to be told (endBackgroundImport()).
+    bool m_viewsBehind = false;
 };
 
 } // namespace tierdesk::ui

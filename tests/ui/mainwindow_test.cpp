@@ -514,6 +514,44 @@ TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsMakeRoomForAnExportOfTheCallL
     QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
 }
 
+TEST_F(MainWindowTest, OnABigDatabaseTheRunAfterAnImportOfOrdersTellsTheViewsAtItsEndOnly)
+{
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *model = window->customersView()->model();
+    QTRY_VERIFY(!model->isLoading());
+    const int threads = ui::Session::workerPool()->maxThreadCount();
+    QSemaphore hold;
+    const auto restore = qScopeGuard([&] {
+        hold.release(); // never leave the pool's thread waiting
+        ui::Session::workerPool()->waitForDone(20'000);
+        ui::Session::workerPool()->setMaxThreadCount(threads);
+    });
+    QSignalSpy changed(session.get(), &ui::Session::customersChanged);
+    QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
+    // The import's worker wrote new orders; the run it starts waits behind a job holding the
+    // pool's only thread.
+    ui::Session::workerPool()->setMaxThreadCount(1);
+    ui::Session::workerPool()->start([&hold] { hold.acquire(); });
+    session->beginBackgroundImport();
+    session->endBackgroundImport(true, true);
+    ASSERT_TRUE(session->isReclassifying());
+    // The views do not read everything beside the run (their readers' page caches came on top of
+    // its peak at a million customers): the run's end tells them, once.
+    EXPECT_EQ(changed.count(), 0);
+    EXPECT_FALSE(model->isLoading());
+    hold.release();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20'000);
+    EXPECT_TRUE(finished.front().at(0).toBool()) << finished.front().at(1).toString().toStdString();
+    EXPECT_EQ(changed.count(), 1);
+
+    // An import of customers alone starts no run: the views are told at once.
+    session->beginBackgroundImport();
+    session->endBackgroundImport(true, false);
+    EXPECT_FALSE(session->isReclassifying());
+    EXPECT_EQ(changed.count(), 2);
+}
+
 TEST_F(MainWindowTest, OnABigDatabaseTheWorkersConnectionSeesEachNewWrite)
 {
     const BigDatabase big;
