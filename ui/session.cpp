@@ -395,6 +395,18 @@ void Session::endBackgroundImport(bool changed, bool history)
         emit customersChanged();
 }
 
+void Session::pauseSearchTexts()
+{
+    if (m_searchPauses++ == 0)
+        emit searchTextsPaused();
+}
+
+void Session::resumeSearchTexts()
+{
+    if (m_searchPauses > 0 && --m_searchPauses == 0)
+        emit searchTextsResumed();
+}
+
 Result<void> Session::unmerge(const store::MergeRecord &record)
 {
     beforeWrite();

@@ -104,6 +104,14 @@ public:
     /// read everything twice, once beside the run.
     void endBackgroundImport(bool changed, bool history);
     bool isImportingInBackground() const { return m_writingInBackground; }
+    /// A window that keeps the main window from searching while it is open, and needs the memory
+    /// (the import wizard at a million customers: a list, its plan, a worker's reads), holds the
+    /// search texts back: the first pauseSearchTexts() has them freed (searchTextsPaused()) and
+    /// they are not read again meanwhile; the last resumeSearchTexts() has them read
+    /// (searchTextsResumed()).
+    void pauseSearchTexts();
+    void resumeSearchTexts();
+    bool areSearchTextsPaused() const { return m_searchPauses > 0; }
     Result<void> unmerge(const store::MergeRecord &record);
 
     /// Facts and classification of one customer as of today, for the customer card.
@@ -145,6 +153,8 @@ signals:
     void reclassifyStarted();
     void reclassifyProgress(int percent);
     void reclassifyFinished(bool ok, const QString &error);
+    void searchTextsPaused();
+    void searchTextsResumed();
 
 private:
     /// At the start of each write above: a run of reclassify() going on stops and runs again.
@@ -175,6 +185,7 @@ private:
     bool m_writingInBackground = false;
     /// An import's changes wait for the end of the run going on to be told (endBackgroundImport()).
     bool m_viewsBehind = false;
+    int m_searchPauses = 0; ///< pauseSearchTexts() not resumed yet
 };
 
 } // namespace tierdesk::ui

@@ -1,4 +1,5 @@
 #include "backgroundread.h"
+#include "dialogs/importwizard.h"
 #include "dialogs/logcalldialog.h"
 #include "io/classifyjob.h"
 #include "mainwindow.h"
@@ -511,6 +512,34 @@ TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsMakeRoomForAnExportOfTheCallL
     EXPECT_EQ(store::SearchSnapshot::current(db), nullptr);
     ASSERT_TRUE(finished.count() == 1 || finished.wait(20'000));
     EXPECT_TRUE(finished.at(0).at(1).toString().isEmpty()) << finished.at(0).at(1).toString().toStdString();
+    QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
+}
+
+TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsMakeRoomWhileTheImportWizardIsOpen)
+{
+    const BigDatabaseSearchedInMemory big;
+    sqlite3 *db = session->database().handle();
+    window->showPlace(ui::MainWindow::Place::Customers);
+    window->customersView()->model()->prepareSearch();
+    QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
+
+    // The wizard keeps the window from searching: the texts go as it opens.
+    auto wizard =
+        std::make_unique<ui::ImportWizard>(session.get(), ui::ImportWizard::Kind::Orders, window.get());
+    wizard->open();
+    EXPECT_EQ(store::SearchSnapshot::current(db), nullptr);
+    // A change meanwhile (an import of customers) does not have them read again.
+    auto anna = session->customer(2);
+    ASSERT_TRUE(anna && *anna);
+    Customer renamed = **anna;
+    renamed.name = QStringLiteral("Anna Schmidt-Weber");
+    ASSERT_TRUE(session->updateCustomer(renamed));
+    QTest::qWait(300);
+    ASSERT_TRUE(ui::readerPool()->waitForDone(10'000));
+    EXPECT_EQ(store::SearchSnapshot::current(db), nullptr);
+    // Closed, it has them read again.
+    wizard->close();
+    wizard.reset();
     QTRY_VERIFY_WITH_TIMEOUT(store::SearchSnapshot::current(db) != nullptr, 10'000);
 }
 

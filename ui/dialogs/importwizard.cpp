@@ -74,6 +74,13 @@ ImportWizard::ImportWizard(Session *session, Kind kind, QWidget *parent)
     setPage(ImportPage, buildImportPage());
     setButtonText(QWizard::CommitButton, tr("&Import"));
     resize(860, 600);
+    // The window cannot search while the wizard is open: on a big database the search texts (some
+    // 80 MB at a million customers) make room for the list, its plan and the workers' reads, and
+    // are read again once it closes. They were under the review's and the import's peaks.
+    if (inBackground()) {
+        m_searchPausedIn = m_session;
+        m_session->pauseSearchTexts();
+    }
 }
 
 ImportWizard::~ImportWizard()
@@ -88,6 +95,8 @@ ImportWizard::~ImportWizard()
     if (inBackground())
         (void)QtConcurrent::run(readerPool(), [table = std::move(m_table), plan = std::move(m_plan),
                                                activityPlan = std::move(m_activityPlan)] {});
+    if (m_searchPausedIn)
+        m_searchPausedIn->resumeSearchTexts();
 }
 
 bool ImportWizard::inBackground() const

@@ -4,6 +4,7 @@
 #include "io/activityimport.h"
 #include "io/customerimport.h"
 
+#include <QPointer>
 #include <QWizard>
 
 #include <memory>
@@ -132,6 +133,8 @@ private:
     QString title() const;
 
     Session *m_session;
+    /// The session whose search texts the wizard paused while it is open (a big database).
+    QPointer<Session> m_searchPausedIn;
     Kind m_kind;
     QString m_path;
     std::optional<io::Table> m_table;

@@ -149,9 +149,10 @@ void CustomerTableModel::setSearchSnapshotCustomers(qint64 customers)
 
 void CustomerTableModel::prepareSearch()
 {
-    // Not while everyone is classified (the morning's run on opening, F5): the run needs the
-    // memory (releaseSearch()), and its end asks again.
-    if (m_session->isReclassifying())
+    // Not while everyone is classified (the morning's run on opening, F5), nor while the import
+    // wizard is open (Session::pauseSearchTexts()): they need the memory (releaseSearch()), and
+    // their end asks again.
+    if (m_session->isReclassifying() || m_session->areSearchTextsPaused())
         return;
     const QString path = m_session->database().path();
     if (!loadsInBackground(path))

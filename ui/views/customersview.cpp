@@ -160,6 +160,9 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     connect(session, &Session::reclassifyStarted, m_model, &CustomerTableModel::releaseSearch);
     connect(session, &Session::closed, m_model, &CustomerTableModel::releaseSearch);
     connect(session, &Session::reclassifyFinished, m_model, &CustomerTableModel::prepareSearch);
+    // The same while the import wizard is open (it keeps the window from searching meanwhile).
+    connect(session, &Session::searchTextsPaused, m_model, &CustomerTableModel::releaseSearch);
+    connect(session, &Session::searchTextsResumed, m_model, &CustomerTableModel::prepareSearch);
 }
 
 bool CustomersView::eventFilter(QObject *watched, QEvent *event)
