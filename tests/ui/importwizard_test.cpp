@@ -297,6 +297,20 @@ TEST_F(ImportWizardTest, OnABigDatabaseWorkersPlanAndImportWhileTheWizardWaits)
     EXPECT_FALSE(wizard->button(QWizard::CancelButton)->isVisible());
     EXPECT_EQ(child<QProgressBar>(QStringLiteral("importProgress"))->value(), 3);
     EXPECT_TRUE(child<QLabel>(QStringLiteral("importResult"))->text().contains(u"1 created"));
+    // The worker freed the list and its plan once it had written the rows to fix.
+    EXPECT_FALSE(wizard->table());
+    EXPECT_FALSE(wizard->plan());
+    EXPECT_TRUE(child<QPushButton>(QStringLiteral("importSaveProblems"))->isEnabled());
+    const QString fix = dir.filePath(QStringLiteral("fix.csv"));
+    ASSERT_TRUE(wizard->saveProblems(fix));
+    QFile fixed(fix);
+    ASSERT_TRUE(fixed.open(QIODevice::ReadOnly));
+    const QByteArray bytes = fixed.readAll();
+    EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF")); // UTF-8 with a BOM, as on a small database
+    const QString text = QString::fromUtf8(bytes);
+    EXPECT_TRUE(text.contains(u"张伟"));
+    EXPECT_TRUE(text.contains(u"王伟"));      // the skipped duplicate
+    EXPECT_FALSE(text.contains(u"华信贸易")); // imported
     QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 1, 20000);
     EXPECT_EQ(changed.count(), 1);
     ASSERT_TRUE(wizard->undoImport());
@@ -531,6 +545,10 @@ TEST_F(ActivityWizardTest, OnABigDatabaseAWorkerAddsTheOrdersThenEveryoneIsClass
     EXPECT_EQ(wizard->activityReport()->created, 2);
     EXPECT_EQ(ordersOf(2), 3u);
     EXPECT_EQ(ordersOf(4), 1u);
+    // Nothing to fix; the worker freed the list and its plan before the run they start.
+    EXPECT_FALSE(wizard->table());
+    EXPECT_FALSE(wizard->activityPlan());
+    EXPECT_FALSE(child<QPushButton>(QStringLiteral("importSaveProblems"))->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(classified.count(), 1, 20000);
     EXPECT_TRUE(classified.front().at(0).toBool()) << classified.front().at(1).toString().toStdString();
 }

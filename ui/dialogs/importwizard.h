@@ -130,6 +130,9 @@ private:
     /// Ends an import on the page: says what went wrong (`error`) or that it was cancelled, and
     /// returns false then; true when the report is to be shown.
     bool importFinished(const Error *error, bool cancelled);
+    /// What saveProblems() writes of `table` and `plan`, in memory (the import's worker).
+    template<typename Plan>
+    static Result<QByteArray> rowsToFix(const io::Table &table, const Plan &plan);
     QString title() const;
 
     Session *m_session;
@@ -142,6 +145,9 @@ private:
     std::optional<io::CustomerImportReport> m_report;
     std::optional<io::ActivityPlan> m_activityPlan;
     std::optional<io::ActivityImportReport> m_activityReport;
+    /// After an import written in the background: the rows to fix, as saveProblems() writes them
+    /// (the worker freed the list and its plan).
+    std::optional<Result<QByteArray>> m_rowsToFix;
     bool m_importing = false;
     bool m_cancel = false;
     StopFlag m_stopRead;      ///< the file's reader, while it runs
