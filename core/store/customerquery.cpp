@@ -622,6 +622,28 @@ Result<std::vector<CustomerId>> archivedLeftOut(sqlite3 *db, const CustomerFilte
     return ids;
 }
 
+/// This thread's last matches of snapshotMatches().
+struct LastMatches {
+    std::weak_ptr<const SearchSnapshot> snapshot;
+    DataVersion version;
+    bool includeArchived = false;
+    SnapshotMatches matches;
+
+    /// True when they are those of `f` (its term, archived or not) in `snapshot` as `db` reads it now.
+    bool answers(const std::shared_ptr<const SearchSnapshot> &now, const DataVersion &v,
+                 const CustomerFilter &f, const QString &term) const
+    {
+        return snapshot.lock() == now && version == v && includeArchived == f.includeArchived &&
+               matches.term == term;
+    }
+};
+
+LastMatches &lastMatches()
+{
+    thread_local LastMatches last;
+    return last;
+}
+
 /// The matches of a search-only filter in the snapshot kept for the database (see
 /// CustomerQuery::prepareSearchSnapshot()); nullopt when there is none or it no longer stands for
 /// what `db` reads. The last answer of this thread is kept while the data does not change, and a
@@ -636,18 +658,11 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
     auto snapshot = SearchSnapshot::current(db);
     if (!snapshot)
         return std::nullopt;
-    struct Last {
-        std::weak_ptr<const SearchSnapshot> snapshot;
-        DataVersion version;
-        bool includeArchived = false;
-        SnapshotMatches matches;
-    };
-    thread_local Last last;
+    LastMatches &last = lastMatches();
     const QString term = searchTerm(f.search.trimmed().toLower());
     const DataVersion version = dataVersion(db);
     const bool sameSnapshot = last.snapshot.lock() == snapshot;
-    if (sameSnapshot && last.version == version && last.includeArchived == f.includeArchived &&
-        last.matches.term == term)
+    if (last.answers(snapshot, version, f, term))
         return SnapshotSearch{snapshot, &last.matches};
     SnapshotMatches m;
     m.term = term;
@@ -702,7 +717,7 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
             continue;
         m.rows.push_back(row);
     }
-    last = Last{snapshot, version, f.includeArchived, std::move(m)};
+    last = LastMatches{snapshot, version, f.includeArchived, std::move(m)};
     return SnapshotSearch{snapshot, &last.matches};
 }
 
@@ -1023,6 +1038,21 @@ Result<qint64> CustomerQuery::count(const CustomerFilter &filter)
     }
     const Where w = buildWhere(filter, drive, *search, SearchUse::PerRow);
     return scalar(db, "SELECT count(*)" + from(drive, filter) + w.sql, &w);
+}
+
+Result<std::optional<qint64>> CustomerQuery::knownCount(const CustomerFilter &filter)
+{
+    if (!searchOnly(filter))
+        return std::nullopt;
+    sqlite3 *db = m_db.handle();
+    ReadTransaction read(db);
+    auto snapshot = SearchSnapshot::current(db);
+    if (!snapshot)
+        return std::nullopt;
+    const LastMatches &last = lastMatches();
+    if (!last.answers(snapshot, dataVersion(db), filter, searchTerm(filter.search.trimmed().toLower())))
+        return std::nullopt;
+    return qint64(last.matches.rows.size());
 }
 
 Result<qint64> CustomerQuery::countAtMost(const CustomerFilter &filter, qint64 atMost)

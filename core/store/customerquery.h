@@ -95,6 +95,11 @@ public:
     /// how many would read most of the customers (a search of a character or two found in nearly
     /// every row: a third of a second at a million customers). Stops after `atMost + 1` matches.
     Result<qint64> countAtMost(const CustomerFilter &filter, qint64 atMost);
+    /// The count of `filter` when this thread knows it already, with nothing more to read: the
+    /// last page() or count() of this search on this thread found every match in the texts in
+    /// memory (prepareSearchSnapshot()), and the data has not changed since. nullopt otherwise
+    /// (count() then). For a worker that read a search's first page: its count comes with it.
+    Result<std::optional<qint64>> knownCount(const CustomerFilter &filter);
     /// `limit` rows from `offset` in the given order (ties broken by id).
     Result<std::vector<CustomerRow>> page(const CustomerFilter &filter, CustomerSort sort, bool descending,
                                           qint64 offset, int limit);

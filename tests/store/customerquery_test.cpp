@@ -669,6 +669,60 @@ TEST_F(CustomerSearchSnapshotTest, FindsEveryRowWhoseTextHasTheTermOnceInIdOrder
     EXPECT_TRUE(snapshot->find("").empty());
 }
 
+TEST_F(CustomerSearchSnapshotTest, APageFoundAmongEveryMatchKnowsItsCount)
+{
+    // The worker that read a keystroke's first page gives its count with it when the page was
+    // found among all the matches: no second scan by a count's worker.
+    store::CustomerQuery q(db);
+    int known = 0;
+    for (const char *typed : {"王", "wang", "qq", "3", "user3", "li", "zz", "u", "w", "1"}) {
+        store::CustomerFilter f;
+        f.search = QString::fromUtf8(typed);
+        for (bool archivedToo : {false, true}) {
+            f.includeArchived = archivedToo;
+            for (bool desc : {false, true}) {
+                ASSERT_TRUE(q.page(f, store::CustomerSort::Name, desc, 0, 40));
+                auto n = q.knownCount(f);
+                ASSERT_TRUE(n) << n.error().message.toStdString();
+                if (*n) {
+                    EXPECT_EQ(**n, referenceCount(db, f)) << typed << (archivedToo ? " archived too" : "");
+                    ++known;
+                }
+                // Another filter's count is not this one's.
+                store::CustomerFilter other = f;
+                other.includeArchived = !archivedToo;
+                EXPECT_EQ(q.knownCount(other).value_or(std::optional<qint64>(-1)), std::nullopt) << typed;
+                other = f;
+                other.search += QStringLiteral("x");
+                EXPECT_EQ(q.knownCount(other).value_or(std::optional<qint64>(-1)), std::nullopt) << typed;
+            }
+        }
+        // Counted, it is known: the count's matches are the page's.
+        f.includeArchived = false;
+        ASSERT_TRUE(q.count(f));
+        EXPECT_EQ(q.knownCount(f).value_or(std::nullopt), referenceCount(db, f)) << typed;
+    }
+    EXPECT_GT(known, 0);
+    // A filter the texts in memory do not answer alone: not known.
+    store::CustomerFilter tiered;
+    tiered.search = QStringLiteral("王");
+    tiered.tier = ValueTier::A;
+    ASSERT_TRUE(q.page(tiered, store::CustomerSort::Name, false, 0, 40));
+    EXPECT_EQ(q.knownCount(tiered).value_or(std::optional<qint64>(-1)), std::nullopt);
+    // After a write, what was found may no longer be so.
+    store::CustomerFilter f;
+    f.search = QStringLiteral("王");
+    ASSERT_TRUE(q.page(f, store::CustomerSort::Name, false, 0, 40));
+    ASSERT_TRUE(q.knownCount(f).value_or(std::nullopt));
+    auto first = q.page(f, store::CustomerSort::Name, false, 0, 1);
+    ASSERT_TRUE(first && !first->empty());
+    ASSERT_TRUE(store::CustomerRepository(db).setArchived(first->front().id, true));
+    EXPECT_EQ(q.knownCount(f).value_or(std::optional<qint64>(-1)), std::nullopt);
+    auto recount = q.page(f, store::CustomerSort::Name, false, 0, 40);
+    ASSERT_TRUE(recount);
+    EXPECT_EQ(q.knownCount(f).value_or(std::nullopt), referenceCount(db, f));
+}
+
 TEST_F(CustomerSearchSnapshotTest, AStoppedSearchAnswersNothingAndKeepsNothing)
 {
     // The next keystroke stops the search of the one before (Database::stopWhen): its scan of the

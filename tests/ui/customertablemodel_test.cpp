@@ -372,6 +372,56 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseSearchesReadTheTextsInMemoryAndSeeA
     EXPECT_EQ(search("王伟"), QList<qint64>{1});
 }
 
+TEST_F(CustomerTableModelTest, OnABigDatabaseASearchFoundAmongAllItsMatchesShowsItsCountWithItsRows)
+{
+    // 290 customers of 1,200 with 188000 in their phone number: more than a page (256 rows), in
+    // too few of them for a walk of the names to find the page.
+    for (int i = 0; i < 1200; ++i) {
+        Customer c;
+        c.name = QStringLiteral("Kunde %1").arg(i, 4, 10, QLatin1Char('0'));
+        const QString prefix = i < 290 ? QStringLiteral("188000") : QStringLiteral("177000");
+        c.phone = prefix + QStringLiteral("%1").arg(i, 4, 10, QLatin1Char('0'));
+        c.createdAt = test::date("2026-06-01");
+        ASSERT_TRUE(session->addCustomer(c));
+    }
+    store::SearchSnapshot::forgetAll();
+    CustomerTableModel::setBackgroundLoadLimit(0);
+    CustomerTableModel::setSearchSnapshotCustomers(0);
+    const auto restore = qScopeGuard([] {
+        CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20);
+        CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
+        CustomerTableModel::setInsertStepRows(131'072);
+        store::SearchSnapshot::forgetAll();
+    });
+    CustomerTableModel model(session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.prepareSearch();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return store::SearchSnapshot::current(session->database().handle()) != nullptr; }, 10'000));
+    QSignalSpy loaded(&model, &CustomerTableModel::loaded);
+    QSignalSpy counted(&model, &CustomerTableModel::countChanged);
+    store::CustomerFilter f;
+    f.search = QStringLiteral("188000");
+    model.setFilter(f);
+    ASSERT_TRUE(loaded.wait(10'000));
+    // The page's worker found every match: the rows show with their exact count, no worker counts.
+    EXPECT_TRUE(model.isCountExact());
+    EXPECT_EQ(model.rowCount(), 290);
+    EXPECT_EQ(counted.last().at(0).toLongLong(), 290);
+    EXPECT_EQ(model.index(0, CustomerTableModel::Name).data().toString(), QStringLiteral("Kunde 0000"));
+
+    // More rows than a step (insertStepRows()): the first step is added with the rows, the rest
+    // a step at a time as a worker's count is.
+    CustomerTableModel::setInsertStepRows(20);
+    model.setFilter(f);
+    ASSERT_TRUE(loaded.wait(10'000));
+    EXPECT_FALSE(model.isCountExact());
+    EXPECT_EQ(model.rowCount(), 276);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.isCountExact(); }, 10'000));
+    EXPECT_EQ(model.rowCount(), 290);
+    EXPECT_EQ(counted.last().at(0).toLongLong(), 290);
+}
+
 namespace {
 
 /// Every row of `m` as the view shows it: each column's text, and the id and overdue roles.

@@ -320,6 +320,14 @@ void CustomerTableModel::loadInBackground(const Query &query)
                 out.count = qint64(rows->size());
                 out.exact = rows->size() < std::size_t(kPageSize);
                 out.firstPage = std::move(*rows);
+                if (!out.exact) {
+                    // A page found among every match (the texts in memory) knows the count too:
+                    // no worker needs to count them again, and the rows show once, with it.
+                    auto known = q.knownCount(query.filter);
+                    if (!known)
+                        return std::unexpected(known.error());
+                    out.counted = *known;
+                }
                 return out;
             }
             auto count = q.countAtMost(query.filter, limit);
@@ -354,14 +362,28 @@ void CustomerTableModel::show(const Query &query, const Result<Loaded> &answer)
     } else {
         m_count = answer->count;
         m_countExact = answer->exact;
+        // The exact count of a search found among all its matches, up to a step of rows
+        // (insertStepRows()): in the same reset as the rows, no insertion and paint after it.
+        if (!m_countExact && answer->counted && *answer->counted <= insertStepRows()) {
+            m_count = *answer->counted;
+            m_countExact = true;
+        }
         if (!answer->firstPage.empty())
             m_pages.insert(0, answer->firstPage);
     }
     endResetModel();
     emit countChanged(m_count);
     emit loaded();
-    if (!m_countExact)
+    if (m_countExact)
+        return;
+    if (answer->counted) {
+        // More than a step of rows: added a step at a time, the first now, before the window
+        // paints.
+        m_counted = std::min<qint64>(*answer->counted, INT_MAX);
+        insertCountedRows();
+    } else {
         countInBackground();
+    }
 }
 
 void CustomerTableModel::countInBackground()

@@ -71,7 +71,8 @@ public:
     /// database (loadsInBackground()) a worker reads the count and the first page: the model
     /// shows the rows it had until they arrive, and loaded() follows. A newer reload drops the
     /// answer of an older one. A search there reads its first page alone: when the page is full
-    /// the rows show at once with isCountExact() false, and a worker counts the rest.
+    /// the rows show at once with isCountExact() false, and a worker counts the rest (unless the
+    /// page's worker found every match already: its count comes with the rows).
     void reload();
     /// True from a reload in a worker until its rows are shown (loaded()).
     bool isLoading() const { return m_stopLoad != nullptr; }
@@ -156,6 +157,9 @@ private:
         qint64 count = 0;
         bool exact = true;
         std::vector<store::CustomerRow> firstPage;
+        /// The exact count of a search whose page was found among all its matches
+        /// (store::CustomerQuery::knownCount()), when `count` is not.
+        std::optional<qint64> counted;
     };
     /// The row, from the pages read. A page not read yet is read at once, or with `wait` false
     /// on a big database by a worker (nullptr until then; dataChanged() follows).
