@@ -12,6 +12,7 @@
 #include <atomic>
 #include <mutex>
 #include <numeric>
+#include <thread>
 
 namespace tierdesk::store {
 namespace {
@@ -649,9 +650,10 @@ LastMatches &lastMatches()
 /// what `db` reads. The last answer of this thread is kept while the data does not change, and a
 /// term that contains the last one is looked for among its matches only (typing on). The thread
 /// does not keep the snapshot itself alive: a newer one replaces it when the index changes.
-/// Interrupted (an error, nothing kept) once `stop` is true.
+/// Interrupted (an error, nothing kept) once `stop` is true. A new scan of every text runs in
+/// `scanParts` threads (SearchSnapshot::find()).
 Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const CustomerFilter &f,
-                                                      const std::atomic<bool> *stop)
+                                                      const std::atomic<bool> *stop, int scanParts = 1)
 {
     if (!searchOnly(f))
         return std::nullopt;
@@ -695,7 +697,8 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
         m.found = std::make_shared<const std::vector<std::uint32_t>>(
             snapshot->find(needle, before.found.get(), stop));
     else
-        m.found = std::make_shared<const std::vector<std::uint32_t>>(snapshot->find(needle, nullptr, stop));
+        m.found = std::make_shared<const std::vector<std::uint32_t>>(
+            snapshot->find(needle, nullptr, stop, scanParts));
     // Stopped, the matches are not all: nothing of them is kept.
     if (stopped(stop))
         return std::unexpected(interrupted());
@@ -719,6 +722,13 @@ Result<std::optional<SnapshotSearch>> snapshotMatches(sqlite3 *db, const Custome
     }
     last = LastMatches{snapshot, version, f.includeArchived, std::move(m)};
     return SnapshotSearch{snapshot, &last.matches};
+}
+
+/// How many threads scan the texts for a page that needs every match (SearchSnapshot::find()).
+int pageScanParts()
+{
+    static const int parts = int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    return parts;
 }
 
 /// How many of the first rows of `snapshot` (the same sample as readSearch() takes) have a
@@ -851,7 +861,8 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
                 if (*page)
                     return std::move(**page);
             }
-            auto kept = snapshotMatches(db, filter, stop);
+            // The window waits for this scan: on as many cores as there are (up to four).
+            auto kept = snapshotMatches(db, filter, stop, pageScanParts());
             if (!kept)
                 return std::unexpected(kept.error());
             if (*kept && (*kept)->dense()) {

@@ -2,12 +2,17 @@
 
 #include "sqlite.h"
 
+#include <QScopeGuard>
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <new>
 #include <numeric>
+#include <system_error>
+#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -248,16 +253,15 @@ bool SearchSnapshot::contains(std::uint32_t row, QByteArrayView needle) const
 
 std::vector<std::uint32_t> SearchSnapshot::find(QByteArrayView needle,
                                                 const std::vector<std::uint32_t> *within,
-                                                const std::atomic<bool> *stop) const
+                                                const std::atomic<bool> *stop, int parts) const
 {
     std::vector<std::uint32_t> rows;
     if (needle.isEmpty() || m_ids.empty())
         return rows;
-    auto stopped = [stop] { return stop && stop->load(std::memory_order_relaxed); };
     if (within) {
         std::size_t tested = 0;
         for (const std::uint32_t row : *within) {
-            if (tested++ % 4096 == 0 && stopped())
+            if (tested++ % 4096 == 0 && stop && stop->load(std::memory_order_relaxed))
                 return rows;
             if (contains(row, needle))
                 rows.push_back(row);
@@ -267,8 +271,7 @@ std::vector<std::uint32_t> SearchSnapshot::find(QByteArrayView needle,
     // Two bytes of the needle at their distance, tested at 16 places at once (SSE2, which every
     // x86-64 processor has): the two the texts hold least often, so that few places need the whole
     // needle compared ("1380013": the texts are full of 1s and 3s, but seldom 6 apart; 明: the
-    // last two of its three bytes, not the first, shared by thousands of characters). A match
-    // moves the search on to the next row's text: a row is found once.
+    // last two of its three bytes, not the first, shared by thousands of characters).
     const auto length = std::size_t(needle.size());
     std::size_t a = 0;
     for (std::size_t i = 1; i < length; ++i) {
@@ -282,9 +285,74 @@ std::vector<std::uint32_t> SearchSnapshot::find(QByteArrayView needle,
                                      m_byteCounts[std::uint8_t(needle[qsizetype(b)])]))
             b = i;
     }
+    // The rows in `parts` runs of about the same length of text, each scanned by a thread of its
+    // own (the first by this one): the matches of each run follow those of the runs before it.
+    const auto count = std::uint32_t(m_ids.size());
+    parts = int(std::clamp<std::size_t>(std::size_t(std::max(1, parts)), 1, count));
+    if (parts == 1)
+        return scan(needle, a, b, 0, count, stop);
+    std::vector<std::uint32_t> firstRows(std::size_t(parts) + 1, count);
+    firstRows[0] = 0;
+    for (int p = 1; p < parts; ++p) {
+        const std::size_t at = m_text.size() * std::size_t(p) / std::size_t(parts);
+        // The first row that starts at or after `at`.
+        firstRows[std::size_t(p)] = std::uint32_t(
+            std::lower_bound(m_offsets.begin(), m_offsets.end() - 1, std::uint32_t(at)) - m_offsets.begin());
+    }
+    std::vector<std::vector<std::uint32_t>> found(static_cast<std::size_t>(parts));
+    std::atomic<bool> outOfMemory = false;
+    std::vector<std::thread> helpers;
+    helpers.reserve(std::size_t(parts) - 1);
+    // The helpers are joined however this thread leaves (its own scan may run out of memory).
+    const auto joinHelpers = qScopeGuard([&helpers] {
+        for (std::thread &t : helpers)
+            t.join();
+    });
+    try {
+        for (std::size_t p = 1; p < std::size_t(parts); ++p)
+            helpers.emplace_back([&, p] {
+                try {
+                    found[p] = scan(needle, a, b, firstRows[p], firstRows[p + 1], stop);
+                } catch (const std::bad_alloc &) {
+                    outOfMemory = true;
+                }
+            });
+    } catch (const std::system_error &) {
+        // No thread to be had: the runs without one are scanned here.
+    }
+    const std::size_t helped = helpers.size();
+    for (std::size_t p = helped + 1; p < std::size_t(parts); ++p)
+        found[p] = scan(needle, a, b, firstRows[p], firstRows[p + 1], stop);
+    found[0] = scan(needle, a, b, firstRows[0], firstRows[1], stop);
+    for (std::thread &t : helpers)
+        t.join();
+    helpers.clear();
+    if (outOfMemory)
+        throw std::bad_alloc();
+    std::size_t total = 0;
+    for (const auto &f : found)
+        total += f.size();
+    rows = std::move(found[0]);
+    rows.reserve(total);
+    for (std::size_t p = 1; p < found.size(); ++p)
+        rows.insert(rows.end(), found[p].begin(), found[p].end());
+    return rows;
+}
+
+std::vector<std::uint32_t> SearchSnapshot::scan(QByteArrayView needle, std::size_t a, std::size_t b,
+                                                std::uint32_t firstRow, std::uint32_t endRow,
+                                                const std::atomic<bool> *stop) const
+{
+    std::vector<std::uint32_t> rows;
+    if (firstRow >= endRow)
+        return rows;
+    auto stopped = [stop] { return stop && stop->load(std::memory_order_relaxed); };
+    const auto length = std::size_t(needle.size());
     const char *const base = m_text.data();
-    const std::size_t size = m_text.size();
-    std::uint32_t row = 0;
+    // The texts of rows [firstRow, endRow): a match that would run past them is none (a text ends
+    // with a NUL, which no needle holds).
+    const std::size_t size = m_offsets[endRow];
+    std::uint32_t row = firstRow;
     // A match of the needle at `at`: its row is found, and the search goes on at the next row.
     auto matchAt = [&](std::size_t at) -> bool {
         if (at + length > size || std::memcmp(base + at, needle.data(), length) != 0)
@@ -294,7 +362,7 @@ std::vector<std::uint32_t> SearchSnapshot::find(QByteArrayView needle,
         rows.push_back(row);
         return true;
     };
-    std::size_t at = 0; // where the needle may start
+    std::size_t at = m_offsets[firstRow]; // where the needle may start
     // A search that nobody waits for any more (the next keystroke's replaced it) stops within a
     // megabyte of text: a tenth of a millisecond, where the whole scan takes ten.
     constexpr std::size_t kStopCheckBytes = std::size_t(1) << 20;

@@ -62,9 +62,11 @@ public:
     /// order. With `within` (rows in id order), only those are tested: the matches of a shorter
     /// term the needle contains. Once `stop` is true (looked at first, then every megabyte of
     /// text or 4,096 rows of `within`) it returns at once what it found so far, which is not all:
-    /// the caller asks `stop` again.
+    /// the caller asks `stop` again. Without `within`, the texts are scanned in `parts` runs of
+    /// about the same length at once, each but the first by a thread of its own: for a search the
+    /// window waits for, on a machine with cores to spare.
     std::vector<std::uint32_t> find(QByteArrayView needle, const std::vector<std::uint32_t> *within = nullptr,
-                                    const std::atomic<bool> *stop = nullptr) const;
+                                    const std::atomic<bool> *stop = nullptr, int parts = 1) const;
 
     std::size_t size() const { return m_ids.size(); }
     CustomerId id(std::uint32_t row) const { return m_ids[row]; }
@@ -84,6 +86,10 @@ private:
     SearchSnapshot() = default;
     static Result<std::shared_ptr<const SearchSnapshot>> readTexts(sqlite3 *db);
     static Result<QByteArray> token(sqlite3 *db);
+    /// The rows of [firstRow, endRow) whose text has `needle`, found by its bytes at `a` and `b`.
+    std::vector<std::uint32_t> scan(QByteArrayView needle, std::size_t a, std::size_t b,
+                                    std::uint32_t firstRow, std::uint32_t endRow,
+                                    const std::atomic<bool> *stop) const;
 
     QByteArray m_token;
     std::string m_text;                            ///< every row's text, each followed by a NUL

@@ -669,6 +669,23 @@ TEST_F(CustomerSearchSnapshotTest, FindsEveryRowWhoseTextHasTheTermOnceInIdOrder
     EXPECT_TRUE(snapshot->find("").empty());
 }
 
+TEST_F(CustomerSearchSnapshotTest, ScannedInPartsByThreadsItFindsTheRowsOfOneScanInIdOrder)
+{
+    // The page a keystroke waits for scans the texts on each core, in runs of about the same
+    // length: the matches of every run, the runs in order, are those of one scan of them all.
+    auto snapshot = store::SearchSnapshot::current(db.handle());
+    ASSERT_TRUE(snapshot);
+    for (const char *term : {"w", "王", "明华", "138", "qq.com", "\n", "0", "zzz", "acme\n", "li1"}) {
+        const QByteArray needle(term);
+        const auto once = snapshot->find(needle);
+        for (int parts : {2, 3, 4, 7, kCustomers - 1, kCustomers, kCustomers + 3})
+            EXPECT_EQ(snapshot->find(needle, nullptr, nullptr, parts), once) << term << " in " << parts;
+    }
+    // Stopped, each run answers at once.
+    const std::atomic<bool> stop{true};
+    EXPECT_TRUE(snapshot->find("w", nullptr, &stop, 4).empty());
+}
+
 TEST_F(CustomerSearchSnapshotTest, APageFoundAmongEveryMatchKnowsItsCount)
 {
     // The worker that read a keystroke's first page gives its count with it when the page was
