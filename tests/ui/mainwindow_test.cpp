@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPaintEvent>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -188,6 +189,44 @@ TEST_F(MainWindowTest, OnABigDatabaseASearchIsReadByAWorkerAndTheTableKeepsItsRo
     QTRY_VERIFY(!model->isLoading());
     EXPECT_EQ(idsOf(table->model()), QList<qint64>{2}); // Anna Schmidt, 13900001111
     EXPECT_EQ(count->text(), ui::CustomersView::tr("%n customer(s)", nullptr, 1));
+}
+
+TEST_F(MainWindowTest, OnABigDatabaseASearchsRowsArePaintedOnceWhenTheyCome)
+{
+    // Each paint of the rows shapes the text of every visible cell again (4 ms of a keystroke at
+    // 1280 × 800): the view lays the new rows out before the window paints them, not after.
+    const BigDatabase big;
+    window->showPlace(ui::MainWindow::Place::Customers);
+    auto *search = child<QLineEdit>("searchEdit");
+    auto *table = child<QTableView>("customerTable");
+    auto *model = window->customersView()->model();
+    QWidget *viewport = table->viewport();
+    struct PaintCounter final : QObject {
+        QWidget *viewport = nullptr;
+        int rowPaints = 0;
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            // A paint of the rows, not of a cell or two (the current one's focus frame).
+            if (watched == viewport && event->type() == QEvent::Paint &&
+                static_cast<QPaintEvent *>(event)->rect().height() > viewport->height() / 2)
+                ++rowPaints;
+            return false;
+        }
+    } counter;
+    counter.viewport = viewport;
+    viewport->installEventFilter(&counter);
+
+    test::WorkerGate gate;
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("138"));
+    QTRY_VERIFY(model->isLoading());
+    QTest::qWait(50); // the keystroke's own paints
+    counter.rowPaints = 0;
+    gate.release();
+    QTRY_VERIFY(!model->isLoading());
+    QTest::qWait(200);
+    EXPECT_EQ(idsOf(model), (QList<qint64>{1, 5}));
+    EXPECT_EQ(counter.rowPaints, 1);
 }
 
 TEST_F(MainWindowTest, OnABigDatabaseTheSearchTextsAreNotReadWhileEveryoneIsClassified)
