@@ -467,8 +467,45 @@ void BM_SearchFirstPage(benchmark::State &state)
     reportMemory(state);
 }
 
+/// A keystroke that types on: the first page of a term after its one-shorter term was searched
+/// (whose matches it may be looked for among).
+const std::vector<std::pair<QString, QString>> &typedOn()
+{
+    static const std::vector<std::pair<QString, QString>> t{
+        {QStringLiteral("w"), QStringLiteral("wa")},        {QStringLiteral("wa"), QStringLiteral("wan")},
+        {QStringLiteral("wan"), QStringLiteral("wang")},    {QStringLiteral("明"), QStringLiteral("明华")},
+        {QStringLiteral("13"), QStringLiteral("138")},      {QStringLiteral("g"), QStringLiteral("gm")},
+        {QStringLiteral("gmail"), QStringLiteral("gmail.")}};
+    return t;
+}
+
+void BM_SearchTypingOn(benchmark::State &state)
+{
+    const auto &[before, typed] = typedOn()[std::size_t(state.range(0))];
+    store::CustomerFilter shorter;
+    shorter.search = before;
+    store::CustomerFilter f;
+    f.search = typed;
+    store::CustomerQuery q(database());
+    prepareSearch(q);
+    for (auto _ : state) {
+        state.PauseTiming();
+        dataChanged();
+        searchSomethingElse(q);
+        check(q.count(shorter));
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(check(q.page(f, store::CustomerSort::Name, false, 0, kPage)));
+    }
+    state.SetLabel(QString(before + QStringLiteral(" → ") + typed).toStdString());
+    reportMemory(state);
+}
+
 void registerSearchBenchmarks()
 {
+    for (std::size_t i = 0; i < typedOn().size(); ++i)
+        benchmark::RegisterBenchmark("BM_SearchTypingOn", BM_SearchTypingOn)
+            ->Arg(int(i))
+            ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_SearchSnapshotRead", BM_SearchSnapshotRead)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(2);
