@@ -392,12 +392,6 @@ TEST_F(CustomerDialogTest, TimelineListsCallsAndOrdersNewestFirst)
 
 // --- A big database: the tiers and the timeline read by a worker ------------------------------
 
-/// Every file counts as big while it lives (CustomerTableModel::loadsInBackground()).
-struct EveryFileIsBig {
-    EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
-    ~EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
-};
-
 TEST_F(CustomerDialogTest, OnABigDatabaseTheCardShowsAtOnceAndItsTiersAndTimelineWhenTheWorkerHasRead)
 {
     // What the card shows when it reads on the window's thread (a small database).
@@ -414,7 +408,7 @@ TEST_F(CustomerDialogTest, OnABigDatabaseTheCardShowsAtOnceAndItsTiersAndTimelin
     ASSERT_FALSE(tier.isEmpty());
     ASSERT_EQ(entries, 3);
 
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     auto dialog = open(1);
     QSignalSpy loaded(dialog.get(), &CustomerDialog::historyLoaded);
@@ -451,7 +445,7 @@ TEST_F(CustomerDialogTest, OnABigDatabaseASaveWhileTheWorkerReadsStillBringsTheT
 {
     // The save reads the tiers again: that read replaces the one on its way, and brings what that
     // one was to bring too.
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     auto dialog = open(1);
     QSignalSpy loaded(dialog.get(), &CustomerDialog::historyLoaded);
@@ -475,7 +469,7 @@ TEST_F(CustomerDialogTest, OnABigDatabaseASaveWhileTheWorkerReadsStillBringsTheT
 
 TEST_F(CustomerDialogTest, OnABigDatabaseClosingTheCardWhileTheWorkerReadsDropsItsAnswer)
 {
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     auto *dialog = new CustomerDialog(session.get(), 1);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -298,8 +298,7 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseASearchShowsItsFirstPageBeforeTheCo
         c.createdAt = test::date("2026-06-01");
         ASSERT_TRUE(session->addCustomer(c));
     }
-    CustomerTableModel::setBackgroundLoadLimit(0); // every file counts as big: a worker reads
-    const auto restore = qScopeGuard([] { CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
+    const test::BigDatabase big; // a worker reads
     CustomerTableModel model(session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy loaded(&model, &CustomerTableModel::loaded);
@@ -333,10 +332,9 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseASearchShowsItsFirstPageBeforeTheCo
 TEST_F(CustomerTableModelTest, OnABigDatabaseSearchesReadTheTextsInMemoryAndSeeANameEditedSince)
 {
     store::SearchSnapshot::forgetAll();
-    CustomerTableModel::setBackgroundLoadLimit(0);
+    const test::BigDatabase big;
     CustomerTableModel::setSearchSnapshotCustomers(0); // five customers count as many
     const auto restore = qScopeGuard([] {
-        CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20);
         CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
         store::SearchSnapshot::forgetAll();
     });
@@ -385,10 +383,9 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseASearchFoundAmongAllItsMatchesShows
         ASSERT_TRUE(session->addCustomer(c));
     }
     store::SearchSnapshot::forgetAll();
-    CustomerTableModel::setBackgroundLoadLimit(0);
+    const test::BigDatabase big;
     CustomerTableModel::setSearchSnapshotCustomers(0);
     const auto restore = qScopeGuard([] {
-        CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20);
         CustomerTableModel::setSearchSnapshotCustomers(store::CustomerQuery::kSearchSnapshotCustomers);
         CustomerTableModel::setInsertStepRows(131'072);
         store::SearchSnapshot::forgetAll();
@@ -604,8 +601,7 @@ TEST_F(CustomerTableModelTest, OnABigDatabaseAPageNotReadYetIsReadByAWorkerWhile
         c.createdAt = test::date("2026-06-30");
         ASSERT_TRUE(session->addCustomer(c));
     }
-    CustomerTableModel::setBackgroundLoadLimit(0);
-    const auto restore = qScopeGuard([] { CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
+    const test::BigDatabase big;
     CustomerTableModel model(session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.sort(CustomerTableModel::Name);

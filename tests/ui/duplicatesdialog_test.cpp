@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 using namespace tierdesk;
+using tierdesk::test::BigDatabase;
 using tierdesk::test::UiFixture;
 using tierdesk::test::WorkerGate;
 
@@ -68,9 +69,7 @@ TEST_F(DuplicatesDialogTest, MergesAGroupIntoTheChosenCustomerAndUndoes)
 
 TEST_F(DuplicatesDialogTest, ABigDatabaseIsReadAndMergedByWorkersWhileTheDialogSaysSo)
 {
-    ui::CustomerTableModel::setBackgroundLoadLimit(0); // every file counts as big
-    const auto restore =
-        qScopeGuard([] { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
+    const BigDatabase big; // every file counts as big
     WorkerGate gate;
     ui::DuplicatesDialog dialog(session.get());
     QSignalSpy loaded(&dialog, &ui::DuplicatesDialog::loaded);
@@ -134,9 +133,7 @@ TEST_F(DuplicatesDialogTest, ABigDatabaseIsReadAndMergedByWorkersWhileTheDialogS
 
 TEST_F(DuplicatesDialogTest, ClosingWhileTheWorkerReadsDropsItsAnswer)
 {
-    ui::CustomerTableModel::setBackgroundLoadLimit(0);
-    const auto restore =
-        qScopeGuard([] { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
+    const BigDatabase big; // every file counts as big
     WorkerGate gate;
     auto *dialog = new ui::DuplicatesDialog(session.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -31,6 +31,7 @@
 #include <ostream>
 
 using namespace tierdesk;
+using tierdesk::test::BigDatabase;
 using tierdesk::test::UiFixture;
 
 static void PrintTo(const QString &s, std::ostream *os)
@@ -339,12 +340,6 @@ TEST_F(ExportViews, PrintingStopsAtThePrintLimitAndSaysSo)
 }
 
 namespace {
-
-/// Every file counts as a big database while it lives: exports of the call list run in a worker.
-struct BigDatabase {
-    BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
-    ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
-};
 
 /// What Export… of Today's calls wrote before it streamed: the table's rows, through writeCallList.
 QByteArray rowsShown(ui::QueueView *view, QDate today)

@@ -19,6 +19,7 @@
 #include <gtest/gtest.h>
 
 using namespace tierdesk;
+using tierdesk::test::BigDatabase;
 using tierdesk::test::UiFixture;
 
 namespace {
@@ -123,9 +124,7 @@ TEST_F(ImportHistoryTest, ABigDatabaseIsUndoneByAWorkerBehindAModalProgressDialo
                                                      "13900001111,2026-06-21,80.50\n"),
               2);
     QTRY_VERIFY_WITH_TIMEOUT(!session->isReclassifying(), 20000);
-    ui::CustomerTableModel::setBackgroundLoadLimit(0); // every file counts as big
-    const auto restore =
-        qScopeGuard([] { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); });
+    const BigDatabase big; // every file counts as big
 
     ui::ImportHistoryDialog dialog(session.get());
     dialog.show();

@@ -23,6 +23,7 @@
 #include <gtest/gtest.h>
 
 using namespace tierdesk;
+using tierdesk::test::BigDatabase;
 using tierdesk::test::UiFixture;
 
 namespace {
@@ -50,18 +51,6 @@ public:
 private:
     std::shared_ptr<QSemaphore> m_open = std::make_shared<QSemaphore>();
     int m_threads = 0;
-};
-
-/// A big database for the wizard: the plan and the import go to workers, as at 64 MB and above.
-class BigDatabase final {
-public:
-    BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
-    ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(m_limit); }
-    BigDatabase(const BigDatabase &) = delete;
-    BigDatabase &operator=(const BigDatabase &) = delete;
-
-private:
-    qint64 m_limit = ui::CustomerTableModel::backgroundLoadLimit();
 };
 
 class ImportWizardTest : public UiFixture {

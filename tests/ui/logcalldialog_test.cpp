@@ -488,12 +488,6 @@ TEST_F(LogCallDialogTest, AnIncompleteDurationIsRefused)
 
 // --- A big database: the customer's facts read by a worker --------------------------------
 
-/// Every file counts as big while it lives (CustomerTableModel::loadsInBackground()).
-struct EveryFileIsBig {
-    EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
-    ~EveryFileIsBig() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
-};
-
 TEST_F(LogCallDialogTest, OnABigDatabaseItOpensAtOnceAndTheFactsAndSuggestionComeWithTheWorker)
 {
     // What the dialog shows when it reads on the window's thread (a small database): Anna is a
@@ -512,7 +506,7 @@ TEST_F(LogCallDialogTest, OnABigDatabaseItOpensAtOnceAndTheFactsAndSuggestionCom
     }
     ASSERT_EQ(suggested, date("2026-07-07"));
 
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     LogCallDialog dialog(session.get(), 2);
     QSignalSpy loaded(&dialog, &LogCallDialog::factsLoaded);
@@ -535,7 +529,7 @@ TEST_F(LogCallDialogTest, OnABigDatabaseItOpensAtOnceAndTheFactsAndSuggestionCom
 
 TEST_F(LogCallDialogTest, OnABigDatabaseADatePickedBeforeTheFactsArriveIsKept)
 {
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     LogCallDialog dialog(session.get(), 2);
     QSignalSpy loaded(&dialog, &LogCallDialog::factsLoaded);
@@ -548,7 +542,7 @@ TEST_F(LogCallDialogTest, OnABigDatabaseADatePickedBeforeTheFactsArriveIsKept)
 
 TEST_F(LogCallDialogTest, OnABigDatabaseCancellingOrSavingWhileTheWorkerReadsIsSafe)
 {
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     // Cancelled: the dialog goes, its answer with it.
     auto *cancelled = new LogCallDialog(session.get(), 2);
@@ -717,7 +711,7 @@ TEST_F(OrderDialogTest, OnABigDatabaseItOpensAtOnceAndTheLastOrderComesWithTheWo
     }
     ASSERT_TRUE(detail.contains(QStringLiteral("last order"))) << detail.toStdString();
 
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     OrderDialog dialog(session.get(), 1);
     QSignalSpy loaded(&dialog, &OrderDialog::factsLoaded);
@@ -735,7 +729,7 @@ TEST_F(OrderDialogTest, OnABigDatabaseItOpensAtOnceAndTheLastOrderComesWithTheWo
 
 TEST_F(OrderDialogTest, OnABigDatabaseClosingWhileTheWorkerReadsDropsItsAnswer)
 {
-    const EveryFileIsBig big;
+    const BigDatabase big;
     WorkerGate gate;
     auto *dialog = new OrderDialog(session.get(), 1);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -45,6 +45,7 @@
 #include <sqlite3.h>
 
 using namespace tierdesk;
+using tierdesk::test::BigDatabase;
 using tierdesk::test::date;
 using tierdesk::test::UiFixture;
 
@@ -142,15 +143,10 @@ QList<qint64> idsOf(const QAbstractItemModel *model)
     return ids;
 }
 
-/// Every file counts as a big database while it lives: lists are read by workers.
-struct BigDatabase {
-    BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
-    ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(qint64(64) << 20); }
-};
-
 /// A big database whose search texts are read into memory however few its customers, none read
 /// yet; forgotten again at the end.
-struct BigDatabaseSearchedInMemory : BigDatabase {
+struct BigDatabaseSearchedInMemory {
+    const BigDatabase big;
     BigDatabaseSearchedInMemory()
     {
         ui::CustomerTableModel::setSearchSnapshotCustomers(0);
