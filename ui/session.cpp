@@ -238,15 +238,28 @@ Result<void> Session::undoImport(qint64 batch)
                                  [batch](const store::ImportBatch &b) { return b.id == batch; });
     if (auto ok = log.undo(batch); !ok)
         return ok;
-    importUndone(it != batches->end() ? it->kind : store::ImportKind::Customers);
+    importUndone(it != batches->end() ? it->kind : store::ImportKind::Customers, false);
     return {};
 }
 
-void Session::importUndone(store::ImportKind kind)
+void Session::importUndone(store::ImportKind kind, bool inBackground)
 {
-    emit customersChanged();
-    if (kind != store::ImportKind::Customers)
-        reclassify(); // the history changed back
+    const bool history = kind != store::ImportKind::Customers; // the history changed back
+    if (!inBackground) {
+        emit customersChanged();
+        if (history)
+            reclassify();
+        return;
+    }
+    // On a big database, as at the end of an import (endBackgroundImport()): when a classification
+    // follows, its end tells the views. Told now as well, they would read their lists, counts and
+    // charts again beside the run, their readers' page caches on top of its peak.
+    if (history)
+        reclassify();
+    if (m_reclassifying)
+        m_viewsBehind = true;
+    else
+        emit customersChanged();
 }
 
 void Session::undoImportInBackground(qint64 batch, QObject *context,
@@ -264,7 +277,7 @@ void Session::undoImportInBackground(qint64 batch, QObject *context,
     writeInBackground([batch](store::Database &db) { return store::ImportLog(db).undo(batch); },
                       [this, kind, context = QPointer<QObject>(context), done](const Result<void> &result) {
                           if (result && m_db)
-                              importUndone(kind);
+                              importUndone(kind, true);
                           if (context)
                               done(result);
                       });

@@ -79,7 +79,8 @@ public:
     Result<void> undoImport(qint64 batch);
     /// undoImport() on a connection of its own in a worker (workerPool()): at a million rows its
     /// transaction takes seconds. `done` runs on the window's thread after it, unless `context` is
-    /// gone first; the signals are undoImport()'s. Meanwhile isWritingInBackground() is true: the
+    /// gone first; the signals are undoImport()'s, except that when a classification follows,
+    /// customersChanged() comes at its end only. Meanwhile isWritingInBackground() is true: the
     /// caller keeps the window from writing (a write would wait for the worker's lock).
     void undoImportInBackground(qint64 batch, QObject *context,
                                 std::function<void(const Result<void> &)> done);
@@ -164,7 +165,9 @@ private:
     void stopReclassify();
     void reloadRunInfo();
     /// What follows an undone import: the views reload, a classification if the history changed.
-    void importUndone(store::ImportKind kind);
+    /// `inBackground` (undoImportInBackground()): when a classification follows, the views are
+    /// told at its end only, as after endBackgroundImport().
+    void importUndone(store::ImportKind kind, bool inBackground);
     /// Runs `write` on a connection of its own in workerPool(), then `finished` on the window's
     /// thread; isWritingInBackground() meanwhile.
     void writeInBackground(std::function<Result<void>(store::Database &)> write,
