@@ -534,6 +534,10 @@ void Session::reclassify()
         // At a million customers their page caches and the texts read so far came on top of the
         // run's peak (287 MiB against 259 in a run where an F5 began as the texts were read).
         (void)waitForReadsToEnd(kWaitForReadsMs);
+        // And the caches of the reads that began and ended meanwhile: on the morning, the views'
+        // first reads go on one after the other (the list, its count, the call list's summary), so
+        // the readers asked above are busy again by then, and held 50 MiB under the run's peak.
+        releaseIdleReaderMemory();
         releaseFreeMemory();
         // Only while this run is the session's: not after close() or open() of another file.
         auto progress = [self, stop](int percent) {

@@ -474,6 +474,72 @@ TEST_F(MainWindowTest, ARunReadsTheFactsOnceTheReadsUnderWayEndedOrASecondPassed
     EXPECT_TRUE(QTest::qWaitFor([&] { return read.has_value(); }, 10'000));
 }
 
+TEST_F(MainWindowTest, ARunStartsWithoutThePageCachesOfTheReadsThatEndedWhileItWaited)
+{
+    // A read the run waits for (up to a second), held until released: on a thread of its own, so
+    // that the reader threads stay free for the reads that begin and end meanwhile (the morning's:
+    // the views' first reads, one after the other).
+    QTRY_COMPARE(ui::readerPool()->activeThreadCount(), 0);
+    QSemaphore started, wait;
+    bool released = false;
+    const auto release = [&] {
+        if (!std::exchange(released, true))
+            wait.release();
+    };
+    std::unique_ptr<QThread> held(QThread::create([&started, &wait] {
+        const ui::ReaderInUse inUse;
+        started.release();
+        wait.acquire();
+    }));
+    held->start();
+    const auto releaseAtTheEnd = qScopeGuard([&] {
+        release();
+        held->wait();
+    });
+    ASSERT_TRUE(started.tryAcquire(1, 10'000));
+
+    // The page cache of the reader's connection as the run's write starts.
+    std::atomic<store::Database *> reader = nullptr;
+    std::atomic<int> cacheAtWrite = -1;
+    store::ClassificationStore::setWriteStartedHook([&reader, &cacheAtWrite](const std::atomic<bool> *) {
+        int current = 0, highest = 0;
+        if (store::Database *db = reader.load())
+            sqlite3_db_status(db->handle(), SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0);
+        cacheAtWrite = current;
+    });
+    const auto unhook = qScopeGuard([] {
+        ui::Session::workerPool()->waitForDone(20'000);
+        store::ClassificationStore::setWriteStartedHook({});
+    });
+    QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
+    session->reclassify();
+    // The run has asked the readers for their caches and waits for the held read.
+    QTest::qWait(100);
+    // Meanwhile a read fills its connection's cache and ends.
+    std::optional<qint64> filled;
+    ui::readInBackground<qint64>(
+        window.get(), session->database().path(),
+        [&reader](store::Database &db) -> Result<qint64> {
+            for (const char *sql : {"SELECT * FROM customers", "SELECT * FROM orders",
+                                    "SELECT * FROM classification", "SELECT * FROM calls"})
+                (void)db.exec(sql);
+            reader = &db;
+            int current = 0, highest = 0;
+            sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0);
+            return qint64(current);
+        },
+        [&filled](const Result<qint64> &r) { filled = r ? *r : -1; });
+    QTRY_VERIFY(filled.has_value());
+    ASSERT_GT(*filled, 0);
+    EXPECT_EQ(cacheAtWrite.load(), -1); // still waiting
+    release();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_TRUE(finished.front().at(0).toBool()) << finished.front().at(1).toString().toStdString();
+    // Its cache was given back before the run read anything, not kept under the run's peak.
+    EXPECT_GE(cacheAtWrite.load(), 0);
+    EXPECT_LT(cacheAtWrite.load(), *filled / 2);
+}
+
 TEST_F(MainWindowTest, F5TellsTheViewsThenCopiesTheRunIntoTheFileItself)
 {
     auto runsIn = [](const QString &file) -> qint64 {
