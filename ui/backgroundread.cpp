@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QThread>
 #include <QThreadStorage>
 
@@ -99,6 +100,25 @@ ReaderInUse::~ReaderInUse()
         releaseFreeMemory();
     }
     s.use.unlock();
+}
+
+namespace {
+std::atomic<qint64> bigDatabaseLimit = qint64(64) << 20;
+} // namespace
+
+bool isBigDatabase(const QString &path)
+{
+    return readableInBackground(path) && QFileInfo(path).size() >= bigDatabaseLimit.load();
+}
+
+qint64 bigDatabaseBytes()
+{
+    return bigDatabaseLimit.load();
+}
+
+void setBigDatabaseBytes(qint64 bytes)
+{
+    bigDatabaseLimit = std::max<qint64>(0, bytes);
 }
 
 void releaseIdleReaderMemory()

@@ -26,6 +26,14 @@ inline bool readableInBackground(const QString &path)
     return !path.isEmpty() && path != u":memory:";
 }
 
+/// True when the work on the database file at `path` goes to workers: a file of
+/// bigDatabaseBytes() or more, where a list's page, a dialog's read of a customer's history or a
+/// long write takes longer than the window may wait. Session::worksInBackground() for the open one.
+bool isBigDatabase(const QString &path);
+/// 64 MB; tests lower it to 0 to take the workers' way on a small file.
+qint64 bigDatabaseBytes();
+void setBigDatabaseBytes(qint64 bytes);
+
 /// The threads of readInBackground(): a pool of their own. Qt paints in the global pool (the
 /// raster engine splits big fills among its threads and waits for them), so a slow read there
 /// would hold up painting; and tests can hold these threads without freezing the window.

@@ -86,6 +86,11 @@ bool Session::isOpen() const
 {
     return m_db != nullptr;
 }
+
+bool Session::worksInBackground() const
+{
+    return isOpen() && isBigDatabase(path());
+}
 QString Session::path() const
 {
     return m_db ? m_db->path() : QString();

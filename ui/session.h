@@ -38,6 +38,9 @@ public:
     Result<void> open(const QString &path);
     void close();
     bool isOpen() const;
+    /// True when the open file is big (isBigDatabase()): the lists, the dialogs' reads of a
+    /// customer and the long writes go to workers.
+    bool worksInBackground() const;
     QString path() const;
     store::Database &database();
 

@@ -7,7 +7,6 @@
 #include "format.h"
 #include "messagebox.h"
 #include "model/labels.h"
-#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
 #include "store/repositories.h"
@@ -1077,11 +1076,6 @@ CustomerDialog::History readHistory(store::Database &db, CustomerId id, int part
 
 } // namespace
 
-bool CustomerDialog::inBackground() const
-{
-    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
-}
-
 void CustomerDialog::loadHistory(int parts)
 {
     if (m_id == 0 || !m_loadError.isEmpty()) {
@@ -1090,7 +1084,7 @@ void CustomerDialog::loadHistory(int parts)
         showHistory(History(), parts);
         return;
     }
-    if (!inBackground()) {
+    if (!m_session->worksInBackground()) {
         showHistory(
             readHistory(m_session->database(), m_id, parts, m_session->today(), m_session->settings()),
             parts);

@@ -137,12 +137,11 @@ private:
     void reloadFromStore();
     void takeOverStored(const Customer &fresh);
     /// Reads the tiers and/or the timeline (HistoryPart) and shows them: here on a small database,
-    /// in a worker on a big one (inBackground()).
+    /// in a worker on a big one (Session::worksInBackground()).
     void loadHistory(int parts);
     void showHistory(const Result<History> &history, int parts);
     void showTiers(std::optional<Session::Snapshot> snap);
     void showTimeline(const std::vector<Call> &calls, const std::vector<Order> &orders, const QString &error);
-    bool inBackground() const;
     void loadDuplicates();
     void showField(CustomerField field);
     void showAllFields();

@@ -3,7 +3,6 @@
 #include "format.h"
 #include "messagebox.h"
 #include "model/memory.h"
-#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/duplicates.h"
 #include "writeprogress.h"
@@ -122,7 +121,7 @@ void DuplicatesDialog::reload()
 {
     stopRead(m_loading); // nobody waits for the previous read any more
     m_tree->clear();
-    if (!inBackground()) {
+    if (!m_session->worksInBackground()) {
         showGroups(readGroups(m_session->database()));
         return;
     }
@@ -193,11 +192,6 @@ void DuplicatesDialog::showGroups(const Result<Found> &found)
     emit loaded();
 }
 
-bool DuplicatesDialog::inBackground() const
-{
-    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
-}
-
 bool DuplicatesDialog::mergeCurrentGroup()
 {
     QTreeWidgetItem *item = m_tree->currentItem();
@@ -212,7 +206,7 @@ bool DuplicatesDialog::mergeCurrentGroup()
         if (other != keep)
             others.push_back(other);
     }
-    if (inBackground()) {
+    if (m_session->worksInBackground()) {
         // A big database: the merges are written by a worker, one after another as here, behind a
         // progress dialog that keeps every window from writing meanwhile.
         m_progress = showWriteProgress(this, QStringLiteral("duplicatesProgress"), tr("Merge group"),
@@ -252,7 +246,7 @@ bool DuplicatesDialog::undoLastMerge()
     m_undoStack.pop_back();
     // Newest first: each unmerge expects the state its merge left.
     std::reverse(records.begin(), records.end());
-    if (inBackground()) {
+    if (m_session->worksInBackground()) {
         m_progress =
             showWriteProgress(this, QStringLiteral("duplicatesProgress"), tr("Undo merge"), tr("Undo merge"));
         updateButtons();

@@ -56,9 +56,6 @@ public:
 
 private:
     void showGroups(const Result<Found> &found);
-    /// True when the groups are read, and merges written, by workers: a big database
-    /// (CustomerTableModel::loadsInBackground()).
-    bool inBackground() const;
     void updateButtons();
 
     Session *m_session;

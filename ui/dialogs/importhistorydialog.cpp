@@ -1,7 +1,6 @@
 #include "importhistorydialog.h"
 
 #include "messagebox.h"
-#include "models/customertablemodel.h"
 #include "session.h"
 #include "writeprogress.h"
 
@@ -180,7 +179,7 @@ bool ImportHistoryDialog::undoSelected()
     }
     if (MessageBox::question(this, tr("Undo this import"), question) != QMessageBox::Yes)
         return false;
-    if (!CustomerTableModel::loadsInBackground(m_session->path())) {
+    if (!m_session->worksInBackground()) {
         const Result<void> ok = m_session->undoImport(b->id);
         finishUndo(ok);
         return bool(ok);

@@ -1,7 +1,6 @@
 #include "importwizard.h"
 
 #include "messagebox.h"
-#include "models/customertablemodel.h"
 #include "session.h"
 #include "store/database.h"
 #include "views/exportfile.h"
@@ -78,7 +77,7 @@ ImportWizard::ImportWizard(Session *session, Kind kind, QWidget *parent)
     // The window cannot search while the wizard is open: on a big database the search texts (some
     // 80 MB at a million customers) make room for the list, its plan and the workers' reads, and
     // are read again once it closes. They were under the review's and the import's peaks.
-    if (inBackground()) {
+    if (m_session->worksInBackground()) {
         m_searchPausedIn = m_session;
         m_session->pauseSearchTexts();
     }
@@ -93,7 +92,7 @@ ImportWizard::~ImportWizard()
         m_importProgress->cancelled = true;
     // A list of 20,000 rows and its plan took a tenth of a second and more to free: a worker
     // frees them.
-    if (inBackground())
+    if (m_session->worksInBackground())
         (void)QtConcurrent::run(readerPool(), [table = std::move(m_table), plan = std::move(m_plan),
                                                activityPlan = std::move(m_activityPlan)] {});
     if (m_searchPausedIn)
@@ -109,11 +108,6 @@ Result<QByteArray> ImportWizard::rowsToFix(const io::Table &table, const Plan &p
     if (auto written = io::writeProblemRows(&buffer, table, plan); !written)
         return std::unexpected(written.error());
     return bytes;
-}
-
-bool ImportWizard::inBackground() const
-{
-    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
 }
 
 QString ImportWizard::title() const
@@ -232,7 +226,7 @@ void ImportWizard::reload()
         options.encoding = csv::Encoding(e);
     if (const int d = m_delimiter->currentData().toInt(); d > 0)
         options.delimiter = char(d);
-    if (!inBackground()) {
+    if (!m_session->worksInBackground()) {
         showTable(io::readTable(m_path, options));
         return;
     }
@@ -823,7 +817,7 @@ void ImportWizard::runImport()
     m_result->setText(tr("Importing… (Esc cancels)"));
     // Cancel, while it runs.
     setOption(QWizard::NoCancelButtonOnLastPage, false);
-    if (inBackground()) {
+    if (m_session->worksInBackground()) {
         importInBackground();
         return;
     }
@@ -1058,7 +1052,7 @@ bool ImportWizard::validateCurrentPage()
         }
         return true;
     case ColumnsPage:
-        if (!inBackground())
+        if (!m_session->worksInBackground())
             return makePlan();
         if (std::exchange(m_planReady, false))
             return true;

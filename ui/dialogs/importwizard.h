@@ -33,7 +33,7 @@ struct ExportProgress;
 ///  4. Import: progress with cancel, then the report, the problem rows as a CSV to fix and import
 ///     again, and undo of the whole import. New orders and calls start a classification.
 ///
-/// On a big database (CustomerTableModel::loadsInBackground()) the plan is made by a worker on a
+/// On a big database (Session::worksInBackground()) the plan is made by a worker on a
 /// read-only connection (readInBackground()) and the import written by a worker on a connection
 /// of its own (Database::openBeside()), still one transaction: the window stays responsive, the
 /// page shows the worker's progress, and Cancel rolls it back. A classification running when the
@@ -112,8 +112,6 @@ private:
     QComboBox *decisionBox(const QString &objectName, std::initializer_list<io::Decision> choices,
                            io::Decision current);
     bool makePlan();
-    /// True when the plan and the import run in workers (a big database file).
-    bool inBackground() const;
     io::PlanOptions planOptions() const;
     io::ActivityPlanOptions activityPlanOptions() const;
     /// Makes the plan in a worker; the Columns page waits (Next and Back disabled) and moves on to

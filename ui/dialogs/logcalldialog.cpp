@@ -4,7 +4,6 @@
 #include "messagebox.h"
 #include "model/dates.h"
 #include "model/labels.h"
-#include "models/customertablemodel.h"
 #include "session.h"
 
 #include <QCheckBox>
@@ -379,7 +378,7 @@ void LogCallDialog::loadCustomer()
     else
         m_gradeValue->setText(tr("No grade"));
 
-    if (!inBackground()) {
+    if (!m_session->worksInBackground()) {
         auto snap = m_session->snapshot(m_customer);
         showFacts(snap ? std::optional<Session::Snapshot>(std::move(*snap)) : std::nullopt);
     } else {
@@ -407,11 +406,6 @@ void LogCallDialog::loadCustomer()
     for (Grade g : {Grade::S, Grade::A, Grade::B, Grade::C, Grade::D})
         m_grade->addItem(labels::grade(g), int(g));
     m_grade->addItem(tr("Clear the grade"), GradeClear);
-}
-
-bool LogCallDialog::inBackground() const
-{
-    return m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->path());
 }
 
 void LogCallDialog::showFacts(std::optional<Session::Snapshot> snap)

@@ -75,7 +75,6 @@ private:
     void loadCustomer();
     /// Shows the customer's facts and stored results (none: not read, or not classified).
     void showFacts(std::optional<Session::Snapshot> snap);
-    bool inBackground() const;
     void setTimerRunning(bool running);
     void tick();
     void showDuration(qint64 ms);

@@ -3,7 +3,6 @@
 #include "messagebox.h"
 #include "model/dates.h"
 #include "model/money.h"
-#include "models/customertablemodel.h"
 #include "session.h"
 
 #include <QDateEdit>
@@ -116,7 +115,7 @@ OrderDialog::OrderDialog(Session *session, CustomerId customer, QWidget *parent)
             whoDetail->setText(detail);
             whoDetail->setVisible(!detail.isEmpty());
         };
-        if (!CustomerTableModel::loadsInBackground(session->path())) {
+        if (!session->worksInBackground()) {
             showDetail(session->snapshot(customer));
         } else {
             whoDetail->setText(c.company);

@@ -22,7 +22,6 @@ namespace {
 
 std::atomic<qint64> quickCount = 5000;
 std::atomic<qint64> insertStep = 131'072;
-std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
 
 store::CustomerSort sortFor(int column, store::CustomerSort fallback)
 {
@@ -125,12 +124,12 @@ void CustomerTableModel::setInsertStepRows(qint64 rows)
 
 qint64 CustomerTableModel::backgroundLoadLimit()
 {
-    return backgroundLoadBytes.load();
+    return bigDatabaseBytes();
 }
 
 void CustomerTableModel::setBackgroundLoadLimit(qint64 bytes)
 {
-    backgroundLoadBytes = std::max<qint64>(0, bytes);
+    setBigDatabaseBytes(bytes);
 }
 
 namespace {
@@ -190,7 +189,7 @@ void CustomerTableModel::releaseSearch()
 
 bool CustomerTableModel::loadsInBackground(const QString &path)
 {
-    return readableInBackground(path) && QFileInfo(path).size() >= backgroundLoadLimit();
+    return isBigDatabase(path);
 }
 
 void CustomerTableModel::reload()

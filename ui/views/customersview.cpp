@@ -278,7 +278,7 @@ bool CustomersView::exportToFile(const QString &path)
 {
     if (isExporting())
         return false;
-    if (m_session->isOpen() && CustomerTableModel::loadsInBackground(m_session->database().path())) {
+    if (m_session->worksInBackground()) {
         exportInBackground(path);
         return true;
     }

@@ -360,8 +360,7 @@ bool QueueView::exportToFile(const QString &path)
 {
     if (isExporting())
         return false;
-    if (auto options = storedExport();
-        options && CustomerTableModel::loadsInBackground(m_session->database().path())) {
+    if (auto options = storedExport(); options && m_session->worksInBackground()) {
         exportInBackground(path, std::move(*options));
         return true;
     }

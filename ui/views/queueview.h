@@ -53,7 +53,7 @@ public:
     /// from the stored queue (io::exportStoredCallList), on this thread.
     Result<qint64> exportCallList(const QString &path);
     /// What Export… does once the user has chosen `path`: exports, and says so when that fails.
-    /// On a big database (CustomerTableModel::loadsInBackground()) a worker writes the file while
+    /// On a big database (Session::worksInBackground()) a worker writes the file while
     /// a progress dialog with Cancel shows how far it is, and this returns true at once;
     /// exportFinished() follows, unless cancelled. Else the export is done on return.
     bool exportToFile(const QString &path);
