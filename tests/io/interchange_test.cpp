@@ -691,25 +691,28 @@ TEST_F(Interchange, AProgressCallbackThatGoesOnImportsEverything)
     EXPECT_EQ(count("customers"), 40'000);
 }
 
-TEST_F(Interchange, AnImportGivesTheConnectionItsPageCacheBack)
+TEST_F(Interchange, AnImportGivesTheConnectionItsPageCacheAndSorterBack)
 {
     // The import enlarges the page cache for the rows (unless it is larger already, as here) and
-    // shrinks it for the index builds of an empty database; the connection goes on with the size
-    // it had, whether the import committed or not.
-    auto cacheSize = [&] {
+    // shrinks it for the index builds of an empty database, where SQLite's sorter also gets a
+    // helper thread; the connection goes on as it was, whether the import committed or not.
+    auto pragma = [&](const char *sql) {
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(db.handle(), "PRAGMA cache_size", -1, &stmt, nullptr);
-        const qint64 n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+        sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr);
+        const qint64 n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
         sqlite3_finalize(stmt);
         return n;
     };
     ASSERT_EQ(sqlite3_exec(db.handle(), "PRAGMA cache_size = -100000", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(pragma("PRAGMA threads"), 0);
     customers(customerRow(1) + "2,张敏,,vip,,,,,2026-01-05,,\n");
     EXPECT_FALSE(import().committed);
-    EXPECT_EQ(cacheSize(), -100000);
+    EXPECT_EQ(pragma("PRAGMA cache_size"), -100000);
+    EXPECT_EQ(pragma("PRAGMA threads"), 0);
     customers(customerRow(1) + customerRow(2, "李娜"));
     EXPECT_TRUE(import().committed);
-    EXPECT_EQ(cacheSize(), -100000);
+    EXPECT_EQ(pragma("PRAGMA cache_size"), -100000);
+    EXPECT_EQ(pragma("PRAGMA threads"), 0);
     EXPECT_EQ(count("customers"), 2);
 }
 
