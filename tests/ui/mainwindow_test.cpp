@@ -712,10 +712,13 @@ TEST_F(MainWindowTest, OnABigDatabaseTheWorkersConnectionSeesEachNewWrite)
 
 TEST_F(MainWindowTest, TheReadersPageCachesMakeRoomIdleOnesAtOnceABusyOneWhenItsReadIsDone)
 {
-    // One reader thread: every read goes through the same kept connection.
+    // One reader thread: every read goes through the same kept connection. The pool may still
+    // hold idle threads of the tests before this one (they expire after minutes), each with a
+    // connection of its own that a read could go to: they end first.
     const int threads = ui::readerPool()->maxThreadCount();
     ui::readerPool()->setMaxThreadCount(1);
     const auto restore = qScopeGuard([threads] { ui::readerPool()->setMaxThreadCount(threads); });
+    ASSERT_TRUE(ui::readerPool()->waitForDone(10'000));
     const QString path = session->database().path();
     // What the kept connection's page cache holds at the end of a read that reads every table
     // first (or nothing), and waits for `wait`, if any, before it looks.
