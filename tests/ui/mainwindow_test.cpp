@@ -261,22 +261,11 @@ TEST_F(MainWindowTest, AWriteDuringTheRunsWriteStopsItAndTheRunGoesAgainWithTheW
     // The run holds the write lock as its write does for seconds at a million customers: here
     // until its stop flag is set (or 15 s, far past the window's 5 s wait for a lock). Only the
     // first run is held.
-    std::atomic<int> runs = 0;
-    store::ClassificationStore::setWriteStartedHook([&runs](const std::atomic<bool> *stop) {
-        if (runs++ > 0)
-            return;
-        QDeadlineTimer deadline(15'000);
-        while (!(stop && stop->load()) && !deadline.hasExpired())
-            QThread::msleep(1);
-    });
-    const auto unhook = qScopeGuard([] {
-        ui::Session::workerPool()->waitForDone(20'000);
-        store::ClassificationStore::setWriteStartedHook({});
-    });
+    const test::HoldTheFirstRunsWrite hold;
     QSignalSpy started(session.get(), &ui::Session::reclassifyStarted);
     QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
     session->reclassify();
-    QTRY_COMPARE_WITH_TIMEOUT(runs.load(), 1, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(hold.runs(), 1, 10'000);
 
     // A call logged now waits for the run to let go, not for the run to end: without the stop it
     // would fail ("locked") after 5 s.
@@ -296,7 +285,7 @@ TEST_F(MainWindowTest, AWriteDuringTheRunsWriteStopsItAndTheRunGoesAgainWithTheW
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20'000);
     EXPECT_TRUE(finished.front().at(0).toBool()) << finished.front().at(1).toString().toStdString();
     EXPECT_EQ(started.count(), 2);
-    EXPECT_EQ(runs.load(), 2);
+    EXPECT_EQ(hold.runs(), 2);
     EXPECT_FALSE(session->isReclassifying());
     store::ClassificationStore results(session->database());
     auto queue = results.currentQueue(date("2026-06-30"));
@@ -454,11 +443,7 @@ TEST_F(MainWindowTest, ARunReadsTheFactsOnceTheReadsUnderWayEndedOrASecondPassed
         [&read](const Result<bool> &r) { read = r.has_value(); });
     ASSERT_TRUE(started.tryAcquire(1, 10'000));
     std::atomic<int> writes = 0;
-    store::ClassificationStore::setWriteStartedHook([&writes](const std::atomic<bool> *) { ++writes; });
-    const auto unhook = qScopeGuard([] {
-        ui::Session::workerPool()->waitForDone(20'000);
-        store::ClassificationStore::setWriteStartedHook({});
-    });
+    const test::WriteStartedHook hook([&writes](const std::atomic<bool> *) { ++writes; });
     QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
     session->reclassify();
     // The run waits for the read before it reads the facts (their memory came on top of the
@@ -501,15 +486,11 @@ TEST_F(MainWindowTest, ARunStartsWithoutThePageCachesOfTheReadsThatEndedWhileItW
     // The page cache of the reader's connection as the run's write starts.
     std::atomic<store::Database *> reader = nullptr;
     std::atomic<int> cacheAtWrite = -1;
-    store::ClassificationStore::setWriteStartedHook([&reader, &cacheAtWrite](const std::atomic<bool> *) {
+    const test::WriteStartedHook hook([&reader, &cacheAtWrite](const std::atomic<bool> *) {
         int current = 0, highest = 0;
         if (store::Database *db = reader.load())
             sqlite3_db_status(db->handle(), SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0);
         cacheAtWrite = current;
-    });
-    const auto unhook = qScopeGuard([] {
-        ui::Session::workerPool()->waitForDone(20'000);
-        store::ClassificationStore::setWriteStartedHook({});
     });
     QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
     session->reclassify();

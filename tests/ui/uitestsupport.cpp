@@ -123,21 +123,25 @@ void WorkerGate::release()
     ui::readerPool()->setMaxThreadCount(m_threads);
 }
 
-HoldTheFirstRunsWrite::HoldTheFirstRunsWrite()
+WriteStartedHook::WriteStartedHook(std::function<void(const std::atomic<bool> *)> hook)
 {
-    store::ClassificationStore::setWriteStartedHook([runs = m_runs](const std::atomic<bool> *stop) {
+    store::ClassificationStore::setWriteStartedHook(std::move(hook));
+}
+
+WriteStartedHook::~WriteStartedHook()
+{
+    ui::Session::workerPool()->waitForDone(20'000);
+    store::ClassificationStore::setWriteStartedHook({});
+}
+
+HoldTheFirstRunsWrite::HoldTheFirstRunsWrite()
+    : m_hook([runs = m_runs](const std::atomic<bool> *stop) {
         if ((*runs)++ > 0)
             return;
         QDeadlineTimer deadline(15'000);
         while (!(stop && stop->load()) && !deadline.hasExpired())
             QThread::msleep(1);
-    });
-}
-
-HoldTheFirstRunsWrite::~HoldTheFirstRunsWrite()
-{
-    ui::Session::workerPool()->waitForDone(20'000);
-    store::ClassificationStore::setWriteStartedHook({});
-}
+    })
+{}
 
 } // namespace tierdesk::test

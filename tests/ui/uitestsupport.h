@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 
 #include <atomic>
+#include <functional>
 #include <gtest/gtest.h>
 #include <memory>
 
@@ -62,13 +63,23 @@ private:
     bool m_released = false;
 };
 
+/// `hook` runs as each classification run begins its write (ClassificationStore::
+/// setWriteStartedHook()), until the end of the scope; then, once the runs' workers are done (one
+/// may still be in the hook), it is removed.
+class WriteStartedHook final {
+public:
+    explicit WriteStartedHook(std::function<void(const std::atomic<bool> *)> hook);
+    ~WriteStartedHook();
+    WriteStartedHook(const WriteStartedHook &) = delete;
+    WriteStartedHook &operator=(const WriteStartedHook &) = delete;
+};
+
 /// The first classification run that begins its write is held there, as a run's write holds the
 /// file for seconds at a million customers: until its stop flag is set (a write of the window,
 /// closing the file), or 15 s. Unhooked at the end of the scope, once the runs' workers are done.
 class HoldTheFirstRunsWrite final {
 public:
     HoldTheFirstRunsWrite();
-    ~HoldTheFirstRunsWrite();
     HoldTheFirstRunsWrite(const HoldTheFirstRunsWrite &) = delete;
     HoldTheFirstRunsWrite &operator=(const HoldTheFirstRunsWrite &) = delete;
     /// How many runs began their write.
@@ -76,6 +87,7 @@ public:
 
 private:
     std::shared_ptr<std::atomic<int>> m_runs = std::make_shared<std::atomic<int>>(0);
+    WriteStartedHook m_hook;
 };
 
 } // namespace tierdesk::test
