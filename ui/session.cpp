@@ -261,8 +261,13 @@ void Session::importUndone(store::ImportKind kind, bool inBackground)
     // charts again beside the run, their readers' page caches on top of its peak.
     if (history)
         reclassify();
+    tellViewsAfterTheRun();
+}
+
+void Session::tellViewsAfterTheRun()
+{
     if (m_reclassifying)
-        m_viewsBehind = true;
+        m_viewsBehind = true; // finishReclassify() tells them
     else
         emit customersChanged();
 }
@@ -407,10 +412,7 @@ void Session::endBackgroundImport(bool changed, bool history)
     // views, as after F5. Told now as well, they read their lists, counts and charts again in the
     // readers while the run holds everyone's facts; at a million customers those reads refilled
     // the readers' page caches (32 MiB each), emptied as the run began, on top of its peak.
-    if (m_reclassifying)
-        m_viewsBehind = true;
-    else
-        emit customersChanged();
+    tellViewsAfterTheRun();
 }
 
 void Session::pauseSearchTexts()

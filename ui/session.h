@@ -171,6 +171,9 @@ private:
     /// `inBackground` (undoImportInBackground()): when a classification follows, the views are
     /// told at its end only, as after endBackgroundImport().
     void importUndone(store::ImportKind kind, bool inBackground);
+    /// customersChanged() now, or at the end of the classification going on (m_viewsBehind): a
+    /// background import's or undo's changes, told once, not beside the run as well.
+    void tellViewsAfterTheRun();
     /// Runs `write` on a connection of its own in workerPool(), then `finished` on the window's
     /// thread; isWritingInBackground() meanwhile.
     void writeInBackground(std::function<Result<void>(store::Database &)> write,
@@ -189,7 +192,7 @@ private:
     /// write in the background (run at the write's end).
     bool m_runAgain = false;
     bool m_writingInBackground = false;
-    /// An import's changes wait for the end of the run going on to be told (endBackgroundImport()).
+    /// An import's or undo's changes wait for the end of the run going on (tellViewsAfterTheRun()).
     bool m_viewsBehind = false;
     int m_searchPauses = 0; ///< pauseSearchTexts() not resumed yet
 };
