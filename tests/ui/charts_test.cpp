@@ -29,7 +29,6 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
@@ -549,8 +548,7 @@ TEST(ChartsEmpty, ClosedSessionShowsTheEmptyState)
 
 TEST_F(ChartsView, ABigDatabaseIsReadByAWorkerAndTheLatestOwnerWins)
 {
-    ui::ChartsView::setBackgroundLoadLimit(0); // every file counts as big
-    const auto restore = qScopeGuard([] { ui::ChartsView::setBackgroundLoadLimit(qint64(64) << 20); });
+    const test::BigDatabase everyFileIsBig;
     ui::ChartsView big(session.get());
     QSignalSpy loaded(&big, &ui::ChartsView::loaded);
     auto *model = big.findChild<ui::PyramidModel *>(QStringLiteral("pyramidModel"));

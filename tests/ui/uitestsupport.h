@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backgroundread.h"
 #include "models/customertablemodel.h"
 #include "session.h"
 
@@ -32,18 +33,18 @@ protected:
     QString dbPath;
 };
 
-/// Every database counts as big while it lives (ui::CustomerTableModel::loadsInBackground()): the
-/// lists, the dialogs' reads, the wizard's plan and import go to workers, as at 64 MB and more.
+/// Every database counts as big while it lives (ui::isBigDatabase()): the lists, the charts, the
+/// dialogs' reads, the wizard's plan and import go to workers, as at 64 MB and more.
 /// The limit before it comes back at the end of the scope.
 class BigDatabase final {
 public:
-    BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(0); }
-    ~BigDatabase() { ui::CustomerTableModel::setBackgroundLoadLimit(m_limit); }
+    BigDatabase() { ui::setBigDatabaseBytes(0); }
+    ~BigDatabase() { ui::setBigDatabaseBytes(m_limit); }
     BigDatabase(const BigDatabase &) = delete;
     BigDatabase &operator=(const BigDatabase &) = delete;
 
 private:
-    qint64 m_limit = ui::CustomerTableModel::backgroundLoadLimit();
+    qint64 m_limit = ui::bigDatabaseBytes();
 };
 
 /// Holds the threads of ui::readInBackground() (ui::readerPool()) until release() or the end of

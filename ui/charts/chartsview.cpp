@@ -428,8 +428,6 @@ struct ChartsView::Data {
 
 namespace {
 
-std::atomic<qint64> backgroundLoadBytes = qint64(64) << 20;
-
 ChartsView::Data readCharts(store::Database &db, const QString &owner, QDate today, int days)
 {
     store::ChartQuery query(db, owner);
@@ -442,11 +440,6 @@ ChartsView::Data readCharts(store::Database &db, const QString &owner, QDate tod
 ChartsView::~ChartsView()
 {
     stopRead(m_stopLoading);
-}
-
-void ChartsView::setBackgroundLoadLimit(qint64 bytes)
-{
-    backgroundLoadBytes = bytes;
 }
 
 QString ChartsView::ownerFilter() const
@@ -843,7 +836,7 @@ void ChartsView::refreshCharts()
         card.scope->setText(scope);
     const QString path = m_session->database().path();
     const int days = m_followUpModel->rowCount();
-    if (!readableInBackground(path) || QFileInfo(path).size() < backgroundLoadBytes.load()) {
+    if (!isBigDatabase(path)) {
         showData(readCharts(m_session->database(), ownerFilter(), today, days));
         return;
     }

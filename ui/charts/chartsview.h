@@ -59,8 +59,6 @@ public:
     QString ownerFilter() const;
     /// True while a worker reads the charts of a big database.
     bool isLoading() const { return m_loading; }
-    /// The database file size from which the charts are read by a worker (64 MB; tests lower it).
-    static void setBackgroundLoadLimit(qint64 bytes);
 
     /// What the charts show, as read from the store.
     struct Data;

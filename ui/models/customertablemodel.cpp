@@ -122,16 +122,6 @@ void CustomerTableModel::setInsertStepRows(qint64 rows)
     insertStep = std::max<qint64>(1, rows);
 }
 
-qint64 CustomerTableModel::backgroundLoadLimit()
-{
-    return bigDatabaseBytes();
-}
-
-void CustomerTableModel::setBackgroundLoadLimit(qint64 bytes)
-{
-    setBigDatabaseBytes(bytes);
-}
-
 namespace {
 std::atomic<qint64> g_searchSnapshotCustomers{store::CustomerQuery::kSearchSnapshotCustomers};
 }
@@ -154,7 +144,7 @@ void CustomerTableModel::prepareSearch()
     if (m_session->isReclassifying() || m_session->areSearchTextsPaused())
         return;
     const QString path = m_session->database().path();
-    if (!loadsInBackground(path))
+    if (!isBigDatabase(path))
         return;
     if (m_preparingSearch) {
         m_prepareSearchAgain = true;
@@ -187,11 +177,6 @@ void CustomerTableModel::releaseSearch()
     store::CustomerQuery::releaseSearchSnapshots();
 }
 
-bool CustomerTableModel::loadsInBackground(const QString &path)
-{
-    return isBigDatabase(path);
-}
-
 void CustomerTableModel::reload()
 {
     // Whatever was on its way is for a list nobody asked for any more.
@@ -200,7 +185,7 @@ void CustomerTableModel::reload()
     stopRead(m_stopCount);
     m_insertStep->stop(); // and the rows of its count still being added
     const Query query{m_filter, m_sort, m_descending};
-    m_pagesInBackground = m_session && m_session->isOpen() && loadsInBackground(m_session->database().path());
+    m_pagesInBackground = m_session && m_session->isOpen() && isBigDatabase(m_session->database().path());
     if (m_pagesInBackground) {
         loadInBackground(query);
         return;

@@ -100,12 +100,6 @@ public:
     /// The fewest customers for which prepareSearch() reads the texts (50,000; tests lower it).
     static qint64 searchSnapshotCustomers();
     static void setSearchSnapshotCustomers(qint64 customers);
-    /// True when a reload of the database file at `path` reads in a worker: isBigDatabase() (a
-    /// page of a broad search there takes a third of a second).
-    static bool loadsInBackground(const QString &path);
-    /// bigDatabaseBytes(); tests lower it to 0 to take the worker's way on a small file.
-    static qint64 backgroundLoadLimit();
-    static void setBackgroundLoadLimit(qint64 bytes);
     /// The row of a customer if it is in a page already loaded; -1 otherwise.
     int rowOf(CustomerId id) const;
     std::optional<store::CustomerRow> rowAt(int row) const;
