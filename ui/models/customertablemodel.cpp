@@ -545,10 +545,13 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         return overdue;
     case SuggestionRole:
         return r->demoteTo ? toText(*r->demoteTo) : QString();
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
-        if (role == Qt::ToolTipRole && index.column() == Grade && r->grade && r->gradeSuggested)
+        // A suggested grade says where it comes from. Other cells have no tooltip of their own:
+        // the tables' delegate (CellTipDelegate) shows a text that the column cuts short.
+        if (index.column() == Grade && r->grade && r->gradeSuggested)
             return tr("%1: suggested by the MAN answers, not set by hand").arg(labels::grade(*r->grade));
+        return {};
+    case Qt::DisplayRole:
         switch (Column(index.column())) {
         case Rank:
             return index.row() + 1;
@@ -632,6 +635,9 @@ QStringList CustomerTableModel::sampleTexts(int column)
     case Rank:
         texts << QStringLiteral("99999");
         break;
+    case Name:
+        texts << QStringLiteral("Charlotte Schneider") << QStringLiteral("成都华信物流有限公司");
+        break;
     case Phone:
         texts << QStringLiteral("+86 138 0013 8000");
         break;
@@ -673,7 +679,6 @@ QStringList CustomerTableModel::sampleTexts(int column)
     case Monetary:
         texts << QLocale().toString(9'876'543.21, 'f', 2);
         break;
-    case Name:
     case Company:
     case Owner:
     case Reason:

@@ -119,7 +119,8 @@ public:
     /// The last error of a query (shown by the view), empty when fine.
     QString lastError() const { return m_error; }
     /// The widest texts a column can show, in the UI's language (for the initial column widths);
-    /// empty for free text (names, companies, owners, reasons).
+    /// for the names, a long one of each kind that the column shows whole; empty for the other
+    /// free text (companies, owners, reasons).
     static QStringList sampleTexts(int column);
     /// All matching rows in the current order (exports).
     Result<std::vector<store::CustomerRow>> allRows() const;

@@ -7,6 +7,7 @@
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
+#include "views/celltips.h"
 #include "views/exportfile.h"
 #include "views/tablelayout.h"
 
@@ -89,6 +90,7 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setItemDelegate(new CellTipDelegate(m_table));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(false);
@@ -100,7 +102,7 @@ CustomersView::CustomersView(Session *session, QWidget *parent)
                               {M::Name, M::Company, M::Phone, M::Owner, M::ValueTier, M::Segment,
                                M::Lifecycle, M::Loyalty, M::Grade, M::LastContact, M::NextDue, M::Monetary},
                               {},
-                              {{M::Name, 9}, {M::Company, 15}, {M::Owner, 6}}});
+                              {{M::Company, 14}, {M::Owner, 6}}});
 
     // Typing coalesces into one query per event-loop pass: no fixed delay, no query per key
     // when keys arrive faster than results.

@@ -11,6 +11,7 @@
 #include "models/customertablemodel.h"
 #include "session.h"
 #include "store/customerquery.h"
+#include "views/celltips.h"
 #include "views/exportfile.h"
 #include "views/tablelayout.h"
 
@@ -76,6 +77,7 @@ QueueView::QueueView(Session *session, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setItemDelegate(new CellTipDelegate(m_table));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -87,7 +89,7 @@ QueueView::QueueView(Session *session, QWidget *parent)
                                M::Segment, M::Lifecycle, M::Loyalty, M::Monetary},
                               // "2 days overdue" says what the due date would.
                               {M::NextDue, M::Company, M::Segment, M::Lifecycle, M::Loyalty, M::Monetary},
-                              {{M::Name, 8}, {M::Company, 14}, {M::Owner, 6}, {M::Reason, 16}}});
+                              {{M::Company, 14}, {M::Owner, 6}, {M::Reason, 16}}});
 
     connect(m_owner, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
     connect(m_model, &CustomerTableModel::countChanged, this, &QueueView::updateSummary);

@@ -22,7 +22,7 @@ public:
         QString settingsKey;     ///< e.g. "customers/header"
         QList<int> columns;      ///< the columns this view offers, in their default order
         QList<int> hidden;       ///< offered, but hidden until the user shows them
-        QHash<int, int> emWidth; ///< free-text columns (names, reasons): width in 'M's
+        QHash<int, int> emWidth; ///< free-text columns (companies, reasons): width in 'M's
     };
 
     TableLayout(QTableView *table, Options options);
