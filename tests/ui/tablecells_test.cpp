@@ -19,6 +19,7 @@
 #include <QTextDocument>
 #include <QToolTip>
 
+#include <functional>
 #include <gtest/gtest.h>
 
 using namespace tierdesk;
@@ -53,29 +54,32 @@ protected:
         return t;
     }
 
-    /// Adds a customer and shows the customer list with it.
-    QModelIndex addAndFind(Customer c, int column)
+    /// The cell of customer `id` in the customer list once `ready` holds for it (the list is
+    /// read again after a write); invalid if it does not within 5 s.
+    QModelIndex cellOf(qint64 id, int column, const std::function<bool(const QModelIndex &)> &ready)
     {
-        auto id = session->addCustomer(c);
-        EXPECT_TRUE(id.has_value());
-        if (!id)
-            return {};
-        QTableView *t = table("customerTable");
-        t->window()->activateWindow();
-        const QAbstractItemModel *model = t->model();
+        const QAbstractItemModel *model = table("customerTable")->model();
         QModelIndex found;
-        (void)QTest::qWaitFor(
+        const bool ok = QTest::qWaitFor(
             [&] {
                 for (int r = 0; r < model->rowCount(); ++r) {
-                    if (model->index(r, 0).data(M::IdRole).toLongLong() == *id) {
+                    if (model->index(r, 0).data(M::IdRole).toLongLong() == id) {
                         found = model->index(r, column);
-                        return true;
+                        return ready(found);
                     }
                 }
                 return false;
             },
             5000);
-        return found;
+        return ok ? found : QModelIndex();
+    }
+
+    /// Adds a customer; its cell in the customer list.
+    QModelIndex addAndFind(const Customer &c, int column)
+    {
+        auto id = session->addCustomer(c);
+        EXPECT_TRUE(id.has_value());
+        return id ? cellOf(*id, column, [](const QModelIndex &) { return true; }) : QModelIndex();
     }
 
     /// Rests the pointer on the cell: the tooltip event the view gets after a moment.
@@ -179,18 +183,8 @@ TEST_F(TableCells, ASuggestedGradeKeepsItsOwnTooltip)
     QSignalSpy finished(session.get(), &ui::Session::reclassifyFinished);
     session->reclassify();
     ASSERT_TRUE(finished.wait(10'000));
-    const QAbstractItemModel *model = table("customerTable")->model();
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            for (int r = 0; r < model->rowCount(); ++r) {
-                if (model->index(r, 0).data(M::IdRole).toLongLong() == id) {
-                    cell = model->index(r, M::Grade);
-                    return !cell.data().toString().isEmpty();
-                }
-            }
-            return false;
-        },
-        5000));
+    cell = cellOf(id, M::Grade, [](const QModelIndex &grade) { return !grade.data().toString().isEmpty(); });
+    ASSERT_TRUE(cell.isValid());
     EXPECT_EQ(cell.data().toString(), QStringLiteral("A")); // three yes
     hover(table("customerTable"), cell);
     EXPECT_TRUE(tipShown().contains(QStringLiteral("suggested by the MAN answers")))
