@@ -836,7 +836,7 @@ void ChartsView::refreshCharts()
         card.scope->setText(scope);
     const QString path = m_session->database().path();
     const int days = m_followUpModel->rowCount();
-    if (!isBigDatabase(path)) {
+    if (!m_session->worksInBackground()) {
         showData(readCharts(m_session->database(), ownerFilter(), today, days));
         return;
     }

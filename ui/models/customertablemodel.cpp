@@ -143,9 +143,9 @@ void CustomerTableModel::prepareSearch()
     // their end asks again.
     if (m_session->isReclassifying() || m_session->areSearchTextsPaused())
         return;
-    const QString path = m_session->database().path();
-    if (!isBigDatabase(path))
+    if (!m_session->worksInBackground())
         return;
+    const QString path = m_session->database().path();
     if (m_preparingSearch) {
         m_prepareSearchAgain = true;
         return;
@@ -185,7 +185,7 @@ void CustomerTableModel::reload()
     stopRead(m_stopCount);
     m_insertStep->stop(); // and the rows of its count still being added
     const Query query{m_filter, m_sort, m_descending};
-    m_pagesInBackground = m_session && m_session->isOpen() && isBigDatabase(m_session->database().path());
+    m_pagesInBackground = m_session && m_session->worksInBackground();
     if (m_pagesInBackground) {
         loadInBackground(query);
         return;

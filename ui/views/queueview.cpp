@@ -209,7 +209,7 @@ void QueueView::updateSummary()
     store::CustomerFilter overdue = m_model->filter();
     overdue.dueOnOrBefore = m_session->today().addDays(-1);
     const QString path = m_session->database().path();
-    if (!isBigDatabase(path)) {
+    if (!m_session->worksInBackground()) {
         const auto late = store::CustomerQuery(m_session->database()).count(overdue);
         showSummary(total, late ? *late : 0);
         return;
