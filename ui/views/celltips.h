@@ -14,12 +14,12 @@ class CellTipDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    /// True when the text of `index`, drawn in `option` (its rect, font and alignment), does not
-    /// fit in its cell and is drawn with an ellipsis.
-    bool isCutShort(const QStyleOptionViewItem &option, const QModelIndex &index) const;
-
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
+
+private:
+    /// The text of `index` when it is cut short in `option`; empty when it fits.
+    QString cutText(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 };
 
 } // namespace tierdesk::ui
