@@ -205,6 +205,8 @@ public:
     }
 
     bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+    /// SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+    int type(int col) const { return sqlite3_column_type(m_stmt, col); }
     std::int64_t int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
     int integer(int col) const { return sqlite3_column_int(m_stmt, col); }
     QByteArrayView bytes(int col) const

@@ -501,6 +501,49 @@ TEST_F(CustomerQueryTest, OwnersAreListedOnceInOrder)
     EXPECT_EQ(*owners, (QStringList{QStringLiteral("Anna"), QStringLiteral("Li"), QStringLiteral("吴")}));
 }
 
+TEST_F(CustomerQueryTest, StoredValuesNoWriterOfOursGivesAreSortedAsSQLiteSortsThem)
+{
+    // The lists sort by a classification column in memory, from keys of the stored texts, dates
+    // and money TierDesk writes. Another program may store others: a segment of its own, a date
+    // in another form, a spend beyond the keys' range, a class of 40. SQLite's order holds.
+    ASSERT_TRUE(db.exec("UPDATE classification SET segment = 'Zz other' WHERE customer_id % 17 = 3"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET segment = 'about' WHERE customer_id % 19 = 4"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET last_contact = '2026-6-1' WHERE customer_id % 23 = 5"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET due_date = '2026/06/01' WHERE customer_id % 29 = 6"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET monetary = 900000000000000000 WHERE customer_id = 41"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET monetary = -900000000000000000 WHERE customer_id = 42"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET priority = 40 WHERE customer_id = 43"));
+    ASSERT_TRUE(db.exec("UPDATE classification SET grade = 'SS' WHERE customer_id = 44"));
+    expectSameAsReference();
+}
+
+TEST_F(CustomerQueryTest, AnOrderSortedInMemoryIsSortedAgainOnceTheDataChanges)
+{
+    using S = store::CustomerSort;
+    store::CustomerQuery q(db);
+    const store::CustomerFilter everyone;
+    auto before = q.page(everyone, S::Monetary, true, 0, 3);
+    ASSERT_TRUE(before);
+    ASSERT_EQ(before->size(), 3u);
+    // The last customer of the list by spend becomes its first.
+    auto last = q.page(everyone, S::Monetary, true, referenceCount(db, everyone) - 1, 5);
+    ASSERT_TRUE(last);
+    ASSERT_EQ(last->size(), 1u);
+    const CustomerId id = last->front().id;
+    ASSERT_NE(before->front().id, id);
+    const QByteArray raise =
+        "UPDATE classification SET monetary = " + QByteArray::number(before->front().monetary + 1) +
+        " WHERE customer_id = " + QByteArray::number(id);
+    ASSERT_TRUE(db.exec(raise.constData()));
+    auto after = q.page(everyone, S::Monetary, true, 0, 3);
+    ASSERT_TRUE(after);
+    ASSERT_EQ(after->size(), 3u);
+    EXPECT_EQ(after->front().id, id);
+    EXPECT_EQ((*after)[1].id, before->front().id);
+    EXPECT_EQ((*after)[2].id, (*before)[1].id);
+    expectSameAsReference();
+}
+
 TEST(CustomerQueryConnections, ANewConnectionSeesWhatWasWrittenSinceAnEarlierOneClosed)
 {
     // A worker opens a connection of its own for each read and closes it after: the next one
