@@ -513,6 +513,14 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
         helper.join();
     ring = {};
 
+    // The indexes of before, if the database still has them: a day's run cost a second and more
+    // to keep them at a million customers. Their pages go to the file's free list.
+    for (const char *name : schema::retiredClassificationIndexes()) {
+        const QByteArray sql = QByteArray("DROP INDEX IF EXISTS ") + name;
+        if (auto ok = database.exec(sql.constData()); !ok)
+            return ok;
+    }
+
     // Rewrite everything when most rows changed, the table was empty, or it is out of step with
     // its digests: one pass in id order without the indexes, then one sort per index.
     const bool rewrite =
@@ -622,11 +630,10 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
                 return ok;
         }
     }
-    if (rewrite) {
-        for (const schema::Index &index : schema::classificationIndexes()) {
-            if (auto ok = database.exec(index.create); !ok)
-                return ok;
-        }
+    // After a rewrite, each index in one sort; after a day's changes, only one still missing.
+    for (const schema::Index &index : schema::classificationIndexes()) {
+        if (auto ok = database.exec(index.create); !ok)
+            return ok;
     }
 
     // The write count this transaction made (beginWrite() counted it): one more than the count
@@ -789,15 +796,11 @@ Result<std::optional<classify::Classification>> ClassificationStore::find(Custom
     }
     // The rank by spend among the customers who spent (spec §4): one more than those who spent
     // more. They are the customers of the better tiers (a tie shares the rank, so the tier too)
-    // and those of this tier with more spend: ranges of classification_by_tier, not a scan.
+    // and those of this tier with more spend: one pass over the table (schema version 5 keeps
+    // no index by tier), about a tenth of a second at a million customers.
     if (c.monetary > 0) {
-        auto rank = Statement::prepare(
-            db, "SELECT (SELECT count(*) FROM classification WHERE archived = 0 AND value_tier < ?2)"
-                " + (SELECT count(*) FROM classification WHERE archived = 1 AND value_tier < ?2)"
-                " + (SELECT count(*) FROM classification WHERE archived = 0 AND value_tier = ?2 AND monetary "
-                "> ?1)"
-                " + (SELECT count(*) FROM classification WHERE archived = 1 AND value_tier = ?2 AND monetary "
-                "> ?1)");
+        auto rank = Statement::prepare(db, "SELECT count(*) FROM classification WHERE value_tier < ?2 OR "
+                                           "(value_tier = ?2 AND monetary > ?1)");
         if (!rank)
             return std::unexpected(rank.error());
         rank->bind(1, std::int64_t(c.monetary));
@@ -1003,8 +1006,9 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     }
 
     // The rows of the queue, from the table in storage (id) order, and their places in the queue:
-    // the order from the index classification_queue was a pass of its own, alone on the first
-    // core while the helper waited for its ids (a fifth of the reading at a million customers).
+    // the order from an index of the queue (up to schema version 5) was a pass of its own, alone
+    // on the first core while the helper waited for its ids (a fifth of the reading at a million
+    // customers).
     // Looked up row by row in queue order they would cost a random page read each (9 s for
     // 771,064 rows at a million customers, against 0.3 s for the whole table in order).
     std::vector<StoredQueue::Entry> entries; // in id order

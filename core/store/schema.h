@@ -25,8 +25,12 @@ struct Index {
 /// bulk import into an empty database drops first and creates again once the rows are in.
 std::span<const Index> importIndexes();
 /// The indexes of the classification table: what a full run into an empty table drops first
-/// and creates again once the rows are in.
+/// and creates again once the rows are in, and any other run creates if missing.
 std::span<const Index> classificationIndexes();
+/// The indexes the classification table had before the lists sorted it in memory: a run that
+/// writes drops them if they are still there (once per database, in the run's transaction, in
+/// place of a migration, which would hold the window while it opens a big file).
+std::span<const char *const> retiredClassificationIndexes();
 /// The triggers that list the customers whose orders or calls changed (version 4): what a bulk
 /// import into an empty database drops first and creates again at its commit.
 std::span<const Index> historyTriggers();

@@ -1,5 +1,6 @@
 // store::Database: how a file is created, opened, refused, written under stress, and backed up.
 
+#include "classify/classify.h"
 #include "store/database.h"
 #include "store/importlog.h"
 #include "store/repositories.h"
@@ -338,6 +339,79 @@ TEST_F(DatabaseFile, AVersionThreeDatabaseGetsTheHistoryDigestsBuiltByItsFirstCl
     // The upgrade's triggers list the customer of an order the digests hold when it changes.
     ASSERT_TRUE(db.exec("UPDATE orders SET amount = 1"));
     EXPECT_EQ(pragma(db, "SELECT customer_id FROM customer_history_dirty"), QStringLiteral("5"));
+}
+
+namespace {
+
+/// The named indexes of the classification table, by name.
+QString classificationIndexes(store::Database &db)
+{
+    return pragma(db, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = "
+                      "'index' AND tbl_name = 'classification' AND sql IS NOT NULL ORDER BY name)");
+}
+
+void classifyAsOf(store::Database &db, QDate asOf)
+{
+    auto facts = store::MetricsQuery(db).all(asOf, classify::Settings{});
+    ASSERT_TRUE(facts);
+    const classify::Run run = classify::run(*facts, classify::Settings{}, asOf);
+    ASSERT_TRUE(store::ClassificationStore(db).replace(*facts, run, 0));
+}
+
+} // namespace
+
+TEST_F(DatabaseFile, TheFirstRunThatWritesDropsTheNineIndexesTheClassificationHadBefore)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    // A new file has them as a file of before has them: opening does not drop them (it would hold
+    // the window for most of a second on a big database).
+    const QString before = QStringLiteral(
+        "classification_by_contact classification_by_due classification_by_grade classification_by_lifecycle "
+        "classification_by_loyalty classification_by_monetary classification_by_segment "
+        "classification_by_tier "
+        "classification_queue");
+    EXPECT_EQ(classificationIndexes(db), before);
+    for (int id : {5, 6, 7}) {
+        Customer c;
+        c.id = id;
+        c.name = QStringLiteral("C%1").arg(id);
+        c.createdAt = QDate(2025, 1, 1);
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+        Order o;
+        o.customerId = id;
+        o.orderedAt = QDate(2026, 6, 1);
+        o.amount = 100 * id;
+        ASSERT_TRUE(store::OrderRepository(db).add(o));
+    }
+    ASSERT_TRUE(db.exec("UPDATE customers SET archived = 1 WHERE id = 6"));
+
+    // The first run fills an empty table: the nine go, and the archived customers' index comes.
+    classifyAsOf(db, QDate(2026, 6, 29));
+    EXPECT_EQ(classificationIndexes(db), QStringLiteral("classification_archived"));
+    EXPECT_EQ(pragma(db, "SELECT group_concat(customer_id) FROM classification INDEXED BY "
+                         "classification_archived WHERE archived = 1"),
+              QStringLiteral("6"));
+
+    // A database classified by a version of before, classified again the same day: no row changes,
+    // so nothing is rewritten.
+    for (const char *name : store::schema::retiredClassificationIndexes()) {
+        const QByteArray sql = QByteArray("CREATE INDEX ") + name + " ON classification (archived, monetary)";
+        ASSERT_TRUE(db.exec(sql.constData()));
+    }
+    ASSERT_TRUE(db.exec("DROP INDEX classification_archived"));
+    classifyAsOf(db, QDate(2026, 6, 29));
+    EXPECT_EQ(classificationIndexes(db), QStringLiteral("classification_archived"));
+    EXPECT_EQ(pragma(db, "SELECT group_concat(customer_id) FROM classification"), QStringLiteral("5,6,7"));
+    EXPECT_EQ(pragma(db, "SELECT group_concat(customer_id) FROM classification INDEXED BY "
+                         "classification_archived WHERE archived = 1"),
+              QStringLiteral("6"));
+    // Archiving and restoring keep it in step.
+    ASSERT_TRUE(db.exec("UPDATE customers SET archived = 1 WHERE id = 7"));
+    ASSERT_TRUE(db.exec("UPDATE customers SET archived = 0 WHERE id = 6"));
+    EXPECT_EQ(pragma(db, "SELECT group_concat(customer_id) FROM classification INDEXED BY "
+                         "classification_archived WHERE archived = 1"),
+              QStringLiteral("7"));
 }
 
 TEST_F(DatabaseFile, RefusesAFolder)
