@@ -796,8 +796,8 @@ Result<std::optional<classify::Classification>> ClassificationStore::find(Custom
     }
     // The rank by spend among the customers who spent (spec §4): one more than those who spent
     // more. They are the customers of the better tiers (a tie shares the rank, so the tier too)
-    // and those of this tier with more spend: one pass over the table (schema version 5 keeps
-    // no index by tier), about a tenth of a second at a million customers.
+    // and those of this tier with more spend: one pass over the table (it has no index by tier
+    // any more), about a tenth of a second at a million customers.
     if (c.monetary > 0) {
         auto rank = Statement::prepare(db, "SELECT count(*) FROM classification WHERE value_tier < ?2 OR "
                                            "(value_tier = ?2 AND monetary > ?1)");
@@ -1006,9 +1006,9 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
     }
 
     // The rows of the queue, from the table in storage (id) order, and their places in the queue:
-    // the order from an index of the queue (up to schema version 5) was a pass of its own, alone
-    // on the first core while the helper waited for its ids (a fifth of the reading at a million
-    // customers).
+    // the order from the queue's index (dropped since, see retiredClassificationIndexes()) was a
+    // pass of its own, alone on the first core while the helper waited for its ids (a fifth of the
+    // reading at a million customers).
     // Looked up row by row in queue order they would cost a random page read each (9 s for
     // 771,064 rows at a million customers, against 0.3 s for the whole table in order).
     std::vector<StoredQueue::Entry> entries; // in id order

@@ -834,12 +834,13 @@ std::vector<CustomerId> snapshotPage(const SnapshotSearch &found, bool descendin
 /// finds a page's worth soon.
 constexpr qint64 kSortedSearchRows = 20000;
 
-/// A list in the order of a classification column, sorted in memory. Since schema version 5 the
-/// classification table has no index for its orders: a day's run rewrote some 58,000 of its rows
-/// spread over every page of nine of them. The plan's rows are read once in storage order with
-/// the columns of the order, sorted here and kept until the data changes, so that each page after
-/// the first is a slice of the kept ids, where SQLite would sort up to the page's offset again
-/// for each one (1.4 s for the last page at a million customers).
+/// A list in the order of a classification column, sorted in memory. The classification table
+/// has no index for its orders any more (schema::retiredClassificationIndexes()): a day's run
+/// rewrote some 58,000 of its rows spread over every page of nine of them. Past the first page
+/// (SQLite's, see pageIds()), the plan's rows are read once in storage order with the columns of
+/// the order, sorted here and kept until the data changes, so that each page is a slice of the
+/// kept ids, where SQLite would sort up to the page's offset again for each one (1.4 s for the
+/// last page at a million customers).
 ///
 /// Each row's place is a 96-bit key (hi, then lo) that compares as the plan's ORDER BY
 /// (orderByText(), the NULLs of nullSplit() last), then its id, ascending or descending.
