@@ -1031,6 +1031,8 @@ struct KeptOrder {
     DataVersion version;
     QByteArray key; ///< the plan's statement and its values
     std::vector<std::uint32_t> ids;
+    /// A stored value the keys cannot order: SQLite's order, without reading the table again.
+    bool sqliteOrders = false;
 };
 
 KeptOrder &keptOrder()
@@ -1055,8 +1057,11 @@ memoryOrdered(sqlite3 *db, const QByteArray &fromWhere, const Where &w, Customer
 {
     KeptOrder &kept = keptOrder();
     const DataVersion version = dataVersion(db);
-    if (kept.db == db && kept.version == version && kept.key == key)
+    if (kept.db == db && kept.version == version && kept.key == key) {
+        if (kept.sqliteOrders)
+            return std::nullopt;
         return std::optional<const std::vector<std::uint32_t> *>(&kept.ids);
+    }
     kept = KeptOrder{};
     const MemoryOrder order = memoryOrder(sort, descending);
     if (!order.columns)
@@ -1084,8 +1089,12 @@ memoryOrdered(sqlite3 *db, const QByteArray &fromWhere, const Where &w, Customer
             return std::unexpected(interrupted());
         const std::int64_t id = s->int64(0);
         const std::optional<RowKey> k = order.key(*s);
-        if (!k || id < 0 || id > std::int64_t(UINT32_MAX))
+        if (!k || id < 0 || id > std::int64_t(UINT32_MAX)) {
+            // Each page of this list would read the whole table to find it out again.
+            entries = {};
+            kept = KeptOrder{db, version, key, {}, true};
             return std::nullopt;
+        }
         entries.push_back(OrderEntry{k->hi, k->lo, std::uint32_t(id)});
     }
     if (rc != SQLITE_DONE)

@@ -517,6 +517,35 @@ TEST_F(CustomerQueryTest, StoredValuesNoWriterOfOursGivesAreSortedAsSQLiteSortsT
     expectSameAsReference();
 }
 
+TEST_F(CustomerQueryTest, AListTheKeysCannotOrderIsReadForThemOnceNotForEachPage)
+{
+    using S = store::CustomerSort;
+    ASSERT_TRUE(db.exec("UPDATE classification SET segment = 'Zz other' WHERE customer_id % 17 = 3"));
+    // Counts the passes that read the rows of the order by segment for their keys.
+    int passes = 0;
+    sqlite3_trace_v2(
+        db.handle(), SQLITE_TRACE_STMT,
+        [](unsigned, void *count, void *stmt, void *) {
+            if (QByteArray(sqlite3_sql(static_cast<sqlite3_stmt *>(stmt)))
+                    .startsWith("SELECT k.customer_id, k.segment "))
+                ++*static_cast<int *>(count);
+            return 0;
+        },
+        &passes);
+    store::CustomerQuery q(db);
+    const store::CustomerFilter everyone;
+    for (qint64 offset : {qint64(7), qint64(150), qint64(200)}) {
+        auto page = q.page(everyone, S::Segment, false, offset, 20);
+        ASSERT_TRUE(page);
+        std::vector<CustomerId> ids;
+        for (const store::CustomerRow &r : *page)
+            ids.push_back(r.id);
+        EXPECT_EQ(ids, referenceIds(db, everyone, S::Segment, false, offset, 20)) << offset;
+    }
+    sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+    EXPECT_EQ(passes, 1);
+}
+
 TEST_F(CustomerQueryTest, AnOrderSortedInMemoryIsSortedAgainOnceTheDataChanges)
 {
     using S = store::CustomerSort;
