@@ -206,18 +206,18 @@ void waitForEvents(int ms)
     QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
-/// With TIERDESK_BENCH_MEMSTATS set, what the heap and SQLite hold, to stderr.
+/// With TIERDESK_BENCH_MEMSTATS set, what the heap holds, to stderr. (SQLite's own count,
+/// sqlite3_memory_used(), is off in TierDesk: see countNoSqliteMemory() in store/sqlite.cpp.)
 void memStats(const QString &when)
 {
     static const bool on = std::getenv("TIERDESK_BENCH_MEMSTATS") != nullptr;
     if (!on)
         return;
     const struct mallinfo2 m = mallinfo2();
-    std::fprintf(stderr,
-                 "MEM %-50s rss %6.1f MiB heap %6.1f in use %6.1f free %6.1f mmap %6.1f sqlite %6.1f MiB\n",
+    std::fprintf(stderr, "MEM %-50s rss %6.1f MiB heap %6.1f in use %6.1f free %6.1f mmap %6.1f MiB\n",
                  qPrintable(when.left(50)), bench::currentRssMiB(), double(m.arena) / 1048576.0,
-                 double(m.uordblks) / 1048576.0, double(m.fordblks) / 1048576.0, double(m.hblkhd) / 1048576.0,
-                 double(sqlite3_memory_used()) / 1048576.0);
+                 double(m.uordblks) / 1048576.0, double(m.fordblks) / 1048576.0,
+                 double(m.hblkhd) / 1048576.0);
 }
 
 /// TIERDESK_BENCH_SQLTRACE=MS: every connection's statements that took MS ms or more, to stderr.

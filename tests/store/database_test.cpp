@@ -103,6 +103,26 @@ protected:
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
+// SQLite in the process
+
+// The store turns SQLite's memory statistics off before main(): with them on, every allocation of
+// every connection takes one mutex of the whole process, and two busy threads queue on it.
+TEST(SqliteInTheProcess, KeepsNoMemoryStatisticsThatEveryAllocationWouldLockFor)
+{
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    const auto close = qScopeGuard([db] { sqlite3_close(db); });
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE t (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                           "FROM n WHERE i < 1000) INSERT INTO t SELECT printf('%0200d', i) FROM n",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    // With the statistics on, the connection and its 1,000 rows hold some 200 kB here.
+    EXPECT_EQ(sqlite3_memory_used(), 0);
+    EXPECT_EQ(sqlite3_memory_highwater(0), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Creating and opening
 
 TEST_F(DatabaseFile, CreatesANewFileReadableOnlyByItsOwner)
