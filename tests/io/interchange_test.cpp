@@ -802,6 +802,14 @@ TEST_F(Interchange, NoScratchFileOfTheSearchIndexIsLeftBehind)
     EXPECT_EQ(count("customer_search"), 40'000);
     EXPECT_EQ(found(db.handle(), "\"客户甲\"").size(), 40'000u);
     EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
+    // The scratch file was attached to the connection for the copy, and is detached again.
+    sqlite3_stmt *stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db.handle(), "SELECT group_concat(name) FROM pragma_database_list", -1,
+                                 &stmt, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)), "main");
+    sqlite3_finalize(stmt);
 }
 
 // ---------------------------------------------------------------------------------------------
