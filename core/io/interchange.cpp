@@ -207,6 +207,11 @@ private:
     std::optional<csv::Reader> m_reader;
 };
 
+/// A customer checked, with the texts the import binds worked out on the checking thread too.
+struct PreparedCustomer : Customer {
+    store::BulkImport::PreparedCustomer texts;
+};
+
 /// Rows of one file read and checked by a CheckingThread, for the importing thread to insert.
 template<typename Record>
 struct CheckedBatch {
@@ -397,12 +402,18 @@ private:
         Header<kCustomerColumns.size()> h;
         if (auto ok = f.open(kCustomerColumns, h); !ok)
             return ok;
-        return insertChecked<Customer>(
-            f, h, [](const Row &row, Customer &c) { return checkCustomerRow(row, c); },
-            [this](const Customer &c) {
+        return insertChecked<PreparedCustomer>(
+            f, h,
+            [](const Row &row, PreparedCustomer &c) {
+                QString reason = checkCustomerRow(row, c);
+                if (reason.isEmpty())
+                    c.texts = store::BulkImport::prepare(c);
+                return reason;
+            },
+            [this](const PreparedCustomer &c) {
                 // The id exists already (earlier in this file or in the database): this row is
                 // rejected, the customer with that id stays as it is.
-                auto ok = m_bulk.addCustomer(c);
+                auto ok = m_bulk.addCustomer(c, c.texts);
                 if (ok)
                     m_accepted.insert(c.id);
                 return ok;

@@ -175,12 +175,12 @@ public:
     }
 
     /// Queues a customer's text to index (searchText(), as UTF-8: half the memory of its fields).
-    void add(const Customer &c)
+    void add(CustomerId id, QByteArrayView utf8)
     {
-        QByteArray utf8 = searchText(c).toUtf8();
-        utf8.squeeze(); // toUtf8() reserves three bytes a character
-        m_batch.push_back({c.id, std::move(utf8)});
-        if (m_batch.size() >= kBatch)
+        m_batch.ids.push_back(id);
+        m_batch.texts.append(utf8);
+        m_batch.ends.push_back(std::uint32_t(m_batch.texts.size()));
+        if (m_batch.ids.size() >= kBatch)
             flush();
     }
 
@@ -266,20 +266,23 @@ public:
     }
 
 private:
-    struct Text {
-        CustomerId id;
-        QByteArray utf8;
+    /// The texts of up to kBatch customers, end to end.
+    struct Batch {
+        std::vector<CustomerId> ids;
+        std::vector<std::uint32_t> ends; ///< of each text in `texts`
+        QByteArray texts;
     };
     static constexpr std::size_t kBatch = 1024;
-    /// At most this many batches wait (about 200 bytes a customer, 130 MB at most). Tokenizing
-    /// a customer takes about twice as long as reading, checking and inserting it: at 1M, with a
-    /// quarter of the customers queued at most, the importing thread waited 10 s for the helper
-    /// before it could go on to the orders; with two thirds, it goes on while the helper ends.
+    /// At most this many batches wait (some 100 bytes a customer: the text, its id and its end;
+    /// 65 MB at most). Tokenizing a customer takes about twice as long as reading, checking and
+    /// inserting it: at 1M, with a quarter of the customers queued at most, the importing thread
+    /// waited 10 s for the helper before it could go on to the orders; with two thirds, it goes
+    /// on while the helper ends.
     static constexpr std::size_t kQueued = 640;
 
     void flush()
     {
-        if (m_batch.empty())
+        if (m_batch.ids.empty())
             return;
         std::unique_lock lock(m_mutex);
         m_room.wait(lock, [this] { return m_queue.size() < kQueued || m_done; });
@@ -288,7 +291,6 @@ private:
         lock.unlock();
         m_wake.notify_one();
         m_batch = {};
-        m_batch.reserve(kBatch);
     }
 
     void run()
@@ -297,7 +299,7 @@ private:
         int rc = sqlite3_prepare_v2(m_side, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)", -1,
                                     &insert, nullptr);
         for (;;) {
-            std::vector<Text> batch;
+            Batch batch;
             {
                 std::unique_lock lock(m_mutex);
                 m_wake.wait(lock, [this] { return !m_queue.empty() || m_end; });
@@ -307,9 +309,11 @@ private:
                 m_queue.pop_front();
             }
             m_room.notify_one();
-            for (const Text &t : batch) {
-                sqlite3_bind_int64(insert, 1, std::int64_t(t.id));
-                sqlite3_bind_text(insert, 2, t.utf8.constData(), int(t.utf8.size()), SQLITE_STATIC);
+            for (std::size_t i = 0; i < batch.ids.size(); ++i) {
+                const std::uint32_t begin = i == 0 ? 0 : batch.ends[i - 1];
+                sqlite3_bind_int64(insert, 1, std::int64_t(batch.ids[i]));
+                sqlite3_bind_text(insert, 2, batch.texts.constData() + begin, int(batch.ends[i] - begin),
+                                  SQLITE_STATIC);
                 rc = sqlite3_step(insert);
                 sqlite3_reset(insert);
                 if (rc != SQLITE_DONE)
@@ -331,11 +335,11 @@ private:
     sqlite3 *m_side = nullptr;
     sqlite3 *m_attachedTo = nullptr; ///< the connection copyInto() attached the file to
     std::thread m_thread;
-    std::vector<Text> m_batch;
+    Batch m_batch;
     std::mutex m_mutex;
     std::condition_variable m_wake; ///< texts queued, or the end
     std::condition_variable m_room; ///< a batch taken, or the helper done
-    std::deque<std::vector<Text>> m_queue;
+    std::deque<Batch> m_queue;
     bool m_end = false;
     bool m_cancelled = false;
     bool m_done = false;
@@ -539,22 +543,52 @@ Result<void> BulkImport::begin()
     return {};
 }
 
+BulkImport::PreparedCustomer BulkImport::prepare(const Customer &c)
+{
+    PreparedCustomer out;
+    const QString parts[PreparedCustomer::Parts] = {c.name,
+                                                    c.company,
+                                                    c.phone,
+                                                    c.email,
+                                                    c.city,
+                                                    c.owner,
+                                                    classify::phoneKey(c.phone),
+                                                    classify::emailKey(c.email),
+                                                    searchText(c)};
+    qsizetype size = 0;
+    for (const QString &part : parts)
+        size += part.size() * 3; // the most UTF-8 bytes a UTF-16 unit takes
+    out.m_bytes.reserve(size);
+    for (int i = 0; i < PreparedCustomer::Parts; ++i) {
+        out.m_bytes += parts[i].toUtf8();
+        out.m_ends[i] = out.m_bytes.size();
+    }
+    out.m_bytes.squeeze();
+    return out;
+}
+
 Result<void> BulkImport::addCustomer(const Customer &c)
 {
+    return addCustomer(c, prepare(c));
+}
+
+Result<void> BulkImport::addCustomer(const Customer &c, const PreparedCustomer &texts)
+{
+    using P = PreparedCustomer;
     sqlite3 *db = d->db.handle();
     const auto what = [&c] {
         return QCoreApplication::translate("tierdesk::store", "Customer %1").arg(c.id);
     };
     Statement &s = d->customer;
     s.bind(1, std::int64_t(c.id));
-    s.bindText(2, c.name);
-    s.bindText(3, c.company);
+    s.bindTextInPlace(2, texts.part(P::Name));
+    s.bindTextInPlace(3, texts.part(P::Company));
     if (c.type)
         s.bindStatic(4, schema::storedText(*c.type));
-    s.bindText(5, c.phone);
-    s.bindText(6, c.email);
-    s.bindText(7, c.city);
-    s.bindText(8, c.owner);
+    s.bindTextInPlace(5, texts.part(P::Phone));
+    s.bindTextInPlace(6, texts.part(P::Email));
+    s.bindTextInPlace(7, texts.part(P::City));
+    s.bindTextInPlace(8, texts.part(P::Owner));
     s.bindDate(9, c.createdAt);
     if (c.grade)
         s.bindStatic(10, schema::storedText(*c.grade));
@@ -566,17 +600,17 @@ Result<void> BulkImport::addCustomer(const Customer &c)
     if (c.man.need)
         s.bind(14, int(*c.man.need));
     s.bind(15, int(c.archived));
-    s.bindText(16, classify::phoneKey(c.phone));
-    s.bindText(17, classify::emailKey(c.email));
+    s.bindTextInPlace(16, texts.part(P::PhoneKey));
+    s.bindTextInPlace(17, texts.part(P::EmailKey));
     if (auto ok = runFor(db, s, what); !ok)
         return ok;
     if (d->fresh)
         d->added.insert(c.id);
     if (d->searchIndex) {
-        d->searchIndex->add(c);
+        d->searchIndex->add(c.id, texts.part(P::SearchText));
     } else {
         d->search.bind(1, std::int64_t(c.id));
-        d->search.bindText(2, searchText(c));
+        d->search.bindTextInPlace(2, texts.part(P::SearchText));
         if (auto ok = runFor(db, d->search, what); !ok)
             return ok;
     }

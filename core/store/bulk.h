@@ -3,6 +3,10 @@
 #include "model/error.h"
 #include "model/types.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <array>
 #include <functional>
 #include <memory>
 
@@ -20,10 +24,32 @@ public:
     BulkImport(const BulkImport &) = delete;
     BulkImport &operator=(const BulkImport &) = delete;
 
+    /// A customer's texts as addCustomer() binds them, in UTF-8 in one buffer: the fields, the
+    /// keys of the duplicate check and the search text. Made by prepare(), which may run on
+    /// another thread than the import's: at a million customers, working them out took about
+    /// half of the importing thread's time for customers.csv.
+    class PreparedCustomer {
+    public:
+        enum Part { Name, Company, Phone, Email, City, Owner, PhoneKey, EmailKey, SearchText, Parts };
+        QByteArrayView part(Part p) const
+        {
+            const qsizetype begin = p == 0 ? 0 : m_ends[p - 1];
+            return QByteArrayView(m_bytes).sliced(begin, m_ends[p] - begin);
+        }
+
+    private:
+        friend class BulkImport;
+        QByteArray m_bytes;
+        std::array<qsizetype, Parts> m_ends{};
+    };
+    static PreparedCustomer prepare(const Customer &c);
+
     Result<void> begin();
     /// Each returns an error for this record only (e.g. its id exists already); the transaction
     /// stays usable for the next record.
     Result<void> addCustomer(const Customer &c);
+    /// The same, with `texts` = prepare(c).
+    Result<void> addCustomer(const Customer &c, const PreparedCustomer &texts);
     Result<void> addOrder(const Order &o);
     Result<void> addCall(const Call &c);
     /// True when a customer with this id exists in the database (before or during this import).

@@ -121,6 +121,16 @@ public:
         else
             sqlite3_bind_text(m_stmt, i, utf8.data(), int(utf8.size()), SQLITE_TRANSIENT);
     }
+    /// Binds UTF-8 text that stays as it is until the statement is reset (reset() clears the
+    /// bindings too): SQLite reads it where it is instead of copying it first. An empty view
+    /// binds NULL.
+    void bindTextInPlace(int i, QByteArrayView utf8)
+    {
+        if (utf8.isEmpty())
+            sqlite3_bind_null(m_stmt, i);
+        else
+            sqlite3_bind_text(m_stmt, i, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+    }
     void bindText(int i, const QString &text)
     {
         const QByteArray utf8 = text.toUtf8();
