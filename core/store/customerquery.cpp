@@ -1049,23 +1049,20 @@ bool isKeptOrder(sqlite3 *db, const QByteArray &key)
 }
 
 /// Every id of the plan `from` + `w` (driven from the classification) in the order of `sort`,
-/// kept for this thread under `key`; nullopt when a stored value is one the keys cannot order
+/// kept for this thread under `key`; nullptr when a stored value is one the keys cannot order
 /// (the caller reads SQLite's order instead). Interrupted (an error) once `stop` is true.
-Result<std::optional<const std::vector<std::uint32_t> *>>
-memoryOrdered(sqlite3 *db, const QByteArray &fromWhere, const Where &w, CustomerSort sort, bool descending,
-              const QByteArray &key, const std::atomic<bool> *stop)
+Result<const std::vector<std::uint32_t> *> memoryOrdered(sqlite3 *db, const QByteArray &fromWhere,
+                                                         const Where &w, CustomerSort sort, bool descending,
+                                                         const QByteArray &key, const std::atomic<bool> *stop)
 {
     KeptOrder &kept = keptOrder();
     const DataVersion version = dataVersion(db);
-    if (kept.db == db && kept.version == version && kept.key == key) {
-        if (kept.sqliteOrders)
-            return std::nullopt;
-        return std::optional<const std::vector<std::uint32_t> *>(&kept.ids);
-    }
+    if (isKeptOrder(db, key))
+        return kept.sqliteOrders ? nullptr : &kept.ids;
     kept = KeptOrder{};
     const MemoryOrder order = memoryOrder(sort, descending);
     if (!order.columns)
-        return std::nullopt;
+        return nullptr;
     // One order sorted at a time: a list dragged to its end asks for the pages there and around
     // them from two threads at once, and each sort holds 20 MiB at a million customers.
     static std::mutex sorting;
@@ -1093,7 +1090,7 @@ memoryOrdered(sqlite3 *db, const QByteArray &fromWhere, const Where &w, Customer
             // Each page of this list would read the whole table to find it out again.
             entries = {};
             kept = KeptOrder{db, version, key, {}, true};
-            return std::nullopt;
+            return nullptr;
         }
         entries.push_back(OrderEntry{k->hi, k->lo, std::uint32_t(id)});
     }
@@ -1111,7 +1108,7 @@ memoryOrdered(sqlite3 *db, const QByteArray &fromWhere, const Where &w, Customer
     std::vector<std::uint32_t> ids(entries.size());
     std::transform(entries.begin(), entries.end(), ids.begin(), [](const OrderEntry &e) { return e.id; });
     kept = KeptOrder{db, version, key, std::move(ids)};
-    return std::optional<const std::vector<std::uint32_t> *>(&kept.ids);
+    return &kept.ids;
 }
 
 /// The ids of one page, in order.
@@ -1199,12 +1196,11 @@ Result<std::vector<CustomerId>> pageIds(sqlite3 *db, const CustomerFilter &filte
             memoryOrdered(db, from(*drive, filter, searchFirst) + w.sql, w, sort, descending, key, stop);
         if (!ordered)
             return std::unexpected(ordered.error());
-        if (*ordered) {
-            const std::vector<std::uint32_t> &all = ***ordered;
+        if (const std::vector<std::uint32_t> *all = *ordered) {
             const auto end = std::size_t(
-                std::clamp<qint64>(std::max<qint64>(0, offset) + std::max(0, limit), 0, qint64(all.size())));
+                std::clamp<qint64>(std::max<qint64>(0, offset) + std::max(0, limit), 0, qint64(all->size())));
             const auto begin = std::size_t(std::clamp<qint64>(offset, 0, qint64(end)));
-            return std::vector<CustomerId>(all.begin() + qptrdiff(begin), all.begin() + qptrdiff(end));
+            return std::vector<CustomerId>(all->begin() + qptrdiff(begin), all->begin() + qptrdiff(end));
         }
     }
     // A pass over the whole table does not fill the connection's cache (32 MiB) with its pages.
