@@ -20,7 +20,6 @@
 #include <optional>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <utility>
 
 namespace tierdesk::store {
@@ -551,63 +550,26 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
         if (!*s)
             return std::unexpected(s->error());
     }
-    // A changed row is updated in the columns that changed only: SQLite rewrites an index only
-    // when the UPDATE sets one of its columns, and the table has ten of them. `same` tells
-    // which stored values equal the new ones.
-    const QByteArray compare = []() -> QByteArray {
-        QByteArray sql = "SELECT ";
+    // A changed row is rewritten whole. SQLite writes the whole record whichever columns an
+    // UPDATE names, and since the table lost the indexes of its columns (schema.cpp) no index
+    // entry moves either; reading the stored row first to name only the changed columns cost a
+    // second seek per row and saved nothing.
+    const QByteArray updateSql = []() -> QByteArray {
+        QByteArray sql = "UPDATE classification SET ";
         for (int i = 2; i <= kColumnCount; ++i)
-            sql += QByteArray(i > 2 ? ", " : "") + kColumnNames[i - 1] + " IS ?" + QByteArray::number(i);
-        return sql + " FROM classification WHERE customer_id = ?1";
+            sql += QByteArray(i > 2 ? ", " : "") + kColumnNames[i - 1] + " = ?" + QByteArray::number(i);
+        return sql + " WHERE customer_id = ?1";
     }();
-    auto same = Statement::prepare(db, compare.constData());
-    if (!same)
-        return std::unexpected(same.error());
-    std::unordered_map<std::uint32_t, Statement> updates;
+    auto update = Statement::prepare(db, updateSql.constData());
+    if (!update)
+        return std::unexpected(update.error());
     std::size_t written = 0;
     for (const Change &change : changes) {
         if (++written % 64 == 0 && stopped())
             return interrupted();
         const auto &c = rows.row(change.index);
         const StoredRow row = storedRow(c, rows.factsOf(change.index), asOf, ranks->of(c));
-        Statement *target = &*insert;
-        if (change.exists) {
-            bindRow(*same, row);
-            std::uint32_t changed = 0;
-            const int rc = same->step();
-            if (rc == SQLITE_ROW) {
-                for (int i = 2; i <= kColumnCount; ++i) {
-                    if (same->integer(i - 2) == 0)
-                        changed |= 1u << i;
-                }
-            } else if (rc != SQLITE_DONE) {
-                return std::unexpected(sqliteError(db, rc, what));
-            } else {
-                changed = ~0u; // no row after all: let the UPDATE find nothing
-            }
-            same->reset();
-            auto it = updates.find(changed);
-            if (it == updates.end()) {
-                QByteArray sql = "UPDATE classification SET ";
-                bool first = true;
-                for (int i = 2; i <= kColumnCount; ++i) {
-                    if (!(changed & (1u << i)))
-                        continue;
-                    sql +=
-                        QByteArray(first ? "" : ", ") + kColumnNames[i - 1] + " = ?" + QByteArray::number(i);
-                    first = false;
-                }
-                if (first) // only the digest differed (a row marked stale): nothing to write
-                    sql = "UPDATE classification SET customer_id = ?1";
-                sql += " WHERE customer_id = ?1";
-                auto prepared = Statement::prepare(db, sql.constData());
-                if (!prepared)
-                    return std::unexpected(prepared.error());
-                it = updates.emplace(changed, std::move(*prepared)).first;
-            }
-            target = &it->second;
-        }
-        Statement &s = *target;
+        Statement &s = change.exists ? *update : *insert;
         bindRow(s, row);
         const int rc = s.step();
         const int ext = sqlite3_extended_errcode(db);
