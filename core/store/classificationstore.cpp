@@ -551,9 +551,10 @@ Result<void> replaceRows(Database &database, const Rows &rows, qint64 durationMs
             return std::unexpected(s->error());
     }
     // A changed row is rewritten whole. SQLite writes the whole record whichever columns an
-    // UPDATE names, and since the table lost the indexes of its columns (schema.cpp) no index
-    // entry moves either; reading the stored row first to name only the changed columns cost a
-    // second seek per row and saved nothing.
+    // UPDATE names, and the table lost the indexes of its columns (schema.cpp): the one left,
+    // classification_archived, holds archived customers only, so only their entries are written
+    // again. Reading the stored row first to name only the changed columns cost a second seek per
+    // row and saved nothing.
     const QByteArray updateSql = []() -> QByteArray {
         QByteArray sql = "UPDATE classification SET ";
         for (int i = 2; i <= kColumnCount; ++i)

@@ -60,9 +60,10 @@ constexpr std::array kRetiredClassificationIndexes{
 };
 
 // The one index of the classification table now: the archived customers, for the counts of
-// everyone classified and not archived. A day's run sets `archived` for no row, so it never
-// touches this index; partial, so that no query on `archived = 0` (nearly every row) is drawn
-// to it instead of reading the table. Created by the first run that writes (IF NOT EXISTS).
+// everyone classified and not archived. Partial, so that a day's run writes entries only for
+// the few archived customers among the rows it changes, and so that no query on
+// `archived = 0` (nearly every row) is drawn to it instead of reading the table. Created by
+// the first run that writes (IF NOT EXISTS).
 constexpr char kClassificationArchived[] =
     "CREATE INDEX IF NOT EXISTS classification_archived ON classification (customer_id) WHERE archived = 1";
 
