@@ -410,13 +410,17 @@ private:
                     c.texts = store::BulkImport::prepare(c);
                 return reason;
             },
-            [this](const PreparedCustomer &c) {
-                // The id exists already (earlier in this file or in the database): this row is
-                // rejected, the customer with that id stays as it is.
-                auto ok = m_bulk.addCustomer(c, c.texts);
-                if (ok)
-                    m_accepted.insert(c.id);
-                return ok;
+            [this](const std::function<const PreparedCustomer *()> &next,
+                   const std::function<void(const Error &)> &rejected) -> Result<void> {
+                while (const PreparedCustomer *c = next()) {
+                    // The id exists already (earlier in this file or in the database): this row
+                    // is rejected, the customer with that id stays as it is.
+                    if (auto ok = m_bulk.addCustomer(*c, c->texts); ok)
+                        m_accepted.insert(c->id);
+                    else
+                        rejected(ok.error());
+                }
+                return {};
             },
             m_report.customers,
             [this](CustomerId id) {
@@ -509,7 +513,11 @@ private:
             return ok;
         return insertChecked<Order>(
             f, h, [this](const Row &row, Order &o) { return checkOrder(row, o); },
-            [this](const Order &o) { return m_bulk.addOrder(o); }, m_report.orders);
+            [this](const std::function<const Order *()> &next,
+                   const std::function<void(const Error &)> &rejected) {
+                return m_bulk.addOrders(next, rejected);
+            },
+            m_report.orders);
     }
 
     /// The reason a row of orders.csv is rejected, or empty with `o` filled in. On the thread
@@ -558,7 +566,11 @@ private:
             return ok;
         return insertChecked<Call>(
             f, h, [this](const Row &row, Call &c) { return checkCall(row, c); },
-            [this](const Call &c) { return m_bulk.addCall(c); }, m_report.calls);
+            [this](const std::function<const Call *()> &next,
+                   const std::function<void(const Error &)> &rejected) {
+                return m_bulk.addCalls(next, rejected);
+            },
+            m_report.calls);
     }
 
     /// The reason a row of calls.csv is rejected, or empty with `c` filled in. On the thread
@@ -629,7 +641,9 @@ private:
     }
 
     /// Inserts the rows of `f` checked by a CheckingThread, and puts the rejections of both
-    /// threads into the report in the order of the file.
+    /// threads into the report in the order of the file. `insert(next, rejected)` adds the rows
+    /// `next` hands out, one after the other, and passes `rejected` the reason for each one the
+    /// database refuses, before it asks for the next.
     /// `rejectedId` is told the id of each row rejected with one (by the checks or the database).
     template<typename Record, std::size_t N, typename Check, typename Insert,
              typename RejectedId = void (*)(CustomerId)>
@@ -639,30 +653,43 @@ private:
     {
         CheckingThread<Record> checking(f, h.width, h.pos.data(), std::move(check));
         CheckedBatch<Record> batch;
-        while (checking.take(batch)) {
-            if (m_options.progress && !m_options.progress(m_done + batch.bytesRead, m_total)) {
-                m_report.cancelled = true;
-                return {}; // the destructor stops the thread
+        std::size_t upcoming = 0; // the batch's row that `next` hands out next
+        std::size_t reported = 0; // the batch's rejections in the report
+        bool end = false;
+        const auto rejectUpTo = [&](std::size_t row) {
+            for (; reported < batch.rejected.size() && batch.rejectedAt[reported] <= row; ++reported) {
+                m_report.rejected.push_back(std::move(batch.rejected[reported]));
+                if (batch.rejectedIds[reported] > 0)
+                    rejectedId(batch.rejectedIds[reported]);
             }
-            std::size_t r = 0;
-            const auto rejectUpTo = [&](std::size_t row) {
-                for (; r < batch.rejected.size() && batch.rejectedAt[r] <= row; ++r) {
-                    m_report.rejected.push_back(std::move(batch.rejected[r]));
-                    if (batch.rejectedIds[r] > 0)
-                        rejectedId(batch.rejectedIds[r]);
+        };
+        const std::function<const Record *()> next = [&]() -> const Record * {
+            while (!end && upcoming >= batch.rows.size()) {
+                rejectUpTo(batch.rows.size());
+                if (!checking.take(batch)) {
+                    end = true;
+                } else if (m_options.progress && !m_options.progress(m_done + batch.bytesRead, m_total)) {
+                    m_report.cancelled = true;
+                    end = true;
                 }
-            };
-            for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-                rejectUpTo(i);
-                if (auto ok = insert(batch.rows[i]); !ok) {
-                    m_report.rejected.push_back({f.name(), batch.lines[i], ok.error().message});
-                    rejectedId(batch.rows[i].id);
-                } else {
-                    ++count;
-                }
+                upcoming = reported = 0;
             }
-            rejectUpTo(batch.rows.size());
-        }
+            if (end)
+                return nullptr;
+            rejectUpTo(upcoming);
+            ++count;
+            return &batch.rows[upcoming++];
+        };
+        const std::function<void(const Error &)> rejected = [&](const Error &e) {
+            const std::size_t row = upcoming - 1;
+            m_report.rejected.push_back({f.name(), batch.lines[row], e.message});
+            rejectedId(batch.rows[row].id);
+            --count;
+        };
+        if (auto ok = insert(next, rejected); !ok)
+            return ok;
+        if (m_report.cancelled)
+            return {}; // the destructor stops the thread
         checking.stop();
         if (!f.error.isEmpty())
             return fail(f.error);

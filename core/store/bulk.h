@@ -52,6 +52,17 @@ public:
     Result<void> addCustomer(const Customer &c, const PreparedCustomer &texts);
     Result<void> addOrder(const Order &o);
     Result<void> addCall(const Call &c);
+    /// Adds the orders `next` hands out until it returns null; each record stays as it is until
+    /// `next` is called again. The ones addOrder() would refuse go to `rejected`, with the
+    /// reason, before `next` is called again. Into a database that had no customers, orders or
+    /// calls when begin() ran, they go in through one statement, in half the time of a statement
+    /// each. Only an error of the database itself (a full disk) ends it early; the transaction
+    /// should then be rolled back.
+    Result<void> addOrders(const std::function<const Order *()> &next,
+                           const std::function<void(const Error &)> &rejected);
+    /// The same for calls.
+    Result<void> addCalls(const std::function<const Call *()> &next,
+                          const std::function<void(const Error &)> &rejected);
     /// True when a customer with this id exists in the database (before or during this import).
     Result<bool> customerExists(CustomerId id);
     Result<void> commit();

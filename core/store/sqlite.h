@@ -152,16 +152,8 @@ public:
     void bindDateTime(int i, const QDateTime &t)
     {
         char buffer[32];
-        const qsizetype n = t.isValid() ? formatIsoDate(t.date(), buffer) : 0;
-        if (n == 10) {
-            const QTime time = t.time();
-            buffer[10] = 'T';
-            put2(buffer + 11, time.hour());
-            buffer[13] = ':';
-            put2(buffer + 14, time.minute());
-            buffer[16] = ':';
-            put2(buffer + 17, time.second());
-            sqlite3_bind_text(m_stmt, i, buffer, 19, SQLITE_TRANSIENT);
+        if (const qsizetype n = formatIsoDateTime(t, buffer); n > 0) {
+            sqlite3_bind_text(m_stmt, i, buffer, int(n), SQLITE_TRANSIENT);
         } else if (t.isValid()) {
             bindText(i, t.date().toString(Qt::ISODate) + QLatin1Char('T') + t.time().toString(Qt::ISODate));
         } else {
@@ -194,6 +186,21 @@ public:
         out[7] = '-';
         put2(out + 8, day);
         return 10;
+    }
+    /// Writes "YYYY-MM-DDTHH:MM:SS" for a time of the years 1–9999 into `out` and returns 19;
+    /// returns 0 otherwise (the caller falls back to QDate and QTime).
+    static qsizetype formatIsoDateTime(const QDateTime &t, char *out)
+    {
+        if (!t.isValid() || formatIsoDate(t.date(), out) != 10)
+            return 0;
+        const QTime time = t.time();
+        out[10] = 'T';
+        put2(out + 11, time.hour());
+        out[13] = ':';
+        put2(out + 14, time.minute());
+        out[16] = ':';
+        put2(out + 17, time.second());
+        return 19;
     }
     template<typename T>
     void bindOptional(int i, const std::optional<T> &v)

@@ -457,6 +457,260 @@ TEST(BulkImportIntoADatabaseWithCustomers, StillChecksReferencesWithForeignKeys)
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("customer does not exist")));
 }
 
+namespace {
+
+/// Every row of `sql`, each value as its type and text, one row a line.
+QString dump(store::Database &db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return QStringLiteral("<") + QString::fromUtf8(sqlite3_errmsg(db.handle())) + u'>';
+    QString out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+            const int type = sqlite3_column_type(stmt, i);
+            out += type == SQLITE_NULL
+                       ? QStringLiteral("NULL")
+                       : QString::number(type) + u':' +
+                             QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, i)));
+            out += u'|';
+        }
+        out += u'\n';
+    }
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+/// Hands out `records` one after the other, as BulkImport::addOrders() and addCalls() ask for them.
+template<typename Record>
+std::function<const Record *()> handOut(const std::vector<Record> &records, std::size_t &handed)
+{
+    return [&records, &handed]() -> const Record * {
+        return handed < records.size() ? &records[handed++] : nullptr;
+    };
+}
+
+std::vector<Order> someOrders()
+{
+    std::vector<Order> orders(4);
+    orders[0] = {10, 1, date("2026-02-01"), 12'345, 2'000, {}};
+    orders[1] = {11, 2, date("2026-02-28"), -4'500, std::nullopt, {}}; // a refund, no profit
+    orders[2] = {12, 1, date("2025-12-31"), 0, 0, QStringLiteral("备注 “引号”, with a comma")};
+    orders[3] = {20, 2, date("2026-03-01"), 99, -1, {}};
+    return orders;
+}
+
+std::vector<Call> someCalls()
+{
+    std::vector<Call> calls(3);
+    calls[0] = {5,
+                1,
+                QDateTime(date("2026-06-25"), QTime(9, 5, 7)),
+                Direction::Out,
+                Outcome::Reached,
+                0,
+                date("2026-07-01"),
+                QStringLiteral("回访：已确认")};
+    calls[1] = {6,
+                2,
+                QDateTime(date("2026-06-26"), QTime(23, 59, 59)),
+                Direction::In,
+                Outcome::WrongNumber,
+                std::nullopt,
+                QDate(),
+                {}};
+    calls[2] = {9,
+                1,
+                QDateTime(date("2026-06-27"), QTime(0, 0)),
+                Direction::Out,
+                Outcome::NoAnswer,
+                3'600,
+                QDate(),
+                QStringLiteral("no answer")};
+    return calls;
+}
+
+/// Adds customers 1 and 2, then someOrders() and someCalls() through addOrders() and addCalls();
+/// commits. Into an empty database they go in through one statement each, into one that has a
+/// customer already through a statement a row.
+void importSome(store::Database &db)
+{
+    store::BulkImport bulk(db);
+    ASSERT_TRUE(bulk.begin());
+    for (CustomerId id : {1, 2}) {
+        Customer c;
+        c.id = id;
+        c.name = QStringLiteral("客户%1").arg(id);
+        c.createdAt = date("2025-01-01");
+        ASSERT_TRUE(bulk.addCustomer(c));
+    }
+    const std::vector<Order> orders = someOrders();
+    const std::vector<Call> calls = someCalls();
+    std::size_t handed = 0;
+    int rejections = 0;
+    const std::function<void(const Error &)> rejected = [&rejections](const Error &) { ++rejections; };
+    ASSERT_TRUE(bulk.addOrders(handOut(orders, handed), rejected));
+    EXPECT_EQ(handed, orders.size());
+    handed = 0;
+    ASSERT_TRUE(bulk.addCalls(handOut(calls, handed), rejected));
+    EXPECT_EQ(handed, calls.size());
+    EXPECT_EQ(rejections, 0);
+    ASSERT_TRUE(bulk.commit());
+}
+
+constexpr char kOrdersDump[] =
+    "SELECT id, customer_id, ordered_at, amount, profit, note FROM orders ORDER BY id";
+constexpr char kCallsDump[] = "SELECT id, customer_id, called_at, direction, outcome, duration_s, "
+                              "next_follow_up, note FROM calls ORDER BY id";
+
+} // namespace
+
+TEST(BulkImportIntoAnEmptyDatabase, StreamedOrdersAndCallsStoreWhatARowAtATimeStores)
+{
+    store::Database streamed;
+    ASSERT_TRUE(streamed.openInMemory());
+    importSome(streamed);
+
+    store::Database rowByRow;
+    ASSERT_TRUE(rowByRow.openInMemory());
+    {
+        store::BulkImport first(
+            rowByRow); // customer 100 first: the next import is not into an empty database
+        ASSERT_TRUE(first.begin());
+        Customer other;
+        other.id = 100;
+        other.name = QStringLiteral("已有的客户");
+        other.createdAt = date("2025-01-01");
+        ASSERT_TRUE(first.addCustomer(other));
+        ASSERT_TRUE(first.commit());
+    }
+    importSome(rowByRow);
+
+    // By hand: integers as integers, dates as ISO text, empty texts and absent values as NULL.
+    const QString orders = QStringLiteral("1:10|1:1|3:2026-02-01|1:12345|1:2000|NULL|\n"
+                                          "1:11|1:2|3:2026-02-28|1:-4500|NULL|NULL|\n"
+                                          "1:12|1:1|3:2025-12-31|1:0|1:0|3:备注 “引号”, with a comma|\n"
+                                          "1:20|1:2|3:2026-03-01|1:99|1:-1|NULL|\n");
+    const QString calls =
+        QStringLiteral("1:5|1:1|3:2026-06-25T09:05:07|3:out|3:reached|1:0|3:2026-07-01|3:回访：已确认|\n"
+                       "1:6|1:2|3:2026-06-26T23:59:59|3:in|3:wrong_number|NULL|NULL|NULL|\n"
+                       "1:9|1:1|3:2026-06-27T00:00:00|3:out|3:no_answer|1:3600|NULL|3:no answer|\n");
+    EXPECT_EQ(dump(streamed, kOrdersDump), orders);
+    EXPECT_EQ(dump(streamed, kCallsDump), calls);
+    EXPECT_EQ(dump(rowByRow, kOrdersDump), orders);
+    EXPECT_EQ(dump(rowByRow, kCallsDump), calls);
+    EXPECT_EQ(
+        scalar(streamed, "SELECT count(*) FROM orders INDEXED BY orders_by_customer WHERE customer_id = 1"),
+        2);
+    EXPECT_EQ(
+        scalar(streamed, "SELECT count(*) FROM calls INDEXED BY calls_by_customer WHERE customer_id = 1"), 2);
+}
+
+TEST(BulkImportIntoAnEmptyDatabase, AStreamReportsARepeatedIdAndAnUnknownCustomerAtTheirRowAndGoesOn)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    store::BulkImport bulk(db);
+    ASSERT_TRUE(bulk.begin());
+    Customer c;
+    c.id = 1;
+    c.name = QStringLiteral("甲");
+    c.createdAt = date("2026-01-01");
+    ASSERT_TRUE(bulk.addCustomer(c));
+
+    std::vector<Order> orders(5);
+    orders[0] = {10, 1, date("2026-02-01"), 100, std::nullopt, {}};
+    orders[1] = {10, 1, date("2026-02-02"), 200, std::nullopt, {}}; // the id again
+    orders[2] = {11, 7, date("2026-02-03"), 300, std::nullopt, {}}; // no customer 7
+    orders[3] = {12, 1, date("2026-02-04"), 400, std::nullopt, {}};
+    orders[4] = {13, 7, date("2026-02-05"), 500, std::nullopt, {}}; // the last row refused
+    std::size_t handed = 0;
+    std::vector<std::pair<std::size_t, QString>> rejections; // the row handed out last, the reason
+    const std::function<void(const Error &)> rejected = [&](const Error &e) {
+        rejections.emplace_back(handed, e.message);
+    };
+    ASSERT_TRUE(bulk.addOrders(handOut(orders, handed), rejected));
+    ASSERT_EQ(rejections.size(), 3u);
+    EXPECT_EQ(rejections[0],
+              std::make_pair(std::size_t(2), QStringLiteral("Order 10: this id exists already.")));
+    EXPECT_EQ(rejections[1],
+              std::make_pair(std::size_t(3), QStringLiteral("Order 11: its customer does not exist.")));
+    EXPECT_EQ(rejections[2],
+              std::make_pair(std::size_t(5), QStringLiteral("Order 13: its customer does not exist.")));
+
+    std::vector<Call> calls = someCalls();
+    calls[1].id = calls[0].id;
+    calls[1].customerId = 1;
+    handed = 0;
+    rejections.clear();
+    ASSERT_TRUE(bulk.addCalls(handOut(calls, handed), rejected));
+    ASSERT_EQ(rejections.size(), 1u);
+    EXPECT_EQ(rejections[0],
+              std::make_pair(std::size_t(2), QStringLiteral("Call 5: this id exists already.")));
+    ASSERT_TRUE(bulk.commit());
+
+    EXPECT_EQ(dump(db, "SELECT id, amount FROM orders ORDER BY id"),
+              QStringLiteral("1:10|1:100|\n1:12|1:400|\n"));
+    EXPECT_EQ(dump(db, "SELECT id FROM calls ORDER BY id"), QStringLiteral("1:5|\n1:9|\n"));
+}
+
+TEST(BulkImportIntoAnEmptyDatabase, AFullDiskEndsAStreamWithAnErrorAndTheRollbackKeepsNothing)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("full.sqlite"))));
+    const qint64 pages = scalar(db, "PRAGMA page_count");
+    {
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        const QByteArray limit = "PRAGMA max_page_count = " + QByteArray::number(pages + 20);
+        ASSERT_TRUE(db.exec(limit.constData()));
+        Customer c;
+        c.id = 1;
+        c.name = QStringLiteral("甲");
+        c.createdAt = date("2026-01-01");
+        ASSERT_TRUE(bulk.addCustomer(c));
+        std::vector<Order> orders(20'000);
+        for (std::size_t i = 0; i < orders.size(); ++i)
+            orders[i] = {std::int64_t(i + 1), 1, date("2026-02-01"), 100, std::nullopt, QString(100, u'备')};
+        std::size_t handed = 0;
+        const std::function<void(const Error &)> rejected = [](const Error &e) {
+            ADD_FAILURE() << e.message.toStdString();
+        };
+        auto added = bulk.addOrders(handOut(orders, handed), rejected);
+        ASSERT_FALSE(added) << "the page limit was never reached";
+        EXPECT_TRUE(added.error().message.contains(QStringLiteral("disk is full")))
+            << added.error().message.toStdString();
+        EXPECT_LT(handed, orders.size());
+        bulk.rollback();
+    }
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customers"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM orders"), 0);
+}
+
+TEST(BulkImportIntoAnEmptyDatabase, ItsRowTableIsOnlyForItsOwnStatements)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    store::BulkImport bulk(db);
+    ASSERT_TRUE(bulk.begin());
+    sqlite3_stmt *stmt = nullptr;
+    // Without the rows to read there is no plan.
+    EXPECT_NE(
+        sqlite3_prepare_v2(db.handle(), "SELECT count(*) FROM tierdesk_import_rows", -1, &stmt, nullptr),
+        SQLITE_OK);
+    sqlite3_finalize(stmt);
+    stmt = nullptr;
+    // A NULL in place of them reads as no rows.
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM tierdesk_import_rows(NULL)"), 0);
+    // A view of the file cannot read it (SQLITE_VTAB_DIRECTONLY).
+    ASSERT_TRUE(db.exec("CREATE VIEW import_rows_view AS SELECT c1 FROM tierdesk_import_rows(NULL)"));
+    EXPECT_NE(sqlite3_prepare_v2(db.handle(), "SELECT count(*) FROM import_rows_view", -1, &stmt, nullptr),
+              SQLITE_OK);
+    sqlite3_finalize(stmt);
+}
+
 // ---- The damage check of a big file --------------------------------------------------------------
 
 class BigFile : public ::testing::Test {
