@@ -468,6 +468,12 @@ public:
     static constexpr char kDefinition[] =
         "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram')";
 
+    /// FTS5 gathers this many bytes of terms in memory before it writes them as a new segment
+    /// (1 MB by default). The option is kept in the index's config table, which copyInto()
+    /// copies without it.
+    static constexpr char kHashSize[] =
+        "INSERT INTO customer_search (customer_search, rank) VALUES ('hashsize', 16777216)";
+
     ~SearchIndexBuilder() { stop(); }
 
     /// Starts the helper on a private file in the folder of `databasePath`; false when that is
@@ -495,6 +501,7 @@ public:
                                "PRAGMA page_size = 16384",
                                "PRAGMA cache_size = -16384",
                                kDefinition,
+                               kHashSize,
                                "BEGIN"};
         for (const char *sql : setup) {
             if (sqlite3_exec(m_side, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
@@ -563,8 +570,10 @@ public:
         }
         for (const char *table : {"customer_search_data", "customer_search_idx", "customer_search_content",
                                   "customer_search_docsize", "customer_search_config"}) {
-            const QByteArray sql = QByteArray("DELETE FROM main.") + table + "; INSERT INTO main." + table +
-                                   " SELECT * FROM import_search." + table;
+            QByteArray sql = QByteArray("DELETE FROM main.") + table + "; INSERT INTO main." + table +
+                             " SELECT * FROM import_search." + table;
+            if (table == std::string_view("customer_search_config"))
+                sql += " WHERE k <> 'hashsize'";
             if (const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr); rc != SQLITE_OK)
                 return std::unexpected(sqliteError(db, rc, {}));
         }

@@ -765,6 +765,36 @@ TEST_F(Interchange, AFreshImportIsFoundBySearch)
     EXPECT_EQ(found(db.handle(), "\"王伟明\""), (std::vector<qint64>{1, 3}));
 }
 
+TEST_F(Interchange, AFreshImportLeavesTheSearchIndexsSettingsAsANewDatabaseHasThem)
+{
+    // The helper builds the index with a bigger in-memory hash of terms; that setting is FTS5's
+    // config table's, and does not come along into the database.
+    const auto settings = [](sqlite3 *h) {
+        QStringList out;
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(h, "SELECT k || '=' || v FROM customer_search_config ORDER BY k", -1, &stmt,
+                               nullptr) != SQLITE_OK)
+            return QStringList{QString::fromUtf8(sqlite3_errmsg(h))};
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            out << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        return out;
+    };
+    EXPECT_EQ(settings(db.handle()), QStringList{QStringLiteral("version=4")});
+    QByteArray rows;
+    for (int i = 1; i <= 3'000; ++i)
+        rows += customerRow(i, i % 2 ? "王伟明" : "李小娜");
+    customers(rows);
+    ASSERT_TRUE(import().committed);
+    EXPECT_EQ(settings(db.handle()), QStringList{QStringLiteral("version=4")});
+    EXPECT_EQ(found(db.handle(), "\"李小娜\"").size(), 1'500u);
+    EXPECT_EQ(sqlite3_exec(db.handle(),
+                           "INSERT INTO customer_search (customer_search) VALUES ('integrity-check')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db.handle());
+}
+
 TEST_F(Interchange, ASecondImportIndexesItsCustomersForSearchToo)
 {
     customers(customerRow(1, "王伟明"));
