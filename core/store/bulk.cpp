@@ -412,8 +412,8 @@ QByteArray insertSql(const char *table, const char *columns, int count)
 } // namespace importrows
 
 /// The records `next` hands out, as the rows of a streamed insert into an empty table, without
-/// those the table would refuse: an id handed out before and a customer this import did not
-/// add. Each of those goes to `rejected` before `next` is asked again, as addOrder() and
+/// those the table would refuse: an id in `ids` (added by this import) and a customer this
+/// import did not add. Each of those goes to `rejected` before `next` is asked again, as addOrder() and
 /// addCall() refuse them, and the statement goes on (a constraint failing inside it would end
 /// the whole statement).
 template<typename Record>
@@ -421,11 +421,12 @@ class RecordSource final : public RowSource {
 public:
     using Column = void (*)(const Record &, int, ResultOut &&);
     RecordSource(const std::function<const Record *()> &next,
-                 const std::function<void(const Error &)> &rejected, const AddedIds &customers,
+                 const std::function<void(const Error &)> &rejected, const AddedIds &customers, AddedIds &ids,
                  Column columnOf, QString (*describe)(const Record &))
         : m_next(next)
         , m_rejected(rejected)
         , m_customers(customers)
+        , m_ids(ids)
         , m_column(columnOf)
         , m_describe(describe)
     {}
@@ -450,9 +451,9 @@ private:
     const std::function<const Record *()> &m_next;
     const std::function<void(const Error &)> &m_rejected;
     const AddedIds &m_customers;
+    AddedIds &m_ids; ///< of the records added so far, in this statement or before it
     const Column m_column;
     QString (*const m_describe)(const Record &);
-    AddedIds m_ids;
     const Record *m_row = nullptr;
 };
 
@@ -703,6 +704,8 @@ struct BulkImport::Private {
     /// on this connection until the end, and `added` stands in for them.
     bool fresh = false;
     AddedIds added;
+    /// The same for the orders and the calls added (into an empty database only).
+    AddedIds orderIds, callIds;
     /// The connection's cache_size before begin(), restored at the end.
     std::optional<int> cacheSize;
     /// Into an empty database file, the search index is built by a helper thread.
@@ -763,8 +766,8 @@ struct BulkImport::Private {
 };
 
 BulkImport::BulkImport(Database &db)
-    : d(std::make_unique<Private>(Private{
-          db, std::nullopt, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 1, false, {}, {}, {}, false, false}))
+    : d(std::make_unique<Private>(Private{db, std::nullopt, {}, {}, {}, {}, {}, {},    {},   {}, {}, {},
+                                          1,  false,        {}, {}, {}, {}, {}, false, false}))
 {}
 
 BulkImport::~BulkImport()
@@ -1014,12 +1017,14 @@ Result<void> BulkImport::addCustomer(const Customer &c, const PreparedCustomer &
 Result<void> BulkImport::addOrder(const Order &o)
 {
     if (d->fresh && !d->added.contains(o.customerId))
-        return std::unexpected(
-            missingCustomer(QCoreApplication::translate("tierdesk::store", "Order %1").arg(o.id)));
+        return std::unexpected(missingCustomer(describeOrder(o)));
     Statement &s = d->order;
     for (int column = 0; column < kOrderColumns; ++column)
         orderColumn(o, column, ParameterOut(s, column));
-    return runFor(d->db.handle(), s, [&o] { return describeOrder(o); });
+    auto ok = runFor(d->db.handle(), s, [&o] { return describeOrder(o); });
+    if (ok && d->fresh)
+        d->orderIds.insert(o.id);
+    return ok;
 }
 
 Result<void> BulkImport::addOrders(const std::function<const Order *()> &next,
@@ -1032,19 +1037,22 @@ Result<void> BulkImport::addOrders(const std::function<const Order *()> &next,
         }
         return {};
     }
-    RecordSource<Order> source(next, rejected, d->added, &orderColumn<ResultOut>, &describeOrder);
+    RecordSource<Order> source(next, rejected, d->added, d->orderIds, &orderColumn<ResultOut>,
+                               &describeOrder);
     return d->stream(d->orderStream, source);
 }
 
 Result<void> BulkImport::addCall(const Call &c)
 {
     if (d->fresh && !d->added.contains(c.customerId))
-        return std::unexpected(
-            missingCustomer(QCoreApplication::translate("tierdesk::store", "Call %1").arg(c.id)));
+        return std::unexpected(missingCustomer(describeCall(c)));
     Statement &s = d->call;
     for (int column = 0; column < kCallColumns; ++column)
         callColumn(c, column, ParameterOut(s, column));
-    return runFor(d->db.handle(), s, [&c] { return describeCall(c); });
+    auto ok = runFor(d->db.handle(), s, [&c] { return describeCall(c); });
+    if (ok && d->fresh)
+        d->callIds.insert(c.id);
+    return ok;
 }
 
 Result<void> BulkImport::addCalls(const std::function<const Call *()> &next,
@@ -1057,7 +1065,7 @@ Result<void> BulkImport::addCalls(const std::function<const Call *()> &next,
         }
         return {};
     }
-    RecordSource<Call> source(next, rejected, d->added, &callColumn<ResultOut>, &describeCall);
+    RecordSource<Call> source(next, rejected, d->added, d->callIds, &callColumn<ResultOut>, &describeCall);
     return d->stream(d->callStream, source);
 }
 

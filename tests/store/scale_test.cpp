@@ -618,25 +618,30 @@ TEST(BulkImportIntoAnEmptyDatabase, AStreamReportsARepeatedIdAndAnUnknownCustome
     c.createdAt = date("2026-01-01");
     ASSERT_TRUE(bulk.addCustomer(c));
 
-    std::vector<Order> orders(5);
+    // An order added on its own before the stream: its id is taken too.
+    ASSERT_TRUE(bulk.addOrder({9, 1, date("2026-01-31"), 900, std::nullopt, {}}));
+    std::vector<Order> orders(6);
     orders[0] = {10, 1, date("2026-02-01"), 100, std::nullopt, {}};
     orders[1] = {10, 1, date("2026-02-02"), 200, std::nullopt, {}}; // the id again
     orders[2] = {11, 7, date("2026-02-03"), 300, std::nullopt, {}}; // no customer 7
     orders[3] = {12, 1, date("2026-02-04"), 400, std::nullopt, {}};
-    orders[4] = {13, 7, date("2026-02-05"), 500, std::nullopt, {}}; // the last row refused
+    orders[4] = {13, 7, date("2026-02-05"), 500, std::nullopt, {}};
+    orders[5] = {9, 1, date("2026-02-06"), 600, std::nullopt, {}}; // the last row refused
     std::size_t handed = 0;
     std::vector<std::pair<std::size_t, QString>> rejections; // the row handed out last, the reason
     const std::function<void(const Error &)> rejected = [&](const Error &e) {
         rejections.emplace_back(handed, e.message);
     };
     ASSERT_TRUE(bulk.addOrders(handOut(orders, handed), rejected));
-    ASSERT_EQ(rejections.size(), 3u);
+    ASSERT_EQ(rejections.size(), 4u);
     EXPECT_EQ(rejections[0],
               std::make_pair(std::size_t(2), QStringLiteral("Order 10: this id exists already.")));
     EXPECT_EQ(rejections[1],
               std::make_pair(std::size_t(3), QStringLiteral("Order 11: its customer does not exist.")));
     EXPECT_EQ(rejections[2],
               std::make_pair(std::size_t(5), QStringLiteral("Order 13: its customer does not exist.")));
+    EXPECT_EQ(rejections[3],
+              std::make_pair(std::size_t(6), QStringLiteral("Order 9: this id exists already.")));
 
     std::vector<Call> calls = someCalls();
     calls[1].id = calls[0].id;
@@ -650,7 +655,7 @@ TEST(BulkImportIntoAnEmptyDatabase, AStreamReportsARepeatedIdAndAnUnknownCustome
     ASSERT_TRUE(bulk.commit());
 
     EXPECT_EQ(dump(db, "SELECT id, amount FROM orders ORDER BY id"),
-              QStringLiteral("1:10|1:100|\n1:12|1:400|\n"));
+              QStringLiteral("1:9|1:900|\n1:10|1:100|\n1:12|1:400|\n"));
     EXPECT_EQ(dump(db, "SELECT id FROM calls ORDER BY id"), QStringLiteral("1:5|\n1:9|\n"));
 }
 
