@@ -481,6 +481,16 @@ QString dump(store::Database &db, const char *sql)
     return out;
 }
 
+/// A customer with only what the table requires.
+Customer customerNamed(CustomerId id, const QString &name)
+{
+    Customer c;
+    c.id = id;
+    c.name = name;
+    c.createdAt = date("2025-01-01");
+    return c;
+}
+
 /// Hands out `records` one after the other, as BulkImport::addOrders() and addCalls() ask for them.
 template<typename Record>
 std::function<const Record *()> handOut(const std::vector<Record> &records, std::size_t &handed)
@@ -537,13 +547,8 @@ void importSome(store::Database &db)
 {
     store::BulkImport bulk(db);
     ASSERT_TRUE(bulk.begin());
-    for (CustomerId id : {1, 2}) {
-        Customer c;
-        c.id = id;
-        c.name = QStringLiteral("客户%1").arg(id);
-        c.createdAt = date("2025-01-01");
-        ASSERT_TRUE(bulk.addCustomer(c));
-    }
+    for (CustomerId id : {1, 2})
+        ASSERT_TRUE(bulk.addCustomer(customerNamed(id, QStringLiteral("客户%1").arg(id))));
     const std::vector<Order> orders = someOrders();
     const std::vector<Call> calls = someCalls();
     std::size_t handed = 0;
@@ -577,11 +582,7 @@ TEST(BulkImportIntoAnEmptyDatabase, StreamedOrdersAndCallsStoreWhatARowAtATimeSt
         store::BulkImport first(
             rowByRow); // customer 100 first: the next import is not into an empty database
         ASSERT_TRUE(first.begin());
-        Customer other;
-        other.id = 100;
-        other.name = QStringLiteral("已有的客户");
-        other.createdAt = date("2025-01-01");
-        ASSERT_TRUE(first.addCustomer(other));
+        ASSERT_TRUE(first.addCustomer(customerNamed(100, QStringLiteral("已有的客户"))));
         ASSERT_TRUE(first.commit());
     }
     importSome(rowByRow);
@@ -612,11 +613,7 @@ TEST(BulkImportIntoAnEmptyDatabase, AStreamReportsARepeatedIdAndAnUnknownCustome
     ASSERT_TRUE(db.openInMemory());
     store::BulkImport bulk(db);
     ASSERT_TRUE(bulk.begin());
-    Customer c;
-    c.id = 1;
-    c.name = QStringLiteral("甲");
-    c.createdAt = date("2026-01-01");
-    ASSERT_TRUE(bulk.addCustomer(c));
+    ASSERT_TRUE(bulk.addCustomer(customerNamed(1, QStringLiteral("甲"))));
 
     // An order added on its own before the stream: its id is taken too.
     ASSERT_TRUE(bulk.addOrder({9, 1, date("2026-01-31"), 900, std::nullopt, {}}));
@@ -671,11 +668,7 @@ TEST(BulkImportIntoAnEmptyDatabase, AFullDiskEndsAStreamWithAnErrorAndTheRollbac
         ASSERT_TRUE(bulk.begin());
         const QByteArray limit = "PRAGMA max_page_count = " + QByteArray::number(pages + 20);
         ASSERT_TRUE(db.exec(limit.constData()));
-        Customer c;
-        c.id = 1;
-        c.name = QStringLiteral("甲");
-        c.createdAt = date("2026-01-01");
-        ASSERT_TRUE(bulk.addCustomer(c));
+        ASSERT_TRUE(bulk.addCustomer(customerNamed(1, QStringLiteral("甲"))));
         std::vector<Order> orders(20'000);
         for (std::size_t i = 0; i < orders.size(); ++i)
             orders[i] = {std::int64_t(i + 1), 1, date("2026-02-01"), 100, std::nullopt, QString(100, u'备')};
