@@ -161,13 +161,7 @@ public:
     void integer(std::int64_t v) { sqlite3_result_int64(m_ctx, v); }
     void null() { sqlite3_result_null(m_ctx); }
     /// Empty text is stored as NULL, as Statement::bindText() does.
-    void text(const QString &t)
-    {
-        if (t.isEmpty())
-            return null();
-        const QByteArray utf8 = t.toUtf8();
-        sqlite3_result_text(m_ctx, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
+    void text(const QString &t) { utf8(t.toUtf8()); }
     void staticText(const char *t)
     {
         if (t)
@@ -175,28 +169,19 @@ public:
         else
             null();
     }
-    void date(QDate d)
-    {
-        char buffer[16];
-        if (const qsizetype n = Statement::formatIsoDate(d, buffer); n > 0)
-            sqlite3_result_text(m_ctx, buffer, int(n), SQLITE_TRANSIENT);
-        else if (d.isValid())
-            text(d.toString(Qt::ISODate));
-        else
-            null();
-    }
-    void dateTime(const QDateTime &t)
-    {
-        char buffer[32];
-        if (const qsizetype n = Statement::formatIsoDateTime(t, buffer); n > 0)
-            sqlite3_result_text(m_ctx, buffer, int(n), SQLITE_TRANSIENT);
-        else if (t.isValid())
-            text(t.date().toString(Qt::ISODate) + QLatin1Char('T') + t.time().toString(Qt::ISODate));
-        else
-            null();
-    }
+    void date(QDate d) { utf8(StoredDate(d).bytes()); }
+    void dateTime(const QDateTime &t) { utf8(StoredDate(t).bytes()); }
 
 private:
+    /// SQLite copies the text; empty is NULL.
+    void utf8(QByteArrayView bytes)
+    {
+        if (bytes.isEmpty())
+            null();
+        else
+            sqlite3_result_text(m_ctx, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT);
+    }
+
     sqlite3_context *m_ctx;
 };
 
@@ -721,11 +706,10 @@ struct BulkImport::Private {
         sqlite3_bind_pointer(insert.get(), 1, &source, importrows::kPointerType, nullptr);
         const int rc = insert.step();
         const int ext = sqlite3_extended_errcode(db.handle()); // before reset() can change it
-        const Error error = rc == SQLITE_DONE ? Error{} : sqliteError(db.handle(), ext, {});
         insert.reset();
         if (rc == SQLITE_DONE)
             return {};
-        return std::unexpected(error);
+        return std::unexpected(sqliteError(db.handle(), ext, {}));
     }
 
     void finalize()

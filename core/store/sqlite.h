@@ -91,6 +91,74 @@ private:
     sqlite3 *m_db = nullptr;
 };
 
+/// The text a date, or a date and time, is stored as: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS";
+/// empty for an invalid one (stored as NULL). Written without a QString for the years 1–9999.
+class StoredDate final {
+public:
+    explicit StoredDate(QDate d)
+    {
+        m_size = formatIsoDate(d, m_buffer);
+        if (m_size == 0 && d.isValid())
+            m_other = d.toString(Qt::ISODate).toUtf8();
+    }
+    explicit StoredDate(const QDateTime &t)
+    {
+        m_size = formatIsoDateTime(t, m_buffer);
+        if (m_size == 0 && t.isValid())
+            m_other =
+                (t.date().toString(Qt::ISODate) + QLatin1Char('T') + t.time().toString(Qt::ISODate)).toUtf8();
+    }
+    /// Valid while this object lives.
+    QByteArrayView bytes() const
+    {
+        return m_size > 0 ? QByteArrayView(m_buffer, m_size) : QByteArrayView(m_other);
+    }
+
+private:
+    /// Writes "YYYY-MM-DD" for a date of the years 1–9999 into `out` and returns 10; returns 0
+    /// for an invalid date or one outside those years (the constructor falls back to QDate).
+    static qsizetype formatIsoDate(QDate d, char *out)
+    {
+        int y = 0, m = 0, day = 0;
+        if (!d.isValid())
+            return 0;
+        d.getDate(&y, &m, &day);
+        if (y < 1 || y > 9999)
+            return 0;
+        put2(out, y / 100);
+        put2(out + 2, y % 100);
+        out[4] = '-';
+        put2(out + 5, m);
+        out[7] = '-';
+        put2(out + 8, day);
+        return 10;
+    }
+    /// Writes "YYYY-MM-DDTHH:MM:SS" for a time of the years 1–9999 into `out` and returns 19;
+    /// returns 0 otherwise (the constructor falls back to QDate and QTime).
+    static qsizetype formatIsoDateTime(const QDateTime &t, char *out)
+    {
+        if (!t.isValid() || formatIsoDate(t.date(), out) != 10)
+            return 0;
+        const QTime time = t.time();
+        out[10] = 'T';
+        put2(out + 11, time.hour());
+        out[13] = ':';
+        put2(out + 14, time.minute());
+        out[16] = ':';
+        put2(out + 17, time.second());
+        return 19;
+    }
+    static void put2(char *out, int v)
+    {
+        out[0] = char('0' + v / 10);
+        out[1] = char('0' + v % 10);
+    }
+
+    char m_buffer[20];
+    qsizetype m_size = 0;
+    QByteArray m_other; ///< the text of a date outside the years 1–9999
+};
+
 class Statement final {
 public:
     Statement() = default;
@@ -137,29 +205,9 @@ public:
         bindText(i, QByteArrayView(utf8));
     }
     /// Binds a date as "YYYY-MM-DD" (NULL when invalid), without a QString in between.
-    void bindDate(int i, QDate d)
-    {
-        char buffer[16];
-        const qsizetype n = formatIsoDate(d, buffer);
-        if (n > 0)
-            sqlite3_bind_text(m_stmt, i, buffer, int(n), SQLITE_TRANSIENT);
-        else if (d.isValid())
-            bindText(i, d.toString(Qt::ISODate));
-        else
-            bindNull(i);
-    }
+    void bindDate(int i, QDate d) { bindText(i, StoredDate(d).bytes()); }
     /// Binds a date and time as "YYYY-MM-DDTHH:MM:SS" (NULL when invalid).
-    void bindDateTime(int i, const QDateTime &t)
-    {
-        char buffer[32];
-        if (const qsizetype n = formatIsoDateTime(t, buffer); n > 0) {
-            sqlite3_bind_text(m_stmt, i, buffer, int(n), SQLITE_TRANSIENT);
-        } else if (t.isValid()) {
-            bindText(i, t.date().toString(Qt::ISODate) + QLatin1Char('T') + t.time().toString(Qt::ISODate));
-        } else {
-            bindNull(i);
-        }
-    }
+    void bindDateTime(int i, const QDateTime &t) { bindText(i, StoredDate(t).bytes()); }
     /// Binds static ASCII text (an enumeration's stored form) without copying it.
     void bindStatic(int i, const char *text)
     {
@@ -169,39 +217,6 @@ public:
             sqlite3_bind_null(m_stmt, i);
     }
 
-    /// Writes "YYYY-MM-DD" for a date of the years 1–9999 into `out` and returns 10; returns 0
-    /// for an invalid date or one outside those years (the caller falls back to QDate).
-    static qsizetype formatIsoDate(QDate d, char *out)
-    {
-        int y = 0, m = 0, day = 0;
-        if (!d.isValid())
-            return 0;
-        d.getDate(&y, &m, &day);
-        if (y < 1 || y > 9999)
-            return 0;
-        put2(out, y / 100);
-        put2(out + 2, y % 100);
-        out[4] = '-';
-        put2(out + 5, m);
-        out[7] = '-';
-        put2(out + 8, day);
-        return 10;
-    }
-    /// Writes "YYYY-MM-DDTHH:MM:SS" for a time of the years 1–9999 into `out` and returns 19;
-    /// returns 0 otherwise (the caller falls back to QDate and QTime).
-    static qsizetype formatIsoDateTime(const QDateTime &t, char *out)
-    {
-        if (!t.isValid() || formatIsoDate(t.date(), out) != 10)
-            return 0;
-        const QTime time = t.time();
-        out[10] = 'T';
-        put2(out + 11, time.hour());
-        out[13] = ':';
-        put2(out + 14, time.minute());
-        out[16] = ':';
-        put2(out + 17, time.second());
-        return 19;
-    }
     template<typename T>
     void bindOptional(int i, const std::optional<T> &v)
     {
@@ -245,11 +260,6 @@ public:
     sqlite3_stmt *get() const { return m_stmt; }
 
 private:
-    static void put2(char *out, int v)
-    {
-        out[0] = char('0' + v / 10);
-        out[1] = char('0' + v % 10);
-    }
     sqlite3_stmt *m_stmt = nullptr;
     sqlite3 *m_db = nullptr;
 };
