@@ -907,24 +907,27 @@ Result<void> BulkImport::begin()
 
 BulkImport::PreparedCustomer BulkImport::prepare(const Customer &c)
 {
+    // Written into one buffer without a QString or QByteArray per part: at a million customers
+    // the parts' conversions were two thirds of customers.csv's checking thread, which the
+    // importing thread waited for.
+    using P = PreparedCustomer;
     PreparedCustomer out;
-    const QString parts[PreparedCustomer::Parts] = {c.name,
-                                                    c.company,
-                                                    c.phone,
-                                                    c.email,
-                                                    c.city,
-                                                    c.owner,
-                                                    classify::phoneKey(c.phone),
-                                                    classify::emailKey(c.email),
-                                                    searchText(c)};
-    qsizetype size = 0;
-    for (const QString &part : parts)
-        size += part.size() * 3; // the most UTF-8 bytes a UTF-16 unit takes
-    out.m_bytes.reserve(size);
-    for (int i = 0; i < PreparedCustomer::Parts; ++i) {
-        out.m_bytes += parts[i].toUtf8();
+    const QString phoneKey = classify::phoneKey(c.phone);
+    // The texts, the e-mail key and the search text (name, company, phone twice, e-mail, 6 line
+    // ends), in UTF-16 units: at most 3 bytes each in UTF-8.
+    const qsizetype units = 2 * (c.name.size() + c.company.size()) + 3 * (c.phone.size() + c.email.size()) +
+                            c.city.size() + c.owner.size() + phoneKey.size() + 6;
+    out.m_bytes.reserve(3 * units);
+    const QStringView plain[] = {c.name, c.company, c.phone, c.email, c.city, c.owner, phoneKey};
+    for (int i = P::Name; i <= P::PhoneKey; ++i) {
+        appendUtf8(out.m_bytes, plain[i]);
         out.m_ends[i] = out.m_bytes.size();
     }
+    // classify::emailKey(): the e-mail trimmed and lower-cased.
+    appendLowerUtf8(out.m_bytes, QStringView(c.email).trimmed());
+    out.m_ends[P::EmailKey] = out.m_bytes.size();
+    appendSearchTextUtf8(out.m_bytes, c);
+    out.m_ends[P::SearchText] = out.m_bytes.size();
     out.m_bytes.squeeze();
     return out;
 }

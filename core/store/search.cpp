@@ -1,6 +1,57 @@
 #include "search.h"
 
 namespace tierdesk::store {
+namespace {
+
+/// True for the characters of the blocks from CJK Symbols and Punctuation to the CJK Unified
+/// Ideographs (kana, bopomofo, Hangul jamo, the ideographs), the Hangul syllables and the CJK
+/// compatibility ideographs: none has a lower case other than itself (a test checks each one
+/// against QString::toLower()).
+constexpr bool isCaseless(char16_t u)
+{
+    return (u >= 0x3000 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0xF900 && u <= 0xFAFF);
+}
+
+/// Writes `text` in UTF-8 at `p`, lower-cased when `Lower`; returns the end, or nullptr when
+/// `text` has a character this does not take: a surrogate, or with `Lower` one outside ASCII
+/// that isCaseless() does not know.
+template<bool Lower>
+char *putUtf8(char *p, QStringView text)
+{
+    for (const QChar ch : text) {
+        const char16_t u = ch.unicode();
+        if (u < 0x80) {
+            *p++ = char(Lower && u >= u'A' && u <= u'Z' ? u + (u'a' - u'A') : u);
+        } else if (Lower ? isCaseless(u) : !QChar::isSurrogate(u)) {
+            if (u < 0x800) {
+                *p++ = char(0xC0 | (u >> 6));
+            } else {
+                *p++ = char(0xE0 | (u >> 12));
+                *p++ = char(0x80 | ((u >> 6) & 0x3F));
+            }
+            *p++ = char(0x80 | (u & 0x3F));
+        } else {
+            return nullptr;
+        }
+    }
+    return p;
+}
+
+/// Room for `units` UTF-16 units in UTF-8 at the end of `out`; returns where they go.
+char *grow(QByteArray &out, qsizetype units)
+{
+    const qsizetype at = out.size();
+    out.resize(at + 3 * units);
+    return out.data() + at;
+}
+
+/// Cuts `out` to end at `end`.
+void cut(QByteArray &out, const char *end)
+{
+    out.resize(end - out.constData());
+}
+
+} // namespace
 
 QString digitsOf(QStringView text)
 {
@@ -34,6 +85,60 @@ QString searchText(const Customer &c)
     text += u'\n';
     text += u'\n';
     return text.toLower();
+}
+
+void appendUtf8(QByteArray &out, QStringView text)
+{
+    const qsizetype at = out.size();
+    if (char *end = putUtf8<false>(grow(out, text.size()), text)) {
+        cut(out, end);
+    } else {
+        out.resize(at);
+        out += text.toUtf8();
+    }
+}
+
+void appendLowerUtf8(QByteArray &out, QStringView text)
+{
+    const qsizetype at = out.size();
+    if (char *end = putUtf8<true>(grow(out, text.size()), text)) {
+        cut(out, end);
+    } else {
+        out.resize(at);
+        out += text.toString().toLower().toUtf8();
+    }
+}
+
+void appendSearchTextUtf8(QByteArray &out, const Customer &c)
+{
+    const qsizetype at = out.size();
+    const QStringView email = QStringView(c.email).trimmed();
+    char *p = grow(out, c.name.size() + c.company.size() + 2 * c.phone.size() + email.size() + 6);
+    for (const QStringView part : {QStringView(c.name), QStringView(c.company), QStringView(c.phone)}) {
+        if (p)
+            p = putUtf8<true>(p, part);
+        if (p)
+            *p++ = '\n';
+    }
+    if (p) {
+        for (const QChar ch : QStringView(c.phone)) {
+            const char16_t u = ch.unicode();
+            if (u >= u'0' && u <= u'9')
+                *p++ = char(u);
+            else if (u >= u'\uFF10' && u <= u'\uFF19')
+                *p++ = char('0' + (u - u'\uFF10'));
+        }
+        *p++ = '\n';
+        p = putUtf8<true>(p, email);
+    }
+    if (p) {
+        *p++ = '\n';
+        *p++ = '\n';
+        cut(out, p);
+    } else {
+        out.resize(at);
+        out += searchText(c).toUtf8();
+    }
 }
 
 } // namespace tierdesk::store

@@ -4,6 +4,7 @@
 
 #include "model/types.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace tierdesk::store {
@@ -15,5 +16,17 @@ QString searchText(const Customer &c);
 
 /// The digits of `text` (full-width too), for phone searches typed with any separators.
 QString digitsOf(QStringView text);
+
+// The same texts in UTF-8, appended to `out`: the bytes of QString's toUtf8() (and toLower()),
+// made without a QString between for texts of ASCII and of the scripts without letter case
+// (Chinese, Japanese kana, Korean), and through QString for any other. For the bulk import,
+// which makes them for a million customers on its checking thread.
+
+/// text.toUtf8().
+void appendUtf8(QByteArray &out, QStringView text);
+/// text.toString().toLower().toUtf8().
+void appendLowerUtf8(QByteArray &out, QStringView text);
+/// searchText(c).toUtf8().
+void appendSearchTextUtf8(QByteArray &out, const Customer &c);
 
 } // namespace tierdesk::store
