@@ -37,6 +37,16 @@ char *putUtf8(char *p, QStringView text)
     return p;
 }
 
+/// The ASCII digit `u` is (an ASCII or a full-width one), or 0.
+constexpr char digitOf(char16_t u)
+{
+    if (u >= u'0' && u <= u'9')
+        return char(u);
+    if (u >= u'\uFF10' && u <= u'\uFF19')
+        return char('0' + (u - u'\uFF10'));
+    return 0;
+}
+
 /// Room for `units` UTF-16 units in UTF-8 at the end of `out`; returns where they go.
 char *grow(QByteArray &out, qsizetype units)
 {
@@ -56,12 +66,9 @@ void cut(QByteArray &out, const char *end)
 QString digitsOf(QStringView text)
 {
     QString digits;
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u >= u'0' && u <= u'9')
-            digits.append(c);
-        else if (u >= u'\uFF10' && u <= u'\uFF19')
-            digits.append(QChar(u'0' + (u - u'\uFF10')));
+    for (const QChar c : text) {
+        if (const char d = digitOf(c.unicode()))
+            digits.append(QLatin1Char(d));
     }
     return digits;
 }
@@ -122,11 +129,8 @@ void appendSearchTextUtf8(QByteArray &out, const Customer &c)
     }
     if (p) {
         for (const QChar ch : QStringView(c.phone)) {
-            const char16_t u = ch.unicode();
-            if (u >= u'0' && u <= u'9')
-                *p++ = char(u);
-            else if (u >= u'\uFF10' && u <= u'\uFF19')
-                *p++ = char('0' + (u - u'\uFF10'));
+            if (const char d = digitOf(ch.unicode()))
+                *p++ = d;
         }
         *p++ = '\n';
         p = putUtf8<true>(p, email);
