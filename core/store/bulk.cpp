@@ -38,16 +38,29 @@ constexpr int kImportCacheKiB = 64 * 1024;
 /// files (sqlite3 shell, 1M, on a busy machine).
 constexpr int kIndexBuildCacheKiB = 2 * 1024;
 
+/// A record refused for an id that exists already; `detail` is SQLite's message, or what it
+/// would have said when the import finds it before SQLite sees the record.
+Error existingId(const QString &record, const QString &detail = QStringLiteral("UNIQUE constraint failed"))
+{
+    return Error{QCoreApplication::translate("tierdesk::store", "%1: this id exists already.").arg(record),
+                 detail};
+}
+
+/// A record refused for a customer that does not exist; `detail` as for existingId().
+Error missingCustomer(const QString &record,
+                      const QString &detail = QStringLiteral("FOREIGN KEY constraint failed"))
+{
+    return Error{
+        QCoreApplication::translate("tierdesk::store", "%1: its customer does not exist.").arg(record),
+        detail};
+}
+
 Error constraintError(sqlite3 *db, int rc, const QString &record)
 {
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
-        return Error{
-            QCoreApplication::translate("tierdesk::store", "%1: this id exists already.").arg(record),
-            QString::fromUtf8(sqlite3_errmsg(db))};
+        return existingId(record, QString::fromUtf8(sqlite3_errmsg(db)));
     if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-        return Error{
-            QCoreApplication::translate("tierdesk::store", "%1: its customer does not exist.").arg(record),
-            QString::fromUtf8(sqlite3_errmsg(db))};
+        return missingCustomer(record, QString::fromUtf8(sqlite3_errmsg(db)));
     return sqliteError(db, rc, record + u':');
 }
 
@@ -122,19 +135,6 @@ bool leaveWal(sqlite3 *db, const QString &path)
     }
     sqlite3_busy_timeout(db, int(*timeout));
     return left;
-}
-
-Error missingCustomer(const QString &record)
-{
-    return Error{
-        QCoreApplication::translate("tierdesk::store", "%1: its customer does not exist.").arg(record),
-        QStringLiteral("FOREIGN KEY constraint failed")};
-}
-
-Error existingId(const QString &record)
-{
-    return Error{QCoreApplication::translate("tierdesk::store", "%1: this id exists already.").arg(record),
-                 QStringLiteral("UNIQUE constraint failed")};
 }
 
 /// Where a record's values go: the parameters of a statement (addOrder(), a row at a time), or
