@@ -61,6 +61,20 @@ void cut(QByteArray &out, const char *end)
     out.resize(end - out.constData());
 }
 
+/// Appends `text` to `out` in UTF-8, lower-cased when `Lower`: by putUtf8() when it can, else
+/// through QString.
+template<bool Lower>
+void append(QByteArray &out, QStringView text)
+{
+    const qsizetype at = out.size();
+    if (char *end = putUtf8<Lower>(grow(out, text.size()), text)) {
+        cut(out, end);
+        return;
+    }
+    out.resize(at);
+    out += Lower ? text.toString().toLower().toUtf8() : text.toUtf8();
+}
+
 } // namespace
 
 QString digitsOf(QStringView text)
@@ -96,24 +110,12 @@ QString searchText(const Customer &c)
 
 void appendUtf8(QByteArray &out, QStringView text)
 {
-    const qsizetype at = out.size();
-    if (char *end = putUtf8<false>(grow(out, text.size()), text)) {
-        cut(out, end);
-    } else {
-        out.resize(at);
-        out += text.toUtf8();
-    }
+    append<false>(out, text);
 }
 
 void appendLowerUtf8(QByteArray &out, QStringView text)
 {
-    const qsizetype at = out.size();
-    if (char *end = putUtf8<true>(grow(out, text.size()), text)) {
-        cut(out, end);
-    } else {
-        out.resize(at);
-        out += text.toString().toLower().toUtf8();
-    }
+    append<true>(out, text);
 }
 
 void appendSearchTextUtf8(QByteArray &out, const Customer &c)
