@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <ostream>
+#include <vector>
 
 using namespace tierdesk;
 
@@ -51,6 +52,26 @@ Customer customer(const QString &name, const QString &company, const QString &ph
     return c;
 }
 
+/// Latin with capitals and spaces around the e-mail, Chinese with a full-width phone and an
+/// ideographic space around the e-mail, German, full-width Latin, a character beyond the Basic
+/// Multilingual Plane, and nothing at all.
+std::vector<Customer> sampleCustomers()
+{
+    return {
+        customer(QStringLiteral("Michael JONES"), {}, QStringLiteral("+65 6339 5225"),
+                 QStringLiteral(" Michael.Jones844@126.com ")),
+        customer(QStringLiteral("成都华信物流"), QStringLiteral("成都华信物流有限公司"),
+                 QStringLiteral("0086-159-1957-6066"), QStringLiteral("  liang.li125@sina.com\t")),
+        customer(QStringLiteral("王伟"), QStringLiteral("明华贸易"),
+                 QStringLiteral("１３８ ００１３ ８０００ 转 12"), QStringLiteral("\u3000WANG@QQ.COM\u3000")),
+        customer(QStringLiteral("Ärztin Özil"), QStringLiteral("Müller GmbH"),
+                 QStringLiteral("+86 138 0013 8000"), QStringLiteral("ÖZIL@EXAMPLE.DE")),
+        customer(QStringLiteral("Ｚｈａｎｇ"), QStringLiteral("𠀀 Ltd"), {}, {}),
+        customer(QStringLiteral("x"), {}, QStringLiteral("123"), {}),
+        customer({}, {}, {}, {}),
+    };
+}
+
 } // namespace
 
 TEST(StoreUtf8, EachCharacterOfTheBasicPlaneIsWrittenAndLowerCasedAsQStringDoes)
@@ -92,34 +113,14 @@ TEST(StoreUtf8, OtherScriptsAndSurrogatesAreWhatQStringWrites)
 
 TEST(StoreUtf8, ACustomersSearchTextIsSearchTextInUtf8)
 {
-    const Customer customers[] = {
-        customer(QStringLiteral("Michael JONES"), {}, QStringLiteral("+65 6339 5225"),
-                 QStringLiteral("Michael.Jones844@126.com")),
-        customer(QStringLiteral("成都华信物流"), QStringLiteral("成都华信物流有限公司"),
-                 QStringLiteral("0086-159-1957-6066"), QStringLiteral("  liang.li125@sina.com\t")),
-        customer(QStringLiteral("王伟"), QStringLiteral("明华贸易"),
-                 QStringLiteral("１３８ ００１３ ８０００ 转 12"), QStringLiteral("\u3000WANG@QQ.COM\u3000")),
-        customer(QStringLiteral("Ärztin Özil"), QStringLiteral("Müller GmbH"), QStringLiteral("+49 30 1234"),
-                 QStringLiteral("ÖZIL@EXAMPLE.DE")),
-        customer(QStringLiteral("Ｚｈａｎｇ"), QStringLiteral("𠀀 Ltd"), {}, {}),
-        customer({}, {}, {}, {}),
-    };
-    for (const Customer &c : customers)
+    for (const Customer &c : sampleCustomers())
         EXPECT_EQ(searchUtf8(c), "before|" + store::searchText(c).toUtf8()) << c.name.toStdString();
 }
 
 TEST(StoreUtf8, APreparedCustomersPartsAreItsTextsAndKeysInUtf8)
 {
     using P = store::BulkImport::PreparedCustomer;
-    const Customer customers[] = {
-        customer(QStringLiteral("Michael JONES"), {}, QStringLiteral("+65 6339 5225"),
-                 QStringLiteral(" Michael.Jones844@126.com ")),
-        customer(QStringLiteral("成都华信物流"), QStringLiteral("成都华信物流有限公司"),
-                 QStringLiteral("0086-159-1957-6066"), QStringLiteral("liang.li125@sina.com")),
-        customer(QStringLiteral("Ärztin Özil"), QStringLiteral("Müller GmbH"),
-                 QStringLiteral("+86 138 0013 8000"), QStringLiteral("ÖZIL@EXAMPLE.DE")),
-        customer(QStringLiteral("x"), {}, QStringLiteral("123"), {}),
-    };
+    const std::vector<Customer> customers = sampleCustomers();
     for (const Customer &c : customers) {
         const P p = store::BulkImport::prepare(c);
         EXPECT_EQ(p.part(P::Name).toByteArray(), c.name.toUtf8());
@@ -133,7 +134,7 @@ TEST(StoreUtf8, APreparedCustomersPartsAreItsTextsAndKeysInUtf8)
         EXPECT_EQ(p.part(P::SearchText).toByteArray(), store::searchText(c).toUtf8());
     }
     // By hand, for one: the keys and the search text's lines.
-    const P p = store::BulkImport::prepare(customers[2]);
+    const P p = store::BulkImport::prepare(customers[3]);
     EXPECT_EQ(p.part(P::PhoneKey), "13800138000");
     EXPECT_EQ(p.part(P::EmailKey), "özil@example.de");
     EXPECT_EQ(p.part(P::SearchText),
