@@ -79,7 +79,8 @@ Result<std::vector<ActivityStore::CustomerRef>> ActivityStore::customersByPhoneK
                                                                                    int limit)
 {
     auto s = ready(m_db.handle(), m_s->byPhone,
-                   "SELECT id, name FROM customers WHERE phone_key = ?1 ORDER BY id LIMIT ?2");
+                   "SELECT id, name FROM customers WHERE archived IN (0, 1) AND phone_key = ?1 "
+                   "ORDER BY id LIMIT ?2");
     if (!s)
         return std::unexpected(s.error());
     (*s)->bindText(1, key);

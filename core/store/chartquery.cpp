@@ -15,7 +15,8 @@ namespace {
 // when one is chosen, is always parameter 1; a statement's own values follow from 2.
 //
 // `SELECT <select> FROM classification k [JOIN customers c] <join> WHERE k.archived = 0
-//  [AND c.owner = ?1] <rest>`, with the owner bound when there is one. Only fixed SQL text is
+//  [AND c.archived = 0 AND c.owner = ?1] <rest>`, with the owner bound when there is one. Only fixed SQL text
+//  is
 // spliced in; every value is bound.
 Result<Statement> prepare(Database &db, const QString &owner, const char *select, const char *rest,
                           const char *join = "")
@@ -28,8 +29,9 @@ Result<Statement> prepare(Database &db, const QString &owner, const char *select
         sql += " JOIN customers c ON c.id = k.customer_id";
     sql += join;
     sql += " WHERE k.archived = 0";
+    // c.archived repeats k.archived, and puts one owner's customers in customers_by_owner.
     if (!owner.isEmpty())
-        sql += " AND c.owner = ?1";
+        sql += " AND c.archived = 0 AND c.owner = ?1";
     sql += rest;
     auto s = Statement::prepare(db.handle(), sql.constData());
     if (s && !owner.isEmpty())

@@ -897,10 +897,11 @@ Result<StoredQueue> ClassificationStore::readQueue(QDate day, const QString &own
 {
     sqlite3 *db = m_db.handle();
     SmallPageCache smallCache(db);
-    // Whose customers, when the list is one owner's: their ids from customers_owner, in order.
+    // Whose customers, when the list is one owner's: their ids from customers_by_owner, in order.
     std::optional<std::vector<CustomerId>> owned;
     if (!owner.isEmpty()) {
-        auto s = Statement::prepare(db, "SELECT id FROM customers WHERE owner = ?1 ORDER BY id");
+        auto s = Statement::prepare(
+            db, "SELECT id FROM customers WHERE archived IN (0, 1) AND owner = ?1 ORDER BY id");
         if (!s)
             return std::unexpected(s.error());
         s->bindText(1, owner);

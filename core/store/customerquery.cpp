@@ -283,8 +283,11 @@ Where buildWhere(const CustomerFilter &f, Drive d, const Search &search = {},
         w.add("k.lifecycle = ?", toText(*f.lifecycle));
     if (f.grade)
         w.add("k.grade = ?", toText(*f.grade));
+    // Through customers_by_owner, which has `archived` in front: named here even where k.archived,
+    // of which c.archived is a copy, leaves the archived out already.
     if (!f.owner.isEmpty())
-        w.add("c.owner = ?", f.owner);
+        w.add(f.includeArchived ? "c.archived IN (0, 1) AND c.owner = ?" : "c.archived = 0 AND c.owner = ?",
+              f.owner);
     if (!f.tag.isEmpty())
         w.add(fromK ? "k.customer_id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = "
                       "ct.tag_id WHERE t.name = ?)"
@@ -1587,11 +1590,13 @@ Result<QStringList> strings(Database &db, const char *sql)
 Result<QStringList> CustomerQuery::owners()
 {
     // A handful of owners over a million customers: hop from one owner to the next through
-    // customers_owner instead of reading every entry of it.
+    // customers_by_owner instead of reading every entry of it, among the customers not archived
+    // and among the archived, and merge the two.
     return strings(m_db,
-                   "WITH RECURSIVE o(name) AS (SELECT min(owner) FROM customers UNION ALL SELECT (SELECT "
-                   "min(owner) FROM customers WHERE owner > o.name) FROM o WHERE o.name IS NOT NULL) "
-                   "SELECT name FROM o WHERE name IS NOT NULL");
+                   "WITH RECURSIVE o(archived, name) AS (SELECT column1, (SELECT min(owner) FROM customers "
+                   "WHERE archived = column1) FROM (VALUES (0), (1)) UNION ALL SELECT o.archived, (SELECT "
+                   "min(owner) FROM customers WHERE archived = o.archived AND owner > o.name) FROM o WHERE "
+                   "o.name IS NOT NULL) SELECT DISTINCT name FROM o WHERE name IS NOT NULL ORDER BY name");
 }
 
 Result<QStringList> CustomerQuery::tags()

@@ -245,7 +245,7 @@ Result<std::vector<CustomerId>> CustomerRepository::duplicatesOf(const Customer 
     if (phone.isEmpty() && email.isEmpty())
         return out;
     auto s = Statement::prepare(
-        m_db.handle(), "SELECT id FROM customers WHERE id != ?1 AND phone_key = ?2 "
+        m_db.handle(), "SELECT id FROM customers WHERE id != ?1 AND archived IN (0, 1) AND phone_key = ?2 "
                        "UNION SELECT id FROM customers WHERE id != ?1 AND email_key = ?3 ORDER BY id");
     if (!s)
         return std::unexpected(s.error());

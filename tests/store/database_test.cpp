@@ -361,6 +361,41 @@ TEST_F(DatabaseFile, AVersionThreeDatabaseGetsTheHistoryDigestsBuiltByItsFirstCl
     EXPECT_EQ(pragma(db, "SELECT customer_id FROM customer_history_dirty"), QStringLiteral("5"));
 }
 
+TEST_F(DatabaseFile, AVersionFourDatabaseLosesTheTwoCustomerIndexesOthersRepeatAndKeepsItsCustomers)
+{
+    {
+        sqlite3 *raw = nullptr;
+        ASSERT_EQ(sqlite3_open(path().toUtf8().constData(), &raw), SQLITE_OK);
+        for (int version = 1; version <= 4; ++version) {
+            for (const char *sql : store::schema::migration(version))
+                ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+        }
+        ASSERT_EQ(sqlite3_exec(raw,
+                               "INSERT INTO customers (id, name, created_at, owner, phone_key) VALUES "
+                               "(5, 'Li', '2025-01-01', 'Anna', '13800138000'); PRAGMA user_version = 4",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    const auto customerIndexes = [](store::Database &db) {
+        return pragma(db, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = "
+                          "'index' AND tbl_name = 'customers' AND sql IS NOT NULL ORDER BY name)");
+    };
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(db.schemaVersion(), 5);
+    EXPECT_EQ(customerIndexes(db), QStringLiteral("customers_by_company customers_by_name customers_by_owner "
+                                                  "customers_by_phone customers_email_key"));
+    EXPECT_EQ(pragma(db, "SELECT id || ' ' || owner || ' ' || phone_key FROM customers"),
+              QStringLiteral("5 Anna 13800138000"));
+    EXPECT_EQ(pragma(db, "PRAGMA integrity_check"), QStringLiteral("ok"));
+
+    // A new file has the same ones.
+    store::Database fresh;
+    ASSERT_TRUE(fresh.open(dir.filePath(QStringLiteral("new.sqlite"))));
+    EXPECT_EQ(customerIndexes(fresh), customerIndexes(db));
+}
+
 namespace {
 
 /// The named indexes of the classification table, by name.

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <string>
 #include <vector>
 
 namespace tierdesk::test {
@@ -41,6 +42,46 @@ inline void addPairsOfCustomers(store::Database &db, int n)
     ASSERT_TRUE(db.exec("INSERT INTO customer_search (rowid, text) "
                         "SELECT id, lower(name || ' ' || phone || ' ' || email) FROM customers"));
     ASSERT_TRUE(db.exec("COMMIT"));
+}
+
+/// The lines of SQLite's plans that read every row of `table` (its rows or an index's entries:
+/// `SCAN table`, or `SEARCH table USING ... INDEX i` without a constraint, as SQLite shows a
+/// min() it takes from an index it cannot seek), of each statement `db`'s connection prepares
+/// while `call` runs, as "plan line: statement". `alias` is the table's name in the statements
+/// that give it one.
+template<typename Call>
+std::vector<std::string> fullScans(store::Database &db, const char *table, const char *alias, Call call)
+{
+    std::vector<std::string> statements;
+    sqlite3_trace_v2(
+        db.handle(), SQLITE_TRACE_STMT,
+        [](unsigned, void *out, void *stmt, void *) {
+            static_cast<std::vector<std::string> *>(out)->push_back(
+                sqlite3_sql(static_cast<sqlite3_stmt *>(stmt)));
+            return 0;
+        },
+        &statements);
+    call();
+    sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+    std::vector<std::string> scans;
+    for (const std::string &sql : statements) {
+        sqlite3_stmt *plan = nullptr;
+        if (sqlite3_prepare_v2(db.handle(), ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &plan, nullptr) !=
+            SQLITE_OK)
+            continue; // BEGIN, COMMIT and the like
+        while (sqlite3_step(plan) == SQLITE_ROW) {
+            const std::string detail = reinterpret_cast<const char *>(sqlite3_column_text(plan, 3));
+            for (const char *name : {table, alias}) {
+                const std::string scan = std::string("SCAN ") + name;
+                const std::string search = std::string("SEARCH ") + name + ' ';
+                if (detail == scan || detail.starts_with(scan + ' ') ||
+                    (detail.starts_with(search) && detail.find('(') == std::string::npos))
+                    scans.push_back(detail + ": " + sql);
+            }
+        }
+        sqlite3_finalize(plan);
+    }
+    return scans;
 }
 
 /// The bytes of pages in the page cache of `db`'s connection.
