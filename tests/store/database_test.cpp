@@ -47,6 +47,20 @@ template<typename T>
     return ::testing::AssertionSuccess();
 }
 
+/// Makes `path` a file of schema `version`, by the migrations up to it, and runs `sql` on it
+/// (which sets user_version).
+void makeFileOfVersion(const QString &path, int version, const char *sql)
+{
+    sqlite3 *raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
+    for (int v = 1; v <= version; ++v) {
+        for (const char *statement : store::schema::migration(v))
+            ASSERT_EQ(sqlite3_exec(raw, statement, nullptr, nullptr, nullptr), SQLITE_OK) << statement;
+    }
+    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    sqlite3_close(raw);
+}
+
 /// The first column of the first row of `sql`, as text ("" when there is no row).
 QString pragma(store::Database &db, const char *sql)
 {
@@ -295,18 +309,10 @@ TEST_F(DatabaseFile, RefusesADatabaseOfANewerVersion)
 TEST_F(DatabaseFile, AVersionOneDatabaseIsMigratedAndKeepsItsImportLog)
 {
     // A file made by the first schema, with a customer import in its log.
-    {
-        sqlite3 *raw = nullptr;
-        ASSERT_EQ(sqlite3_open(path().toUtf8().constData(), &raw), SQLITE_OK);
-        for (const char *sql : store::schema::migration(1))
-            ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-        ASSERT_EQ(sqlite3_exec(raw,
-                               "INSERT INTO import_batches (source, imported_at, created) "
-                               "VALUES ('old.csv', '2026-01-02T03:04:05Z', 7); PRAGMA user_version = 1",
-                               nullptr, nullptr, nullptr),
-                  SQLITE_OK);
-        sqlite3_close(raw);
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        makeFileOfVersion(path(), 1,
+                          "INSERT INTO import_batches (source, imported_at, created) "
+                          "VALUES ('old.csv', '2026-01-02T03:04:05Z', 7); PRAGMA user_version = 1"));
     store::Database db;
     ASSERT_TRUE(db.open(path()));
     EXPECT_EQ(db.schemaVersion(), store::Database::latestSchemaVersion());
@@ -322,23 +328,12 @@ TEST_F(DatabaseFile, AVersionOneDatabaseIsMigratedAndKeepsItsImportLog)
 TEST_F(DatabaseFile, AVersionThreeDatabaseGetsTheHistoryDigestsBuiltByItsFirstClassification)
 {
     // A file of schema 3 with a customer, an order and a call.
-    {
-        sqlite3 *raw = nullptr;
-        ASSERT_EQ(sqlite3_open(path().toUtf8().constData(), &raw), SQLITE_OK);
-        for (int version = 1; version <= 3; ++version) {
-            for (const char *sql : store::schema::migration(version))
-                ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-        }
-        ASSERT_EQ(
-            sqlite3_exec(raw,
-                         "INSERT INTO customers (id, name, created_at) VALUES (5, 'Li', '2025-01-01');"
-                         "INSERT INTO orders (customer_id, ordered_at, amount) VALUES (5, '2026-06-01', 900);"
-                         "INSERT INTO calls (customer_id, called_at, direction, outcome) "
-                         "VALUES (5, '2026-06-02T10:00:00', 'out', 'busy'); PRAGMA user_version = 3",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-        sqlite3_close(raw);
-    }
+    ASSERT_NO_FATAL_FAILURE(makeFileOfVersion(
+        path(), 3,
+        "INSERT INTO customers (id, name, created_at) VALUES (5, 'Li', '2025-01-01');"
+        "INSERT INTO orders (customer_id, ordered_at, amount) VALUES (5, '2026-06-01', 900);"
+        "INSERT INTO calls (customer_id, called_at, direction, outcome) "
+        "VALUES (5, '2026-06-02T10:00:00', 'out', 'busy'); PRAGMA user_version = 3"));
     store::Database db;
     ASSERT_TRUE(db.open(path()));
     EXPECT_EQ(db.schemaVersion(), store::Database::latestSchemaVersion());
@@ -363,20 +358,10 @@ TEST_F(DatabaseFile, AVersionThreeDatabaseGetsTheHistoryDigestsBuiltByItsFirstCl
 
 TEST_F(DatabaseFile, AVersionFourDatabaseLosesTheTwoCustomerIndexesOthersRepeatAndKeepsItsCustomers)
 {
-    {
-        sqlite3 *raw = nullptr;
-        ASSERT_EQ(sqlite3_open(path().toUtf8().constData(), &raw), SQLITE_OK);
-        for (int version = 1; version <= 4; ++version) {
-            for (const char *sql : store::schema::migration(version))
-                ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-        }
-        ASSERT_EQ(sqlite3_exec(raw,
-                               "INSERT INTO customers (id, name, created_at, owner, phone_key) VALUES "
-                               "(5, 'Li', '2025-01-01', 'Anna', '13800138000'); PRAGMA user_version = 4",
-                               nullptr, nullptr, nullptr),
-                  SQLITE_OK);
-        sqlite3_close(raw);
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        makeFileOfVersion(path(), 4,
+                          "INSERT INTO customers (id, name, created_at, owner, phone_key) VALUES "
+                          "(5, 'Li', '2025-01-01', 'Anna', '13800138000'); PRAGMA user_version = 4"));
     const auto customerIndexes = [](store::Database &db) {
         return pragma(db, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = "
                           "'index' AND tbl_name = 'customers' AND sql IS NOT NULL ORDER BY name)");
