@@ -15,9 +15,8 @@ namespace {
 // when one is chosen, is always parameter 1; a statement's own values follow from 2.
 //
 // `SELECT <select> FROM classification k [JOIN customers c] <join> WHERE k.archived = 0
-//  [AND c.archived = 0 AND c.owner = ?1] <rest>`, with the owner bound when there is one. Only fixed SQL text
-//  is
-// spliced in; every value is bound.
+//  [AND c.archived = 0 AND c.owner = ?1] <rest>`, with the owner bound when there is one. Only
+// fixed SQL text is spliced in; every value is bound.
 Result<Statement> prepare(Database &db, const QString &owner, const char *select, const char *rest,
                           const char *join = "")
 {
