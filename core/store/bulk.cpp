@@ -736,6 +736,68 @@ struct BulkImport::Private {
         return std::unexpected(sqliteError(db.handle(), ext, {}));
     }
 
+    /// What add() and addAll() need of the orders or the calls.
+    template<typename Record>
+    struct Rows {
+        Statement &insert; ///< one record
+        Statement &stream; ///< every record, into an empty database
+        AddedIds &ids;
+        int columns;
+        void (*parameter)(const Record &, int, ParameterOut &&);
+        void (*result)(const Record &, int, ResultOut &&);
+        QString (*describe)(const Record &);
+    };
+    Rows<Order> orders()
+    {
+        return {order,
+                orderStream,
+                orderIds,
+                kOrderColumns,
+                &orderColumn<ParameterOut>,
+                &orderColumn<ResultOut>,
+                &describeOrder};
+    }
+    Rows<Call> calls()
+    {
+        return {call,
+                callStream,
+                callIds,
+                kCallColumns,
+                &callColumn<ParameterOut>,
+                &callColumn<ResultOut>,
+                &describeCall};
+    }
+
+    /// BulkImport::addOrder() and addCall().
+    template<typename Record>
+    Result<void> add(const Rows<Record> &rows, const Record &r)
+    {
+        if (fresh && !added.contains(r.customerId))
+            return std::unexpected(missingCustomer(rows.describe(r)));
+        for (int column = 0; column < rows.columns; ++column)
+            rows.parameter(r, column, ParameterOut(rows.insert, column));
+        auto ok = runFor(db.handle(), rows.insert, [&] { return rows.describe(r); });
+        if (ok && fresh)
+            rows.ids.insert(r.id);
+        return ok;
+    }
+
+    /// BulkImport::addOrders() and addCalls().
+    template<typename Record>
+    Result<void> addAll(const Rows<Record> &rows, const std::function<const Record *()> &next,
+                        const std::function<void(const Error &)> &rejected)
+    {
+        if (!fresh) {
+            while (const Record *r = next()) {
+                if (auto ok = add(rows, *r); !ok)
+                    rejected(ok.error());
+            }
+            return {};
+        }
+        RecordSource<Record> source(next, rejected, added, rows.ids, rows.result, rows.describe);
+        return stream(rows.stream, source);
+    }
+
     void finalize()
     {
         customer = {};
@@ -1027,57 +1089,24 @@ Result<void> BulkImport::addCustomer(const Customer &c, const PreparedCustomer &
 
 Result<void> BulkImport::addOrder(const Order &o)
 {
-    if (d->fresh && !d->added.contains(o.customerId))
-        return std::unexpected(missingCustomer(describeOrder(o)));
-    Statement &s = d->order;
-    for (int column = 0; column < kOrderColumns; ++column)
-        orderColumn(o, column, ParameterOut(s, column));
-    auto ok = runFor(d->db.handle(), s, [&o] { return describeOrder(o); });
-    if (ok && d->fresh)
-        d->orderIds.insert(o.id);
-    return ok;
+    return d->add(d->orders(), o);
 }
 
 Result<void> BulkImport::addOrders(const std::function<const Order *()> &next,
                                    const std::function<void(const Error &)> &rejected)
 {
-    if (!d->fresh) {
-        while (const Order *o = next()) {
-            if (auto ok = addOrder(*o); !ok)
-                rejected(ok.error());
-        }
-        return {};
-    }
-    RecordSource<Order> source(next, rejected, d->added, d->orderIds, &orderColumn<ResultOut>,
-                               &describeOrder);
-    return d->stream(d->orderStream, source);
+    return d->addAll(d->orders(), next, rejected);
 }
 
 Result<void> BulkImport::addCall(const Call &c)
 {
-    if (d->fresh && !d->added.contains(c.customerId))
-        return std::unexpected(missingCustomer(describeCall(c)));
-    Statement &s = d->call;
-    for (int column = 0; column < kCallColumns; ++column)
-        callColumn(c, column, ParameterOut(s, column));
-    auto ok = runFor(d->db.handle(), s, [&c] { return describeCall(c); });
-    if (ok && d->fresh)
-        d->callIds.insert(c.id);
-    return ok;
+    return d->add(d->calls(), c);
 }
 
 Result<void> BulkImport::addCalls(const std::function<const Call *()> &next,
                                   const std::function<void(const Error &)> &rejected)
 {
-    if (!d->fresh) {
-        while (const Call *c = next()) {
-            if (auto ok = addCall(*c); !ok)
-                rejected(ok.error());
-        }
-        return {};
-    }
-    RecordSource<Call> source(next, rejected, d->added, d->callIds, &callColumn<ResultOut>, &describeCall);
-    return d->stream(d->callStream, source);
+    return d->addAll(d->calls(), next, rejected);
 }
 
 Result<bool> BulkImport::customerExists(CustomerId id)
