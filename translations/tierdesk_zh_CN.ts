@@ -494,6 +494,26 @@
         <translation>整批撤销一次导入（编号见 imports 命令）。</translation>
     </message>
     <message>
+        <source>Imports calls (CSV from a phone system, Excel or WPS) for the customers they name by customer id, phone or e-mail. A call already there (same customer and time, to the second or to the minute when the file has no seconds) is skipped. The whole import can be undone with undo-import; the customers are classified again afterwards.</source>
+        <translation>导入通话记录（来自电话系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的通话（同一客户、同一时间，精确到秒；文件没有秒时精确到分钟）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
+    </message>
+    <message>
+        <source>The search index of these customers is built when TierDesk next opens this database, or now with &apos;tierdesk-cli index-search&apos;. Until then, a search reads every customer&apos;s text.</source>
+        <translation>这些客户的搜索索引将在 TierDesk 下次打开此数据库时建立，也可以现在运行 &apos;tierdesk-cli index-search&apos; 建立。在此之前，搜索会逐一读取每位客户的文字。</translation>
+    </message>
+    <message>
+        <source>Builds the search index of the customers a big import left pending.</source>
+        <translation>为大批导入后尚未建立索引的客户建立搜索索引。</translation>
+    </message>
+    <message>
+        <source>The search index is complete; nothing to do.</source>
+        <translation>搜索索引已完整，无需处理。</translation>
+    </message>
+    <message>
+        <source>Indexed %1 customers for search.</source>
+        <translation>已为 %1 位客户建立搜索索引。</translation>
+    </message>
+    <message>
         <source>Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]
 
 Commands:
@@ -506,6 +526,7 @@ Commands:
   import-customers FILE [--map C=F]   import a customer list (CSV from Excel/WPS), with duplicates
   import-orders FILE [--map C=F]      import orders for customers found by id, phone or e-mail
   import-calls FILE [--map C=F]       import calls for customers found by id, phone or e-mail
+  index-search                        build the search index a big import left pending
   imports                             list the imports
   undo-import N                       undo import N as a whole
   export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
@@ -527,6 +548,7 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
   import-customers FILE [--map C=F]   导入客户名单（Excel/WPS 导出的 CSV），并处理重复客户
   import-orders FILE [--map C=F]      导入订单，按客户编号、电话或邮箱匹配客户
   import-calls FILE [--map C=F]       导入通话记录，按客户编号、电话或邮箱匹配客户
+  index-search                        建立大批导入后尚未建立的搜索索引
   imports                             列出导入记录
   undo-import N                       整体撤销第 N 次导入
   export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
@@ -536,10 +558,6 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
 
 --db PATH 默认为 %1。
 运行“tierdesk-cli COMMAND --help”可查看该命令的选项。</translation>
-    </message>
-    <message>
-        <source>Imports calls (CSV from a phone system, Excel or WPS) for the customers they name by customer id, phone or e-mail. A call already there (same customer and time, to the second or to the minute when the file has no seconds) is skipped. The whole import can be undone with undo-import; the customers are classified again afterwards.</source>
-        <translation>导入通话记录（来自电话系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的通话（同一客户、同一时间，精确到秒；文件没有秒时精确到分钟）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1871,14 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
     <message>
         <source>Call %1</source>
         <translation>通话记录 %1</translation>
+    </message>
+    <message>
+        <source>The search index could not be built.</source>
+        <translation>无法建立搜索索引。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/importlog.h"
 #include "store/repositories.h"
+#include "store/searchindex.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -141,6 +142,12 @@ int cmdImport(const Context &ctx, const QStringList &args)
                 .arg(result->customers)
                 .arg(result->orders)
                 .arg(result->calls));
+        if (auto pending = store::searchindex::isPending(db.handle()); pending && *pending) {
+            out(QCoreApplication::translate(
+                "tierdesk-cli",
+                "The search index of these customers is built when TierDesk next opens this database, or "
+                "now with 'tierdesk-cli index-search'. Until then, a search reads every customer's text."));
+        }
     }
     if (!result->rejected.empty()) {
         err(result->committed
@@ -959,6 +966,25 @@ int cmdImportActivities(const Context &ctx, const QStringList &args, io::Activit
     return result->rejected > 0 ? Rejected : Ok;
 }
 
+int cmdIndexSearch(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tierdesk-cli", "Builds the search index of the customers a big import left pending."));
+    if (auto stop = parseCommand(p, args, 0))
+        return *stop;
+    store::Database db;
+    if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
+        return report(ok.error());
+    auto texts = store::PendingSearchBuild::run(db);
+    if (!texts)
+        return report(texts.error());
+    out(*texts == 0
+            ? QCoreApplication::translate("tierdesk-cli", "The search index is complete; nothing to do.")
+            : QCoreApplication::translate("tierdesk-cli", "Indexed %1 customers for search.").arg(*texts));
+    return Ok;
+}
+
 int cmdImports(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
@@ -1032,6 +1058,7 @@ void usage()
             "duplicates\n"
             "  import-orders FILE [--map C=F]      import orders for customers found by id, phone or e-mail\n"
             "  import-calls FILE [--map C=F]       import calls for customers found by id, phone or e-mail\n"
+            "  index-search                        build the search index a big import left pending\n"
             "  imports                             list the imports\n"
             "  undo-import N                       undo import N as a whole\n"
             "  export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]\n"
@@ -1117,6 +1144,8 @@ int main(int argc, char **argv)
         return cmdImportActivities(ctx, rest, io::ActivityKind::Calls);
     if (command == u"imports")
         return cmdImports(ctx, rest);
+    if (command == u"index-search")
+        return cmdIndexSearch(ctx, rest);
     if (command == u"undo-import")
         return cmdUndoImport(ctx, rest);
     if (command == u"export-customers")

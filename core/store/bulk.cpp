@@ -5,24 +5,16 @@
 #include "model/dates.h"
 #include "schema.h"
 #include "search.h"
+#include "searchindex.h"
 #include "sqlite.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QTemporaryFile>
 
 #include <algorithm>
-#include <cerrno>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
+#include <atomic>
 #include <unordered_map>
 #include <unordered_set>
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#endif
 
 namespace tierdesk::store {
 namespace {
@@ -448,262 +440,25 @@ private:
     const Record *m_row = nullptr;
 };
 
-/// The search index of an import into an empty database, built by a helper thread. Fed row by
-/// row on the importing thread, the trigram index took 13 s of CPU for a million customers, a
-/// fifth of the import. Here the helper fills a customer_search of the same definition in a
-/// scratch file next to the database while the importing thread goes on with the rows and the
-/// other indexes; at the end the importing thread copies the finished index's five tables in
-/// (nothing is tokenized again; see copyInto()).
-class SearchIndexBuilder {
-public:
-    /// The definition the helper repeats; any other and the import indexes row by row as before.
-    static constexpr char kDefinition[] =
-        "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram')";
-
-    /// FTS5 gathers this many bytes of terms in memory before it writes them as a new segment
-    /// (1 MB by default). The option is kept in the index's config table, which copyInto()
-    /// copies without it.
-    static constexpr char kHashSize[] =
-        "INSERT INTO customer_search (customer_search, rank) VALUES ('hashsize', 16777216)";
-
-    ~SearchIndexBuilder() { stop(); }
-
-    /// Starts the helper on a private file in the folder of `databasePath`; false when that is
-    /// not possible (an in-memory database, a folder that cannot be written).
-    bool start(const QString &databasePath)
-    {
-        if (databasePath.isEmpty() || databasePath == QStringLiteral(":memory:"))
-            return false;
-        m_file.setFileTemplate(QFileInfo(databasePath).absoluteFilePath() + QStringLiteral(".search-XXXXXX"));
-        if (!m_file.open())
-            return false;
-        m_file.close(); // only its name is kept; SQLite writes it
-        const QByteArray name = m_file.fileName().toUtf8();
-        if (sqlite3_open_v2(name.constData(), &m_side,
-                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                            nullptr) != SQLITE_OK) {
-            sqlite3_close(m_side);
-            m_side = nullptr;
-            return false;
-        }
-        // A scratch file: nothing of it has to survive a crash.
-        const char *setup[] = {"PRAGMA journal_mode = OFF",
-                               "PRAGMA synchronous = OFF",
-                               "PRAGMA locking_mode = EXCLUSIVE",
-                               "PRAGMA page_size = 16384",
-                               "PRAGMA cache_size = -16384",
-                               kDefinition,
-                               kHashSize,
-                               "BEGIN"};
-        for (const char *sql : setup) {
-            if (sqlite3_exec(m_side, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-                sqlite3_close(m_side);
-                m_side = nullptr;
-                return false;
-            }
-        }
-        m_thread = std::thread([this] { run(); });
-        return true;
-    }
-
-    /// Queues a customer's text to index (searchText(), as UTF-8: half the memory of its fields).
-    void add(CustomerId id, QByteArrayView utf8)
-    {
-        m_batch.ids.push_back(id);
-        m_batch.texts.append(utf8);
-        m_batch.ends.push_back(std::uint32_t(m_batch.texts.size()));
-        if (m_batch.ids.size() >= kBatch)
-            flush();
-    }
-
-    /// Waits for the helper to index every text queued. An error when it failed.
-    Result<void> finish()
-    {
-        flush();
-        {
-            std::lock_guard lock(m_mutex);
-            m_end = true;
-        }
-        m_wake.notify_all();
-        if (m_thread.joinable())
-            m_thread.join();
-        if (m_error)
-            return std::unexpected(*m_error);
-        if (sqlite3_exec(m_side, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-            return std::unexpected(sqliteError(m_side, sqlite3_errcode(m_side), {}));
-        return {};
-    }
-
-    /// Replaces the (empty) customer_search of `db` with the one built, inside the caller's
-    /// transaction. The virtual table is created again first, so that no connection keeps a
-    /// view of the empty index cached in its FTS5 table. The helper's file is attached to `db`,
-    /// and each of the five tables is copied by `INSERT INTO t SELECT * FROM import_search.t`,
-    /// which SQLite carries out as a copy of the stored records, without decoding them (its
-    /// transfer optimization, for tables of the same definition): at 1M, 0.85 s in the sqlite3
-    /// shell, where binding each value of each row again took 1.4-1.7 s. detach() once the
-    /// caller's transaction has ended (SQLite refuses to detach inside one).
-    Result<void> copyInto(sqlite3 *db)
-    {
-        // The helper's connection keeps its file locked until it is closed (locking_mode).
-        sqlite3_close(m_side);
-        m_side = nullptr;
-        {
-            auto attach = Statement::prepare(db, "ATTACH ?1 AS import_search");
-            if (!attach)
-                return std::unexpected(attach.error());
-            attach->bindText(1, QByteArrayView(QFile::encodeName(m_file.fileName())));
-            if (const int rc = attach->step(); rc != SQLITE_DONE)
-                return std::unexpected(sqliteError(db, rc, {}));
-            m_attachedTo = db;
-        }
-        for (const char *sql : {"DROP TABLE customer_search", kDefinition}) {
-            if (const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr); rc != SQLITE_OK)
-                return std::unexpected(sqliteError(db, rc, {}));
-        }
-        for (const char *table : {"customer_search_data", "customer_search_idx", "customer_search_content",
-                                  "customer_search_docsize", "customer_search_config"}) {
-            QByteArray sql = QByteArray("DELETE FROM main.") + table + "; INSERT INTO main." + table +
-                             " SELECT * FROM import_search." + table;
-            if (table == std::string_view("customer_search_config"))
-                sql += " WHERE k <> 'hashsize'";
-            if (const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr); rc != SQLITE_OK)
-                return std::unexpected(sqliteError(db, rc, {}));
-        }
-        return {};
-    }
-
-    /// Detaches the helper's file from the connection copyInto() gave it to, once that
-    /// connection's transaction has ended.
-    void detach()
-    {
-        if (m_attachedTo)
-            sqlite3_exec(m_attachedTo, "DETACH import_search", nullptr, nullptr, nullptr);
-        m_attachedTo = nullptr;
-    }
-
-    /// Stops the helper without waiting for the texts queued; removes the file. Called after the
-    /// transaction of the connection it was attached to has ended.
-    void stop()
-    {
-        detach();
-        {
-            std::lock_guard lock(m_mutex);
-            m_end = true;
-            m_cancelled = true;
-        }
-        m_wake.notify_all();
-        if (m_thread.joinable())
-            m_thread.join();
-        sqlite3_close(m_side);
-        m_side = nullptr;
-        m_file.remove();
-    }
-
-private:
-    /// The texts of up to kBatch customers, end to end.
-    struct Batch {
-        std::vector<CustomerId> ids;
-        std::vector<std::uint32_t> ends; ///< of each text in `texts`
-        QByteArray texts;
-    };
-    static constexpr std::size_t kBatch = 1024;
-    /// At most this many batches wait (some 100 bytes a customer: the text, its id and its end;
-    /// 105 MB at most). Tokenizing a customer takes about four times as long as inserting it
-    /// (at 1M, 8 s of CPU against 2 s), and the helper runs below the importing thread
-    /// (lowerPriority()): it has tokenized a tenth of the customers when the importing thread is
-    /// done with them, and the rest while the orders and the calls go in. With a quarter of a million
-    /// customers queued at most, the importing thread waited 10 s for the helper before it could go on to the
-    /// orders; with two thirds, it still waited when the helper ran below it.
-    static constexpr std::size_t kQueued = 1024;
-
-    void flush()
-    {
-        if (m_batch.ids.empty())
-            return;
-        std::unique_lock lock(m_mutex);
-        m_room.wait(lock, [this] { return m_queue.size() < kQueued || m_done; });
-        if (!m_done)
-            m_queue.push_back(std::move(m_batch));
-        lock.unlock();
-        m_wake.notify_one();
-        m_batch = {};
-    }
-
-    /// Below the importing thread, which needs nothing of this one before commit(): on two cores
-    /// the importing thread, a checking thread and this one all want a core while customers.csv
-    /// is read, and the importing thread got 41-57 % of one, where it is the import's critical
-    /// path and this thread has until the index builds are done.
-    static void lowerPriority()
-    {
-#ifdef Q_OS_LINUX
-        // Linux keeps a nice value per thread; 0 is the calling one.
-        errno = 0;
-        const int nice = getpriority(PRIO_PROCESS, 0);
-        if (errno == 0)
-            setpriority(PRIO_PROCESS, 0, std::min(nice + 10, 19));
-#endif
-    }
-
-    void run()
-    {
-        lowerPriority();
-        sqlite3_stmt *insert = nullptr;
-        int rc = sqlite3_prepare_v2(m_side, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)", -1,
-                                    &insert, nullptr);
-        for (;;) {
-            Batch batch;
-            {
-                std::unique_lock lock(m_mutex);
-                m_wake.wait(lock, [this] { return !m_queue.empty() || m_end; });
-                if (m_cancelled || (m_queue.empty() && m_end) || rc != SQLITE_OK)
-                    break;
-                batch = std::move(m_queue.front());
-                m_queue.pop_front();
-            }
-            m_room.notify_one();
-            for (std::size_t i = 0; i < batch.ids.size(); ++i) {
-                const std::uint32_t begin = i == 0 ? 0 : batch.ends[i - 1];
-                sqlite3_bind_int64(insert, 1, std::int64_t(batch.ids[i]));
-                sqlite3_bind_text(insert, 2, batch.texts.constData() + begin, int(batch.ends[i] - begin),
-                                  SQLITE_STATIC);
-                rc = sqlite3_step(insert);
-                sqlite3_reset(insert);
-                if (rc != SQLITE_DONE)
-                    break;
-                rc = SQLITE_OK;
-            }
-        }
-        if (rc != SQLITE_OK && !m_cancelled)
-            m_error = sqliteError(m_side, rc, {});
-        sqlite3_finalize(insert);
-        {
-            std::lock_guard lock(m_mutex);
-            m_done = true;
-        }
-        m_room.notify_all();
-    }
-
-    QTemporaryFile m_file;
-    sqlite3 *m_side = nullptr;
-    sqlite3 *m_attachedTo = nullptr; ///< the connection copyInto() attached the file to
-    std::thread m_thread;
-    Batch m_batch;
-    std::mutex m_mutex;
-    std::condition_variable m_wake; ///< texts queued, or the end
-    std::condition_variable m_room; ///< a batch taken, or the helper done
-    std::deque<Batch> m_queue;
-    bool m_end = false;
-    bool m_cancelled = false;
-    bool m_done = false;
-    std::optional<Error> m_error; ///< written by the helper before m_done; read after join()
-};
+/// At most this many customers' texts are indexed by the commit of an import into an empty
+/// database, inside its transaction (some 7 µs of CPU each, 0.14 s in all); the texts of a
+/// bigger one are left pending, and indexed in the background (see searchindex.h).
+constexpr qint64 kIndexedAtCommit = 20000;
+std::atomic<qint64> g_indexedAtCommit{kIndexedAtCommit};
 
 } // namespace
 
 struct BulkImport::Private {
     Database &db;
     std::optional<Transaction> tx;
-    Statement customer, order, call, tagAdd, tagLink, exists, search;
+    Statement customer, order, call, tagAdd, tagLink, exists;
+    /// The customers' search texts: into the index, or pending (see searchindex.h).
+    std::optional<SearchTextWriter> search;
+    /// Into an empty database, the texts are left pending (`pending` binds them, with the writes
+    /// counter in `pendingSince`), and commit() indexes them when they are few.
+    Statement pending;
+    qint64 pendingSince = 0;
+    qint64 pendingTexts = 0;
     /// Into an empty database: the orders and the calls in one statement each (addOrders()).
     Statement orderStream, callStream;
     std::unordered_map<QString, std::int64_t> tagIds;
@@ -717,8 +472,6 @@ struct BulkImport::Private {
     AddedIds orderIds, callIds;
     /// The connection's cache_size before begin(), restored at the end.
     std::optional<int> cacheSize;
-    /// Into an empty database file, the search index is built by a helper thread.
-    std::unique_ptr<SearchIndexBuilder> searchIndex;
     /// The file left WAL for a rollback journal in begin(); put back to WAL at the end.
     bool leftWal = false;
     /// commit() gave SQLite's sorter a helper thread for the index builds; 0 again at the end.
@@ -806,7 +559,8 @@ struct BulkImport::Private {
         tagAdd = {};
         tagLink = {};
         exists = {};
-        search = {};
+        search.reset();
+        pending = {};
         orderStream = {};
         callStream = {};
     }
@@ -836,8 +590,9 @@ struct BulkImport::Private {
 };
 
 BulkImport::BulkImport(Database &db)
-    : d(std::make_unique<Private>(Private{db, std::nullopt, {}, {}, {}, {}, {}, {},    {},   {}, {}, {},
-                                          1,  false,        {}, {}, {}, {}, {}, false, false}))
+    : d(std::make_unique<Private>(Private{db,           std::nullopt, {}, {}, {}, {},    {},   {},
+                                          std::nullopt, {},           0,  0,  {}, {},    {},   1,
+                                          false,        {},           {}, {}, {}, false, false}))
 {}
 
 BulkImport::~BulkImport()
@@ -928,19 +683,12 @@ Result<void> BulkImport::begin()
     }
 
     if (d->fresh) {
-        // The helper repeats the definition of customer_search: only when it is that one.
-        auto definition =
-            Statement::prepare(db, "SELECT sql FROM sqlite_master WHERE name = 'customer_search'");
-        if (!definition) {
+        auto since = searchindex::pendingWrites(db);
+        if (!since) {
             rollback();
-            return std::unexpected(definition.error());
+            return std::unexpected(since.error());
         }
-        if (definition->step() == SQLITE_ROW &&
-            definition->bytes(0) == QByteArrayView(SearchIndexBuilder::kDefinition)) {
-            auto builder = std::make_unique<SearchIndexBuilder>();
-            if (builder->start(d->db.path()))
-                d->searchIndex = std::move(builder);
-        }
+        d->pendingSince = *since;
     }
     const QByteArray orderSql =
         QByteArray("INSERT INTO orders (") + kOrderColumnNames + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -958,10 +706,24 @@ Result<void> BulkImport::begin()
                    prepare(d->tagAdd, "INSERT INTO tags (id, name) VALUES (?1, ?2)"),
                    prepare(d->tagLink,
                            "INSERT INTO customer_tags (customer_id, position, tag_id) VALUES (?1, ?2, ?3)"),
-                   prepare(d->exists, "SELECT 1 FROM customers WHERE id = ?1"),
-                   prepare(d->search, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)")}) {
+                   prepare(d->exists, "SELECT 1 FROM customers WHERE id = ?1")}) {
         if (!r)
             return r;
+    }
+    if (d->fresh) {
+        if (auto r = prepare(d->pending, "INSERT OR REPLACE INTO customer_search_pending (id, text, changed) "
+                                         "VALUES (?1, ?2, ?3)");
+            !r) {
+            rollback();
+            return r;
+        }
+    } else {
+        auto writer = SearchTextWriter::open(db);
+        if (!writer) {
+            rollback();
+            return std::unexpected(writer.error());
+        }
+        d->search.emplace(std::move(*writer));
     }
     if (d->fresh) {
         const int rc = sqlite3_create_module(db, importrows::kName, &importrows::kModule, nullptr);
@@ -1057,13 +819,15 @@ Result<void> BulkImport::addCustomer(const Customer &c, const PreparedCustomer &
         return ok;
     if (d->fresh)
         d->added.insert(c.id);
-    if (d->searchIndex) {
-        d->searchIndex->add(c.id, texts.part(P::SearchText));
-    } else {
-        d->search.bind(1, std::int64_t(c.id));
-        d->search.bindTextInPlace(2, texts.part(P::SearchText));
-        if (auto ok = runFor(db, d->search, what); !ok)
+    if (d->fresh) {
+        d->pending.bind(1, std::int64_t(c.id));
+        d->pending.bindTextInPlace(2, texts.part(P::SearchText));
+        d->pending.bind(3, std::int64_t(d->pendingSince));
+        if (auto ok = runFor(db, d->pending, what); !ok)
             return ok;
+        ++d->pendingTexts;
+    } else if (auto ok = d->search->write(c.id, texts.part(P::SearchText)); !ok) {
+        return std::unexpected(Error{what(), ok.error().detail});
     }
     int position = 0;
     for (const QString &tag : c.tags) {
@@ -1152,29 +916,28 @@ Result<void> BulkImport::commit()
             }
         }
     }
-    // The helper has had the index builds' time to catch up.
-    if (d->searchIndex) {
-        auto ok = d->searchIndex->finish();
-        if (ok)
-            ok = d->searchIndex->copyInto(d->db.handle());
-        if (!ok) {
+    if (d->fresh && d->pendingTexts <= g_indexedAtCommit) {
+        if (auto ok = searchindex::indexPendingInPlace(d->db.handle()); !ok) {
             rollback();
             return ok;
         }
     }
     auto ok = d->tx->commit();
     d->tx.reset();
-    d->searchIndex.reset(); // detaches its file and removes it
     d->restoreConnection();
     return ok;
+}
+
+void BulkImport::setTextsIndexedAtCommit(qint64 most)
+{
+    g_indexedAtCommit = most;
 }
 
 void BulkImport::rollback()
 {
     d->finalize();
     const bool open = d->tx.has_value();
-    d->tx.reset();          // the Transaction rolls back in its destructor
-    d->searchIndex.reset(); // then: detaches its file, stops the helper, removes the file
+    d->tx.reset(); // the Transaction rolls back in its destructor
     d->fresh = false;
     if (open)
         d->restoreConnection();

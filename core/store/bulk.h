@@ -68,6 +68,11 @@ public:
     Result<void> commit();
     void rollback();
 
+    /// Into an empty database, an import of up to this many customers (20,000) indexes their
+    /// search texts at its commit; a bigger one leaves them pending (see searchindex.h). For the
+    /// tests.
+    static void setTextsIndexedAtCommit(qint64 most);
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -3,6 +3,7 @@
 #include "database.h"
 #include "schema.h"
 #include "search.h"
+#include "searchindex.h"
 #include "searchsnapshot.h"
 #include "sqlite.h"
 
@@ -87,6 +88,11 @@ struct Search {
     bool scan = false;    ///< too many trigrams: every row's text is read
     bool dense = false;   ///< finds a good part of everyone: tested on each row the list reads
     bool nothing = false; ///< no row can match
+    /// The texts are pending (searchindex.h): the index is empty, and each row's text is read
+    /// from customer_search_pending (with `scan` and `dense`).
+    bool pending = false;
+    /// The table of the texts, each row's rowid a customer's id.
+    const char *texts() const { return pending ? "customer_search_pending" : "customer_search"; }
 };
 
 Result<Search> readSearch(sqlite3 *db, const QString &needle);
@@ -135,6 +141,13 @@ Result<Search> readSearch(sqlite3 *db, const QString &needle)
     Search out;
     out.active = true;
     out.term = searchTerm(needle);
+    auto pending = searchindex::isPending(db);
+    if (!pending)
+        return std::unexpected(pending.error());
+    if (*pending) {
+        out.pending = out.scan = out.dense = true;
+        return out;
+    }
     if (out.term.size() >= 3) {
         out.match = ftsPhrase(out.term);
         return out;
@@ -263,18 +276,18 @@ Where buildWhere(const CustomerFilter &f, Drive d, const Search &search = {},
     if (!f.includeArchived)
         w.add(fromK ? "k.archived = 0" : "c.archived = 0");
     // Per row, the index's matches are gathered once into a temporary set of ids, and each row
-    // of the plan is looked up in it; only when the index cannot answer (scan) is each row's
-    // text read.
-    if (search.active && use == SearchUse::PerRow && !search.dense)
+    // of the plan is looked up in it; only when the index cannot answer (scan, and while the
+    // texts are pending) is each row's text read.
+    if (search.active && use == SearchUse::PerRow && !search.dense) {
         w.add(fromK ? "k.customer_id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)"
                     : "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
               search.match);
-    else if (search.active && use == SearchUse::PerRow)
-        w.add(fromK
-                  ? "EXISTS (SELECT 1 FROM customer_search s WHERE s.rowid = k.customer_id AND instr(s.text, "
-                    "?) > 0)"
-                  : "EXISTS (SELECT 1 FROM customer_search s WHERE s.rowid = c.id AND instr(s.text, ?) > 0)",
-              search.term);
+    } else if (search.active && use == SearchUse::PerRow) {
+        const QByteArray exists = QByteArray("EXISTS (SELECT 1 FROM ") + search.texts() +
+                                  " s WHERE s.rowid = " + (fromK ? "k.customer_id" : "c.id") +
+                                  " AND instr(s.text, ?) > 0)";
+        w.add(exists.constData(), search.term);
+    }
     if (f.tier)
         w.add("k.value_tier = ?", toText(*f.tier));
     if (f.segment)
@@ -1316,12 +1329,13 @@ Result<qint64> CustomerQuery::count(const CustomerFilter &filter)
         // matches (few) are taken off.
         Where w;
         w.values.append(search->term);
-        auto n = scalar(db, "SELECT count(*) FROM customer_search WHERE instr(text, ?1) > 0", &w);
+        auto n = scalar(
+            db, QByteArray("SELECT count(*) FROM ") + search->texts() + " WHERE instr(text, ?1) > 0", &w);
         if (!n || filter.includeArchived)
             return n;
         auto archived = scalar(db,
-                               "SELECT count(*) FROM customers c JOIN customer_search s ON s.rowid = c.id "
-                               "WHERE c.archived = 1 AND instr(s.text, ?1) > 0",
+                               QByteArray("SELECT count(*) FROM customers c JOIN ") + search->texts() +
+                                   " s ON s.rowid = c.id WHERE c.archived = 1 AND instr(s.text, ?1) > 0",
                                &w);
         if (!archived)
             return archived;

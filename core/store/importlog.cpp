@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "repositories.h"
+#include "searchindex.h"
 #include "sqlite.h"
 
 #include <QCoreApplication>
@@ -289,15 +290,14 @@ Result<void> ImportLog::undo(qint64 batch)
     if (rc != SQLITE_DONE)
         return std::unexpected(sqliteError(db, rc, notUndone));
 
-    auto unindex = Statement::prepare(db, "DELETE FROM customer_search WHERE rowid = ?1");
+    auto unindex = SearchTextWriter::open(db);
     auto remove = Statement::prepare(db, "DELETE FROM customers WHERE id = ?1");
     if (!unindex)
         return std::unexpected(unindex.error());
     if (!remove)
         return std::unexpected(remove.error());
     for (CustomerId id : created) {
-        unindex->bind(1, std::int64_t(id));
-        if (auto ok = unindex->run(notUndone); !ok)
+        if (auto ok = unindex->remove(id); !ok)
             return ok;
         remove->bind(1, std::int64_t(id));
         if (auto ok = remove->run(notUndone); !ok)

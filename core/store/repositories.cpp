@@ -7,6 +7,7 @@
 #include "model/memory.h"
 #include "schema.h"
 #include "search.h"
+#include "searchindex.h"
 #include "sqlite.h"
 
 #include <QCoreApplication>
@@ -60,18 +61,10 @@ void bindCustomer(Statement &s, const Customer &c)
 
 Result<void> writeSearch(sqlite3 *db, const Customer &c)
 {
-    auto del = Statement::prepare(db, "DELETE FROM customer_search WHERE rowid = ?1");
-    auto ins = Statement::prepare(db, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)");
-    if (!del)
-        return std::unexpected(del.error());
-    if (!ins)
-        return std::unexpected(ins.error());
-    del->bind(1, std::int64_t(c.id));
-    if (auto ok = del->run({}); !ok)
-        return ok;
-    ins->bind(1, std::int64_t(c.id));
-    ins->bindText(2, searchText(c));
-    return ins->run({});
+    auto writer = SearchTextWriter::open(db);
+    if (!writer)
+        return std::unexpected(writer.error());
+    return writer->write(c.id, searchText(c).toUtf8());
 }
 
 Result<void> stepDone(Statement &s, sqlite3 *db, const QString &what)
@@ -362,16 +355,14 @@ Result<MergeRecord> CustomerRepository::merge(CustomerId keep, CustomerId other)
     if (auto ok = moveRows(db, "calls", record.movedCalls, keep); !ok)
         return std::unexpected(ok.error());
     auto remove = Statement::prepare(db, "DELETE FROM customers WHERE id = ?1");
-    auto unindex = Statement::prepare(db, "DELETE FROM customer_search WHERE rowid = ?1");
+    auto unindex = SearchTextWriter::open(db);
     if (!remove || !unindex)
         return fail(QCoreApplication::translate("tierdesk::store", "The merge was not saved."));
     remove->bind(1, std::int64_t(other));
     if (auto ok = remove->run(QCoreApplication::translate("tierdesk::store", "The merge was not saved."));
         !ok)
         return std::unexpected(ok.error());
-    unindex->bind(1, std::int64_t(other));
-    if (auto ok = unindex->run(QCoreApplication::translate("tierdesk::store", "The merge was not saved."));
-        !ok)
+    if (auto ok = unindex->remove(other); !ok)
         return std::unexpected(ok.error());
     // The profile update runs inside this transaction (SQLite nests nothing: update() would try
     // its own BEGIN), so write it directly.

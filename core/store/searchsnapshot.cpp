@@ -1,5 +1,6 @@
 #include "searchsnapshot.h"
 
+#include "searchindex.h"
 #include "sqlite.h"
 
 #include <QScopeGuard>
@@ -53,16 +54,17 @@ int compareBinary(std::string_view a, std::string_view b)
 
 Result<QByteArray> SearchSnapshot::token(sqlite3 *db)
 {
-    // FTS5's structure record: rewritten, with its counter raised, at every change of the index.
-    auto s = Statement::prepare(db, "SELECT block FROM customer_search_data WHERE id = 10");
+    // FTS5's structure record: rewritten, with its counter raised, at every change of the index;
+    // and the count of writes to the pending texts (searchindex.h), raised at each while they
+    // are pending.
+    auto s = Statement::prepare(db, "SELECT (SELECT block FROM customer_search_data WHERE id = 10), "
+                                    "(SELECT changes FROM customer_search_pending_state)");
     if (!s)
         return std::unexpected(s.error());
     const int rc = s->step();
-    if (rc == SQLITE_ROW)
-        return s->bytes(0).toByteArray();
-    if (rc == SQLITE_DONE)
-        return QByteArray();
-    return std::unexpected(sqliteError(db, rc, {}));
+    if (rc != SQLITE_ROW)
+        return std::unexpected(sqliteError(db, rc, {}));
+    return s->bytes(0).toByteArray() + '\0' + QByteArray::number(s->int64(1));
 }
 
 Result<std::shared_ptr<const SearchSnapshot>> SearchSnapshot::read(sqlite3 *db)
@@ -98,7 +100,13 @@ Result<std::shared_ptr<const SearchSnapshot>> SearchSnapshot::readTexts(sqlite3 
     out->m_offsets.reserve(expected + 1);
     out->m_ids.reserve(expected);
     {
-        auto s = Statement::prepare(db, "SELECT rowid, text FROM customer_search ORDER BY rowid");
+        auto pending = searchindex::isPending(db);
+        if (!pending)
+            return std::unexpected(pending.error());
+        auto s =
+            Statement::prepare(db, *pending ? "SELECT id, text FROM customer_search_pending WHERE text IS "
+                                              "NOT NULL ORDER BY id"
+                                            : "SELECT rowid, text FROM customer_search ORDER BY rowid");
         if (!s)
             return std::unexpected(s.error());
         int rc;

@@ -30,7 +30,9 @@ namespace tierdesk::store {
 /// Immutable once read, so threads share it. A snapshot stands for the database while the index's
 /// structure record (customer_search_data, id 10) is the one it was read with: FTS5 rewrites that
 /// record at every change of the index, and every write of a customer's name, company, phone or
-/// e-mail rewrites the customer's row of the index (repositories, imports, merges, undo). Archiving
+/// e-mail rewrites the customer's row of the index (repositories, imports, merges, undo). While
+/// the texts are pending (searchindex.h), they are read from customer_search_pending, and each
+/// such write raises the count of pending writes, which the snapshot compares as well. Archiving
 /// does not; who is archived is read at each search.
 class SearchSnapshot final {
 public:

@@ -264,6 +264,53 @@ TEST_F(Cli, ImportOfACleanFolderPrintsTheCounts)
     EXPECT_EQ(customersIn(db()), 3);
 }
 
+TEST_F(Cli, ABigImportSaysItsSearchIndexIsPendingAndIndexSearchBuildsIt)
+{
+    // One customer more than an import's commit indexes (20,000).
+    QByteArray rows = "id,name,company,type,phone,email,city,owner,created_at,intent,tags\n";
+    for (int i = 1; i <= 20'001; ++i)
+        rows += QByteArray::number(i) + (i == 777 ? ",王伟明" : ",李娜") + ",,,,,,,2025-01-01,,\n";
+    write(QStringLiteral("in/customers.csv"), rows);
+    write(QStringLiteral("in/orders.csv"), "id,customer_id,ordered_at,amount,profit\n");
+    write(QStringLiteral("in/calls.csv"),
+          "id,customer_id,called_at,direction,outcome,duration_s,next_follow_up,note\n");
+    const Ran imported =
+        run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in"))});
+    EXPECT_EQ(imported.exitCode, 0) << imported;
+    EXPECT_TRUE(imported.out.contains("20001 customers")) << imported;
+    EXPECT_TRUE(imported.out.contains("tierdesk-cli index-search")) << imported;
+    // Searches work meanwhile.
+    const auto exportOf = [&](const char *search) {
+        const QString out = path(QStringLiteral("found.csv"));
+        const Ran o =
+            run({QStringLiteral("--db"), db(), QStringLiteral("export-customers"), QStringLiteral("--out"),
+                 out, QStringLiteral("--search"), QString::fromUtf8(search)});
+        EXPECT_EQ(o.exitCode, 0) << o;
+        QFile f(out);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+        return f.readAll();
+    };
+    const QByteArray before = exportOf("王伟明");
+    EXPECT_EQ(before.count('\n'), 2) << before.constData(); // the header and customer 777
+    EXPECT_TRUE(before.contains("王伟明")) << before.constData();
+
+    const Ran built = run({QStringLiteral("--db"), db(), QStringLiteral("index-search")});
+    EXPECT_EQ(built.exitCode, 0) << built;
+    EXPECT_TRUE(built.out.contains("Indexed 20001 customers")) << built;
+    EXPECT_EQ(exportOf("王伟明"), before);
+    const Ran again = run({QStringLiteral("--db"), db(), QStringLiteral("index-search")});
+    EXPECT_EQ(again.exitCode, 0) << again;
+    EXPECT_TRUE(again.out.contains("nothing to do")) << again;
+}
+
+TEST_F(Cli, ASmallImportSaysNothingOfTheSearchIndex)
+{
+    writeFixture();
+    const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in"))});
+    EXPECT_EQ(o.exitCode, 0) << o;
+    EXPECT_FALSE(o.out.contains("index-search")) << o;
+}
+
 TEST_F(Cli, ImportWithARejectedRowExitsOneAndImportsNothing)
 {
     writeFixture();

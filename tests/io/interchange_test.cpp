@@ -2,8 +2,11 @@
 // must give back what was imported, byte for byte.
 
 #include "io/interchange.h"
+#include "store/bulk.h"
+#include "store/customerquery.h"
 #include "store/database.h"
 #include "store/repositories.h"
+#include "store/searchindex.h"
 #include "support/testsupport.h"
 
 #include <QByteArray>
@@ -716,8 +719,9 @@ TEST_F(Interchange, AnImportGivesTheConnectionItsPageCacheAndSorterBack)
     EXPECT_EQ(count("customers"), 2);
 }
 
-// An import into an empty database file builds the search index in a helper thread, on a
-// scratch file next to the database, and copies it in before the commit.
+// An import into an empty database indexes its customers' search texts at its commit when they
+// are few; a bigger one leaves them pending, and PendingSearchBuild indexes them in a scratch file
+// next to the database and copies that index in (store/searchindex.h).
 
 namespace {
 
@@ -765,9 +769,9 @@ TEST_F(Interchange, AFreshImportIsFoundBySearch)
     EXPECT_EQ(found(db.handle(), "\"王伟明\""), (std::vector<qint64>{1, 3}));
 }
 
-TEST_F(Interchange, AFreshImportLeavesTheSearchIndexsSettingsAsANewDatabaseHasThem)
+TEST_F(Interchange, ABuiltSearchIndexHasTheSettingsANewDatabaseHas)
 {
-    // The helper builds the index with a bigger in-memory hash of terms; that setting is FTS5's
+    // The scratch index is built with a bigger in-memory hash of terms; that setting is FTS5's
     // config table's, and does not come along into the database.
     const auto settings = [](sqlite3 *h) {
         QStringList out;
@@ -785,7 +789,14 @@ TEST_F(Interchange, AFreshImportLeavesTheSearchIndexsSettingsAsANewDatabaseHasTh
     for (int i = 1; i <= 3'000; ++i)
         rows += customerRow(i, i % 2 ? "王伟明" : "李小娜");
     customers(rows);
-    ASSERT_TRUE(import().committed);
+    store::BulkImport::setTextsIndexedAtCommit(100);
+    const bool committed = import().committed;
+    store::BulkImport::setTextsIndexedAtCommit(20'000);
+    ASSERT_TRUE(committed);
+    // The connection reads the empty index before the build replaces it.
+    EXPECT_TRUE(found(db.handle(), "\"李小娜\"").empty());
+    EXPECT_EQ(count("customer_search_pending"), 3'000);
+    ASSERT_TRUE(store::PendingSearchBuild::run(db));
     EXPECT_EQ(settings(db.handle()), QStringList{QStringLiteral("version=4")});
     EXPECT_EQ(found(db.handle(), "\"李小娜\"").size(), 1'500u);
     EXPECT_EQ(sqlite3_exec(db.handle(),
@@ -804,15 +815,15 @@ TEST_F(Interchange, ASecondImportIndexesItsCustomersForSearchToo)
     EXPECT_EQ(found(db.handle(), "\"王伟明\""), (std::vector<qint64>{1, 2}));
 }
 
-TEST_F(Interchange, NoScratchFileOfTheSearchIndexIsLeftBehind)
+TEST_F(Interchange, ABigImportLeavesItsSearchTextsPendingUntilTheIndexIsBuilt)
 {
     const QDir folder(tmp.path());
     const QStringList scratch{QStringLiteral("tierdesk.sqlite.search-*")};
     // Rejected, so rolled back.
     customers(customerRow(1) + "2,张敏,,vip,,,,,2026-01-05,,\n");
     EXPECT_FALSE(import().committed);
-    EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
     EXPECT_EQ(count("customer_search"), 0);
+    EXPECT_EQ(count("customer_search_pending"), 0);
     // Cancelled half-way.
     QByteArray rows;
     for (int i = 1; i <= 40'000; ++i)
@@ -826,20 +837,28 @@ TEST_F(Interchange, NoScratchFileOfTheSearchIndexIsLeftBehind)
     EXPECT_TRUE(cancelled->cancelled);
     EXPECT_EQ(count("customers"), 0);
     EXPECT_EQ(count("customer_search"), 0);
-    EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
-    // Committed.
+    EXPECT_EQ(count("customer_search_pending"), 0);
+    // Committed: more customers than the commit indexes (20,000), so their texts are pending,
+    // and searches read them.
     ASSERT_TRUE(import().committed);
+    EXPECT_EQ(count("customer_search"), 0);
+    EXPECT_EQ(count("customer_search_pending"), 40'000);
+    store::CustomerFilter filter;
+    filter.search = QStringLiteral("客户甲");
+    auto pendingCount = store::CustomerQuery(db).count(filter);
+    ASSERT_TRUE(pendingCount);
+    EXPECT_EQ(*pendingCount, 40'000);
+    // Built: every text in the index, none pending, no scratch file left.
+    auto built = store::PendingSearchBuild::run(db);
+    ASSERT_TRUE(built);
+    EXPECT_EQ(*built, 40'000);
     EXPECT_EQ(count("customer_search"), 40'000);
+    EXPECT_EQ(count("customer_search_pending"), 0);
     EXPECT_EQ(found(db.handle(), "\"客户甲\"").size(), 40'000u);
     EXPECT_TRUE(folder.entryList(scratch).isEmpty()) << folder.entryList(scratch).join(u' ').toStdString();
-    // The scratch file was attached to the connection for the copy, and is detached again.
-    sqlite3_stmt *stmt = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db.handle(), "SELECT group_concat(name) FROM pragma_database_list", -1,
-                                 &stmt, nullptr),
-              SQLITE_OK);
-    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-    EXPECT_STREQ(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)), "main");
-    sqlite3_finalize(stmt);
+    auto indexedCount = store::CustomerQuery(db).count(filter);
+    ASSERT_TRUE(indexedCount);
+    EXPECT_EQ(*indexedCount, 40'000);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -368,7 +368,7 @@ TEST_F(DatabaseFile, AVersionFourDatabaseLosesTheTwoCustomerIndexesOthersRepeatA
     };
     store::Database db;
     ASSERT_TRUE(db.open(path()));
-    EXPECT_EQ(db.schemaVersion(), 5);
+    EXPECT_EQ(db.schemaVersion(), store::Database::latestSchemaVersion());
     EXPECT_EQ(customerIndexes(db), QStringLiteral("customers_by_company customers_by_name customers_by_owner "
                                                   "customers_by_phone customers_email_key"));
     EXPECT_EQ(pragma(db, "SELECT id || ' ' || owner || ' ' || phone_key FROM customers"),
@@ -379,6 +379,25 @@ TEST_F(DatabaseFile, AVersionFourDatabaseLosesTheTwoCustomerIndexesOthersRepeatA
     store::Database fresh;
     ASSERT_TRUE(fresh.open(dir.filePath(QStringLiteral("new.sqlite"))));
     EXPECT_EQ(customerIndexes(fresh), customerIndexes(db));
+}
+
+TEST_F(DatabaseFile, AVersionFiveDatabaseKeepsItsSearchIndexAndHasNoTextPending)
+{
+    ASSERT_NO_FATAL_FAILURE(makeFileOfVersion(path(), 5,
+                                              "INSERT INTO customers (id, name, created_at) VALUES "
+                                              "(5, 'Li Wei', '2025-01-01'); INSERT INTO customer_search "
+                                              "(rowid, text) VALUES (5, 'li wei'); PRAGMA user_version = 5"));
+    store::Database db;
+    ASSERT_TRUE(db.open(path()));
+    EXPECT_EQ(db.schemaVersion(), 6);
+    EXPECT_EQ(pragma(db, "SELECT count(*) FROM customer_search_pending"), QStringLiteral("0"));
+    EXPECT_EQ(pragma(db, "SELECT id || ' ' || changes FROM customer_search_pending_state"),
+              QStringLiteral("1 0"));
+    EXPECT_EQ(pragma(db, "SELECT rowid FROM customer_search WHERE customer_search MATCH 'wei'"),
+              QStringLiteral("5"));
+    // One row of state, no more.
+    EXPECT_FALSE(db.exec("INSERT INTO customer_search_pending_state (id, changes) VALUES (2, 0)"));
+    EXPECT_EQ(pragma(db, "PRAGMA integrity_check"), QStringLiteral("ok"));
 }
 
 namespace {

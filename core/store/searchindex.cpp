@@ -1,0 +1,366 @@
+#include "searchindex.h"
+
+#include "database.h"
+#include "sqlite.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
+
+#include <sqlite3.h>
+#include <string_view>
+
+namespace tierdesk::store {
+namespace {
+
+/// The definition of customer_search (schema version 1), repeated in the scratch file.
+constexpr char kDefinition[] = "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram')";
+
+/// FTS5 gathers this many bytes of terms in memory before it writes them as a new segment (1 MB by
+/// default): fewer segments to merge. Kept in the scratch index's config table only.
+constexpr char kHashSize[] =
+    "INSERT INTO customer_search (customer_search, rank) VALUES ('hashsize', 16777216)";
+
+QString notBuilt()
+{
+    return QCoreApplication::translate("tierdesk::store", "The search index could not be built.");
+}
+
+Result<void> exec(sqlite3 *db, const char *sql)
+{
+    if (const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr); rc != SQLITE_OK)
+        return std::unexpected(sqliteError(db, sqlite3_extended_errcode(db), notBuilt()));
+    return {};
+}
+
+Result<void> removeIndexed(sqlite3 *db, CustomerId id)
+{
+    auto s = Statement::prepare(db, "DELETE FROM customer_search WHERE rowid = ?1");
+    if (!s)
+        return std::unexpected(s.error());
+    s->bind(1, std::int64_t(id));
+    return s->run(notBuilt());
+}
+
+Result<void> insertIndexed(sqlite3 *db, CustomerId id, QByteArrayView utf8)
+{
+    auto s = Statement::prepare(db, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)");
+    if (!s)
+        return std::unexpected(s.error());
+    s->bind(1, std::int64_t(id));
+    s->bindText(2, utf8);
+    return s->run(notBuilt());
+}
+
+} // namespace
+
+namespace searchindex {
+
+Result<bool> isPending(sqlite3 *db)
+{
+    auto n = selectInt(db, "SELECT EXISTS (SELECT 1 FROM customer_search_pending)");
+    if (!n)
+        return std::unexpected(n.error());
+    return *n != 0;
+}
+
+Result<qint64> pendingWrites(sqlite3 *db)
+{
+    return selectInt(db, "SELECT changes FROM customer_search_pending_state");
+}
+
+Result<void> indexPendingInPlace(sqlite3 *db)
+{
+    // The index is empty while texts are pending; a row it has anyway gives way, rather than
+    // stop the insert on its rowid.
+    for (const char *sql :
+         {"DELETE FROM customer_search WHERE rowid IN (SELECT id FROM customer_search_pending)",
+          "INSERT INTO customer_search (rowid, text) SELECT id, text FROM "
+          "customer_search_pending WHERE text IS NOT NULL ORDER BY id",
+          "DELETE FROM customer_search_pending"}) {
+        if (auto ok = exec(db, sql); !ok)
+            return ok;
+    }
+    return {};
+}
+
+} // namespace searchindex
+
+Result<SearchTextWriter> SearchTextWriter::open(sqlite3 *db)
+{
+    SearchTextWriter out;
+    auto pending = searchindex::isPending(db);
+    if (!pending)
+        return std::unexpected(pending.error());
+    out.m_pending = *pending;
+    if (out.m_pending) {
+        if (auto ok = exec(db, "UPDATE customer_search_pending_state SET changes = changes + 1"); !ok)
+            return std::unexpected(ok.error());
+    }
+    // While pending, the insert of a text and the removal (a row without text) are one statement.
+    auto remove = Statement::prepare(db, out.m_pending ? "INSERT OR REPLACE INTO customer_search_pending "
+                                                         "(id, text, changed) SELECT ?1, NULL, changes FROM "
+                                                         "customer_search_pending_state"
+                                                       : "DELETE FROM customer_search WHERE rowid = ?1");
+    auto insert =
+        Statement::prepare(db, out.m_pending ? "INSERT OR REPLACE INTO customer_search_pending "
+                                               "(id, text, changed) SELECT ?1, ?2, changes FROM "
+                                               "customer_search_pending_state"
+                                             : "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)");
+    if (!remove)
+        return std::unexpected(remove.error());
+    if (!insert)
+        return std::unexpected(insert.error());
+    out.m_remove = std::move(*remove);
+    out.m_insert = std::move(*insert);
+    return out;
+}
+
+Result<void> SearchTextWriter::write(CustomerId id, QByteArrayView utf8)
+{
+    if (!m_pending) {
+        if (auto ok = remove(id); !ok)
+            return ok;
+    }
+    m_insert.bind(1, std::int64_t(id));
+    m_insert.bindText(2, utf8);
+    return m_insert.run({});
+}
+
+Result<void> SearchTextWriter::remove(CustomerId id)
+{
+    m_remove.bind(1, std::int64_t(id));
+    return m_remove.run({});
+}
+
+struct PendingSearchBuild::Private {
+    explicit Private(Database &database)
+        : db(database)
+    {}
+    Database &db;
+    /// The scratch file of the index prepare() built; open() only while it is built.
+    QTemporaryFile file;
+    /// prepare() found texts pending and built their index in `file`.
+    bool built = false;
+    /// prepare() found texts pending, and no scratch file could be written: install() indexes
+    /// them in place.
+    bool inPlace = false;
+    /// The writes counter (pendingWrites()) of the snapshot prepare() read.
+    qint64 since = 0;
+
+    void forget()
+    {
+        built = false;
+        inPlace = false;
+        if (!file.fileName().isEmpty())
+            file.remove();
+    }
+
+    /// Opens a scratch database next to the database; null when that is not possible (in
+    /// memory, or a folder that cannot be written).
+    sqlite3 *openScratch()
+    {
+        const QString path = db.path();
+        if (path.isEmpty() || path == QStringLiteral(":memory:"))
+            return nullptr;
+        file.setFileTemplate(QFileInfo(path).absoluteFilePath() + QStringLiteral(".search-XXXXXX"));
+        if (!file.open())
+            return nullptr;
+        file.close(); // only its name is kept; SQLite writes it
+        sqlite3 *side = nullptr;
+        const QByteArray name = QFile::encodeName(file.fileName());
+        if (sqlite3_open_v2(name.constData(), &side, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+            SQLITE_OK) {
+            sqlite3_close(side);
+            file.remove();
+            return nullptr;
+        }
+        // A scratch file: nothing of it has to survive a crash.
+        for (const char *sql :
+             {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE",
+              "PRAGMA page_size = 16384", "PRAGMA cache_size = -16384", kDefinition, kHashSize, "BEGIN"}) {
+            if (sqlite3_exec(side, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+                sqlite3_close(side);
+                file.remove();
+                return nullptr;
+            }
+        }
+        return side;
+    }
+
+    /// Copies the scratch index over the empty customer_search, in the caller's transaction. The
+    /// virtual table is created again first, so that no connection keeps a view of the empty index
+    /// cached in its FTS5 table. Each of the five tables is copied by `INSERT INTO t SELECT * FROM
+    /// pending_search.t`, which SQLite carries out as a copy of the stored records, without
+    /// decoding them (its transfer optimization, for tables of the same definition).
+    Result<void> copyIn(sqlite3 *h)
+    {
+        for (const char *sql : {"DROP TABLE customer_search", kDefinition}) {
+            if (auto ok = exec(h, sql); !ok)
+                return ok;
+        }
+        for (const char *table : {"customer_search_data", "customer_search_idx", "customer_search_content",
+                                  "customer_search_docsize", "customer_search_config"}) {
+            QByteArray sql = QByteArray("DELETE FROM main.") + table + "; INSERT INTO main." + table +
+                             " SELECT * FROM pending_search." + table;
+            if (table == std::string_view("customer_search_config"))
+                sql += " WHERE k <> 'hashsize'";
+            if (auto ok = exec(h, sql.constData()); !ok)
+                return ok;
+        }
+        // The texts written since prepare() read them: indexed again, or taken out.
+        auto changed = Statement::prepare(
+            h, "SELECT id, text FROM customer_search_pending WHERE changed > ?1 ORDER BY id");
+        if (!changed)
+            return std::unexpected(changed.error());
+        changed->bind(1, std::int64_t(since));
+        int rc;
+        while ((rc = changed->step()) == SQLITE_ROW) {
+            const CustomerId id = changed->int64(0);
+            if (auto ok = removeIndexed(h, id); !ok)
+                return ok;
+            if (!changed->isNull(1)) {
+                if (auto ok = insertIndexed(h, id, changed->bytes(1)); !ok)
+                    return ok;
+            }
+        }
+        if (rc != SQLITE_DONE)
+            return std::unexpected(sqliteError(h, rc, notBuilt()));
+        return exec(h, "DELETE FROM customer_search_pending");
+    }
+};
+
+PendingSearchBuild::PendingSearchBuild(Database &db)
+    : d(std::make_unique<Private>(db))
+{}
+
+PendingSearchBuild::~PendingSearchBuild()
+{
+    d->forget();
+}
+
+Result<qint64> PendingSearchBuild::prepare(const std::atomic<bool> *stop)
+{
+    d->forget();
+    sqlite3 *h = d->db.handle();
+    ReadTransaction read(h);
+    auto pending = searchindex::isPending(h);
+    if (!pending)
+        return std::unexpected(pending.error());
+    if (!*pending)
+        return 0;
+    auto since = searchindex::pendingWrites(h);
+    if (!since)
+        return std::unexpected(since.error());
+    d->since = *since;
+
+    sqlite3 *side = d->openScratch();
+    if (!side) {
+        auto texts = selectInt(h, "SELECT count(*) FROM customer_search_pending WHERE text IS NOT NULL");
+        if (!texts)
+            return std::unexpected(texts.error());
+        d->inPlace = true;
+        return *texts;
+    }
+    sqlite3_stmt *insert = nullptr;
+    int rc = sqlite3_prepare_v2(side, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)", -1,
+                                &insert, nullptr);
+    auto texts = Statement::prepare(
+        h, "SELECT id, text FROM customer_search_pending WHERE text IS NOT NULL ORDER BY id");
+    qint64 count = 0;
+    std::optional<Error> error;
+    if (rc != SQLITE_OK) {
+        error = sqliteError(side, rc, notBuilt());
+    } else if (!texts) {
+        error = texts.error();
+    } else {
+        while ((rc = texts->step()) == SQLITE_ROW) {
+            if (stop && (count & 4095) == 0 && stop->load()) {
+                error = Error{QCoreApplication::translate("tierdesk::store", "Stopped."), {}};
+                break;
+            }
+            const QByteArrayView text = texts->bytes(1);
+            sqlite3_bind_int64(insert, 1, texts->int64(0));
+            sqlite3_bind_text(insert, 2, text.data(), int(text.size()), SQLITE_STATIC);
+            const int done = sqlite3_step(insert);
+            sqlite3_reset(insert);
+            if (done != SQLITE_DONE) {
+                error = sqliteError(side, done, notBuilt());
+                break;
+            }
+            ++count;
+        }
+        if (!error && rc != SQLITE_DONE)
+            error = sqliteError(h, rc, notBuilt());
+    }
+    sqlite3_finalize(insert);
+    if (!error && sqlite3_exec(side, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        error = sqliteError(side, sqlite3_extended_errcode(side), notBuilt());
+    // Its connection keeps the file locked until it is closed (locking_mode).
+    sqlite3_close(side);
+    if (error) {
+        d->forget();
+        return std::unexpected(*error);
+    }
+    d->built = true;
+    return count;
+}
+
+Result<void> PendingSearchBuild::install()
+{
+    if (!d->built && !d->inPlace)
+        return {};
+    if (auto ok = d->db.integrity(); !ok)
+        return ok;
+    sqlite3 *h = d->db.handle();
+    // Not Database::beginWrite(): its count of writes would have the stored classification taken
+    // for out of date, and nothing it reads changes here.
+    if (const int rc = sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr); rc != SQLITE_OK)
+        return std::unexpected(sqliteError(h, rc, notBuilt()));
+    bool attached = false;
+    auto work = [&]() -> Result<void> {
+        auto pending = searchindex::isPending(h);
+        if (!pending)
+            return std::unexpected(pending.error());
+        if (!*pending)
+            return {}; // built meanwhile by another connection
+        auto empty = selectInt(h, "SELECT NOT EXISTS (SELECT 1 FROM customer_search_content)");
+        if (!empty)
+            return std::unexpected(empty.error());
+        if (d->inPlace || !*empty)
+            return searchindex::indexPendingInPlace(h);
+        auto attach = Statement::prepare(h, "ATTACH ?1 AS pending_search");
+        if (!attach)
+            return std::unexpected(attach.error());
+        attach->bindText(1, QByteArrayView(QFile::encodeName(d->file.fileName())));
+        if (auto ok = attach->run(notBuilt()); !ok)
+            return ok;
+        attached = true;
+        return d->copyIn(h);
+    };
+    auto ok = work();
+    if (ok && sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        ok = std::unexpected(sqliteError(h, sqlite3_extended_errcode(h), notBuilt()));
+    if (!ok)
+        sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+    // SQLite refuses to detach inside a transaction.
+    if (attached)
+        sqlite3_exec(h, "DETACH pending_search", nullptr, nullptr, nullptr);
+    if (ok)
+        d->forget();
+    return ok;
+}
+
+Result<qint64> PendingSearchBuild::run(Database &db)
+{
+    PendingSearchBuild build(db);
+    auto texts = build.prepare();
+    if (!texts)
+        return texts;
+    if (auto ok = build.install(); !ok)
+        return std::unexpected(ok.error());
+    return texts;
+}
+
+} // namespace tierdesk::store
