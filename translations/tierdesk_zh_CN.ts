@@ -3701,6 +3701,14 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
+    <message>
+        <source>Indexing customers for search…</source>
+        <translation>正在为搜索建立客户索引…</translation>
+    </message>
+    <message>
+        <source>After a big import, the search index is built in the background. Searches work meanwhile, a little more slowly.</source>
+        <translation>大批导入后，搜索索引会在后台建立。期间仍可搜索，只是稍慢一些。</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::MigrationModel</name>

@@ -55,6 +55,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_statusDatabase(new QLabel(this))
     , m_statusAsOf(new QLabel(this))
     , m_statusClassified(new QLabel(this))
+    , m_statusSearch(new QLabel(this))
     , m_progress(new QProgressBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -110,6 +111,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_progress->hide();
     m_statusDatabase->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_statusDatabase, 1);
+    m_statusSearch->setObjectName(QStringLiteral("statusSearch"));
+    m_statusSearch->setText(tr("Indexing customers for search…"));
+    m_statusSearch->setToolTip(tr("After a big import, the search index is built in the background. "
+                                  "Searches work meanwhile, a little more slowly."));
+    m_statusSearch->setVisible(session->isBuildingSearchIndex());
+    statusBar()->addPermanentWidget(m_statusSearch);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_statusClassified);
     statusBar()->addPermanentWidget(m_statusAsOf);
@@ -131,7 +138,14 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // A run stopped by closing its file (File › Open… of another) tells nothing more.
     connect(session, &Session::closed, this, [this] {
         m_progress->hide();
+        m_statusSearch->hide();
         updateStatus();
+    });
+    connect(session, &Session::searchIndexStarted, m_statusSearch, &QWidget::show);
+    // The search texts in memory were read from the pending texts: read again from the index.
+    connect(session, &Session::searchIndexFinished, this, [this] {
+        m_statusSearch->hide();
+        m_customers->model()->prepareSearch();
     });
     connect(session, &Session::reclassifyFinished, this, [this](bool ok, const QString &error) {
         m_progress->hide();

@@ -85,6 +85,7 @@ private:
     QLabel *m_statusDatabase;
     QLabel *m_statusAsOf;
     QLabel *m_statusClassified;
+    QLabel *m_statusSearch; ///< while the search texts of a big import are indexed
     QProgressBar *m_progress;
     QMenu *m_recentMenu = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "model/memory.h"
 #include "store/database.h"
 #include "store/importlog.h"
+#include "store/searchindex.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -14,7 +15,13 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <cerrno>
 #include <utility>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 namespace tierdesk::ui {
 namespace {
@@ -23,6 +30,33 @@ namespace {
 /// takes a few tenths of a second at most; the search texts stop within half a second; a long
 /// read, such as an Export…, is not waited for to its end).
 constexpr int kWaitForReadsMs = 1000;
+
+/// The thread of buildSearchIndex(): one, below the window's threads (a million texts keep it
+/// busy for some 8 s of CPU).
+QThreadPool *searchBuildPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        p->setExpiryTimeout(-1); // its priority, lowered once (see lowerThisThread()), stays
+        return p;
+    }();
+    return pool;
+}
+
+/// Puts the calling thread below the others (Linux keeps a nice value per thread), once.
+void lowerThisThread()
+{
+#ifdef Q_OS_LINUX
+    thread_local bool lowered = false;
+    if (!std::exchange(lowered, true)) {
+        errno = 0;
+        const int nice = getpriority(PRIO_PROCESS, 0);
+        if (errno == 0)
+            setpriority(PRIO_PROCESS, 0, std::min(nice + 10, 19));
+    }
+#endif
+}
 
 } // namespace
 
@@ -37,7 +71,10 @@ Session::~Session()
     // after it told the window (see reclassify()), must close its connection before the
     // application's SQL driver goes.
     stopReclassify();
+    if (m_searchBuild) // its copy, if it has begun, rolls back at once
+        m_searchBuild->stop = m_searchBuild->yield = true;
     workerPool()->waitForDone();
+    searchBuildPool()->waitForDone();
 }
 
 QThreadPool *Session::workerPool()
@@ -67,6 +104,7 @@ Result<void> Session::open(const QString &path)
     m_settings = std::move(*settings);
     reloadRunInfo();
     emit opened();
+    buildSearchIndex();
     return {};
 }
 
@@ -77,6 +115,9 @@ void Session::close()
     // A run of this file stops; its end, whenever it comes, is no one's concern any more (the
     // next file's run, if any, is another).
     stopReclassify();
+    if (m_searchBuild)
+        m_searchBuild->stop = m_searchBuild->yield = true;
+    m_searchBuild.reset();
     m_db.reset();
     m_lastRun.reset();
     emit closed();
@@ -372,6 +413,7 @@ void Session::writeInBackground(std::function<Result<void>(store::Database &)> w
         if (!m_reclassifying && std::exchange(m_runAgain, false))
             reclassify();
         finished(watcher->result());
+        buildSearchIndex();
     });
     watcher->setFuture(QtConcurrent::run(
         workerPool(),
@@ -406,6 +448,7 @@ void Session::endBackgroundImport(bool changed, bool history)
         m_runAgain = m_runAgain || (changed && history);
     else if (std::exchange(m_runAgain, false) || (changed && history))
         reclassify();
+    buildSearchIndex();
     if (!changed)
         return;
     // A classification follows (new orders or calls, or F5 pressed meanwhile): its end tells the
@@ -494,10 +537,63 @@ void Session::beforeWrite()
     // runs again once it has ended. Its write transaction, if it has begun (seconds at a million
     // customers, with the file's write lock held), rolls back within milliseconds of the flag,
     // so this write waits that long for the lock instead of the rest of the run.
+    if (m_searchBuild)
+        m_searchBuild->yield = true;
     if (!m_reclassifying || !m_stopRun)
         return;
     *m_stopRun = true;
     m_runAgain = true;
+}
+
+void Session::buildSearchIndex()
+{
+    if (!m_db || m_searchBuild || m_reclassifying || m_writingInBackground ||
+        m_db->path() == QStringLiteral(":memory:"))
+        return;
+    auto pending = store::searchindex::isPending(m_db->handle());
+    if (!pending || !*pending)
+        return;
+    m_searchBuild = std::make_shared<SearchBuild>();
+    emit searchIndexStarted();
+    QPointer<Session> self(this);
+    (void)QtConcurrent::run(
+        searchBuildPool(), [path = m_db->path(), check = m_db->damageCheck(), self, build = m_searchBuild] {
+            lowerThisThread();
+            Result<void> done;
+            {
+                store::Database db;
+                done = db.openBeside(path, check);
+                store::PendingSearchBuild pendingBuild(db);
+                if (done) {
+                    auto texts = pendingBuild.prepare(&build->stop);
+                    if (!texts)
+                        done = std::unexpected(texts.error());
+                }
+                // The copy holds the write lock (some 1.6 s at a million customers): a write of the
+                // window has it roll back at once, and it tries again a little later.
+                auto yield = std::shared_ptr<const std::atomic<bool>>(build, &build->yield);
+                for (int attempt = 0; done && !build->stop; ++attempt) {
+                    build->yield = false;
+                    db.stopWhen(yield);
+                    done = pendingBuild.install();
+                    db.stopWhen(nullptr);
+                    if (done || !build->yield || attempt == 20)
+                        break;
+                    done = {};
+                    QThread::msleep(500);
+                }
+            }
+            releaseFreeMemory();
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, build, ok = done.has_value() && !build->stop] {
+                    if (!self || self->m_searchBuild != build)
+                        return; // closed, or another file open
+                    self->m_searchBuild.reset();
+                    emit self->searchIndexFinished(ok);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void Session::stopReclassify()
@@ -622,6 +718,7 @@ void Session::finishReclassify(const QString &error)
     // After a failed run too when an import's changes were left for it to tell.
     if (std::exchange(m_viewsBehind, false) || error.isEmpty())
         emit customersChanged();
+    buildSearchIndex();
 }
 
 } // namespace tierdesk::ui

@@ -136,6 +136,8 @@ public:
     /// the end are signalled; the window stays responsive. Does nothing if one is running.
     void reclassify();
     bool isReclassifying() const { return m_reclassifying; }
+    /// Between searchIndexStarted() and searchIndexFinished().
+    bool isBuildingSearchIndex() const { return m_searchBuild != nullptr; }
     /// The threads of reclassify(): not Qt's global pool, on which the window's painting waits
     /// (a run would hold one of its two threads for seconds).
     static QThreadPool *workerPool();
@@ -159,8 +161,16 @@ signals:
     void reclassifyFinished(bool ok, const QString &error);
     void searchTextsPaused();
     void searchTextsResumed();
+    /// The search texts a big import left pending (store/searchindex.h) are being indexed in the
+    /// background; searches work meanwhile, reading every customer's text.
+    void searchIndexStarted();
+    /// Their index is in place (`ok`), or the build failed and is tried again at the next opening.
+    void searchIndexFinished(bool ok);
 
 private:
+    /// Starts the build of the pending search texts' index in a worker, unless nothing is pending,
+    /// or a classification or a write in the background goes on (their end asks again).
+    void buildSearchIndex();
     /// At the start of each write above: a run of reclassify() going on stops and runs again.
     void beforeWrite();
     /// close() and the destructor: a run going on stops, and nothing of it is reported (its end
@@ -195,6 +205,13 @@ private:
     /// An import's or undo's changes wait for the end of the run going on (tellViewsAfterTheRun()).
     bool m_viewsBehind = false;
     int m_searchPauses = 0; ///< pauseSearchTexts() not resumed yet
+    /// The build of buildSearchIndex() going on: its flags. `yield` (set by beforeWrite()) has its
+    /// copy into the database give way to the window's write and try again; `stop` ends it.
+    struct SearchBuild {
+        std::atomic<bool> yield{false};
+        std::atomic<bool> stop{false};
+    };
+    std::shared_ptr<SearchBuild> m_searchBuild;
 };
 
 } // namespace tierdesk::ui

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "models/customertablemodel.h"
+#include "store/bulk.h"
 #include "store/customerquery.h"
 #include "store/repositories.h"
 #include "store/searchsnapshot.h"
@@ -931,6 +932,92 @@ TEST_F(MainWindowTest, ApplyingADemotionSuggestionChangesTheGrade)
     ASSERT_TRUE(c && *c);
     EXPECT_EQ((*c)->grade, Grade::B);
     EXPECT_EQ((*c)->gradeSetAt, test::date("2026-07-05"));
+}
+
+TEST_F(MainWindowTest, OpeningAFileWhoseSearchTextsArePendingIndexesThemInTheBackground)
+{
+    // A big import's texts are left pending (here: any import of more than one customer).
+    const QString other = dir.filePath(QStringLiteral("imported.sqlite"));
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(other));
+        store::BulkImport::setTextsIndexedAtCommit(1);
+        const auto restore = qScopeGuard([] { store::BulkImport::setTextsIndexedAtCommit(20'000); });
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        for (int i = 1; i <= 3; ++i) {
+            Customer c;
+            c.id = i;
+            c.name = i == 2 ? QStringLiteral("欧阳明月") : QStringLiteral("李娜 %1").arg(i);
+            c.createdAt = date("2026-01-05");
+            ASSERT_TRUE(bulk.addCustomer(c));
+        }
+        ASSERT_TRUE(bulk.commit());
+    }
+    const auto countIn = [&](const char *sql) {
+        store::Database db;
+        EXPECT_TRUE(db.open(other, store::Database::Mode::ReadOnly));
+        sqlite3_stmt *stmt = nullptr;
+        qint64 n = -1;
+        if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            n = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        return n;
+    };
+    ASSERT_EQ(countIn("SELECT count(*) FROM customer_search_pending"), 3);
+
+    QSignalSpy started(session.get(), &ui::Session::searchIndexStarted);
+    QSignalSpy finished(session.get(), &ui::Session::searchIndexFinished);
+    ASSERT_TRUE(window->openDatabase(other));
+    EXPECT_EQ(started.count(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_TRUE(finished.front().at(0).toBool());
+    EXPECT_FALSE(session->isBuildingSearchIndex());
+    EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
+    EXPECT_EQ(countIn("SELECT count(*) FROM customer_search_pending"), 0);
+    EXPECT_EQ(countIn("SELECT count(*) FROM customer_search WHERE customer_search MATCH '\"欧阳明\"'"), 1);
+
+    // Nothing pending: opening it again builds nothing.
+    ASSERT_TRUE(window->openDatabase(dbPath));
+    ASSERT_TRUE(window->openDatabase(other));
+    EXPECT_EQ(started.count(), 1);
+    EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
+}
+
+TEST_F(MainWindowTest, TheStatusBarSaysWhileTheSearchTextsAreIndexed)
+{
+    const QString other = dir.filePath(QStringLiteral("imported.sqlite"));
+    {
+        store::Database db;
+        ASSERT_TRUE(db.open(other));
+        store::BulkImport::setTextsIndexedAtCommit(0);
+        const auto restore = qScopeGuard([] { store::BulkImport::setTextsIndexedAtCommit(20'000); });
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        Customer c;
+        c.id = 1;
+        c.name = QStringLiteral("王伟");
+        c.createdAt = date("2026-01-05");
+        ASSERT_TRUE(bulk.addCustomer(c));
+        ASSERT_TRUE(bulk.commit());
+    }
+    // While the build goes on, the label shows (looked at as the build starts: the window has
+    // shown it by then, and its end cannot have come yet).
+    auto *label = child<QLabel>("statusSearch");
+    std::optional<bool> shown;
+    QString text;
+    QObject::connect(session.get(), &ui::Session::searchIndexStarted, label, [&] {
+        shown = label->isVisible();
+        text = label->text();
+    });
+    QSignalSpy finished(session.get(), &ui::Session::searchIndexFinished);
+    ASSERT_TRUE(window->openDatabase(other));
+    ASSERT_TRUE(shown);
+    EXPECT_TRUE(*shown);
+    EXPECT_EQ(text, QStringLiteral("Indexing customers for search…"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
 }
 
 TEST_F(MainWindowTest, OpeningAFileThatIsNotADatabaseSaysSoAndKeepsTheCurrentOne)
