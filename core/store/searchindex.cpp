@@ -328,7 +328,15 @@ Result<void> PendingSearchBuild::install()
         auto empty = selectInt(h, "SELECT NOT EXISTS (SELECT 1 FROM customer_search_content)");
         if (!empty)
             return std::unexpected(empty.error());
-        if (d->inPlace || !*empty)
+        // The scratch index repeats the definition of customer_search: copied only over that one.
+        auto definition =
+            Statement::prepare(h, "SELECT sql FROM sqlite_schema WHERE name = 'customer_search'");
+        if (!definition)
+            return std::unexpected(definition.error());
+        const bool same =
+            definition->step() == SQLITE_ROW && definition->bytes(0) == QByteArrayView(kDefinition);
+        definition = {};
+        if (d->inPlace || !*empty || !same)
             return searchindex::indexPendingInPlace(h);
         auto attach = Statement::prepare(h, "ATTACH ?1 AS pending_search");
         if (!attach)

@@ -304,6 +304,28 @@ TEST_F(SearchIndex, ABuildOfAnotherConnectionMeanwhileLeavesNothingToInstall)
     EXPECT_EQ(matched("\"王伟民\""), std::vector<CustomerId>({1}));
 }
 
+TEST_F(SearchIndex, AnIndexOfAnotherDefinitionIsBuiltInPlaceAndKeepsItsDefinition)
+{
+    importCustomers(fourCustomers());
+    const char *other =
+        "CREATE VIRTUAL TABLE customer_search USING fts5 (text, tokenize = 'trigram case_sensitive 0')";
+    ASSERT_TRUE(db.exec("DROP TABLE customer_search"));
+    ASSERT_TRUE(db.exec(other));
+    ASSERT_TRUE(store::PendingSearchBuild::run(db));
+    EXPECT_EQ(pendingRows(), 0);
+    EXPECT_EQ(indexedRows(), 4);
+    EXPECT_TRUE(indexIsSound());
+    EXPECT_EQ(matched("\"王伟民\""), std::vector<CustomerId>({1}));
+    sqlite3_stmt *stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db.handle(), "SELECT sql FROM sqlite_schema WHERE name = 'customer_search'",
+                                 -1, &stmt, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)), other);
+    sqlite3_finalize(stmt);
+    EXPECT_TRUE(scratchFiles().isEmpty());
+}
+
 TEST_F(SearchIndex, ADatabaseInMemoryIndexesItsPendingTextsInPlace)
 {
     store::Database memory;
