@@ -934,26 +934,31 @@ TEST_F(MainWindowTest, ApplyingADemotionSuggestionChangesTheGrade)
     EXPECT_EQ((*c)->gradeSetAt, test::date("2026-07-05"));
 }
 
+/// Makes a database file at `path` whose customers (`names`, ids from 1) have their search texts
+/// pending, as after a big import (here every import leaves them pending).
+void makeFileWithPendingTexts(const QString &path, const QStringList &names)
+{
+    store::Database db;
+    ASSERT_TRUE(db.open(path));
+    store::BulkImport::setTextsIndexedAtCommit(0);
+    const auto restore = qScopeGuard([] { store::BulkImport::setTextsIndexedAtCommit(20'000); });
+    store::BulkImport bulk(db);
+    ASSERT_TRUE(bulk.begin());
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        Customer c;
+        c.id = i + 1;
+        c.name = names[i];
+        c.createdAt = date("2026-01-05");
+        ASSERT_TRUE(bulk.addCustomer(c));
+    }
+    ASSERT_TRUE(bulk.commit());
+}
+
 TEST_F(MainWindowTest, OpeningAFileWhoseSearchTextsArePendingIndexesThemInTheBackground)
 {
-    // A big import's texts are left pending (here: any import of more than one customer).
     const QString other = dir.filePath(QStringLiteral("imported.sqlite"));
-    {
-        store::Database db;
-        ASSERT_TRUE(db.open(other));
-        store::BulkImport::setTextsIndexedAtCommit(1);
-        const auto restore = qScopeGuard([] { store::BulkImport::setTextsIndexedAtCommit(20'000); });
-        store::BulkImport bulk(db);
-        ASSERT_TRUE(bulk.begin());
-        for (int i = 1; i <= 3; ++i) {
-            Customer c;
-            c.id = i;
-            c.name = i == 2 ? QStringLiteral("欧阳明月") : QStringLiteral("李娜 %1").arg(i);
-            c.createdAt = date("2026-01-05");
-            ASSERT_TRUE(bulk.addCustomer(c));
-        }
-        ASSERT_TRUE(bulk.commit());
-    }
+    ASSERT_NO_FATAL_FAILURE(makeFileWithPendingTexts(
+        other, {QStringLiteral("李娜 1"), QStringLiteral("欧阳明月"), QStringLiteral("李娜 3")}));
     const auto countIn = [&](const char *sql) {
         store::Database db;
         EXPECT_TRUE(db.open(other, store::Database::Mode::ReadOnly));
@@ -988,20 +993,7 @@ TEST_F(MainWindowTest, OpeningAFileWhoseSearchTextsArePendingIndexesThemInTheBac
 TEST_F(MainWindowTest, TheStatusBarSaysWhileTheSearchTextsAreIndexed)
 {
     const QString other = dir.filePath(QStringLiteral("imported.sqlite"));
-    {
-        store::Database db;
-        ASSERT_TRUE(db.open(other));
-        store::BulkImport::setTextsIndexedAtCommit(0);
-        const auto restore = qScopeGuard([] { store::BulkImport::setTextsIndexedAtCommit(20'000); });
-        store::BulkImport bulk(db);
-        ASSERT_TRUE(bulk.begin());
-        Customer c;
-        c.id = 1;
-        c.name = QStringLiteral("王伟");
-        c.createdAt = date("2026-01-05");
-        ASSERT_TRUE(bulk.addCustomer(c));
-        ASSERT_TRUE(bulk.commit());
-    }
+    ASSERT_NO_FATAL_FAILURE(makeFileWithPendingTexts(other, {QStringLiteral("王伟")}));
     // While the build goes on, the label shows (looked at as the build starts: the window has
     // shown it by then, and its end cannot have come yet).
     auto *label = child<QLabel>("statusSearch");
