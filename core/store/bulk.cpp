@@ -9,7 +9,6 @@
 #include "sqlite.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 
 #include <algorithm>
 #include <atomic>
@@ -452,13 +451,10 @@ struct BulkImport::Private {
     Database &db;
     std::optional<Transaction> tx;
     Statement customer, order, call, tagAdd, tagLink, exists;
-    /// The customers' search texts: into the index, or pending (see searchindex.h).
+    /// The customers' search texts: into the index, or pending (see searchindex.h). Into an
+    /// empty database they are left pending, and commit() indexes them when they are few.
     std::optional<SearchTextWriter> search;
-    /// Into an empty database, the texts are left pending (`pending` binds them, with the writes
-    /// counter in `pendingSince`), and commit() indexes them when they are few.
-    Statement pending;
-    qint64 pendingSince = 0;
-    qint64 pendingTexts = 0;
+    qint64 texts = 0; ///< written by this import
     /// Into an empty database: the orders and the calls in one statement each (addOrders()).
     Statement orderStream, callStream;
     std::unordered_map<QString, std::int64_t> tagIds;
@@ -560,7 +556,6 @@ struct BulkImport::Private {
         tagLink = {};
         exists = {};
         search.reset();
-        pending = {};
         orderStream = {};
         callStream = {};
     }
@@ -590,9 +585,8 @@ struct BulkImport::Private {
 };
 
 BulkImport::BulkImport(Database &db)
-    : d(std::make_unique<Private>(Private{db,           std::nullopt, {}, {}, {}, {},    {},   {},
-                                          std::nullopt, {},           0,  0,  {}, {},    {},   1,
-                                          false,        {},           {}, {}, {}, false, false}))
+    : d(std::make_unique<Private>(Private{db, std::nullopt, {}, {},    {}, {}, {}, {}, std::nullopt, 0,    {},
+                                          {}, {},           1,  false, {}, {}, {}, {}, false,        false}))
 {}
 
 BulkImport::~BulkImport()
@@ -682,14 +676,6 @@ Result<void> BulkImport::begin()
         }
     }
 
-    if (d->fresh) {
-        auto since = searchindex::pendingWrites(db);
-        if (!since) {
-            rollback();
-            return std::unexpected(since.error());
-        }
-        d->pendingSince = *since;
-    }
     const QByteArray orderSql =
         QByteArray("INSERT INTO orders (") + kOrderColumnNames + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
     const QByteArray callSql =
@@ -710,21 +696,13 @@ Result<void> BulkImport::begin()
         if (!r)
             return r;
     }
-    if (d->fresh) {
-        if (auto r = prepare(d->pending, "INSERT OR REPLACE INTO customer_search_pending (id, text, changed) "
-                                         "VALUES (?1, ?2, ?3)");
-            !r) {
-            rollback();
-            return r;
-        }
-    } else {
-        auto writer = SearchTextWriter::open(db);
-        if (!writer) {
-            rollback();
-            return std::unexpected(writer.error());
-        }
-        d->search.emplace(std::move(*writer));
+    auto writer = SearchTextWriter::open(db, d->fresh ? SearchTextWriter::Into::Pending
+                                                      : SearchTextWriter::Into::Current);
+    if (!writer) {
+        rollback();
+        return std::unexpected(writer.error());
     }
+    d->search.emplace(std::move(*writer));
     if (d->fresh) {
         const int rc = sqlite3_create_module(db, importrows::kName, &importrows::kModule, nullptr);
         if (rc != SQLITE_OK) {
@@ -819,16 +797,9 @@ Result<void> BulkImport::addCustomer(const Customer &c, const PreparedCustomer &
         return ok;
     if (d->fresh)
         d->added.insert(c.id);
-    if (d->fresh) {
-        d->pending.bind(1, std::int64_t(c.id));
-        d->pending.bindTextInPlace(2, texts.part(P::SearchText));
-        d->pending.bind(3, std::int64_t(d->pendingSince));
-        if (auto ok = runFor(db, d->pending, what); !ok)
-            return ok;
-        ++d->pendingTexts;
-    } else if (auto ok = d->search->write(c.id, texts.part(P::SearchText)); !ok) {
+    if (auto ok = d->search->write(c.id, texts.part(P::SearchText)); !ok)
         return std::unexpected(Error{what(), ok.error().detail});
-    }
+    ++d->texts;
     int position = 0;
     for (const QString &tag : c.tags) {
         if (tag.isEmpty())
@@ -916,7 +887,7 @@ Result<void> BulkImport::commit()
             }
         }
     }
-    if (d->fresh && d->pendingTexts <= g_indexedAtCommit) {
+    if (d->fresh && d->texts <= g_indexedAtCommit) {
         if (auto ok = searchindex::indexPendingInPlace(d->db.handle()); !ok) {
             rollback();
             return ok;

@@ -34,25 +34,6 @@ Result<void> exec(sqlite3 *db, const char *sql)
     return {};
 }
 
-Result<void> removeIndexed(sqlite3 *db, CustomerId id)
-{
-    auto s = Statement::prepare(db, "DELETE FROM customer_search WHERE rowid = ?1");
-    if (!s)
-        return std::unexpected(s.error());
-    s->bind(1, std::int64_t(id));
-    return s->run(notBuilt());
-}
-
-Result<void> insertIndexed(sqlite3 *db, CustomerId id, QByteArrayView utf8)
-{
-    auto s = Statement::prepare(db, "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)");
-    if (!s)
-        return std::unexpected(s.error());
-    s->bind(1, std::int64_t(id));
-    s->bindText(2, utf8);
-    return s->run(notBuilt());
-}
-
 } // namespace
 
 namespace searchindex {
@@ -87,26 +68,32 @@ Result<void> indexPendingInPlace(sqlite3 *db)
 
 } // namespace searchindex
 
-Result<SearchTextWriter> SearchTextWriter::open(sqlite3 *db)
+Result<SearchTextWriter> SearchTextWriter::open(sqlite3 *db, Into into)
 {
     SearchTextWriter out;
-    auto pending = searchindex::isPending(db);
-    if (!pending)
-        return std::unexpected(pending.error());
-    out.m_pending = *pending;
+    if (into == Into::Current) {
+        auto pending = searchindex::isPending(db);
+        if (!pending)
+            return std::unexpected(pending.error());
+        out.m_pending = *pending;
+    } else {
+        out.m_pending = into == Into::Pending;
+    }
     if (out.m_pending) {
         if (auto ok = exec(db, "UPDATE customer_search_pending_state SET changes = changes + 1"); !ok)
             return std::unexpected(ok.error());
+        auto changes = searchindex::pendingWrites(db);
+        if (!changes)
+            return std::unexpected(changes.error());
+        out.m_changes = *changes;
     }
     // While pending, the insert of a text and the removal (a row without text) are one statement.
     auto remove = Statement::prepare(db, out.m_pending ? "INSERT OR REPLACE INTO customer_search_pending "
-                                                         "(id, text, changed) SELECT ?1, NULL, changes FROM "
-                                                         "customer_search_pending_state"
+                                                         "(id, text, changed) VALUES (?1, NULL, ?2)"
                                                        : "DELETE FROM customer_search WHERE rowid = ?1");
     auto insert =
         Statement::prepare(db, out.m_pending ? "INSERT OR REPLACE INTO customer_search_pending "
-                                               "(id, text, changed) SELECT ?1, ?2, changes FROM "
-                                               "customer_search_pending_state"
+                                               "(id, text, changed) VALUES (?1, ?2, ?3)"
                                              : "INSERT INTO customer_search (rowid, text) VALUES (?1, ?2)");
     if (!remove)
         return std::unexpected(remove.error());
@@ -124,13 +111,17 @@ Result<void> SearchTextWriter::write(CustomerId id, QByteArrayView utf8)
             return ok;
     }
     m_insert.bind(1, std::int64_t(id));
-    m_insert.bindText(2, utf8);
+    m_insert.bindTextInPlace(2, utf8); // run() resets the statement before the call ends
+    if (m_pending)
+        m_insert.bind(3, std::int64_t(m_changes));
     return m_insert.run({});
 }
 
 Result<void> SearchTextWriter::remove(CustomerId id)
 {
     m_remove.bind(1, std::int64_t(id));
+    if (m_pending)
+        m_remove.bind(2, std::int64_t(m_changes));
     return m_remove.run({});
 }
 
@@ -215,15 +206,15 @@ struct PendingSearchBuild::Private {
         if (!changed)
             return std::unexpected(changed.error());
         changed->bind(1, std::int64_t(since));
+        auto index = SearchTextWriter::open(h, SearchTextWriter::Into::Index);
+        if (!index)
+            return std::unexpected(index.error());
         int rc;
         while ((rc = changed->step()) == SQLITE_ROW) {
             const CustomerId id = changed->int64(0);
-            if (auto ok = removeIndexed(h, id); !ok)
+            auto ok = changed->isNull(1) ? index->remove(id) : index->write(id, changed->bytes(1));
+            if (!ok)
                 return ok;
-            if (!changed->isNull(1)) {
-                if (auto ok = insertIndexed(h, id, changed->bytes(1)); !ok)
-                    return ok;
-            }
         }
         if (rc != SQLITE_DONE)
             return std::unexpected(sqliteError(h, rc, notBuilt()));

@@ -45,14 +45,21 @@ Result<void> indexPendingInPlace(sqlite3 *db);
 
 } // namespace searchindex
 
-/// Writes customers' texts inside the caller's write transaction: into the index, in place of
-/// any text it had, or among the pending texts while they are pending (looked at once, by
-/// open(); the writes counter is raised once too, and each text written keeps its value).
+/// Writes customers' texts inside the caller's write transaction: the one place that does. Into
+/// the index, in place of any text it had, or among the pending texts while they are pending
+/// (looked at once, by open(); the writes counter is raised once too, and each text written keeps
+/// its value).
 class SearchTextWriter final {
 public:
-    static Result<SearchTextWriter> open(sqlite3 *db);
+    /// Where the texts go.
+    enum class Into {
+        Current, ///< where they go now: pending while any text is, else the index
+        Pending, ///< pending (an import into an empty database)
+        Index,   ///< the index (the build, indexing again what was written while it ran)
+    };
+    static Result<SearchTextWriter> open(sqlite3 *db, Into into = Into::Current);
 
-    /// A customer's text (searchText(), UTF-8, never empty).
+    /// A customer's text (searchText(), UTF-8, never empty), read while the call lasts.
     Result<void> write(CustomerId id, QByteArrayView utf8);
     /// Takes a customer's text out (a customer deleted, merged into another, or an undone
     /// import's).
@@ -61,6 +68,7 @@ public:
 private:
     SearchTextWriter() = default;
     bool m_pending = false;
+    qint64 m_changes = 0;         ///< the writes counter, kept by each pending text written
     Statement m_remove, m_insert; ///< of the index, or of the pending texts (the same for both)
 };
 
