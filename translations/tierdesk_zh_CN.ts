@@ -1880,6 +1880,10 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
+    <message>
+        <source>Could not import the calls.</source>
+        <translation>无法导入通话记录。</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::store::Database</name>

@@ -3,6 +3,7 @@
 #include "backgroundread.h"
 #include "io/classifyjob.h"
 #include "model/memory.h"
+#include "model/threads.h"
 #include "store/database.h"
 #include "store/importlog.h"
 #include "store/searchindex.h"
@@ -16,12 +17,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <cerrno>
 #include <utility>
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#endif
 
 namespace tierdesk::ui {
 namespace {
@@ -42,20 +38,6 @@ QThreadPool *searchBuildPool()
         return p;
     }();
     return pool;
-}
-
-/// Puts the calling thread below the others (Linux keeps a nice value per thread), once.
-void lowerThisThread()
-{
-#ifdef Q_OS_LINUX
-    thread_local bool lowered = false;
-    if (!std::exchange(lowered, true)) {
-        errno = 0;
-        const int nice = getpriority(PRIO_PROCESS, 0);
-        if (errno == 0)
-            setpriority(PRIO_PROCESS, 0, std::min(nice + 10, 19));
-    }
-#endif
 }
 
 } // namespace

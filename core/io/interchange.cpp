@@ -4,6 +4,7 @@
 #include "csv/csvwriter.h"
 #include "model/dates.h"
 #include "model/money.h"
+#include "model/threads.h"
 #include "store/bulk.h"
 #include "store/database.h"
 
@@ -15,6 +16,8 @@
 #include <QStringDecoder>
 
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -359,6 +362,14 @@ private:
     bool m_done = false;
 };
 
+/// Where the rows of one file go in the report, and who follows its reading.
+struct FileOutcome {
+    std::vector<Rejection> &rejected; ///< in file order
+    qint64 &count;                    ///< of the rows added
+    /// Told the bytes of the file read so far after each batch; false stops the file.
+    std::function<bool(qint64)> read;
+};
+
 class Importer {
 public:
     Importer(store::Database &db, const QString &dir, const ImportOptions &options, ImportReport &report)
@@ -382,14 +393,33 @@ public:
             return ok;
         if (auto ok = readCustomers(customers); !ok)
             return ok;
+        m_done += customers.size();
+        // Into an empty database the calls go in on a thread of their own while this one adds the
+        // orders (store::BulkImport::sideCalls()). Stopped and waited for when this returns.
+        SideThread side;
+        if (calls.exists() && !m_report.cancelled) {
+            auto sideCalls = m_bulk.sideCalls();
+            if (!sideCalls)
+                return std::unexpected(sideCalls.error());
+            if (*sideCalls)
+                startSide(side, calls, **sideCalls);
+        }
         if (orders.exists() && !m_report.cancelled) {
-            m_done += customers.size();
             if (auto ok = readOrders(orders); !ok)
                 return ok;
+            m_done += orders.size();
         }
-        if (calls.exists() && !m_report.cancelled) {
-            m_done += orders.exists() ? orders.size() : 0;
-            if (auto ok = readCalls(calls); !ok)
+        if (side.thread.joinable()) {
+            // The indexes of what is in, while the calls still go in (not for an import that is
+            // undone anyway).
+            if (!m_report.cancelled && (m_report.rejected.empty() || m_options.keepGoing)) {
+                if (auto ok = m_bulk.buildIndexes(); !ok)
+                    return ok;
+            }
+            if (auto ok = finishSide(side); !ok)
+                return ok;
+        } else if (calls.exists() && !m_report.cancelled) {
+            if (auto ok = readCalls(calls, mainFile(m_report.calls), nullptr); !ok)
                 return ok;
         }
         if (m_report.cancelled || (!m_report.rejected.empty() && !m_options.keepGoing)) {
@@ -432,7 +462,7 @@ private:
                 }
                 return {};
             },
-            m_report.customers,
+            mainFile(m_report.customers),
             [this](CustomerId id) {
                 // A second row with an id already imported does not undo the first one.
                 if (!m_accepted.contains(id))
@@ -527,7 +557,7 @@ private:
                    const std::function<void(const Error &)> &rejected) {
                 return m_bulk.addOrders(next, rejected);
             },
-            m_report.orders);
+            mainFile(m_report.orders));
     }
 
     /// The reason a row of orders.csv is rejected, or empty with `o` filled in. On the thread
@@ -569,18 +599,100 @@ private:
         return reason;
     }
 
-    Result<void> readCalls(FileReader &f)
+    /// The calls into the database, or through `side` on the thread that owns it.
+    Result<void> readCalls(FileReader &f, const FileOutcome &out, store::BulkImport::SideCalls *side)
     {
         Header<kCallColumns.size()> h;
         if (auto ok = f.open(kCallColumns, h); !ok)
             return ok;
         return insertChecked<Call>(
             f, h, [this](const Row &row, Call &c) { return checkCall(row, c); },
-            [this](const std::function<const Call *()> &next,
-                   const std::function<void(const Error &)> &rejected) {
-                return m_bulk.addCalls(next, rejected);
+            [this, side](const std::function<const Call *()> &next,
+                         const std::function<void(const Error &)> &rejected) {
+                return side ? side->addCalls(next, rejected) : m_bulk.addCalls(next, rejected);
             },
-            m_report.calls);
+            out);
+    }
+
+    /// The calls read on a thread of their own, into a SideCalls. `stop` ends them early (a
+    /// cancel, or a failure of the rest); `done` is set, under `lock`, when the thread is done.
+    struct SideThread {
+        ~SideThread()
+        {
+            stop = true;
+            if (thread.joinable())
+                thread.join();
+        }
+        std::thread thread;
+        std::atomic<bool> stop = false;
+        std::atomic<qint64> read = 0; ///< bytes of calls.csv read
+        std::mutex lock;
+        std::condition_variable finished;
+        bool done = false;
+        std::vector<Rejection> rejected; ///< of calls.csv, in file order
+        qint64 count = 0;
+        Result<void> result;
+    };
+
+    void startSide(SideThread &side, FileReader &calls, store::BulkImport::SideCalls &into)
+    {
+        calls.redirect(&side.rejected);
+        m_sideRead = &side.read;
+        side.thread = std::thread([this, &side, &calls, &into] {
+            // Below the importing thread, whose work decides when the import ends; the thread
+            // that checks the calls inherits it.
+            lowerThisThread();
+            const FileOutcome out{side.rejected, side.count, [&side](qint64 read) {
+                                      side.read = read;
+                                      return !side.stop;
+                                  }};
+            Result<void> ok = readCalls(calls, out, &into);
+            if (ok && !side.stop)
+                ok = into.finish();
+            std::lock_guard lock(side.lock);
+            side.result = std::move(ok);
+            side.done = true;
+            side.finished.notify_all();
+        });
+    }
+
+    /// Waits for the side's calls, telling the progress meanwhile, and puts its outcome in the
+    /// report after the orders'.
+    Result<void> finishSide(SideThread &side)
+    {
+        {
+            std::unique_lock lock(side.lock);
+            while (!side.finished.wait_for(lock, std::chrono::milliseconds(100),
+                                           [&side] { return side.done; })) {
+                lock.unlock();
+                if (m_report.cancelled || !progressed(0))
+                    side.stop = true;
+                lock.lock();
+            }
+        }
+        side.thread.join();
+        m_sideRead = nullptr;
+        if (!side.result)
+            return side.result;
+        std::move(side.rejected.begin(), side.rejected.end(), std::back_inserter(m_report.rejected));
+        m_report.calls = side.count;
+        return {};
+    }
+
+    /// Tells the progress: the files done, `read` bytes of the one being read, and the calls read
+    /// by the side. False once the import is cancelled.
+    bool progressed(qint64 read)
+    {
+        if (m_options.progress &&
+            !m_options.progress(m_done + read + (m_sideRead ? m_sideRead->load() : 0), m_total))
+            m_report.cancelled = true;
+        return !m_report.cancelled;
+    }
+
+    /// A file read on this thread, into the report.
+    FileOutcome mainFile(qint64 &count)
+    {
+        return FileOutcome{m_report.rejected, count, [this](qint64 read) { return progressed(read); }};
     }
 
     /// The reason a row of calls.csv is rejected, or empty with `c` filled in. On the thread
@@ -658,9 +770,11 @@ private:
     template<typename Record, std::size_t N, typename Check, typename Insert,
              typename RejectedId = void (*)(CustomerId)>
     Result<void> insertChecked(
-        FileReader &f, const Header<N> &h, Check check, Insert insert, qint64 &count,
+        FileReader &f, const Header<N> &h, Check check, Insert insert, const FileOutcome &out,
         RejectedId rejectedId = [](CustomerId) {})
     {
+        qint64 &count = out.count;
+        bool stopped = false;
         CheckingThread<Record> checking(f, h.width, h.pos.data(), std::move(check));
         CheckedBatch<Record> batch;
         std::size_t upcoming = 0; // the batch's row that `next` hands out next
@@ -668,7 +782,7 @@ private:
         bool end = false;
         const auto rejectUpTo = [&](std::size_t row) {
             for (; reported < batch.rejected.size() && batch.rejectedAt[reported] <= row; ++reported) {
-                m_report.rejected.push_back(std::move(batch.rejected[reported]));
+                out.rejected.push_back(std::move(batch.rejected[reported]));
                 if (batch.rejectedIds[reported] > 0)
                     rejectedId(batch.rejectedIds[reported]);
             }
@@ -678,9 +792,8 @@ private:
                 rejectUpTo(batch.rows.size());
                 if (!checking.take(batch)) {
                     end = true;
-                } else if (m_options.progress && !m_options.progress(m_done + batch.bytesRead, m_total)) {
-                    m_report.cancelled = true;
-                    end = true;
+                } else if (!out.read(batch.bytesRead)) {
+                    stopped = end = true;
                 }
                 upcoming = reported = 0;
             }
@@ -692,13 +805,13 @@ private:
         };
         const std::function<void(const Error &)> rejected = [&](const Error &e) {
             const std::size_t row = upcoming - 1;
-            m_report.rejected.push_back({f.name(), batch.lines[row], e.message});
+            out.rejected.push_back({f.name(), batch.lines[row], e.message});
             rejectedId(batch.rows[row].id);
             --count;
         };
         if (auto ok = insert(next, rejected); !ok)
             return ok;
-        if (m_report.cancelled)
+        if (stopped)
             return {}; // the destructor stops the thread
         checking.stop();
         if (!f.error.isEmpty())
@@ -713,7 +826,9 @@ private:
     QSet<CustomerId> m_rejectedCustomers;
     IdSet m_accepted;
     qint64 m_total = 0;
-    qint64 m_done = 0;
+    qint64 m_done = 0; ///< bytes of the files read to their end
+    /// The bytes of calls.csv read by the side's thread while it runs.
+    const std::atomic<qint64> *m_sideRead = nullptr;
 };
 
 // ----------------------------------------------------------------------------------------------

@@ -9,6 +9,9 @@
 #include "sqlite.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <atomic>
@@ -439,6 +442,67 @@ private:
     const Record *m_row = nullptr;
 };
 
+/// Runs a streamed insert (importrows::insertSql()) over `source` on `h`.
+Result<void> streamRows(sqlite3 *h, Statement &insert, RowSource &source)
+{
+    sqlite3_bind_pointer(insert.get(), 1, &source, importrows::kPointerType, nullptr);
+    const int rc = insert.step();
+    const int ext = sqlite3_extended_errcode(h); // before reset() can change it
+    insert.reset();
+    if (rc == SQLITE_DONE)
+        return {};
+    return std::unexpected(sqliteError(h, ext, {}));
+}
+
+/// The name under which commit() attaches the file of a SideCalls.
+constexpr char kSideSchema[] = "import_calls";
+
+} // namespace
+
+struct BulkImport::SideCalls::Private {
+    ~Private()
+    {
+        stream = {};
+        sqlite3_close(h);
+        if (!file.fileName().isEmpty())
+            file.remove();
+    }
+    /// Only its name is kept: SQLite writes the file.
+    QTemporaryFile file;
+    sqlite3 *h = nullptr;
+    Statement stream;
+    /// The customers of the import (BulkImport::Private::added), not changed while the side runs.
+    const AddedIds *customers = nullptr;
+    AddedIds ids;
+    /// finish() built the index and closed the file.
+    bool finished = false;
+};
+
+namespace {
+
+/// Copies the calls of a SideCalls (its `file`, once `finished`) into the empty calls table, with its index,
+/// in the transaction of `h`. Both tables and both indexes have the same definitions (sideCalls() repeats
+/// them), so that SQLite copies each record as it is stored, in order, instead of decoding it and inserting
+/// it again; foreign keys are off and the table has no triggers (begin() dropped them), which that copy also
+/// needs.
+Result<void> copySideCalls(sqlite3 *h, const QString &file, bool finished, bool &attached)
+{
+    if (!finished)
+        return std::unexpected(
+            Error{QCoreApplication::translate("tierdesk::store", "Could not import the calls."),
+                  QStringLiteral("the side's calls were not finished")});
+    const QByteArray attach = QByteArray("ATTACH ?1 AS ") + kSideSchema;
+    auto s = Statement::prepare(h, attach.constData());
+    if (!s)
+        return std::unexpected(s.error());
+    s->bindText(1, QByteArrayView(QFile::encodeName(file)));
+    if (auto ok = s->run({}); !ok)
+        return ok;
+    attached = true;
+    const QByteArray copy = QByteArray("INSERT INTO main.calls SELECT * FROM ") + kSideSchema + ".calls";
+    return execute(h, copy.constData());
+}
+
 /// At most this many customers' texts are indexed by the commit of an import into an empty
 /// database, inside its transaction (some 7 µs of CPU each, 0.14 s in all); the texts of a
 /// bigger one are left pending, and indexed in the background (see searchindex.h).
@@ -448,6 +512,9 @@ std::atomic<qint64> g_indexedAtCommit{kIndexedAtCommit};
 } // namespace
 
 struct BulkImport::Private {
+    explicit Private(Database &database)
+        : db(database)
+    {}
     Database &db;
     std::optional<Transaction> tx;
     Statement customer, order, call, tagAdd, tagLink, exists;
@@ -473,17 +540,11 @@ struct BulkImport::Private {
     /// commit() gave SQLite's sorter a helper thread for the index builds; 0 again at the end.
     bool sorterThreads = false;
 
-    /// Runs a streamed insert (orderStream or callStream) over `source`.
-    Result<void> stream(Statement &insert, RowSource &source)
-    {
-        sqlite3_bind_pointer(insert.get(), 1, &source, importrows::kPointerType, nullptr);
-        const int rc = insert.step();
-        const int ext = sqlite3_extended_errcode(db.handle()); // before reset() can change it
-        insert.reset();
-        if (rc == SQLITE_DONE)
-            return {};
-        return std::unexpected(sqliteError(db.handle(), ext, {}));
-    }
+    /// buildIndexes() ran.
+    bool indexesBuilt = false;
+    /// The calls added on another thread (sideCalls()), and whether commit() attached its file.
+    std::unique_ptr<SideCalls> side;
+    bool sideAttached = false;
 
     /// What add() and addAll() need of the orders or the calls.
     template<typename Record>
@@ -544,7 +605,7 @@ struct BulkImport::Private {
             return {};
         }
         RecordSource<Record> source(next, rejected, added, rows.ids, rows.result, rows.describe);
-        return stream(rows.stream, source);
+        return streamRows(db.handle(), rows.stream, source);
     }
 
     void finalize()
@@ -575,6 +636,12 @@ struct BulkImport::Private {
             sqlite3_exec(h, "PRAGMA threads = 0", nullptr, nullptr, nullptr);
             sorterThreads = false;
         }
+        if (sideAttached) {
+            const QByteArray sql = QByteArray("DETACH ") + kSideSchema;
+            sqlite3_exec(h, sql.constData(), nullptr, nullptr, nullptr);
+            sideAttached = false;
+        }
+        side.reset(); // removes its file
         if (leftWal) {
             // Should this fail (another connection opened the file meanwhile and holds it), the
             // next connection to open the file read-write puts it in WAL mode (Database::configure).
@@ -585,8 +652,7 @@ struct BulkImport::Private {
 };
 
 BulkImport::BulkImport(Database &db)
-    : d(std::make_unique<Private>(Private{db, std::nullopt, {}, {},    {}, {}, {}, {}, std::nullopt, 0,    {},
-                                          {}, {},           1,  false, {}, {}, {}, {}, false,        false}))
+    : d(std::make_unique<Private>(db))
 {}
 
 BulkImport::~BulkImport()
@@ -844,6 +910,100 @@ Result<void> BulkImport::addCalls(const std::function<const Call *()> &next,
     return d->addAll(d->calls(), next, rejected);
 }
 
+Result<BulkImport::SideCalls *> BulkImport::sideCalls()
+{
+    if (!d->tx || !d->fresh)
+        return nullptr;
+    if (d->side)
+        return d->side.get();
+    const QString path = d->db.path();
+    if (path.isEmpty() || path == QStringLiteral(":memory:"))
+        return nullptr;
+    sqlite3 *db = d->db.handle();
+    // The table as this file defines it (an older version's file may differ from a new one's),
+    // and its index as buildIndexes() creates it.
+    auto table =
+        Statement::prepare(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'calls'");
+    if (!table)
+        return std::unexpected(table.error());
+    if (table->step() != SQLITE_ROW)
+        return nullptr;
+    const QByteArray tableSql = table->bytes(0).toByteArray();
+    table = {};
+    const auto indexes = schema::importIndexes();
+    const auto index = std::find_if(indexes.begin(), indexes.end(), [](const schema::Index &i) {
+        return std::string_view(i.name) == "calls_by_customer";
+    });
+    auto pageSize = selectInt(db, "PRAGMA page_size");
+    if (!pageSize)
+        return std::unexpected(pageSize.error());
+    if (index == indexes.end())
+        return nullptr;
+
+    auto p = std::make_unique<SideCalls::Private>();
+    p->customers = &d->added;
+    p->file.setFileTemplate(QFileInfo(path).absoluteFilePath() + QStringLiteral(".calls-XXXXXX"));
+    if (!p->file.open())
+        return nullptr; // a folder that cannot be written: the calls go in here
+    p->file.close();
+    const QByteArray name = QFile::encodeName(p->file.fileName());
+    if (sqlite3_open_v2(name.constData(), &p->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK)
+        return nullptr;
+    // A scratch file: nothing of it has to survive a crash.
+    const QByteArray pageSql = "PRAGMA page_size = " + QByteArray::number(*pageSize);
+    const QByteArray cacheSql = "PRAGMA cache_size = " + QByteArray::number(-kIndexBuildCacheKiB);
+    for (const char *sql :
+         {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE",
+          pageSql.constData(), cacheSql.constData(), tableSql.constData(), "BEGIN"}) {
+        if (sqlite3_exec(p->h, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+            return nullptr;
+    }
+    if (sqlite3_create_module(p->h, importrows::kName, &importrows::kModule, nullptr) != SQLITE_OK)
+        return nullptr;
+    auto stream =
+        Statement::prepare(p->h, importrows::insertSql("calls", kCallColumnNames, kCallColumns).constData());
+    if (!stream)
+        return nullptr;
+    p->stream = std::move(*stream);
+    d->side.reset(new SideCalls(std::move(p)));
+    return d->side.get();
+}
+
+BulkImport::SideCalls::SideCalls(std::unique_ptr<Private> p)
+    : d(std::move(p))
+{}
+
+BulkImport::SideCalls::~SideCalls() = default;
+
+Result<void> BulkImport::SideCalls::addCalls(const std::function<const Call *()> &next,
+                                             const std::function<void(const Error &)> &rejected)
+{
+    RecordSource<Call> source(next, rejected, *d->customers, d->ids, &callColumn<ResultOut>, &describeCall);
+    return streamRows(d->h, d->stream, source);
+}
+
+Result<void> BulkImport::SideCalls::finish()
+{
+    d->stream = {};
+    const auto indexes = schema::importIndexes();
+    const auto index = std::find_if(indexes.begin(), indexes.end(), [](const schema::Index &i) {
+        return std::string_view(i.name) == "calls_by_customer";
+    });
+    // One helper thread of SQLite's sorter, as for the indexes of the database (buildIndexes()).
+    for (const char *sql : {"PRAGMA threads = 1", index->create, "COMMIT"}) {
+        if (auto ok = execute(d->h, sql,
+                              QCoreApplication::translate("tierdesk::store", "Could not import the calls."));
+            !ok)
+            return ok;
+    }
+    // Its connection keeps the file locked until it is closed (locking_mode).
+    sqlite3_close(d->h);
+    d->h = nullptr;
+    d->finished = true;
+    return {};
+}
+
 Result<bool> BulkImport::customerExists(CustomerId id)
 {
     d->exists.bind(1, std::int64_t(id));
@@ -856,26 +1016,44 @@ Result<bool> BulkImport::customerExists(CustomerId id)
     return std::unexpected(sqliteError(d->db.handle(), rc, {}));
 }
 
+Result<void> BulkImport::buildIndexes()
+{
+    if (!d->tx || !d->fresh || d->indexesBuilt)
+        return {};
+    d->indexesBuilt = true;
+    // Small sorted runs (kIndexBuildCacheKiB), and one helper thread of SQLite's sorter beside
+    // this one. At 1M on a quiet two-core machine the ten builds took 6.2-6.9 s with the
+    // helper against 7.4-7.5 s without (three imports each), for 3 s more of CPU; two helpers
+    // took 16 s of CPU instead of 10 on a busy machine. Set back to 0 at the end.
+    d->sorterThreads = true;
+    const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(-kIndexBuildCacheKiB);
+    for (const char *pragma : {sql.constData(), "PRAGMA threads = 1"}) {
+        if (auto ok = d->db.exec(pragma); !ok) {
+            rollback();
+            return ok;
+        }
+    }
+    for (const schema::Index &index : schema::importIndexes()) {
+        if (auto ok = d->db.exec(index.create); !ok) {
+            rollback();
+            return ok;
+        }
+    }
+    return {};
+}
+
 Result<void> BulkImport::commit()
 {
     if (!d->tx)
         return {};
     d->finalize();
     if (d->fresh) {
-        // Small sorted runs (kIndexBuildCacheKiB), and one helper thread of SQLite's sorter beside
-        // this one. At 1M on a quiet two-core machine the ten builds took 6.2-6.9 s with the
-        // helper against 7.4-7.5 s without (three imports each), for 3 s more of CPU; two helpers
-        // took 16 s of CPU instead of 10 on a busy machine. Set back to 0 at the end.
-        d->sorterThreads = true;
-        const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(-kIndexBuildCacheKiB);
-        for (const char *pragma : {sql.constData(), "PRAGMA threads = 1"}) {
-            if (auto ok = d->db.exec(pragma); !ok) {
-                rollback();
-                return ok;
-            }
-        }
-        for (const schema::Index &index : schema::importIndexes()) {
-            if (auto ok = d->db.exec(index.create); !ok) {
+        if (auto ok = buildIndexes(); !ok)
+            return ok;
+        if (d->side) {
+            if (auto ok = copySideCalls(d->db.handle(), d->side->d->file.fileName(), d->side->d->finished,
+                                        d->sideAttached);
+                !ok) {
                 rollback();
                 return ok;
             }

@@ -65,6 +65,23 @@ public:
                           const std::function<void(const Error &)> &rejected);
     /// True when a customer with this id exists in the database (before or during this import).
     Result<bool> customerExists(CustomerId id);
+
+    class SideCalls;
+    /// Into a database that had no customers, orders or calls when begin() ran, the calls can go
+    /// in on another thread while this one adds the orders: a SideCalls adds them to a scratch
+    /// file of their own next to the database, builds their index there, and commit() copies
+    /// both in as they are stored, without decoding them (SQLite's transfer of records). At a
+    /// million customers, inserting the 3.9M calls and building their index took 4.4 s of the
+    /// importing thread, and the copy takes 1.5 s. Call it after the last customer is added: the
+    /// side reads which customers there are. Null when it is not possible (a database that was
+    /// not empty or is in memory, a folder that cannot be written): add the calls with
+    /// addCalls() then. The SideCalls belongs to this BulkImport, which must outlive its use.
+    Result<SideCalls *> sideCalls();
+    /// Into an empty database: builds the secondary indexes dropped by begin(), one sort each.
+    /// commit() does it when it was not done; done before, it runs while a SideCalls still adds
+    /// calls. The rows added after it go into the indexes one by one.
+    Result<void> buildIndexes();
+    /// Makes the import's changes visible. With a SideCalls, only after its finish() succeeded.
     Result<void> commit();
     void rollback();
 
@@ -75,6 +92,28 @@ public:
 
 private:
     struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// The calls of an import into an empty database, added on a thread of their own (see
+/// BulkImport::sideCalls()). Every member is for that one thread.
+class BulkImport::SideCalls final {
+public:
+    ~SideCalls();
+    SideCalls(const SideCalls &) = delete;
+    SideCalls &operator=(const SideCalls &) = delete;
+
+    /// As BulkImport::addCalls(): each call whose id was added before or whose customer was not
+    /// goes to `rejected`.
+    Result<void> addCalls(const std::function<const Call *()> &next,
+                          const std::function<void(const Error &)> &rejected);
+    /// Builds their index and closes the scratch file, for commit() to copy.
+    Result<void> finish();
+
+private:
+    friend class BulkImport;
+    struct Private;
+    explicit SideCalls(std::unique_ptr<Private> p);
     std::unique_ptr<Private> d;
 };
 

@@ -29,9 +29,7 @@ QString notBuilt()
 
 Result<void> exec(sqlite3 *db, const char *sql)
 {
-    if (const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr); rc != SQLITE_OK)
-        return std::unexpected(sqliteError(db, sqlite3_extended_errcode(db), notBuilt()));
-    return {};
+    return execute(db, sql, notBuilt());
 }
 
 } // namespace

@@ -114,6 +114,13 @@ DataVersion dataVersion(sqlite3 *db)
     return v;
 }
 
+Result<void> execute(sqlite3 *db, const char *sql, const QString &what)
+{
+    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return std::unexpected(sqliteError(db, sqlite3_extended_errcode(db), what));
+    return {};
+}
+
 Result<qint64> selectInt(sqlite3 *db, const char *sql)
 {
     auto s = Statement::prepare(db, sql);

@@ -37,6 +37,10 @@ DataVersion dataVersion(sqlite3 *db);
 void registerConnection(sqlite3 *db);
 void forgetConnection(sqlite3 *db);
 
+/// Runs `sql`, one or more statements without parameters or results; on failure the error says
+/// `what`, with SQLite's message as the detail.
+Result<void> execute(sqlite3 *db, const char *sql, const QString &what = {});
+
 /// The integer in the first column of the first row of `sql` (a count, a PRAGMA), which takes no
 /// parameters; an error when it has no row.
 Result<qint64> selectInt(sqlite3 *db, const char *sql);

@@ -1135,6 +1135,93 @@ TEST_F(Interchange, ARolledBackImportIntoAnEmptyFileLeavesTheFileAsItWas)
     EXPECT_EQ(count("orders"), 2000);
 }
 
+namespace {
+
+/// `n` calls of customer 1, ids from 1.
+QByteArray manyCalls(int n)
+{
+    QByteArray rows;
+    for (int i = 1; i <= n; ++i)
+        rows += QByteArray::number(i) + ",1,2026-06-25T10:00:00,out,reached,60,,回访\n";
+    return rows;
+}
+
+/// The files in the folder of the database other than the database itself: the calls' scratch
+/// file of an import into an empty file (store::BulkImport::sideCalls()), if it was left.
+QStringList besideTheDatabase(const QTemporaryDir &tmp)
+{
+    QStringList files = QDir(tmp.path()).entryList(QDir::Files, QDir::Name);
+    for (const char *own : {"tierdesk.sqlite", "tierdesk.sqlite-wal", "tierdesk.sqlite-shm"})
+        files.removeAll(QString::fromLatin1(own));
+    return files;
+}
+
+} // namespace
+
+TEST_F(Interchange, TheCallsOfAnImportIntoAnEmptyFileGoInBesideTheOrdersAndLeaveNothingBehind)
+{
+    customers(customerRow(1) + customerRow(2, "李娜"));
+    orders(manyOrders(3000));
+    // Five batches of the thread that checks them; a call of a customer not imported last.
+    QByteArray rows = manyCalls(5000);
+    rows += "200,3,2026-06-25T10:00:00,out,reached,,,\n";
+    calls(rows);
+    const io::ImportReport report = import(true);
+    ASSERT_EQ(report.rejected.size(), 1u) << describe(report);
+    EXPECT_TRUE(report.rejected[0].toString().startsWith(QStringLiteral("calls.csv:5002: ")))
+        << describe(report);
+    EXPECT_TRUE(report.committed);
+    EXPECT_EQ(report.calls, 5000);
+    EXPECT_EQ(count("calls"), 5000);
+    EXPECT_EQ(count("orders"), 3000);
+    EXPECT_EQ(count("calls INDEXED BY calls_by_customer WHERE customer_id = 1"), 5000);
+    EXPECT_EQ(besideTheDatabase(tmp), QStringList());
+}
+
+TEST_F(Interchange, CancellingWhileTheCallsGoInBesideTheOrdersImportsNothingAndLeavesNothingBehind)
+{
+    customers(customerRow(1));
+    orders(manyOrders(50'000));
+    calls(manyCalls(50'000));
+    const qint64 customersSize = QFileInfo(QDir(in()).filePath(QStringLiteral("customers.csv"))).size();
+    io::ImportOptions options;
+    bool cancelled = false;
+    options.progress = [&](qint64 done, qint64 total) {
+        EXPECT_LE(done, total);
+        // Once the orders or the calls are under way.
+        cancelled = cancelled || done > customersSize + 100'000;
+        return !cancelled;
+    };
+    auto report = io::importInterchange(db, in(), options);
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(cancelled);
+    EXPECT_TRUE(report->cancelled);
+    EXPECT_FALSE(report->committed);
+    EXPECT_EQ(count("customers"), 0);
+    EXPECT_EQ(count("orders"), 0);
+    EXPECT_EQ(count("calls"), 0);
+    EXPECT_EQ(besideTheDatabase(tmp), QStringList());
+    // The connection writes again, and the calls go in.
+    calls(manyCalls(10));
+    orders(manyOrders(10));
+    EXPECT_TRUE(import().committed);
+    EXPECT_EQ(count("calls"), 10);
+}
+
+TEST_F(Interchange, ACallsHeaderWithoutAColumnIsAnErrorAndImportsNothing)
+{
+    customers(customerRow(1));
+    orders(manyOrders(10));
+    write(QStringLiteral("calls.csv"), "id,customer_id,called_at,direction,duration_s,next_follow_up,note\n"
+                                       "100,1,2026-06-25T10:00:00,out,,,\n");
+    const auto report = io::importInterchange(db, in());
+    ASSERT_FALSE(report);
+    EXPECT_TRUE(report.error().message.contains(QStringLiteral("outcome")));
+    EXPECT_EQ(count("customers"), 0);
+    EXPECT_EQ(count("orders"), 0);
+    EXPECT_EQ(besideTheDatabase(tmp), QStringList());
+}
+
 TEST_F(Interchange, WithAnotherConnectionOnTheFileAnImportStaysInWal)
 {
     // Only a connection alone on the file can leave WAL: the import does not wait for the other

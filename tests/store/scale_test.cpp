@@ -12,6 +12,7 @@
 #include "support/testsupport.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
@@ -20,6 +21,7 @@
 #include <gtest/gtest.h>
 #include <random>
 #include <sqlite3.h>
+#include <thread>
 
 using namespace tierdesk;
 using tierdesk::test::date;
@@ -707,6 +709,159 @@ TEST(BulkImportIntoAnEmptyDatabase, ItsRowTableIsOnlyForItsOwnStatements)
     EXPECT_NE(sqlite3_prepare_v2(db.handle(), "SELECT count(*) FROM import_rows_view", -1, &stmt, nullptr),
               SQLITE_OK);
     sqlite3_finalize(stmt);
+}
+
+namespace {
+
+/// The names of the files in `dir`.
+QStringList filesIn(const QTemporaryDir &dir)
+{
+    return QDir(dir.path()).entryList(QDir::Files, QDir::Name);
+}
+
+} // namespace
+
+TEST(BulkImportIntoAnEmptyDatabase, CallsAddedOnTheSideWhileTheOrdersGoInStoreWhatItsOwnStatementStores)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("side.sqlite"))));
+    {
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        for (CustomerId id : {1, 2})
+            ASSERT_TRUE(bulk.addCustomer(customerNamed(id, QStringLiteral("客户%1").arg(id))));
+        auto side = bulk.sideCalls();
+        ASSERT_TRUE(side);
+        ASSERT_NE(*side, nullptr);
+        EXPECT_EQ(filesIn(dir).filter(QStringLiteral("side.sqlite.calls-")).size(), 1);
+
+        // someCalls(), with a repeated id and a call of a customer not imported among them.
+        std::vector<Call> calls = someCalls();
+        calls.insert(calls.begin() + 1, calls[0]);
+        calls[1].note = QStringLiteral("again");
+        Call stranger = calls[2];
+        stranger.id = 7;
+        stranger.customerId = 3;
+        calls.push_back(stranger);
+        std::size_t handedCalls = 0;
+        std::vector<std::pair<std::size_t, QString>> callRejections;
+        Result<void> sideOk;
+        std::thread thread([&] {
+            sideOk = (*side)->addCalls(handOut(calls, handedCalls), [&](const Error &e) {
+                callRejections.emplace_back(handedCalls, e.message);
+            });
+            if (sideOk)
+                sideOk = (*side)->finish();
+        });
+        const std::vector<Order> orders = someOrders();
+        std::size_t handedOrders = 0;
+        const std::function<void(const Error &)> noRejection = [](const Error &e) {
+            ADD_FAILURE() << e.message.toStdString();
+        };
+        const auto ordersOk = bulk.addOrders(handOut(orders, handedOrders), noRejection);
+        // The orders' indexes meanwhile, as the interchange import builds them.
+        const auto indexesOk = bulk.buildIndexes();
+        thread.join();
+        ASSERT_TRUE(ordersOk);
+        ASSERT_TRUE(indexesOk);
+        ASSERT_TRUE(sideOk) << sideOk.error().message.toStdString();
+        ASSERT_EQ(callRejections.size(), 2u);
+        EXPECT_EQ(callRejections[0],
+                  std::make_pair(std::size_t(2), QStringLiteral("Call 5: this id exists already.")));
+        EXPECT_EQ(callRejections[1],
+                  std::make_pair(std::size_t(5), QStringLiteral("Call 7: its customer does not exist.")));
+        ASSERT_TRUE(bulk.commit());
+    }
+    // As StreamedOrdersAndCallsStoreWhatARowAtATimeStores expects of the import's own statement.
+    EXPECT_EQ(
+        dump(db, kCallsDump),
+        QStringLiteral("1:5|1:1|3:2026-06-25T09:05:07|3:out|3:reached|1:0|3:2026-07-01|3:回访：已确认|\n"
+                       "1:6|1:2|3:2026-06-26T23:59:59|3:in|3:wrong_number|NULL|NULL|NULL|\n"
+                       "1:9|1:1|3:2026-06-27T00:00:00|3:out|3:no_answer|1:3600|NULL|3:no answer|\n"));
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM orders"), 4);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM calls INDEXED BY calls_by_customer WHERE customer_id = 1"), 2);
+    EXPECT_EQ(dump(db, "PRAGMA integrity_check"), QStringLiteral("3:ok|\n"));
+    // The calls' history triggers are back, and the scratch file is gone with its attachment.
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'calls'"),
+              3);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM pragma_database_list WHERE name NOT IN ('main', 'temp')"), 0);
+    EXPECT_EQ(filesIn(dir).filter(QStringLiteral(".calls-")), QStringList());
+}
+
+TEST(BulkImportIntoAnEmptyDatabase, HasNoSideInMemory)
+{
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    store::BulkImport bulk(db);
+    ASSERT_TRUE(bulk.begin());
+    auto side = bulk.sideCalls();
+    ASSERT_TRUE(side);
+    EXPECT_EQ(*side, nullptr);
+}
+
+TEST(BulkImportIntoADatabaseWithCustomers, HasNoSide)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("full.sqlite"))));
+    ASSERT_TRUE(store::CustomerRepository(db).add(customerNamed(0, QStringLiteral("乙"))));
+    store::BulkImport bulk(db);
+    ASSERT_TRUE(bulk.begin());
+    auto side = bulk.sideCalls();
+    ASSERT_TRUE(side);
+    EXPECT_EQ(*side, nullptr);
+    EXPECT_EQ(filesIn(dir).filter(QStringLiteral(".calls-")), QStringList());
+}
+
+TEST(BulkImportIntoAnEmptyDatabase, ACommitBeforeTheSideFinishedKeepsNothing)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("side.sqlite"))));
+    {
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        ASSERT_TRUE(bulk.addCustomer(customerNamed(1, QStringLiteral("甲"))));
+        auto side = bulk.sideCalls();
+        ASSERT_TRUE(side);
+        ASSERT_NE(*side, nullptr);
+        const std::vector<Call> calls = someCalls();
+        std::size_t handed = 0;
+        ASSERT_TRUE((*side)->addCalls(handOut(calls, handed), [](const Error &) {}));
+        EXPECT_FALSE(bulk.commit());
+    }
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customers"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM calls"), 0);
+    EXPECT_EQ(scalar(db, "PRAGMA foreign_keys"), 1);
+    EXPECT_EQ(filesIn(dir).filter(QStringLiteral(".calls-")), QStringList());
+}
+
+TEST(BulkImportIntoAnEmptyDatabase, ARollbackAfterTheSideFinishedKeepsNothingAndRemovesItsFile)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("side.sqlite"))));
+    {
+        store::BulkImport bulk(db);
+        ASSERT_TRUE(bulk.begin());
+        ASSERT_TRUE(bulk.addCustomer(customerNamed(1, QStringLiteral("甲"))));
+        auto side = bulk.sideCalls();
+        ASSERT_TRUE(side);
+        ASSERT_NE(*side, nullptr);
+        const std::vector<Call> calls = someCalls();
+        std::size_t handed = 0;
+        ASSERT_TRUE((*side)->addCalls(handOut(calls, handed), [](const Error &) {}));
+        ASSERT_TRUE((*side)->finish());
+        bulk.rollback();
+        EXPECT_EQ(filesIn(dir).filter(QStringLiteral(".calls-")), QStringList());
+    }
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM calls"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'calls_by_customer'"), 1);
 }
 
 // ---- The damage check of a big file --------------------------------------------------------------
