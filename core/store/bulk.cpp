@@ -480,6 +480,17 @@ struct BulkImport::SideCalls::Private {
 
 namespace {
 
+/// The statement that creates calls_by_customer, as buildIndexes() runs it; null if it is not
+/// among the import's indexes.
+const char *callsIndex()
+{
+    for (const schema::Index &index : schema::importIndexes()) {
+        if (std::string_view(index.name) == "calls_by_customer")
+            return index.create;
+    }
+    return nullptr;
+}
+
 /// Copies the calls of a SideCalls (its `file`, once `finished`) into the empty calls table, with its index,
 /// in the transaction of `h`. Both tables and both indexes have the same definitions (sideCalls() repeats
 /// them), so that SQLite copies each record as it is stored, in order, instead of decoding it and inserting
@@ -930,14 +941,10 @@ Result<BulkImport::SideCalls *> BulkImport::sideCalls()
         return nullptr;
     const QByteArray tableSql = table->bytes(0).toByteArray();
     table = {};
-    const auto indexes = schema::importIndexes();
-    const auto index = std::find_if(indexes.begin(), indexes.end(), [](const schema::Index &i) {
-        return std::string_view(i.name) == "calls_by_customer";
-    });
     auto pageSize = selectInt(db, "PRAGMA page_size");
     if (!pageSize)
         return std::unexpected(pageSize.error());
-    if (index == indexes.end())
+    if (!callsIndex())
         return nullptr;
 
     auto p = std::make_unique<SideCalls::Private>();
@@ -986,12 +993,8 @@ Result<void> BulkImport::SideCalls::addCalls(const std::function<const Call *()>
 Result<void> BulkImport::SideCalls::finish()
 {
     d->stream = {};
-    const auto indexes = schema::importIndexes();
-    const auto index = std::find_if(indexes.begin(), indexes.end(), [](const schema::Index &i) {
-        return std::string_view(i.name) == "calls_by_customer";
-    });
     // One helper thread of SQLite's sorter, as for the indexes of the database (buildIndexes()).
-    for (const char *sql : {"PRAGMA threads = 1", index->create, "COMMIT"}) {
+    for (const char *sql : {"PRAGMA threads = 1", callsIndex(), "COMMIT"}) {
         if (auto ok = execute(d->h, sql,
                               QCoreApplication::translate("tierdesk::store", "Could not import the calls."));
             !ok)

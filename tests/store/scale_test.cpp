@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <optional>
 #include <random>
 #include <sqlite3.h>
 #include <thread>
@@ -816,50 +817,51 @@ TEST(BulkImportIntoADatabaseWithCustomers, HasNoSide)
     EXPECT_EQ(filesIn(dir).filter(QStringLiteral(".calls-")), QStringList());
 }
 
-TEST(BulkImportIntoAnEmptyDatabase, ACommitBeforeTheSideFinishedKeepsNothing)
-{
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    store::Database db;
-    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("side.sqlite"))));
+/// A database file with one customer added by a BulkImport in `bulk`, and someCalls() added
+/// through its side (not finished).
+class SideOfAnImport : public ::testing::Test {
+protected:
+    void SetUp() override
     {
-        store::BulkImport bulk(db);
-        ASSERT_TRUE(bulk.begin());
-        ASSERT_TRUE(bulk.addCustomer(customerNamed(1, QStringLiteral("甲"))));
-        auto side = bulk.sideCalls();
-        ASSERT_TRUE(side);
-        ASSERT_NE(*side, nullptr);
-        const std::vector<Call> calls = someCalls();
+        ASSERT_TRUE(dir.isValid());
+        ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("side.sqlite"))));
+        bulk.emplace(db);
+        ASSERT_TRUE(bulk->begin());
+        ASSERT_TRUE(bulk->addCustomer(customerNamed(1, QStringLiteral("甲"))));
+        auto made = bulk->sideCalls();
+        ASSERT_TRUE(made);
+        ASSERT_NE(*made, nullptr);
+        side = *made;
         std::size_t handed = 0;
-        ASSERT_TRUE((*side)->addCalls(handOut(calls, handed), [](const Error &) {}));
-        EXPECT_FALSE(bulk.commit());
+        ASSERT_TRUE(side->addCalls(handOut(calls, handed), [](const Error &) {}));
     }
+
+    QStringList scratchFiles() const { return filesIn(dir).filter(QStringLiteral(".calls-")); }
+
+    QTemporaryDir dir;
+    store::Database db;
+    std::optional<store::BulkImport> bulk;
+    store::BulkImport::SideCalls *side = nullptr;
+    const std::vector<Call> calls = someCalls();
+};
+
+TEST_F(SideOfAnImport, ACommitBeforeItFinishedKeepsNothing)
+{
+    EXPECT_FALSE(bulk->commit());
+    bulk.reset();
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM customers"), 0);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM calls"), 0);
     EXPECT_EQ(scalar(db, "PRAGMA foreign_keys"), 1);
-    EXPECT_EQ(filesIn(dir).filter(QStringLiteral(".calls-")), QStringList());
+    EXPECT_EQ(scratchFiles(), QStringList());
 }
 
-TEST(BulkImportIntoAnEmptyDatabase, ARollbackAfterTheSideFinishedKeepsNothingAndRemovesItsFile)
+TEST_F(SideOfAnImport, ARollbackAfterItFinishedKeepsNothingAndRemovesItsFile)
 {
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    store::Database db;
-    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("side.sqlite"))));
-    {
-        store::BulkImport bulk(db);
-        ASSERT_TRUE(bulk.begin());
-        ASSERT_TRUE(bulk.addCustomer(customerNamed(1, QStringLiteral("甲"))));
-        auto side = bulk.sideCalls();
-        ASSERT_TRUE(side);
-        ASSERT_NE(*side, nullptr);
-        const std::vector<Call> calls = someCalls();
-        std::size_t handed = 0;
-        ASSERT_TRUE((*side)->addCalls(handOut(calls, handed), [](const Error &) {}));
-        ASSERT_TRUE((*side)->finish());
-        bulk.rollback();
-        EXPECT_EQ(filesIn(dir).filter(QStringLiteral(".calls-")), QStringList());
-    }
+    EXPECT_EQ(scratchFiles().size(), 1);
+    ASSERT_TRUE(side->finish());
+    bulk->rollback();
+    EXPECT_EQ(scratchFiles(), QStringList());
+    bulk.reset();
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM calls"), 0);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'calls_by_customer'"), 1);
 }
