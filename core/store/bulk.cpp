@@ -652,7 +652,6 @@ struct BulkImport::Private {
             sqlite3_exec(h, sql.constData(), nullptr, nullptr, nullptr);
             sideAttached = false;
         }
-        side.reset(); // removes its file
         if (leftWal) {
             // Should this fail (another connection opened the file meanwhile and holds it), the
             // next connection to open the file read-write puts it in WAL mode (Database::configure).
@@ -1077,6 +1076,7 @@ Result<void> BulkImport::commit()
     auto ok = d->tx->commit();
     d->tx.reset();
     d->restoreConnection();
+    d->side.reset(); // finished (copySideCalls()): removes its file
     return ok;
 }
 
@@ -1093,6 +1093,10 @@ void BulkImport::rollback()
     d->fresh = false;
     if (open)
         d->restoreConnection();
+    // A side that has not finished may still be adding calls on its thread (this rollback
+    // came from a failure here): it stays, and goes with this BulkImport, after that thread.
+    if (d->side && d->side->d->finished)
+        d->side.reset(); // removes its file
 }
 
 Result<void> BulkExport::customers(const std::function<bool(const Customer &)> &sink)

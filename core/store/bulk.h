@@ -75,7 +75,8 @@ public:
     /// importing thread, and the copy takes 1.5 s. Call it after the last customer is added: the
     /// side reads which customers there are. Null when it is not possible (a database that was
     /// not empty or is in memory, a folder that cannot be written): add the calls with
-    /// addCalls() then. The SideCalls belongs to this BulkImport, which must outlive its use.
+    /// addCalls() then. The SideCalls belongs to this BulkImport, which must outlive its use:
+    /// a rollback() while it has not finished leaves it usable, and the destructor removes it.
     Result<SideCalls *> sideCalls();
     /// Into an empty database: builds the secondary indexes dropped by begin(), one sort each.
     /// commit() does it when it was not done; done before, it runs while a SideCalls still adds

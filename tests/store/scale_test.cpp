@@ -855,6 +855,21 @@ TEST_F(SideOfAnImport, ACommitBeforeItFinishedKeepsNothing)
     EXPECT_EQ(scratchFiles(), QStringList());
 }
 
+TEST_F(SideOfAnImport, ARollbackBeforeItFinishedLeavesItToItsThreadUntilTheImportGoes)
+{
+    // As when an index build of the import fails while the calls' thread still adds calls.
+    bulk->rollback();
+    const std::vector<Call> more = someCalls();
+    std::size_t handed = 0;
+    EXPECT_TRUE(side->addCalls(handOut(more, handed), [](const Error &) {}));
+    EXPECT_EQ(handed, more.size());
+    EXPECT_TRUE(side->finish());
+    EXPECT_EQ(scratchFiles().size(), 1);
+    bulk.reset();
+    EXPECT_EQ(scratchFiles(), QStringList());
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customers"), 0);
+}
+
 TEST_F(SideOfAnImport, ARollbackAfterItFinishedKeepsNothingAndRemovesItsFile)
 {
     EXPECT_EQ(scratchFiles().size(), 1);
