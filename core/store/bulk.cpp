@@ -10,7 +10,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
 #include <QTemporaryFile>
 
 #include <algorithm>
@@ -927,8 +926,6 @@ Result<BulkImport::SideCalls *> BulkImport::sideCalls()
     if (d->side)
         return d->side.get();
     const QString path = d->db.path();
-    if (path.isEmpty() || path == QStringLiteral(":memory:"))
-        return nullptr;
     sqlite3 *db = d->db.handle();
     // The table as this file defines it (an older version's file may differ from a new one's),
     // and its index as buildIndexes() creates it.
@@ -948,23 +945,12 @@ Result<BulkImport::SideCalls *> BulkImport::sideCalls()
 
     auto p = std::make_unique<SideCalls::Private>();
     p->customers = &d->added;
-    p->file.setFileTemplate(QFileInfo(path).absoluteFilePath() + QStringLiteral(".calls-XXXXXX"));
-    if (!p->file.open())
-        return nullptr; // a folder that cannot be written: the calls go in here
-    p->file.close();
-    const QByteArray name = QFile::encodeName(p->file.fileName());
-    if (sqlite3_open_v2(name.constData(), &p->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK)
-        return nullptr;
-    // A scratch file: nothing of it has to survive a crash.
     const QByteArray pageSql = "PRAGMA page_size = " + QByteArray::number(*pageSize);
     const QByteArray cacheSql = "PRAGMA cache_size = " + QByteArray::number(-kIndexBuildCacheKiB);
-    for (const char *sql :
-         {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE",
-          pageSql.constData(), cacheSql.constData(), tableSql.constData(), "BEGIN"}) {
-        if (sqlite3_exec(p->h, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
-            return nullptr;
-    }
+    p->h = openScratchBeside(path, QStringLiteral(".calls-"), p->file,
+                             {pageSql.constData(), cacheSql.constData(), tableSql.constData(), "BEGIN"});
+    if (!p->h)
+        return nullptr; // a folder that cannot be written: the calls go in here
     if (sqlite3_create_module(p->h, importrows::kName, &importrows::kModule, nullptr) != SQLITE_OK)
         return nullptr;
     auto stream =

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
 #include <QTemporaryFile>
 
 #include <sqlite3.h>
@@ -150,32 +149,9 @@ struct PendingSearchBuild::Private {
     /// memory, or a folder that cannot be written).
     sqlite3 *openScratch()
     {
-        const QString path = db.path();
-        if (path.isEmpty() || path == QStringLiteral(":memory:"))
-            return nullptr;
-        file.setFileTemplate(QFileInfo(path).absoluteFilePath() + QStringLiteral(".search-XXXXXX"));
-        if (!file.open())
-            return nullptr;
-        file.close(); // only its name is kept; SQLite writes it
-        sqlite3 *side = nullptr;
-        const QByteArray name = QFile::encodeName(file.fileName());
-        if (sqlite3_open_v2(name.constData(), &side, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-            SQLITE_OK) {
-            sqlite3_close(side);
-            file.remove();
-            return nullptr;
-        }
-        // A scratch file: nothing of it has to survive a crash.
-        for (const char *sql :
-             {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE",
-              "PRAGMA page_size = 16384", "PRAGMA cache_size = -16384", kDefinition, kHashSize, "BEGIN"}) {
-            if (sqlite3_exec(side, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-                sqlite3_close(side);
-                file.remove();
-                return nullptr;
-            }
-        }
-        return side;
+        return openScratchBeside(
+            db.path(), QStringLiteral(".search-"), file,
+            {"PRAGMA page_size = 16384", "PRAGMA cache_size = -16384", kDefinition, kHashSize, "BEGIN"});
     }
 
     /// Copies the scratch index over the empty customer_search, in the caller's transaction. The

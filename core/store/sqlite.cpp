@@ -3,6 +3,9 @@
 #include "model/dates.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
 #include <QtGlobal>
 
 #include <mutex>
@@ -119,6 +122,32 @@ Result<void> execute(sqlite3 *db, const char *sql, const QString &what)
     if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
         return std::unexpected(sqliteError(db, sqlite3_extended_errcode(db), what));
     return {};
+}
+
+sqlite3 *openScratchBeside(const QString &path, const QString &suffix, QTemporaryFile &file,
+                           std::initializer_list<const char *> setup)
+{
+    if (path.isEmpty() || path == QStringLiteral(":memory:"))
+        return nullptr;
+    file.setFileTemplate(QFileInfo(path).absoluteFilePath() + suffix + QStringLiteral("XXXXXX"));
+    if (!file.open())
+        return nullptr;
+    file.close(); // only its name is kept; SQLite writes it
+    sqlite3 *db = nullptr;
+    const QByteArray name = QFile::encodeName(file.fileName());
+    bool ok = sqlite3_open_v2(name.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
+              SQLITE_OK;
+    for (const char *sql :
+         {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE"})
+        ok = ok && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    for (const char *sql : setup)
+        ok = ok && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (!ok) {
+        sqlite3_close(db);
+        file.remove();
+        return nullptr;
+    }
+    return db;
 }
 
 Result<qint64> selectInt(sqlite3 *db, const char *sql)

@@ -11,7 +11,10 @@
 #include <QDateTime>
 #include <QString>
 
+class QTemporaryFile;
+
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <sqlite3.h>
 
@@ -40,6 +43,14 @@ void forgetConnection(sqlite3 *db);
 /// Runs `sql`, one or more statements without parameters or results; on failure the error says
 /// `what`, with SQLite's message as the detail.
 Result<void> execute(sqlite3 *db, const char *sql, const QString &what = {});
+
+/// Opens a scratch database in `file`, a new temporary file next to the database at `path` named
+/// `<path><suffix>XXXXXX`: no journal, no sync, locked to this one connection (nothing of it has
+/// to survive a crash). Then runs `setup` on it, in order. Null, with the file removed, when that
+/// is not possible (a database in memory, a folder that cannot be written). The caller closes the
+/// connection, and removes the file, when done.
+sqlite3 *openScratchBeside(const QString &path, const QString &suffix, QTemporaryFile &file,
+                           std::initializer_list<const char *> setup);
 
 /// The integer in the first column of the first row of `sql` (a count, a PRAGMA), which takes no
 /// parameters; an error when it has no row.
