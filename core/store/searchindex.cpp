@@ -279,10 +279,6 @@ Result<void> PendingSearchBuild::install()
     if (auto ok = d->db.integrity(); !ok)
         return ok;
     sqlite3 *h = d->db.handle();
-    // Not Database::beginWrite(): its count of writes would have the stored classification taken
-    // for out of date, and nothing it reads changes here.
-    if (const int rc = sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr); rc != SQLITE_OK)
-        return std::unexpected(sqliteError(h, rc, notBuilt()));
     bool attached = false;
     auto work = [&]() -> Result<void> {
         auto pending = searchindex::isPending(h);
@@ -312,11 +308,7 @@ Result<void> PendingSearchBuild::install()
         attached = true;
         return d->copyIn(h);
     };
-    auto ok = work();
-    if (ok && sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-        ok = std::unexpected(sqliteError(h, sqlite3_extended_errcode(h), notBuilt()));
-    if (!ok)
-        sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+    auto ok = inWriteTransaction(h, work, notBuilt());
     // SQLite refuses to detach inside a transaction.
     if (attached)
         sqlite3_exec(h, "DETACH pending_search", nullptr, nullptr, nullptr);

@@ -124,6 +124,18 @@ Result<void> execute(sqlite3 *db, const char *sql, const QString &what)
     return {};
 }
 
+Result<void> inWriteTransaction(sqlite3 *db, const std::function<Result<void>()> &work, const QString &what)
+{
+    if (auto ok = execute(db, "BEGIN IMMEDIATE", what); !ok)
+        return ok;
+    auto ok = work();
+    if (ok)
+        ok = execute(db, "COMMIT", what);
+    if (!ok)
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return ok;
+}
+
 sqlite3 *openScratchBeside(const QString &path, const QString &suffix, QTemporaryFile &file,
                            std::initializer_list<const char *> setup)
 {

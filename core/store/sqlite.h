@@ -14,6 +14,7 @@
 class QTemporaryFile;
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <sqlite3.h>
@@ -43,6 +44,12 @@ void forgetConnection(sqlite3 *db);
 /// Runs `sql`, one or more statements without parameters or results; on failure the error says
 /// `what`, with SQLite's message as the detail.
 Result<void> execute(sqlite3 *db, const char *sql, const QString &what = {});
+
+/// Runs `work` in a write transaction begun by BEGIN IMMEDIATE, and commits it when `work`
+/// succeeds; rolls it back otherwise. For the store's own builds (an index, the search index), not
+/// Database::beginWrite(): its count of writes would have the stored classification taken for
+/// out of date, and nothing a classification reads changes. Errors say `what`.
+Result<void> inWriteTransaction(sqlite3 *db, const std::function<Result<void>()> &work, const QString &what);
 
 /// Opens a scratch database in `file`, a new temporary file next to the database at `path` named
 /// `<path><suffix>XXXXXX`: no journal, no sync, locked to this one connection (nothing of it has
