@@ -498,20 +498,24 @@
         <translation>导入通话记录（来自电话系统、Excel 或 WPS 的 CSV），按客户编号、电话或邮箱找到对应客户。已存在的通话（同一客户、同一时间，精确到秒；文件没有秒时精确到分钟）会跳过。整批导入可用 undo-import 撤销；导入后会重新为客户分级。</translation>
     </message>
     <message>
-        <source>The search index of these customers is built when TierDesk next opens this database, or now with &apos;tierdesk-cli index-search&apos;. Until then, a search reads every customer&apos;s text.</source>
-        <translation>这些客户的搜索索引将在 TierDesk 下次打开此数据库时建立，也可以现在运行 &apos;tierdesk-cli index-search&apos; 建立。在此之前，搜索会逐一读取每位客户的文字。</translation>
-    </message>
-    <message>
-        <source>Builds the search index of the customers a big import left pending.</source>
-        <translation>为大批导入后尚未建立索引的客户建立搜索索引。</translation>
-    </message>
-    <message>
         <source>The search index is complete; nothing to do.</source>
         <translation>搜索索引已完整，无需处理。</translation>
     </message>
     <message>
         <source>Indexed %1 customers for search.</source>
         <translation>已为 %1 位客户建立搜索索引。</translation>
+    </message>
+    <message>
+        <source>The search index of these customers, and their index by company, are built when TierDesk next opens this database, or now with &apos;tierdesk-cli index-search&apos;. Until then, a search reads every customer&apos;s text, and a sort by company sorts them all.</source>
+        <translation>这些客户的搜索索引和按公司排序的索引将在 TierDesk 下次打开此数据库时建立，也可以现在运行 &apos;tierdesk-cli index-search&apos; 建立。在此之前，搜索会逐一读取每位客户的文字，按公司排序也会对全部客户重新排序。</translation>
+    </message>
+    <message>
+        <source>Builds the search index of the customers, and their index by company, that a big import left for later.</source>
+        <translation>建立大批导入后留待稍后建立的客户搜索索引和按公司排序的索引。</translation>
+    </message>
+    <message>
+        <source>Built the customer list&apos;s index by company.</source>
+        <translation>已建立客户列表按公司排序的索引。</translation>
     </message>
     <message>
         <source>Usage: tierdesk-cli [--db PATH] COMMAND [OPTIONS]
@@ -526,7 +530,7 @@ Commands:
   import-customers FILE [--map C=F]   import a customer list (CSV from Excel/WPS), with duplicates
   import-orders FILE [--map C=F]      import orders for customers found by id, phone or e-mail
   import-calls FILE [--map C=F]       import calls for customers found by id, phone or e-mail
-  index-search                        build the search index a big import left pending
+  index-search                        build the search and company indexes a big import left
   imports                             list the imports
   undo-import N                       undo import N as a whole
   export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
@@ -548,7 +552,7 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
   import-customers FILE [--map C=F]   导入客户名单（Excel/WPS 导出的 CSV），并处理重复客户
   import-orders FILE [--map C=F]      导入订单，按客户编号、电话或邮箱匹配客户
   import-calls FILE [--map C=F]       导入通话记录，按客户编号、电话或邮箱匹配客户
-  index-search                        建立大批导入后尚未建立的搜索索引
+  index-search                        建立大批导入后留待稍后建立的搜索索引和公司索引
   imports                             列出导入记录
   undo-import N                       整体撤销第 N 次导入
   export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]
@@ -1883,6 +1887,10 @@ Run &apos;tierdesk-cli COMMAND --help&apos; for a command&apos;s options.</sourc
     <message>
         <source>Could not import the calls.</source>
         <translation>无法导入通话记录。</translation>
+    </message>
+    <message>
+        <source>The customer list&apos;s indexes could not be built.</source>
+        <translation>无法建立客户列表的索引。</translation>
     </message>
 </context>
 <context>
@@ -3710,8 +3718,8 @@ You can take this back with Undo (Ctrl+Z) while this window is open.</source>
         <translation>正在为搜索建立客户索引…</translation>
     </message>
     <message>
-        <source>After a big import, the search index is built in the background. Searches work meanwhile, a little more slowly.</source>
-        <translation>大批导入后，搜索索引会在后台建立。期间仍可搜索，只是稍慢一些。</translation>
+        <source>After a big import, the search index and the customer list&apos;s index by company are built in the background. Searches and sorting work meanwhile, more slowly.</source>
+        <translation>大批导入后，搜索索引和客户列表按公司排序的索引会在后台建立。期间仍可搜索和排序，只是慢一些。</translation>
     </message>
 </context>
 <context>

@@ -113,8 +113,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     statusBar()->addWidget(m_statusDatabase, 1);
     m_statusSearch->setObjectName(QStringLiteral("statusSearch"));
     m_statusSearch->setText(tr("Indexing customers for search…"));
-    m_statusSearch->setToolTip(tr("After a big import, the search index is built in the background. "
-                                  "Searches work meanwhile, a little more slowly."));
+    m_statusSearch->setToolTip(tr("After a big import, the search index and the customer list's index by "
+                                  "company are built in the background. Searches and sorting work "
+                                  "meanwhile, more slowly."));
     m_statusSearch->setVisible(session->isBuildingSearchIndex());
     statusBar()->addPermanentWidget(m_statusSearch);
     statusBar()->addPermanentWidget(m_progress);

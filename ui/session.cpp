@@ -5,6 +5,7 @@
 #include "model/memory.h"
 #include "model/threads.h"
 #include "store/database.h"
+#include "store/deferredindexes.h"
 #include "store/importlog.h"
 #include "store/searchindex.h"
 
@@ -27,7 +28,7 @@ namespace {
 /// read, such as an Export…, is not waited for to its end).
 constexpr int kWaitForReadsMs = 1000;
 
-/// The thread of buildSearchIndex(): one, below the window's threads (a million texts keep it
+/// The thread of buildPendingIndexes(): one, below the window's threads (a million texts keep it
 /// busy for some 8 s of CPU).
 QThreadPool *searchBuildPool()
 {
@@ -86,7 +87,7 @@ Result<void> Session::open(const QString &path)
     m_settings = std::move(*settings);
     reloadRunInfo();
     emit opened();
-    buildSearchIndex();
+    buildPendingIndexes();
     return {};
 }
 
@@ -395,7 +396,7 @@ void Session::writeInBackground(std::function<Result<void>(store::Database &)> w
         if (!m_reclassifying && std::exchange(m_runAgain, false))
             reclassify();
         finished(watcher->result());
-        buildSearchIndex();
+        buildPendingIndexes();
     });
     watcher->setFuture(QtConcurrent::run(
         workerPool(),
@@ -430,7 +431,7 @@ void Session::endBackgroundImport(bool changed, bool history)
         m_runAgain = m_runAgain || (changed && history);
     else if (std::exchange(m_runAgain, false) || (changed && history))
         reclassify();
-    buildSearchIndex();
+    buildPendingIndexes();
     if (!changed)
         return;
     // A classification follows (new orders or calls, or F5 pressed meanwhile): its end tells the
@@ -527,13 +528,14 @@ void Session::beforeWrite()
     m_runAgain = true;
 }
 
-void Session::buildSearchIndex()
+void Session::buildPendingIndexes()
 {
     if (!m_db || m_searchBuild || m_reclassifying || m_writingInBackground ||
         m_db->path() == QStringLiteral(":memory:"))
         return;
     auto pending = store::searchindex::isPending(m_db->handle());
-    if (!pending || !*pending)
+    auto missing = store::deferredindexes::missing(m_db->handle());
+    if (!pending || !missing || (!*pending && missing->isEmpty()))
         return;
     m_searchBuild = std::make_shared<SearchBuild>();
     emit searchIndexStarted();
@@ -545,25 +547,33 @@ void Session::buildSearchIndex()
             {
                 store::Database db;
                 done = db.openBeside(path, check);
+                // Each write holds the write lock (some 0.5 s and 1.6 s at a million customers): a
+                // write of the window has it roll back at once, and it tries again a little later.
+                auto yield = std::shared_ptr<const std::atomic<bool>>(build, &build->yield);
+                const auto write = [&](const std::function<Result<void>()> &step) {
+                    for (int attempt = 0; done && !build->stop; ++attempt) {
+                        build->yield = false;
+                        db.stopWhen(yield);
+                        done = step();
+                        db.stopWhen(nullptr);
+                        if (done || !build->yield || attempt == 20)
+                            break;
+                        done = {};
+                        QThread::msleep(500);
+                    }
+                };
+                // The indexes first: a sort by company waits for them, a search only reads more.
+                write([&]() -> Result<void> {
+                    auto built = store::deferredindexes::build(db);
+                    return built ? Result<void>{} : std::unexpected(built.error());
+                });
                 store::PendingSearchBuild pendingBuild(db);
-                if (done) {
+                if (done && !build->stop) {
                     auto texts = pendingBuild.prepare(&build->stop);
                     if (!texts)
                         done = std::unexpected(texts.error());
                 }
-                // The copy holds the write lock (some 1.6 s at a million customers): a write of the
-                // window has it roll back at once, and it tries again a little later.
-                auto yield = std::shared_ptr<const std::atomic<bool>>(build, &build->yield);
-                for (int attempt = 0; done && !build->stop; ++attempt) {
-                    build->yield = false;
-                    db.stopWhen(yield);
-                    done = pendingBuild.install();
-                    db.stopWhen(nullptr);
-                    if (done || !build->yield || attempt == 20)
-                        break;
-                    done = {};
-                    QThread::msleep(500);
-                }
+                write([&] { return pendingBuild.install(); });
             }
             releaseFreeMemory();
             QMetaObject::invokeMethod(
@@ -700,7 +710,7 @@ void Session::finishReclassify(const QString &error)
     // After a failed run too when an import's changes were left for it to tell.
     if (std::exchange(m_viewsBehind, false) || error.isEmpty())
         emit customersChanged();
-    buildSearchIndex();
+    buildPendingIndexes();
 }
 
 } // namespace tierdesk::ui

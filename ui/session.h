@@ -161,16 +161,18 @@ signals:
     void reclassifyFinished(bool ok, const QString &error);
     void searchTextsPaused();
     void searchTextsResumed();
-    /// The search texts a big import left pending (store/searchindex.h) are being indexed in the
-    /// background; searches work meanwhile, reading every customer's text.
+    /// What a big import left for afterwards is being built in the background: the indexes it
+    /// left out (store/deferredindexes.h), then the index of its search texts
+    /// (store/searchindex.h). Searches and sorts work meanwhile, more slowly.
     void searchIndexStarted();
     /// Their index is in place (`ok`), or the build failed and is tried again at the next opening.
     void searchIndexFinished(bool ok);
 
 private:
-    /// Starts the build of the pending search texts' index in a worker, unless nothing is pending,
-    /// or a classification or a write in the background goes on (their end asks again).
-    void buildSearchIndex();
+    /// Starts the build of what a big import left for afterwards in a worker: the indexes it left
+    /// out (store/deferredindexes.h), then the pending search texts' index. Unless nothing is
+    /// left, or a classification or a write in the background goes on (their end asks again).
+    void buildPendingIndexes();
     /// At the start of each write above: a run of reclassify() going on stops and runs again.
     void beforeWrite();
     /// close() and the destructor: a run going on stops, and nothing of it is reported (its end
@@ -205,7 +207,7 @@ private:
     /// An import's or undo's changes wait for the end of the run going on (tellViewsAfterTheRun()).
     bool m_viewsBehind = false;
     int m_searchPauses = 0; ///< pauseSearchTexts() not resumed yet
-    /// The build of buildSearchIndex() going on: its flags. `yield` (set by beforeWrite()) has its
+    /// The build of buildPendingIndexes() going on: its flags. `yield` (set by beforeWrite()) has its
     /// copy into the database give way to the window's write and try again; `stop` ends it.
     struct SearchBuild {
         std::atomic<bool> yield{false};

@@ -14,6 +14,7 @@
 #include "model/dates.h"
 #include "model/language.h"
 #include "store/database.h"
+#include "store/deferredindexes.h"
 #include "store/importlog.h"
 #include "store/repositories.h"
 #include "store/searchindex.h"
@@ -142,11 +143,14 @@ int cmdImport(const Context &ctx, const QStringList &args)
                 .arg(result->customers)
                 .arg(result->orders)
                 .arg(result->calls));
-        if (auto pending = store::searchindex::isPending(db.handle()); pending && *pending) {
+        auto pending = store::searchindex::isPending(db.handle());
+        auto missing = store::deferredindexes::missing(db.handle());
+        if ((pending && *pending) || (missing && !missing->isEmpty())) {
             out(QCoreApplication::translate(
                 "tierdesk-cli",
-                "The search index of these customers is built when TierDesk next opens this database, or "
-                "now with 'tierdesk-cli index-search'. Until then, a search reads every customer's text."));
+                "The search index of these customers, and their index by company, are built when TierDesk "
+                "next opens this database, or now with 'tierdesk-cli index-search'. Until then, a search "
+                "reads every customer's text, and a sort by company sorts them all."));
         }
     }
     if (!result->rejected.empty()) {
@@ -970,18 +974,25 @@ int cmdIndexSearch(const Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
-        "tierdesk-cli", "Builds the search index of the customers a big import left pending."));
+        "tierdesk-cli", "Builds the search index of the customers, and their index by company, that a big "
+                        "import left for later."));
     if (auto stop = parseCommand(p, args, 0))
         return *stop;
     store::Database db;
     if (auto ok = openDatabase(db, ctx, store::Database::Mode::ReadWrite); !ok)
         return report(ok.error());
+    auto indexes = store::deferredindexes::build(db);
+    if (!indexes)
+        return report(indexes.error());
+    if (*indexes > 0)
+        out(QCoreApplication::translate("tierdesk-cli", "Built the customer list's index by company."));
     auto texts = store::PendingSearchBuild::run(db);
     if (!texts)
         return report(texts.error());
-    out(*texts == 0
-            ? QCoreApplication::translate("tierdesk-cli", "The search index is complete; nothing to do.")
-            : QCoreApplication::translate("tierdesk-cli", "Indexed %1 customers for search.").arg(*texts));
+    if (*texts > 0)
+        out(QCoreApplication::translate("tierdesk-cli", "Indexed %1 customers for search.").arg(*texts));
+    else if (*indexes == 0)
+        out(QCoreApplication::translate("tierdesk-cli", "The search index is complete; nothing to do."));
     return Ok;
 }
 
@@ -1058,7 +1069,7 @@ void usage()
             "duplicates\n"
             "  import-orders FILE [--map C=F]      import orders for customers found by id, phone or e-mail\n"
             "  import-calls FILE [--map C=F]       import calls for customers found by id, phone or e-mail\n"
-            "  index-search                        build the search index a big import left pending\n"
+            "  index-search                        build the search and company indexes a big import left\n"
             "  imports                             list the imports\n"
             "  undo-import N                       undo import N as a whole\n"
             "  export-customers --out F.csv|F.xlsx [--owner NAME] [--tier A|B|C|D] [--search TEXT]\n"

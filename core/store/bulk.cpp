@@ -514,10 +514,20 @@ Result<void> copySideCalls(sqlite3 *h, const QString &file, bool finished, bool 
 }
 
 /// At most this many customers' texts are indexed by the commit of an import into an empty
-/// database, inside its transaction (some 7 µs of CPU each, 0.14 s in all); the texts of a
-/// bigger one are left pending, and indexed in the background (see searchindex.h).
+/// database, inside its transaction (some 7 µs of CPU each, 0.14 s in all), and their deferred
+/// indexes built; a bigger one leaves both for the build afterwards, in the background (see
+/// searchindex.h and deferredindexes.h).
 constexpr qint64 kIndexedAtCommit = 20000;
 std::atomic<qint64> g_indexedAtCommit{kIndexedAtCommit};
+
+bool isDeferred(const schema::Index &index)
+{
+    for (const schema::Index &deferred : schema::deferredIndexes()) {
+        if (std::string_view(deferred.name) == index.name)
+            return true;
+    }
+    return false;
+}
 
 } // namespace
 
@@ -1021,7 +1031,13 @@ Result<void> BulkImport::buildIndexes()
             return ok;
         }
     }
+    // A big import into a file leaves the deferred ones for the build afterwards; nothing would
+    // build them for a database in memory.
+    const bool defer =
+        d->texts > g_indexedAtCommit && !d->db.path().isEmpty() && d->db.path() != QStringLiteral(":memory:");
     for (const schema::Index &index : schema::importIndexes()) {
+        if (defer && isDeferred(index))
+            continue;
         if (auto ok = d->db.exec(index.create); !ok) {
             rollback();
             return ok;
@@ -1066,7 +1082,7 @@ Result<void> BulkImport::commit()
     return ok;
 }
 
-void BulkImport::setTextsIndexedAtCommit(qint64 most)
+void BulkImport::setIndexedAtCommit(qint64 most)
 {
     g_indexedAtCommit = most;
 }

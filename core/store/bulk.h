@@ -78,7 +78,8 @@ public:
     /// addCalls() then. The SideCalls belongs to this BulkImport, which must outlive its use:
     /// a rollback() while it has not finished leaves it usable, and the destructor removes it.
     Result<SideCalls *> sideCalls();
-    /// Into an empty database: builds the secondary indexes dropped by begin(), one sort each.
+    /// Into an empty database: builds the secondary indexes dropped by begin(), one sort each,
+    /// but the deferred ones after a big import (setIndexedAtCommit()).
     /// commit() does it when it was not done; done before, it runs while a SideCalls still adds
     /// calls. The rows added after it go into the indexes one by one.
     Result<void> buildIndexes();
@@ -87,9 +88,10 @@ public:
     void rollback();
 
     /// Into an empty database, an import of up to this many customers (20,000) indexes their
-    /// search texts at its commit; a bigger one leaves them pending (see searchindex.h). For the
-    /// tests.
-    static void setTextsIndexedAtCommit(qint64 most);
+    /// search texts at its commit, and builds every index; into a file, a bigger one leaves its
+    /// texts pending (searchindex.h) and the deferred indexes out (deferredindexes.h), for the
+    /// build afterwards. For the tests.
+    static void setIndexedAtCommit(qint64 most);
 
 private:
     struct Private;

@@ -128,6 +128,11 @@ constexpr std::array kImportIndexes{
     Index{"calls_by_customer", kCallsByCustomer},       Index{"customer_tags_by_tag", kCustomerTagsByTag},
 };
 
+// The list's order by company. At a million customers its build took 0.75 s of the import's 13 s
+// on two cores (measured 2026-11-25), and 0.5 s alone; the first page of that order takes 1 s
+// without it.
+constexpr std::array kDeferredIndexes{Index{"customers_by_company", kCustomersByCompany}};
+
 // Version 1: customers, orders, calls, tags, settings, and the classification results.
 // Dates are ISO-8601 text (YYYY-MM-DD; calls YYYY-MM-DDTHH:MM:SS local time) so that they sort
 // and compare as text; money is integer cents. Enumerations are checked with `x = 'a' OR x = 'b'`
@@ -396,6 +401,11 @@ int latestVersion()
 std::span<const Index> importIndexes()
 {
     return kImportIndexes;
+}
+
+std::span<const Index> deferredIndexes()
+{
+    return kDeferredIndexes;
 }
 
 std::span<const Index> classificationIndexes()

@@ -24,6 +24,10 @@ struct Index {
 /// The secondary indexes of customers, orders, calls and tags (part of the latest schema): what a
 /// bulk import into an empty database drops first and creates again once the rows are in.
 std::span<const Index> importIndexes();
+/// Among importIndexes(), those a big import into an empty database file leaves out, for the
+/// build after the import to create (deferredindexes.h): each serves only an order of the
+/// customer list, which sorts without it, more slowly, until then.
+std::span<const Index> deferredIndexes();
 /// The indexes of the classification table: what a full run into an empty table drops first
 /// and creates again once the rows are in, and any other run creates if missing.
 std::span<const Index> classificationIndexes();

@@ -72,9 +72,9 @@ for n in "${list[@]}"; do
     db=$dir/tierdesk.sqlite
     rm -f "$db" "$db-wal" "$db-shm"
     timed "tierdesk-cli import (full validation)" "$n" "$logs/import" "$cli" --db "$db" import "$dir"
-    # From 20,000 customers up the import leaves the search index to build afterwards (the window
-    # does it in the background): built here, so that what follows searches the index.
-    timed "tierdesk-cli index-search (the search index after the import)" "$n" "$logs/index-search" \
+    # From 20,000 customers up the import leaves the search index and the index by company to build
+    # afterwards (the window does it in the background): built here, so that what follows uses them.
+    timed "tierdesk-cli index-search (the indexes after the import)" "$n" "$logs/index-search" \
         "$cli" --db "$db" index-search
     timed "tierdesk-cli classify, first run after the import" "$n" "$logs/classify-first" \
         "$cli" --db "$db" classify --as-of "$asof"

@@ -3,6 +3,7 @@
 
 #include "csv/csvreader.h"
 #include "store/database.h"
+#include "store/deferredindexes.h"
 #include "store/repositories.h"
 
 #include <QBuffer>
@@ -164,6 +165,15 @@ protected:
         ASSERT_EQ(o.exitCode, 0) << o;
     }
 
+    /// The names of the indexes the customer list may lack (store/deferredindexes.h) that `file` lacks.
+    QList<QByteArray> missingIndexesIn(const QString &file) const
+    {
+        store::Database database;
+        if (!database.open(file, store::Database::Mode::ReadOnly))
+            return {"(not opened)"};
+        return store::deferredindexes::missing(database.handle()).value_or(QList<QByteArray>{"(error)"});
+    }
+
     qint64 customersIn(const QString &file) const
     {
         store::Database database;
@@ -264,7 +274,7 @@ TEST_F(Cli, ImportOfACleanFolderPrintsTheCounts)
     EXPECT_EQ(customersIn(db()), 3);
 }
 
-TEST_F(Cli, ABigImportSaysItsSearchIndexIsPendingAndIndexSearchBuildsIt)
+TEST_F(Cli, ABigImportSaysItsSearchIndexAndIndexByCompanyArePendingAndIndexSearchBuildsThem)
 {
     // One customer more than an import's commit indexes (20,000).
     QByteArray rows = "id,name,company,type,phone,email,city,owner,created_at,intent,tags\n";
@@ -279,6 +289,8 @@ TEST_F(Cli, ABigImportSaysItsSearchIndexIsPendingAndIndexSearchBuildsIt)
     EXPECT_EQ(imported.exitCode, 0) << imported;
     EXPECT_TRUE(imported.out.contains("20001 customers")) << imported;
     EXPECT_TRUE(imported.out.contains("tierdesk-cli index-search")) << imported;
+    EXPECT_TRUE(imported.out.contains("index by company")) << imported;
+    EXPECT_EQ(missingIndexesIn(db()), QList<QByteArray>{"customers_by_company"});
     // Searches work meanwhile.
     const auto exportOf = [&](const char *search) {
         const QString out = path(QStringLiteral("found.csv"));
@@ -296,11 +308,14 @@ TEST_F(Cli, ABigImportSaysItsSearchIndexIsPendingAndIndexSearchBuildsIt)
 
     const Ran built = run({QStringLiteral("--db"), db(), QStringLiteral("index-search")});
     EXPECT_EQ(built.exitCode, 0) << built;
+    EXPECT_TRUE(built.out.contains("Built the customer list's index by company.")) << built;
     EXPECT_TRUE(built.out.contains("Indexed 20001 customers")) << built;
+    EXPECT_EQ(missingIndexesIn(db()), QList<QByteArray>());
     EXPECT_EQ(exportOf("王伟明"), before);
     const Ran again = run({QStringLiteral("--db"), db(), QStringLiteral("index-search")});
     EXPECT_EQ(again.exitCode, 0) << again;
     EXPECT_TRUE(again.out.contains("nothing to do")) << again;
+    EXPECT_FALSE(again.out.contains("index by company")) << again;
 }
 
 TEST_F(Cli, ASmallImportSaysNothingOfTheSearchIndex)
@@ -309,6 +324,7 @@ TEST_F(Cli, ASmallImportSaysNothingOfTheSearchIndex)
     const Ran o = run({QStringLiteral("--db"), db(), QStringLiteral("import"), path(QStringLiteral("in"))});
     EXPECT_EQ(o.exitCode, 0) << o;
     EXPECT_FALSE(o.out.contains("index-search")) << o;
+    EXPECT_EQ(missingIndexesIn(db()), QList<QByteArray>());
 }
 
 TEST_F(Cli, ImportWithARejectedRowExitsOneAndImportsNothing)

@@ -789,9 +789,9 @@ TEST_F(Interchange, ABuiltSearchIndexHasTheSettingsANewDatabaseHas)
     for (int i = 1; i <= 3'000; ++i)
         rows += customerRow(i, i % 2 ? "王伟明" : "李小娜");
     customers(rows);
-    store::BulkImport::setTextsIndexedAtCommit(100);
+    store::BulkImport::setIndexedAtCommit(100);
     const bool committed = import().committed;
-    store::BulkImport::setTextsIndexedAtCommit(20'000);
+    store::BulkImport::setIndexedAtCommit(20'000);
     ASSERT_TRUE(committed);
     // The connection reads the empty index before the build replaces it.
     EXPECT_TRUE(found(db.handle(), "\"李小娜\"").empty());

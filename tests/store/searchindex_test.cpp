@@ -48,9 +48,9 @@ protected:
         ASSERT_TRUE(dir.isValid());
         ASSERT_TRUE(db.open(path()));
         // Up to one customer's text is indexed at the commit of an import into an empty database.
-        store::BulkImport::setTextsIndexedAtCommit(1);
+        store::BulkImport::setIndexedAtCommit(1);
     }
-    void TearDown() override { store::BulkImport::setTextsIndexedAtCommit(20000); }
+    void TearDown() override { store::BulkImport::setIndexedAtCommit(20000); }
 
     QString path() const { return dir.filePath(QStringLiteral("tierdesk.sqlite")); }
 

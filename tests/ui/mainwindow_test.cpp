@@ -7,7 +7,9 @@
 #include "models/customertablemodel.h"
 #include "store/bulk.h"
 #include "store/customerquery.h"
+#include "store/deferredindexes.h"
 #include "store/repositories.h"
+#include "store/searchindex.h"
 #include "store/searchsnapshot.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
@@ -935,13 +937,13 @@ TEST_F(MainWindowTest, ApplyingADemotionSuggestionChangesTheGrade)
 }
 
 /// Makes a database file at `path` whose customers (`names`, ids from 1) have their search texts
-/// pending, as after a big import (here every import leaves them pending).
+/// pending, and the index by company left out, as after a big import (here every import is one).
 void makeFileWithPendingTexts(const QString &path, const QStringList &names)
 {
     store::Database db;
     ASSERT_TRUE(db.open(path));
-    store::BulkImport::setTextsIndexedAtCommit(0);
-    const auto restore = qScopeGuard([] { store::BulkImport::setTextsIndexedAtCommit(20'000); });
+    store::BulkImport::setIndexedAtCommit(0);
+    const auto restore = qScopeGuard([] { store::BulkImport::setIndexedAtCommit(20'000); });
     store::BulkImport bulk(db);
     ASSERT_TRUE(bulk.begin());
     for (qsizetype i = 0; i < names.size(); ++i) {
@@ -971,6 +973,7 @@ TEST_F(MainWindowTest, OpeningAFileWhoseSearchTextsArePendingIndexesThemInTheBac
         return n;
     };
     ASSERT_EQ(countIn("SELECT count(*) FROM customer_search_pending"), 3);
+    ASSERT_EQ(countIn("SELECT count(*) FROM sqlite_schema WHERE name = 'customers_by_company'"), 0);
 
     QSignalSpy started(session.get(), &ui::Session::searchIndexStarted);
     QSignalSpy finished(session.get(), &ui::Session::searchIndexFinished);
@@ -982,12 +985,36 @@ TEST_F(MainWindowTest, OpeningAFileWhoseSearchTextsArePendingIndexesThemInTheBac
     EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
     EXPECT_EQ(countIn("SELECT count(*) FROM customer_search_pending"), 0);
     EXPECT_EQ(countIn("SELECT count(*) FROM customer_search WHERE customer_search MATCH '\"欧阳明\"'"), 1);
+    EXPECT_EQ(countIn("SELECT count(*) FROM sqlite_schema WHERE name = 'customers_by_company'"), 1);
 
     // Nothing pending: opening it again builds nothing.
     ASSERT_TRUE(window->openDatabase(dbPath));
     ASSERT_TRUE(window->openDatabase(other));
     EXPECT_EQ(started.count(), 1);
     EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
+}
+
+TEST_F(MainWindowTest, OpeningAFileThatLacksTheIndexByCompanyBuildsItInTheBackground)
+{
+    const QString other = dir.filePath(QStringLiteral("imported.sqlite"));
+    ASSERT_NO_FATAL_FAILURE(
+        makeFileWithPendingTexts(other, {QStringLiteral("王伟"), QStringLiteral("李娜")}));
+    {
+        // The texts indexed already (tierdesk-cli index-search of an older version): only the index is left.
+        store::Database db;
+        ASSERT_TRUE(db.open(other));
+        ASSERT_TRUE(store::PendingSearchBuild::run(db));
+        ASSERT_TRUE(db.exec("DROP INDEX IF EXISTS customers_by_company"));
+    }
+    QSignalSpy started(session.get(), &ui::Session::searchIndexStarted);
+    QSignalSpy finished(session.get(), &ui::Session::searchIndexFinished);
+    ASSERT_TRUE(window->openDatabase(other));
+    EXPECT_EQ(started.count(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_TRUE(finished.front().at(0).toBool());
+    auto missing = store::deferredindexes::missing(session->database().handle());
+    ASSERT_TRUE(missing);
+    EXPECT_TRUE(missing->isEmpty());
 }
 
 TEST_F(MainWindowTest, TheStatusBarSaysWhileTheSearchTextsAreIndexed)
