@@ -23,7 +23,7 @@ namespace deferredindexes {
 /// The names of the deferred indexes this file lacks (none when every one is there).
 Result<QList<QByteArray>> missing(sqlite3 *db);
 
-/// Creates the missing ones, in one write transaction of `db` (0.5 s at a million customers):
+/// Creates the missing ones, in one write transaction of `db` (0.6 s at a million customers):
 /// Database::stopWhen() stops it, and it rolls back; call it again then. Returns how many it
 /// created.
 Result<int> build(Database &db);
