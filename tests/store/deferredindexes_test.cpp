@@ -35,28 +35,8 @@ std::vector<Customer> fourCustomers()
             atCompany(4, QStringLiteral("Alpha"))};
 }
 
-class DeferredIndexes : public ::testing::Test {
+class DeferredIndexes : public BigImportFile {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(dir.isValid());
-        ASSERT_TRUE(db.open(path()));
-        // An import of more than one customer into an empty file is a big one.
-        store::BulkImport::setIndexedAtCommit(1);
-    }
-    void TearDown() override { store::BulkImport::setIndexedAtCommit(20000); }
-
-    QString path() const { return dir.filePath(QStringLiteral("tierdesk.sqlite")); }
-
-    static void importCustomers(store::Database &into, const std::vector<Customer> &customers)
-    {
-        store::BulkImport bulk(into);
-        ASSERT_TRUE(bulk.begin());
-        for (const Customer &c : customers)
-            ASSERT_TRUE(bulk.addCustomer(c));
-        ASSERT_TRUE(bulk.commit());
-    }
-
     static QList<QByteArray> missing(store::Database &of)
     {
         auto names = store::deferredindexes::missing(of.handle());
@@ -91,9 +71,6 @@ protected:
         sqlite3_finalize(stmt);
         return sql;
     }
-
-    QTemporaryDir dir;
-    store::Database db;
 };
 
 using Ids = std::vector<CustomerId>;

@@ -41,28 +41,8 @@ std::vector<Customer> fourCustomers()
             person(4, QStringLiteral("Wang Fang"), QStringLiteral("13700001234"))};
 }
 
-class SearchIndex : public ::testing::Test {
+class SearchIndex : public BigImportFile {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(dir.isValid());
-        ASSERT_TRUE(db.open(path()));
-        // Up to one customer's text is indexed at the commit of an import into an empty database.
-        store::BulkImport::setIndexedAtCommit(1);
-    }
-    void TearDown() override { store::BulkImport::setIndexedAtCommit(20000); }
-
-    QString path() const { return dir.filePath(QStringLiteral("tierdesk.sqlite")); }
-
-    void importCustomers(const std::vector<Customer> &customers)
-    {
-        store::BulkImport bulk(db);
-        ASSERT_TRUE(bulk.begin());
-        for (const Customer &c : customers)
-            ASSERT_TRUE(bulk.addCustomer(c));
-        ASSERT_TRUE(bulk.commit());
-    }
-
     /// The ids the customer list shows for a search, archived customers too, in id order.
     std::vector<CustomerId> search(const QString &text)
     {
@@ -132,9 +112,6 @@ protected:
         EXPECT_EQ(search(QStringLiteral("赵")), Ids());
         EXPECT_EQ(search(QStringLiteral("qq.comx")), Ids());
     }
-
-    QTemporaryDir dir;
-    store::Database db;
 };
 
 TEST_F(SearchIndex, AnImportOfFewCustomersIndexesTheirTextsAtItsCommit)

@@ -1,9 +1,13 @@
 #pragma once
 
-// What the store's tests share: a number read with SQL, and two customers' facts compared.
+// What the store's tests share: a number read with SQL, two customers' facts compared, and a
+// database file where every import is a big one.
 
 #include "classify/facts.h"
+#include "store/bulk.h"
 #include "store/database.h"
+
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -126,5 +130,34 @@ inline void expectSameFacts(const std::vector<classify::CustomerFacts> &got,
         expectSameFacts(got[i], want[i]);
     }
 }
+
+/// A database file, `db`, into which an import of more than one customer is a big one: its search
+/// texts are left pending and its deferred indexes left out (BulkImport::setIndexedAtCommit()).
+class BigImportFile : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        ASSERT_TRUE(db.open(path()));
+        store::BulkImport::setIndexedAtCommit(1);
+    }
+    void TearDown() override { store::BulkImport::setIndexedAtCommit(20000); }
+
+    QString path() const { return dir.filePath(QStringLiteral("tierdesk.sqlite")); }
+
+    /// Imports `customers` into `into` in one BulkImport.
+    static void importCustomers(store::Database &into, const std::vector<Customer> &customers)
+    {
+        store::BulkImport bulk(into);
+        ASSERT_TRUE(bulk.begin());
+        for (const Customer &c : customers)
+            ASSERT_TRUE(bulk.addCustomer(c));
+        ASSERT_TRUE(bulk.commit());
+    }
+    void importCustomers(const std::vector<Customer> &customers) { importCustomers(db, customers); }
+
+    QTemporaryDir dir;
+    store::Database db;
+};
 
 } // namespace tierdesk::test
