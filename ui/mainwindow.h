@@ -85,7 +85,7 @@ private:
     QLabel *m_statusDatabase;
     QLabel *m_statusAsOf;
     QLabel *m_statusClassified;
-    QLabel *m_statusSearch; ///< while the search texts of a big import are indexed
+    QLabel *m_statusSearch; ///< while what a big import left for later is built
     QProgressBar *m_progress;
     QMenu *m_recentMenu = nullptr;
 };

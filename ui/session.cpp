@@ -533,9 +533,7 @@ void Session::buildPendingIndexes()
     if (!m_db || m_searchBuild || m_reclassifying || m_writingInBackground ||
         m_db->path() == QStringLiteral(":memory:"))
         return;
-    auto pending = store::searchindex::isPending(m_db->handle());
-    auto missing = store::deferredindexes::missing(m_db->handle());
-    if (!pending || !missing || (!*pending && missing->isEmpty()))
+    if (auto left = store::deferredindexes::leftForLater(m_db->handle()); !left || !*left)
         return;
     m_searchBuild = std::make_shared<SearchBuild>();
     emit searchIndexStarted();

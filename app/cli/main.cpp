@@ -143,9 +143,7 @@ int cmdImport(const Context &ctx, const QStringList &args)
                 .arg(result->customers)
                 .arg(result->orders)
                 .arg(result->calls));
-        auto pending = store::searchindex::isPending(db.handle());
-        auto missing = store::deferredindexes::missing(db.handle());
-        if ((pending && *pending) || (missing && !missing->isEmpty())) {
+        if (auto left = store::deferredindexes::leftForLater(db.handle()); left && *left) {
             out(QCoreApplication::translate(
                 "tierdesk-cli",
                 "The search index of these customers, and their index by company, are built when TierDesk "

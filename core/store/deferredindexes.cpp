@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "schema.h"
+#include "searchindex.h"
 #include "sqlite.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,19 @@ Result<QList<QByteArray>> missing(sqlite3 *db)
         exists->reset();
     }
     return names;
+}
+
+Result<bool> leftForLater(sqlite3 *db)
+{
+    auto pending = searchindex::isPending(db);
+    if (!pending)
+        return std::unexpected(pending.error());
+    if (*pending)
+        return true;
+    auto names = missing(db);
+    if (!names)
+        return std::unexpected(names.error());
+    return !names->isEmpty();
 }
 
 Result<int> build(Database &db)

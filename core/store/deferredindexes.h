@@ -23,6 +23,10 @@ namespace deferredindexes {
 /// The names of the deferred indexes this file lacks (none when every one is there).
 Result<QList<QByteArray>> missing(sqlite3 *db);
 
+/// True when a big import left anything for the build afterwards: its search texts pending
+/// (searchindex.h) or a deferred index missing.
+Result<bool> leftForLater(sqlite3 *db);
+
 /// Creates the missing ones, in one write transaction of `db` (0.6 s at a million customers):
 /// Database::stopWhen() stops it, and it rolls back; call it again then. Returns how many it
 /// created.
