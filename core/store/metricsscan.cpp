@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cstdlib>
 #include <limits>
@@ -442,9 +443,8 @@ qint64 getSigned(const quint8 *&p, const quint8 *end)
     return qint64(v >> 1) ^ -qint64(v & 1);
 }
 
-/// An order or a call on its way into a digest. `Id` is 32 bits when every customer id fits (a
-/// million customers' eleven million rows are sorted in memory on the first run: 16 and 24 bytes a
-/// row instead of 24 and 32).
+/// An order or a call on its way into a digest. `Id` is 32 bits when every customer id fits (the
+/// first build sorts the rows 262,144 at a time: 16 and 24 bytes a row instead of 24 and 32).
 template<typename Id>
 struct OrderRecord {
     Id customer;
@@ -475,17 +475,49 @@ struct Digests {
     }
 };
 
-/// Packs records sorted by customer and date into one digest per customer: `put(bytes, record,
-/// previous day)` writes each record after the one before (day 0 before the first).
-template<typename Record, typename Put>
-void packByCustomer(const std::vector<Record> &rows, std::size_t bytesPerRow, Digests &out, Put put)
+/// Writes an order after the one before of the same customer (`previous`: its day, 0 for the
+/// first): the days since, the amount (read by readOrderDigest()).
+template<typename Id>
+void putRecord(std::string &bytes, const OrderRecord<Id> &o, qint32 previous)
 {
-    out.bytes.reserve(out.bytes.size() + rows.size() * bytesPerRow);
+    putVarint(bytes, quint64(o.day - previous));
+    putSigned(bytes, o.amount);
+}
+
+/// A call: the days since the one before, the second of the day, a byte of outcome and whether
+/// a follow-up was set, and that follow-up in days after the call (read by readCallDigest()).
+template<typename Id>
+void putRecord(std::string &bytes, const CallRecord<Id> &c, qint32 previous)
+{
+    putVarint(bytes, quint64(c.day - previous));
+    putVarint(bytes, quint64(c.secondAndOutcome >> 3));
+    bytes.push_back(char((c.secondAndOutcome & 7) | (c.followUp > 0 ? kHasFollowUp : 0)));
+    if (c.followUp > 0)
+        putSigned(bytes, qint64(c.followUp) - c.day);
+}
+
+/// About how many bytes a record takes in a digest.
+template<typename Id>
+constexpr std::size_t bytesPerRecord(const OrderRecord<Id> *)
+{
+    return 6;
+}
+template<typename Id>
+constexpr std::size_t bytesPerRecord(const CallRecord<Id> *)
+{
+    return 7;
+}
+
+/// Packs records sorted by customer and date into one digest per customer, appended to `out`.
+template<typename Record>
+void packDigests(const std::vector<Record> &rows, Digests &out)
+{
+    out.bytes.reserve(out.bytes.size() + rows.size() * bytesPerRecord(static_cast<const Record *>(nullptr)));
     for (std::size_t i = 0; i < rows.size();) {
         const auto customer = rows[i].customer;
         qint32 previous = 0;
         for (; i < rows.size() && rows[i].customer == customer; ++i) {
-            put(out.bytes, rows[i], previous);
+            putRecord(out.bytes, rows[i], previous);
             previous = rows[i].day;
         }
         out.ids.push_back(customer);
@@ -493,34 +525,8 @@ void packByCustomer(const std::vector<Record> &rows, std::size_t bytesPerRow, Di
     }
 }
 
-/// An order: the days since the one before, the amount (read by readOrderDigest()).
 template<typename Id>
-void packOrders(const std::vector<OrderRecord<Id>> &rows, Digests &out)
-{
-    packByCustomer(rows, 6 /* about 5 bytes an order */, out,
-                   [](std::string &bytes, const OrderRecord<Id> &o, qint32 previous) {
-                       putVarint(bytes, quint64(o.day - previous));
-                       putSigned(bytes, o.amount);
-                   });
-}
-
-/// A call: the days since the one before, the second of the day, a byte of outcome and whether
-/// a follow-up was set, and that follow-up in days after the call (read by readCallDigest()).
-template<typename Id>
-void packCalls(const std::vector<CallRecord<Id>> &rows, Digests &out)
-{
-    packByCustomer(rows, 7 /* about 6 bytes a call */, out,
-                   [](std::string &bytes, const CallRecord<Id> &c, qint32 previous) {
-                       putVarint(bytes, quint64(c.day - previous));
-                       putVarint(bytes, quint64(c.secondAndOutcome >> 3));
-                       bytes.push_back(char((c.secondAndOutcome & 7) | (c.followUp > 0 ? kHasFollowUp : 0)));
-                       if (c.followUp > 0)
-                           putSigned(bytes, qint64(c.followUp) - c.day);
-                   });
-}
-
-template<typename Id>
-void sortOrders(std::vector<OrderRecord<Id>> &rows)
+void sortRecords(std::vector<OrderRecord<Id>> &rows)
 {
     std::sort(rows.begin(), rows.end(), [](const OrderRecord<Id> &a, const OrderRecord<Id> &b) {
         return a.customer != b.customer ? a.customer < b.customer : a.day < b.day;
@@ -529,7 +535,7 @@ void sortOrders(std::vector<OrderRecord<Id>> &rows)
 
 /// By customer, then (called_at, id) as the latest call is chosen.
 template<typename Id>
-void sortCalls(std::vector<CallRecord<Id>> &rows)
+void sortRecords(std::vector<CallRecord<Id>> &rows)
 {
     std::sort(rows.begin(), rows.end(), [](const CallRecord<Id> &a, const CallRecord<Id> &b) {
         if (a.customer != b.customer)
@@ -538,6 +544,61 @@ void sortCalls(std::vector<CallRecord<Id>> &rows)
             return a.day < b.day;
         const qint32 sa = a.secondAndOutcome >> 3, sb = b.secondAndOutcome >> 3;
         return sa != sb ? sa < sb : a.id < b.id;
+    });
+}
+
+/// Reads an order digest (putRecord()) in date order: `f(day, amount)` for each order until it returns
+/// false.
+template<typename F>
+void readOrderDigest(QByteArrayView digest, F f)
+{
+    auto p = reinterpret_cast<const quint8 *>(digest.data());
+    const auto end = p + digest.size();
+    qint64 day = 0;
+    while (p < end) {
+        day += qint64(getVarint(p, end));
+        const Cents amount = getSigned(p, end);
+        if (!f(day, amount))
+            return;
+    }
+}
+
+/// Reads a call digest (putRecord()) in its order: `f(day, second, code, followUp)` for each call
+/// until it returns false; `code` holds the outcome (low three bits, kNoOutcome for none),
+/// `followUp` is a Julian day or 0.
+template<typename F>
+void readCallDigest(QByteArrayView digest, F f)
+{
+    auto p = reinterpret_cast<const quint8 *>(digest.data());
+    const auto end = p + digest.size();
+    qint64 day = 0;
+    while (p < end) {
+        day += qint64(getVarint(p, end));
+        const qint64 second = qint64(getVarint(p, end));
+        const quint8 code = p < end ? *p++ : kNoOutcome;
+        const qint64 followUp = code & kHasFollowUp ? day + getSigned(p, end) : 0;
+        if (!f(day, second, code, followUp))
+            return;
+    }
+}
+
+/// A digest's records again, to merge other rows into it.
+void unpack(qint64 customer, QByteArrayView digest, std::vector<OrderRecord<qint64>> &out, qint64 = 0)
+{
+    readOrderDigest(digest, [&](qint64 day, Cents amount) {
+        out.push_back({customer, qint32(day), amount});
+        return true;
+    });
+}
+
+/// The calls get ids from `firstId` up, in their order: they sort among other calls as the
+/// rows they came from when those had ids in the same order (see sortRecords()).
+void unpack(qint64 customer, QByteArrayView digest, std::vector<CallRecord<qint64>> &out, qint64 firstId)
+{
+    qint64 id = firstId;
+    readCallDigest(digest, [&](qint64 day, qint64 second, quint8 code, qint64 followUp) {
+        out.push_back({customer, qint32(day), qint32(second * 8 + (code & 7)), qint32(followUp), id++});
+        return true;
     });
 }
 
@@ -550,18 +611,19 @@ bool fits(qint64 customer)
            customer <= qint64(std::numeric_limits<Id>::max());
 }
 
-/// Reads the orders of a statement (its parameters bound) into records, and resets it. Orders without a valid
-/// day never count, so they are left out.
-template<typename Id>
-Result<void> readOrders(sqlite3 *db, Statement &s, std::vector<OrderRecord<Id>> &out)
+/// Reads the orders of a statement (its parameters bound) into records (`out.push_back()`), and
+/// resets it. Orders without a valid day never count, so they are left out.
+template<typename Out>
+Result<void> readOrders(sqlite3 *db, Statement &s, Out &out)
 {
+    using Id = decltype(Out::value_type::customer);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
         const qint64 day = julianDay(s.bytes(1));
         const qint64 id = s.int64(0);
         if (day == 0 || !fits<Id>(id))
             continue;
-        out.push_back({Id(id), qint32(day), s.int64(2)});
+        out.push_back(OrderRecord<Id>{Id(id), qint32(day), s.int64(2)});
     }
     s.reset();
     if (rc != SQLITE_DONE)
@@ -570,9 +632,10 @@ Result<void> readOrders(sqlite3 *db, Statement &s, std::vector<OrderRecord<Id>> 
     return {};
 }
 
-template<typename Id>
-Result<void> readCalls(sqlite3 *db, Statement &s, std::vector<CallRecord<Id>> &out)
+template<typename Out>
+Result<void> readCalls(sqlite3 *db, Statement &s, Out &out)
 {
+    using Id = decltype(Out::value_type::customer);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
         const QByteArrayView calledAt = s.bytes(1);
@@ -582,8 +645,9 @@ Result<void> readCalls(sqlite3 *db, Statement &s, std::vector<CallRecord<Id>> &o
             continue;
         const std::optional<Outcome> o = schema::fromStored<Outcome>(s.bytes(3));
         const qint64 followUp = s.isNull(4) ? 0 : julianDay(s.bytes(4));
-        out.push_back({Id(id), qint32(day), qint32(secondOfDay(calledAt) * 8 + (o ? int(*o) : kNoOutcome)),
-                       qint32(followUp), s.int64(2)});
+        out.push_back(CallRecord<Id>{Id(id), qint32(day),
+                                     qint32(secondOfDay(calledAt) * 8 + (o ? int(*o) : kNoOutcome)),
+                                     qint32(followUp), s.int64(2)});
     }
     s.reset();
     if (rc != SQLITE_DONE)
@@ -592,14 +656,247 @@ Result<void> readCalls(sqlite3 *db, Statement &s, std::vector<CallRecord<Id>> &o
     return {};
 }
 
+/// Where a record sorts in its customer's digest: the day, and for a call the second of the day.
+struct DigestKey {
+    qint64 day = 0;
+    qint64 second = 0;
+    auto operator<=>(const DigestKey &) const = default;
+};
+
+/// The keys of a digest's first and last records ({0, 0} for an empty one).
+std::pair<DigestKey, DigestKey> firstAndLast(QByteArrayView digest, const OrderRecord<qint64> *)
+{
+    std::pair<DigestKey, DigestKey> keys;
+    bool first = true;
+    readOrderDigest(digest, [&](qint64 day, Cents) {
+        keys.second = {day, 0};
+        if (std::exchange(first, false))
+            keys.first = keys.second;
+        return true;
+    });
+    return keys;
+}
+
+std::pair<DigestKey, DigestKey> firstAndLast(QByteArrayView digest, const CallRecord<qint64> *)
+{
+    std::pair<DigestKey, DigestKey> keys;
+    bool first = true;
+    readCallDigest(digest, [&](qint64 day, qint64 second, quint8, qint64) {
+        keys.second = {day, second};
+        if (std::exchange(first, false))
+            keys.first = keys.second;
+        return true;
+    });
+    return keys;
+}
+
+/// How many records the digests are built from at a time (setHistoryChunkRows()), and into how
+/// many chunks at most: a bigger table gets bigger chunks (DigestMerge reads all of them for each
+/// customer).
+constexpr std::size_t kHistoryChunkRows = std::size_t(1) << 18;
+constexpr std::size_t kMostHistoryChunks = 64;
+std::atomic<std::size_t> g_historyChunkRows{kHistoryChunkRows};
+
+/// Digests built a chunk of records at a time, so that the first build holds the rows packed
+/// rather than as records. Every chunkRows() records (in the order read) are sorted and packed
+/// into a chunk: for each of its customers, ascending, the difference of its id from the one
+/// before (the first from 0), the length of its digest, and the digest. DigestMerge reads them.
+///
+/// A million customers' first build read their 7 million orders and 3.9 million calls into
+/// 16- and 24-byte records to sort them all at once: 206 MB, on two threads. The chunks hold
+/// them in about 7 bytes a row.
+template<typename Record>
+class ChunkedDigests {
+public:
+    using value_type = Record;
+
+    /// For about `rows` records.
+    explicit ChunkedDigests(qint64 rows)
+        : m_chunkRows(std::max<std::size_t>(
+              {g_historyChunkRows, std::size_t(std::max<qint64>(rows, 0)) / kMostHistoryChunks + 1}))
+    {}
+
+    void push_back(const Record &r)
+    {
+        m_rows.push_back(r);
+        if (m_rows.size() >= m_chunkRows)
+            flush();
+    }
+    std::vector<std::string> finish()
+    {
+        flush();
+        m_rows = {};
+        return std::move(m_chunks);
+    }
+
+private:
+    void flush()
+    {
+        if (m_rows.empty())
+            return;
+        sortRecords(m_rows);
+        m_packed.ids.clear();
+        m_packed.ends.clear();
+        m_packed.bytes.clear();
+        packDigests(m_rows, m_packed);
+        m_rows.clear();
+        std::string chunk;
+        chunk.reserve(m_packed.bytes.size() + m_packed.size() * 3);
+        qint64 previous = 0;
+        for (std::size_t i = 0; i < m_packed.size(); ++i) {
+            const QByteArrayView digest = m_packed.at(i);
+            putVarint(chunk, quint64(m_packed.ids[i]) - quint64(previous));
+            putVarint(chunk, quint64(digest.size()));
+            chunk.append(digest.data(), std::size_t(digest.size()));
+            previous = m_packed.ids[i];
+        }
+        chunk.shrink_to_fit();
+        m_chunks.push_back(std::move(chunk));
+    }
+
+    std::size_t m_chunkRows;
+    std::vector<Record> m_rows;
+    Digests m_packed;
+    std::vector<std::string> m_chunks;
+};
+
+/// The digests of ChunkedDigests' chunks, customer by customer in id order. A customer found in
+/// one chunk reads its digest there; one found in several gets them joined (a table in date
+/// order spreads most customers over every chunk).
+template<typename Record>
+class DigestMerge {
+public:
+    DigestMerge() = default;
+    explicit DigestMerge(std::vector<std::string> chunks)
+        : m_chunks(std::move(chunks))
+    {
+        for (std::size_t i = 0; i < m_chunks.size(); ++i) {
+            const auto *p = reinterpret_cast<const quint8 *>(m_chunks[i].data());
+            Cursor cursor{p, p + m_chunks[i].size(), 0, {}, qint64(i)};
+            if (advance(cursor))
+                m_cursors.push_back(cursor);
+        }
+        findNext();
+    }
+
+    /// The next customer's id, LLONG_MAX after the last.
+    qint64 id() const { return m_next; }
+
+    /// The digest of id(), which moves on to the next customer. The bytes stay valid until the
+    /// next call.
+    QByteArrayView take()
+    {
+        const qint64 customer = m_next;
+        // Its parts, in chunk order. The cursors are few (a chunk is 262,144 rows) and most of
+        // them hold most customers: a walk over all of them was faster than a heap.
+        m_parts.clear();
+        bool ended = false;
+        for (Cursor &cursor : m_cursors) {
+            if (cursor.id != customer)
+                continue;
+            m_parts.push_back({cursor.digest, cursor.chunk});
+            if (!advance(cursor)) {
+                cursor.id = LLONG_MAX;
+                ended = true;
+            }
+        }
+        if (ended)
+            std::erase_if(m_cursors, [](const Cursor &c) { return c.id == LLONG_MAX; });
+        findNext();
+        if (m_parts.size() <= 1)
+            return m_parts.empty() ? QByteArrayView() : m_parts.front().first;
+        if (concatenate())
+            return QByteArrayView(m_bytes.data(), qsizetype(m_bytes.size()));
+        m_records.clear();
+        for (const auto &[digest, chunk] : m_parts) {
+            // Calls of a later chunk come after those of an earlier one at the same second: the
+            // chunks were read in row id order.
+            unpack(customer, digest, m_records, LLONG_MIN + (chunk << 32));
+        }
+        sortRecords(m_records);
+        m_merged.ids.clear();
+        m_merged.ends.clear();
+        m_merged.bytes.clear();
+        packDigests(m_records, m_merged);
+        return m_merged.at(0);
+    }
+
+private:
+    /// Where a chunk is read: its next customer and that one's digest.
+    struct Cursor {
+        const quint8 *p;
+        const quint8 *end;
+        qint64 id;
+        QByteArrayView digest;
+        qint64 chunk;
+    };
+    /// Reads the chunk's next customer; false at its end.
+    static bool advance(Cursor &cursor)
+    {
+        if (cursor.p >= cursor.end)
+            return false;
+        cursor.id = qint64(quint64(cursor.id) + getVarint(cursor.p, cursor.end));
+        const quint64 length =
+            std::min<quint64>(getVarint(cursor.p, cursor.end), quint64(cursor.end - cursor.p));
+        cursor.digest = QByteArrayView(reinterpret_cast<const char *>(cursor.p), qsizetype(length));
+        cursor.p += length;
+        return true;
+    }
+    void findNext()
+    {
+        m_next = LLONG_MAX;
+        for (const Cursor &cursor : m_cursors)
+            m_next = std::min(m_next, cursor.id);
+    }
+
+    /// When each part begins at or after the (day, second) where the one before ends, as in a
+    /// table filled in date order: the parts one after the other in m_bytes, each one's first
+    /// day counted from the last day of the one before instead of from 0. The order the merge
+    /// would give: the calls at the same second in chunk order, the orders of a day in any.
+    bool concatenate()
+    {
+        DigestKey before{0, 0};
+        m_lastDays.clear();
+        for (const auto &[digest, chunk] : m_parts) {
+            const auto [first, last] = firstAndLast(digest, static_cast<const Record *>(nullptr));
+            if (first < before)
+                return false;
+            before = last;
+            m_lastDays.push_back(last.day);
+        }
+        m_bytes.clear();
+        qint64 day = 0;
+        for (std::size_t i = 0; i < m_parts.size(); ++i) {
+            const QByteArrayView digest = m_parts[i].first;
+            auto p = reinterpret_cast<const quint8 *>(digest.data());
+            const auto end = p + digest.size();
+            const qint64 first = qint64(getVarint(p, end));
+            putVarint(m_bytes, quint64(first - day));
+            m_bytes.append(reinterpret_cast<const char *>(p), std::size_t(end - p));
+            day = m_lastDays[i];
+        }
+        return true;
+    }
+
+    std::vector<std::string> m_chunks;
+    std::vector<Cursor> m_cursors; ///< of the chunks not read to their end, in chunk order
+    qint64 m_next = LLONG_MAX;
+    std::vector<std::pair<QByteArrayView, qint64>> m_parts; ///< take()'s: digest, chunk
+    std::vector<qint64> m_lastDays;
+    std::vector<Record> m_records;
+    Digests m_merged;
+    std::string m_bytes;
+};
+
 // ?1: up to which row id (the digests' part), ?2 a customer; the tail: the rows after ?1.
-constexpr char kAllOrders[] = "SELECT customer_id, ordered_at, amount FROM orders WHERE id <= ?1";
+// The whole tables are read in row id order (their storage order), which DigestMerge relies on.
+constexpr char kAllOrders[] = "SELECT customer_id, ordered_at, amount FROM orders WHERE id <= ?1 ORDER BY id";
 constexpr char kAllCalls[] =
-    "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE id <= ?1";
+    "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE id <= ?1 ORDER BY id";
 constexpr char kOrdersOf[] =
-    "SELECT customer_id, ordered_at, amount FROM orders WHERE customer_id = ?2 AND id <= ?1";
+    "SELECT customer_id, ordered_at, amount FROM orders WHERE customer_id = ?2 AND id <= ?1 ORDER BY id";
 constexpr char kCallsOf[] = "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE "
-                            "customer_id = ?2 AND id <= ?1";
+                            "customer_id = ?2 AND id <= ?1 ORDER BY id";
 constexpr char kOrdersAfter[] = "SELECT customer_id, ordered_at, amount FROM orders WHERE id > ?1";
 constexpr char kCallsAfter[] =
     "SELECT customer_id, called_at, id, outcome, next_follow_up FROM calls WHERE id > ?1";
@@ -616,32 +913,33 @@ struct History {
     Digests calls;
 };
 
+/// Customers' digests of both kinds as built, read in id order.
+struct BuiltHistory {
+    DigestMerge<OrderRecord<qint64>> orders;
+    DigestMerge<CallRecord<qint64>> calls;
+};
+
 /// Every customer's digests from the orders and calls tables up to `upto` (each read once in
 /// storage order). With `helper`, the orders are read there in a second thread while `db` reads the
 /// calls.
 template<typename Id>
-Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
+Result<BuiltHistory> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
 {
-    History h;
+    std::vector<std::string> orderChunks, callChunks;
     std::optional<Error> orderError;
-    // The records are reserved for the largest row id (the row count of a table filled by imports
-    // and the app): growing them by doubling held one and a half copies at the end.
-    auto reserved = [](qint64 n) { return std::size_t(std::clamp<qint64>(n, 0, qint64(1) << 27)); };
     auto orders = [&](sqlite3 *c) {
-        std::vector<OrderRecord<Id>> rows;
-        rows.reserve(reserved(upto.orders));
+        ChunkedDigests<OrderRecord<Id>> chunks(upto.orders);
         auto s = Statement::prepare(c, kAllOrders);
         if (!s) {
             orderError = s.error();
             return;
         }
         s->bind(1, std::int64_t(upto.orders));
-        if (auto ok = readOrders(c, *s, rows); !ok) {
+        if (auto ok = readOrders(c, *s, chunks); !ok) {
             orderError = ok.error();
             return;
         }
-        sortOrders(rows);
-        packOrders(rows, h.orders);
+        orderChunks = chunks.finish();
     };
     std::jthread worker; // joined when it goes out of scope, an error return too
     if (helper) {
@@ -651,16 +949,14 @@ Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
         });
     }
     {
-        std::vector<CallRecord<Id>> rows;
-        rows.reserve(reserved(upto.calls));
+        ChunkedDigests<CallRecord<Id>> chunks(upto.calls);
         auto s = Statement::prepare(db, kAllCalls);
         if (!s)
             return std::unexpected(s.error());
         s->bind(1, std::int64_t(upto.calls));
-        if (auto ok = readCalls(db, *s, rows); !ok)
+        if (auto ok = readCalls(db, *s, chunks); !ok)
             return std::unexpected(ok.error());
-        sortCalls(rows);
-        packCalls(rows, h.calls);
+        callChunks = chunks.finish();
     }
     if (worker.joinable())
         worker.join();
@@ -668,10 +964,11 @@ Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
         orders(db);
     if (orderError)
         return std::unexpected(*orderError);
-    return h;
+    return BuiltHistory{DigestMerge<OrderRecord<qint64>>(std::move(orderChunks)),
+                        DigestMerge<CallRecord<qint64>>(std::move(callChunks))};
 }
 
-Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
+Result<BuiltHistory> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
 {
     auto range =
         selectInt(db, "SELECT ifnull(min(id), 0) >= 0 AND ifnull(max(id), 0) <= 2147483647 FROM customers");
@@ -681,17 +978,17 @@ Result<History> buildAll(sqlite3 *db, sqlite3 *helper, const Upto &upto)
 }
 
 /// The digests of the customers `ids` (ascending) from their orders and calls up to `upto`.
-Result<History> buildSome(sqlite3 *db, const std::vector<qint64> &ids, const Upto &upto)
+Result<BuiltHistory> buildSome(sqlite3 *db, const std::vector<qint64> &ids, const Upto &upto)
 {
-    History h;
-    std::vector<OrderRecord<qint64>> orders;
-    std::vector<CallRecord<qint64>> calls;
+    ChunkedDigests<OrderRecord<qint64>> orders(0);
+    ChunkedDigests<CallRecord<qint64>> calls(0);
     auto ordersOf = Statement::prepare(db, kOrdersOf);
     if (!ordersOf)
         return std::unexpected(ordersOf.error());
     auto callsOf = Statement::prepare(db, kCallsOf);
     if (!callsOf)
         return std::unexpected(callsOf.error());
+    // Each customer's rows come in row id order (the index on customer_id), as DigestMerge needs.
     for (const qint64 id : ids) {
         ordersOf->bind(1, std::int64_t(upto.orders));
         ordersOf->bind(2, std::int64_t(id));
@@ -702,11 +999,8 @@ Result<History> buildSome(sqlite3 *db, const std::vector<qint64> &ids, const Upt
         if (auto ok = readCalls(db, *callsOf, calls); !ok)
             return std::unexpected(ok.error());
     }
-    sortOrders(orders);
-    sortCalls(calls);
-    packOrders(orders, h.orders);
-    packCalls(calls, h.calls);
-    return h;
+    return BuiltHistory{DigestMerge<OrderRecord<qint64>>(orders.finish()),
+                        DigestMerge<CallRecord<qint64>>(calls.finish())};
 }
 
 /// The rows after `upto` (the newest), sorted by customer and date.
@@ -730,63 +1024,9 @@ Result<Tail> readTail(sqlite3 *db, const Upto &upto)
     calls->bind(1, std::int64_t(upto.calls));
     if (auto ok = readCalls(db, *calls, t.calls); !ok)
         return std::unexpected(ok.error());
-    sortOrders(t.orders);
-    sortCalls(t.calls);
+    sortRecords(t.orders);
+    sortRecords(t.calls);
     return t;
-}
-
-/// Reads a digest of packOrders() in date order: `f(day, amount)` for each order until it returns
-/// false.
-template<typename F>
-void readOrderDigest(QByteArrayView digest, F f)
-{
-    auto p = reinterpret_cast<const quint8 *>(digest.data());
-    const auto end = p + digest.size();
-    qint64 day = 0;
-    while (p < end) {
-        day += qint64(getVarint(p, end));
-        const Cents amount = getSigned(p, end);
-        if (!f(day, amount))
-            return;
-    }
-}
-
-/// Reads a digest of packCalls() in its order: `f(day, second, code, followUp)` for each call
-/// until it returns false; `code` holds the outcome (low three bits, kNoOutcome for none),
-/// `followUp` is a Julian day or 0.
-template<typename F>
-void readCallDigest(QByteArrayView digest, F f)
-{
-    auto p = reinterpret_cast<const quint8 *>(digest.data());
-    const auto end = p + digest.size();
-    qint64 day = 0;
-    while (p < end) {
-        day += qint64(getVarint(p, end));
-        const qint64 second = qint64(getVarint(p, end));
-        const quint8 code = p < end ? *p++ : kNoOutcome;
-        const qint64 followUp = code & kHasFollowUp ? day + getSigned(p, end) : 0;
-        if (!f(day, second, code, followUp))
-            return;
-    }
-}
-
-/// A digest's records again, to merge newer rows into it. The calls get ids below any real one,
-/// in their order: a newer call at the same second comes after them, as its greater id says.
-void unpackOrders(qint64 customer, QByteArrayView digest, std::vector<OrderRecord<qint64>> &out)
-{
-    readOrderDigest(digest, [&](qint64 day, Cents amount) {
-        out.push_back({customer, qint32(day), amount});
-        return true;
-    });
-}
-
-void unpackCalls(qint64 customer, QByteArrayView digest, std::vector<CallRecord<qint64>> &out)
-{
-    qint64 order = LLONG_MIN;
-    readCallDigest(digest, [&](qint64 day, qint64 second, quint8 code, qint64 followUp) {
-        out.push_back({customer, qint32(day), qint32(second * 8 + (code & 7)), qint32(followUp), order++});
-        return true;
-    });
 }
 
 Result<std::vector<qint64>> dirtyIds(sqlite3 *db)
@@ -956,6 +1196,27 @@ Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, 
             return std::unexpected(s.error());
         stored.emplace(std::move(*s));
     }
+    // The digests written back: all of them as the walk below reads them, or after it the changed
+    // ones (a customer merged into another, or whose last order was deleted, has none left).
+    std::optional<Statement> put;
+    if (fold) {
+        if (all) {
+            if (auto ok = database.exec("DELETE FROM customer_history"); !ok)
+                return std::unexpected(ok.error());
+        }
+        auto s =
+            Statement::prepare(db, "INSERT OR REPLACE INTO customer_history (customer_id, orders, calls) "
+                                   "VALUES (?1, ?2, ?3)");
+        if (!s)
+            return std::unexpected(s.error());
+        put.emplace(std::move(*s));
+    }
+    auto putDigests = [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
+        put->bind(1, std::int64_t(id));
+        sqlite3_bind_blob(put->get(), 2, orders.data(), int(orders.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(put->get(), 3, calls.data(), int(calls.size()), SQLITE_STATIC);
+        return put->run({});
+    };
     // One record per customer with a history, in id order: reserved for the largest id, on huge
     // pages (growing it as it filled was a third of the pass: copies and page faults).
     std::vector<HistoryFacts> out;
@@ -967,7 +1228,7 @@ Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, 
                               sqlite3_column_bytes(stored->get(), col));
     };
     int rc = stored ? stored->step() : SQLITE_DONE;
-    std::size_t bo = 0, bc = 0, to = 0, tc = 0, d = 0;
+    std::size_t to = 0, tc = 0, d = 0;
     std::vector<OrderRecord<qint64>> mergedOrders;
     std::vector<CallRecord<qint64>> mergedCalls;
     History merged;
@@ -975,10 +1236,7 @@ Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, 
         qint64 id = LLONG_MAX;
         if (rc == SQLITE_ROW)
             id = std::min<qint64>(id, stored->int64(0));
-        if (bo < base->orders.size())
-            id = std::min(id, base->orders.ids[bo]);
-        if (bc < base->calls.size())
-            id = std::min(id, base->calls.ids[bc]);
+        id = std::min({id, base->orders.id(), base->calls.id()});
         if (to < tail->orders.size())
             id = std::min(id, tail->orders[to].customer);
         if (tc < tail->calls.size())
@@ -995,10 +1253,16 @@ Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, 
             orders = blob(1);
             calls = blob(2);
         }
-        if (bo < base->orders.size() && base->orders.ids[bo] == id)
-            orders = base->orders.at(bo++);
-        if (bc < base->calls.size() && base->calls.ids[bc] == id)
-            calls = base->calls.at(bc++);
+        if (base->orders.id() == id)
+            orders = base->orders.take();
+        if (base->calls.id() == id)
+            calls = base->calls.take();
+        // All built: the digests as built go into the table, up to `upto` (the rows after stay
+        // the tail).
+        if (fold && all && !(orders.isEmpty() && calls.isEmpty())) {
+            if (auto ok = putDigests(id, orders, calls); !ok)
+                return std::unexpected(ok.error());
+        }
         // The rows added since, merged in.
         const std::size_t to0 = to, tc0 = tc;
         while (to < tail->orders.size() && tail->orders[to].customer == id)
@@ -1010,19 +1274,20 @@ Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, 
             mergedCalls.clear();
             merged = {};
             if (to > to0) {
-                unpackOrders(id, orders, mergedOrders);
+                unpack(id, orders, mergedOrders);
                 mergedOrders.insert(mergedOrders.end(), tail->orders.begin() + qsizetype(to0),
                                     tail->orders.begin() + qsizetype(to));
-                sortOrders(mergedOrders);
-                packOrders(mergedOrders, merged.orders);
+                sortRecords(mergedOrders);
+                packDigests(mergedOrders, merged.orders);
                 orders = merged.orders.size() ? merged.orders.at(0) : QByteArrayView();
             }
             if (tc > tc0) {
-                unpackCalls(id, calls, mergedCalls);
+                // Below any real id: a newer call at the same second comes after these.
+                unpack(id, calls, mergedCalls, LLONG_MIN);
                 mergedCalls.insert(mergedCalls.end(), tail->calls.begin() + qsizetype(tc0),
                                    tail->calls.begin() + qsizetype(tc));
-                sortCalls(mergedCalls);
-                packCalls(mergedCalls, merged.calls);
+                sortRecords(mergedCalls);
+                packDigests(mergedCalls, merged.calls);
                 calls = merged.calls.size() ? merged.calls.at(0) : QByteArrayView();
             }
         }
@@ -1044,30 +1309,20 @@ Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, 
     if (!fold)
         return out;
 
-    // The dirty customers' rows go, and the changed ones are written again (a customer merged
-    // into another, or whose last order was deleted, has none left).
-    if (auto ok = database.exec(all ? "DELETE FROM customer_history"
-                                    : "DELETE FROM customer_history WHERE customer_id IN "
-                                      "(SELECT customer_id FROM customer_history_dirty)");
-        !ok)
-        return std::unexpected(ok.error());
-    auto put = Statement::prepare(db, "INSERT OR REPLACE INTO customer_history (customer_id, orders, calls) "
-                                      "VALUES (?1, ?2, ?3)");
-    if (!put)
-        return std::unexpected(put.error());
-    // All built: the digests as built, up to `upto` (the rows after stay the tail). Else the
-    // changed ones, with the tail merged in: then they hold every row of this snapshot.
-    Result<void> written;
-    forEachCustomer(all ? *base : changed, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
-        if (!written || (orders.isEmpty() && calls.isEmpty()))
-            return;
-        put->bind(1, std::int64_t(id));
-        sqlite3_bind_blob(put->get(), 2, orders.data(), int(orders.size()), SQLITE_STATIC);
-        sqlite3_bind_blob(put->get(), 3, calls.data(), int(calls.size()), SQLITE_STATIC);
-        written = put->run({});
-    });
-    if (!written)
-        return std::unexpected(written.error());
+    // The changed customers, with the tail merged in: then they hold every row of this snapshot.
+    if (!all) {
+        if (auto ok = database.exec("DELETE FROM customer_history WHERE customer_id IN "
+                                    "(SELECT customer_id FROM customer_history_dirty)");
+            !ok)
+            return std::unexpected(ok.error());
+        Result<void> written;
+        forEachCustomer(changed, [&](qint64 id, QByteArrayView orders, QByteArrayView calls) {
+            if (written && !(orders.isEmpty() && calls.isEmpty()))
+                written = putDigests(id, orders, calls);
+        });
+        if (!written)
+            return std::unexpected(written.error());
+    }
     auto state = Statement::prepare(
         db, all ? "UPDATE customer_history_state SET built = 1, orders_upto = ?1, calls_upto = ?2"
                 : "UPDATE customer_history_state SET built = 1,"
@@ -1088,6 +1343,11 @@ Result<std::vector<HistoryFacts>> historyFacts(Database &database, sqlite3 *db, 
 }
 
 } // namespace
+
+void setHistoryChunkRows(std::size_t rows)
+{
+    g_historyChunkRows = std::max<std::size_t>(rows, 1);
+}
 
 Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QDate asOf,
                                                           const classify::Settings &settings)
@@ -1137,8 +1397,8 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
             customersError = ok.error();
     };
     // When the digests are to be built, the customers wait: building holds the orders and calls
-    // of the whole database in memory (16 and 24 bytes a row, sorted), and the facts beside them
-    // were another 112 MB at the peak of the first run at 1M.
+    // of the whole database in memory (packed in chunks, 81 MB at 1M), and the facts beside them
+    // would be another 112 MB.
     std::jthread worker; // joined when it goes out of scope, an error return too
     if (customersDb && built)
         worker = std::jthread([&] { customers(customersDb); });

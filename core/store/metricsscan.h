@@ -6,6 +6,7 @@
 #include "classify/settings.h"
 #include "model/error.h"
 
+#include <cstddef>
 #include <vector>
 
 namespace tierdesk::store {
@@ -26,5 +27,9 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &db, QDate as
 /// The pass of files older than schema 4, and the reference the digests are tested against.
 Result<std::vector<classify::CustomerFacts>> scanAllFactsFromTables(Database &db, QDate asOf,
                                                                     const classify::Settings &settings);
+
+/// The digests are built from this many orders or calls at a time (262,144; at least 1), each
+/// batch sorted and packed before the next is read. For the tests.
+void setHistoryChunkRows(std::size_t rows);
 
 } // namespace tierdesk::store

@@ -11,11 +11,14 @@
 #include "storetests.h"
 #include "support/testsupport.h"
 
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <random>
 #include <sqlite3.h>
+#include <tuple>
 
 using namespace tierdesk;
 using tierdesk::test::date;
@@ -353,4 +356,202 @@ TEST_P(HistoryTest, ManyNewRowsAreWrittenIntoTheDigests)
     EXPECT_EQ(scalar(db, "SELECT calls_upto FROM customer_history_state"),
               scalar(db, "SELECT max(id) FROM calls"));
     expectAgreement();
+}
+
+namespace {
+
+/// The first build reads the tables a chunk of rows at a time (setHistoryChunkRows()) and joins
+/// each customer's parts. Rows entered in date order give parts that follow one another; rows
+/// entered in any order give parts that are merged.
+class HistoryChunks : public ::testing::TestWithParam<std::tuple<int, bool>> {
+protected:
+    void SetUp() override
+    {
+        store::setHistoryChunkRows(std::size_t(std::get<0>(GetParam())));
+        ASSERT_TRUE(dir.isValid());
+        // On a file the orders are read in a second thread, as in the app.
+        ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("chunks.sqlite"))));
+    }
+    void TearDown() override { store::setHistoryChunkRows(kDefaultChunkRows); }
+
+    /// 40 customers' orders (refunds among them, several on one day) and calls (several at one
+    /// second, follow-ups), entered in date order or shuffled.
+    void populate(bool inDateOrder)
+    {
+        auto tx = db.beginWrite();
+        ASSERT_TRUE(tx);
+        for (int i = 1; i <= 40; ++i) {
+            Customer c;
+            c.id = i;
+            c.name = QStringLiteral("客户 %1").arg(i);
+            c.createdAt = date("2023-01-01");
+            ASSERT_TRUE(store::CustomerRepository(db).add(c));
+        }
+        std::mt19937 rng(7);
+        auto pick = [&](int n) { return int(rng() % unsigned(n)); };
+        std::vector<Order> orders;
+        std::vector<Call> calls;
+        for (int k = 0; k < 400; ++k) {
+            Order o;
+            o.customerId = 1 + pick(40);
+            o.orderedAt = date("2026-07-20").addDays(-pick(900));
+            o.amount = Cents(pick(200000)) * (pick(8) == 0 ? -1 : 1);
+            orders.push_back(o);
+            Call call;
+            call.customerId = 1 + pick(40);
+            // Few distinct seconds: calls of a customer at the same second are common.
+            call.calledAt = QDateTime(date("2026-07-20").addDays(-pick(300)), QTime(9 + pick(2), 0), Qt::UTC);
+            call.outcome = Outcome(pick(5));
+            if (pick(3) == 0)
+                call.nextFollowUp = call.calledAt.date().addDays(pick(20) - 5);
+            calls.push_back(call);
+        }
+        if (inDateOrder) {
+            std::stable_sort(orders.begin(), orders.end(),
+                             [](const Order &a, const Order &b) { return a.orderedAt < b.orderedAt; });
+            std::stable_sort(calls.begin(), calls.end(),
+                             [](const Call &a, const Call &b) { return a.calledAt < b.calledAt; });
+        }
+        for (const Order &o : orders)
+            ASSERT_TRUE(store::OrderRepository(db).add(o));
+        for (const Call &c : calls)
+            ASSERT_TRUE(store::CallRepository(db).add(c));
+        ASSERT_TRUE(tx->commit());
+    }
+
+    void expectAgreement()
+    {
+        for (const QDate asOf :
+             {date("2026-06-30"), date("2026-06-29"), date("2025-12-31"), date("2026-07-25")}) {
+            SCOPED_TRACE(asOf.toString(Qt::ISODate).toStdString());
+            auto fromDigests = store::MetricsQuery(db).all(asOf, settings);
+            auto fromTables = store::scanAllFactsFromTables(db, asOf, settings);
+            ASSERT_TRUE(fromDigests && fromTables);
+            expectSameFacts(*fromDigests, *fromTables);
+        }
+    }
+
+    /// Every customer's call digest, in id order.
+    std::vector<QByteArray> callDigests()
+    {
+        std::vector<QByteArray> out;
+        sqlite3_stmt *s = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(db.handle(), "SELECT calls FROM customer_history ORDER BY customer_id",
+                                     -1, &s, nullptr),
+                  SQLITE_OK);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            out.emplace_back(static_cast<const char *>(sqlite3_column_blob(s, 0)),
+                             sqlite3_column_bytes(s, 0));
+        sqlite3_finalize(s);
+        return out;
+    }
+
+    static constexpr std::size_t kDefaultChunkRows = 262'144;
+    QTemporaryDir dir;
+    store::Database db;
+    classify::Settings settings;
+};
+
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(ChunkRowsAndOrder, HistoryChunks,
+                         ::testing::Combine(::testing::Values(1, 3, 64, 262'144), ::testing::Bool()));
+
+TEST_P(HistoryChunks, TheDigestsBuiltInChunksGiveTheTablesFacts)
+{
+    ASSERT_NO_FATAL_FAILURE(populate(std::get<1>(GetParam())));
+    expectAgreement();
+    EXPECT_EQ(scalar(db, "SELECT built FROM customer_history_state"), 1);
+    // The calls' digests are those of one chunk, byte for byte: the same calls in the same order.
+    const std::vector<QByteArray> built = callDigests();
+    ASSERT_FALSE(built.empty());
+    store::setHistoryChunkRows(kDefaultChunkRows);
+    ASSERT_TRUE(db.exec("UPDATE customer_history_state SET built = 0"));
+    expectAgreement();
+    EXPECT_EQ(callDigests(), built);
+}
+
+TEST(HistoryChunkEdges, CallsAndOrdersSplitOverChunksKeepTheirOrder)
+{
+    // Every row a chunk of its own: each customer's digest is joined from one part per row.
+    store::setHistoryChunkRows(1);
+    const auto restore = qScopeGuard([] { store::setHistoryChunkRows(262'144); });
+    store::Database db;
+    ASSERT_TRUE(db.openInMemory());
+    for (int i = 1; i <= 5; ++i) {
+        Customer c;
+        c.id = i;
+        c.name = QStringLiteral("客户 %1").arg(i);
+        c.createdAt = date("2025-01-01");
+        ASSERT_TRUE(store::CustomerRepository(db).add(c));
+    }
+    const auto call = [&](CustomerId customer, const char *at, Outcome outcome, QDate followUp = {}) {
+        Call c;
+        c.customerId = customer;
+        c.calledAt = QDateTime::fromString(QString::fromLatin1(at), Qt::ISODate);
+        c.calledAt.setTimeSpec(Qt::UTC);
+        c.outcome = outcome;
+        c.nextFollowUp = followUp;
+        ASSERT_TRUE(store::CallRepository(db).add(c));
+    };
+    const auto order = [&](CustomerId customer, const char *on, Cents amount) {
+        Order o;
+        o.customerId = customer;
+        o.orderedAt = date(on);
+        o.amount = amount;
+        ASSERT_TRUE(store::OrderRepository(db).add(o));
+    };
+    // Two calls at the same second: the second one entered is the latest.
+    call(1, "2026-06-10T10:00:00", Outcome::Reached);
+    call(1, "2026-06-10T10:00:00", Outcome::Busy);
+    // A call entered after another but dated before it.
+    call(2, "2026-06-20T09:00:00", Outcome::Reached, date("2026-06-25"));
+    call(2, "2026-06-05T09:00:00", Outcome::NoAnswer, date("2026-06-08"));
+    // Three at the same second, in three chunks.
+    call(4, "2026-06-12T08:00:00", Outcome::Voicemail);
+    call(4, "2026-06-12T08:00:00", Outcome::Reached);
+    call(4, "2026-06-12T08:00:00", Outcome::WrongNumber);
+    // Merged (the second one is dated before the first): of the two at the same second, the
+    // one entered later is still the latest.
+    call(5, "2026-06-15T10:00:00", Outcome::Busy);
+    call(5, "2026-06-01T10:00:00", Outcome::NoAnswer);
+    call(5, "2026-06-15T10:00:00", Outcome::Reached);
+    call(5, "2026-06-15T10:00:00", Outcome::Voicemail, date("2026-06-18"));
+    // Orders out of date order, a refund on the day of an order, one after the as-of day.
+    order(3, "2026-06-01", 10000);
+    order(3, "2026-05-01", 5000);
+    order(3, "2026-06-01", -3000);
+    order(3, "2026-07-02", 7000);
+
+    classify::Settings settings;
+    auto facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    ASSERT_EQ(facts->size(), 5u);
+    const classify::CustomerFacts &one = (*facts)[0], &two = (*facts)[1], &three = (*facts)[2],
+                                  &four = (*facts)[3], &five = (*facts)[4];
+    EXPECT_EQ(one.lastContact, date("2026-06-10"));
+    EXPECT_EQ(one.lastOutcome, Outcome::Busy);
+    EXPECT_EQ(one.lastReachedCall, date("2026-06-10"));
+    EXPECT_EQ(two.lastContact, date("2026-06-20"));
+    EXPECT_EQ(two.lastOutcome, Outcome::Reached);
+    EXPECT_EQ(two.followUp, date("2026-06-25"));
+    EXPECT_EQ(two.lastReachedCall, date("2026-06-20"));
+    EXPECT_EQ(three.ordersTotal, 2);
+    EXPECT_EQ(three.firstOrder, date("2026-05-01"));
+    EXPECT_EQ(three.lastOrder, date("2026-06-01"));
+    EXPECT_EQ(three.monetary, 12000);
+    EXPECT_EQ(four.lastContact, date("2026-06-12"));
+    EXPECT_EQ(four.lastOutcome, Outcome::WrongNumber);
+    EXPECT_EQ(four.lastReachedCall, date("2026-06-12"));
+    EXPECT_EQ(five.lastContact, date("2026-06-15"));
+    EXPECT_EQ(five.lastOutcome, Outcome::Voicemail);
+    EXPECT_EQ(five.followUp, date("2026-06-18"));
+    EXPECT_EQ(five.lastReachedCall, date("2026-06-15"));
+    // From the stored digests, on the day of the last order.
+    facts = store::MetricsQuery(db).all(date("2026-07-02"), settings);
+    ASSERT_TRUE(facts);
+    EXPECT_EQ((*facts)[2].ordersTotal, 3);
+    EXPECT_EQ((*facts)[2].lastOrder, date("2026-07-02"));
+    EXPECT_EQ((*facts)[2].monetary, 19000);
+    EXPECT_EQ((*facts)[0].lastOutcome, Outcome::Busy);
 }
