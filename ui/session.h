@@ -171,7 +171,8 @@ signals:
 private:
     /// Starts the build of what a big import left for afterwards in a worker: the indexes it left
     /// out (store/deferredindexes.h), then the pending search texts' index. Unless nothing is
-    /// left, or a classification or a write in the background goes on (their end asks again).
+    /// left, or a classification or a write in the background goes on (their end asks again). A
+    /// classification that begins stops it (m_buildAfterRun).
     void buildPendingIndexes();
     /// At the start of each write above: a run of reclassify() going on stops and runs again.
     void beforeWrite();
@@ -214,6 +215,8 @@ private:
         std::atomic<bool> stop{false};
     };
     std::shared_ptr<SearchBuild> m_searchBuild;
+    /// A classification stopped the build: it starts again once both have ended.
+    bool m_buildAfterRun = false;
 };
 
 } // namespace tierdesk::ui

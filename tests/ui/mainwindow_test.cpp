@@ -42,10 +42,14 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
 #include <gtest/gtest.h>
 #include <optional>
+#include <set>
 #include <sqlite3.h>
+#include <string>
+#include <vector>
 
 using namespace tierdesk;
 using tierdesk::test::BigDatabase;
@@ -975,11 +979,22 @@ TEST_F(MainWindowTest, OpeningAFileWhoseSearchTextsArePendingIndexesThemInTheBac
     ASSERT_EQ(countIn("SELECT count(*) FROM customer_search_pending"), 3);
     ASSERT_EQ(countIn("SELECT count(*) FROM sqlite_schema WHERE name = 'customers_by_company'"), 0);
 
+    // The file has no classification yet: the window runs one first, and builds after it.
+    std::vector<std::string> order;
+    QObject::connect(session.get(), &ui::Session::reclassifyStarted, window.get(),
+                     [&] { order.push_back("run"); });
+    QObject::connect(session.get(), &ui::Session::reclassifyFinished, window.get(),
+                     [&] { order.push_back("run end"); });
+    QObject::connect(session.get(), &ui::Session::searchIndexStarted, window.get(),
+                     [&] { order.push_back("build"); });
+    QObject::connect(session.get(), &ui::Session::searchIndexFinished, window.get(),
+                     [&] { order.push_back("build end"); });
     QSignalSpy started(session.get(), &ui::Session::searchIndexStarted);
     QSignalSpy finished(session.get(), &ui::Session::searchIndexFinished);
     ASSERT_TRUE(window->openDatabase(other));
-    EXPECT_EQ(started.count(), 1);
     ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_EQ(order, (std::vector<std::string>{"run", "run end", "build", "build end"}));
+    EXPECT_EQ(started.count(), 1);
     EXPECT_TRUE(finished.front().at(0).toBool());
     EXPECT_FALSE(session->isBuildingSearchIndex());
     EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
@@ -1009,8 +1024,8 @@ TEST_F(MainWindowTest, OpeningAFileThatLacksTheIndexByCompanyBuildsItInTheBackgr
     QSignalSpy started(session.get(), &ui::Session::searchIndexStarted);
     QSignalSpy finished(session.get(), &ui::Session::searchIndexFinished);
     ASSERT_TRUE(window->openDatabase(other));
-    EXPECT_EQ(started.count(), 1);
     ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
+    EXPECT_EQ(started.count(), 1);
     EXPECT_TRUE(finished.front().at(0).toBool());
     auto missing = store::deferredindexes::missing(session->database().handle());
     ASSERT_TRUE(missing);
@@ -1032,11 +1047,53 @@ TEST_F(MainWindowTest, TheStatusBarSaysWhileTheSearchTextsAreIndexed)
     });
     QSignalSpy finished(session.get(), &ui::Session::searchIndexFinished);
     ASSERT_TRUE(window->openDatabase(other));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
     ASSERT_TRUE(shown);
     EXPECT_TRUE(*shown);
     EXPECT_EQ(text, QStringLiteral("Indexing customers for search…"));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 1; }, 10'000));
     EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
+}
+
+TEST_F(MainWindowTest, AClassificationStopsTheBuildOfTheIndexesAndItStartsAgainAfter)
+{
+    const QString other = dir.filePath(QStringLiteral("imported.sqlite"));
+    ASSERT_NO_FATAL_FAILURE(
+        makeFileWithPendingTexts(other, {QStringLiteral("王伟"), QStringLiteral("欧阳明月")}));
+    {
+        // Classified today already: opening it runs nothing, and the build starts at once.
+        store::Database db;
+        ASSERT_TRUE(db.open(other));
+        ASSERT_TRUE(io::classifyAndStore(db, session->today(), {}));
+    }
+    std::vector<std::string> order;
+    QObject::connect(session.get(), &ui::Session::reclassifyStarted, window.get(),
+                     [&] { order.push_back("run"); });
+    QObject::connect(session.get(), &ui::Session::reclassifyFinished, window.get(),
+                     [&] { order.push_back("run end"); });
+    QObject::connect(session.get(), &ui::Session::searchIndexFinished, window.get(),
+                     [&](bool ok) { order.push_back(ok ? "built" : "build stopped"); });
+    // F5 as the build starts.
+    QObject::connect(session.get(), &ui::Session::searchIndexStarted, window.get(), [&] {
+        order.push_back("build");
+        if (std::ranges::count(order, std::string("build")) == 1)
+            QTest::keyClick(window.get(), Qt::Key_F5);
+    });
+    ASSERT_TRUE(window->openDatabase(other));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return std::ranges::count(order, std::string("built")) == 1; }, 10'000));
+    // The stopped build ends before or after the run; the next starts after both.
+    ASSERT_EQ(order.size(), 6u);
+    EXPECT_EQ((std::vector<std::string>(order.begin(), order.begin() + 2)),
+              (std::vector<std::string>{"build", "run"}));
+    EXPECT_EQ((std::set<std::string>(order.begin() + 2, order.begin() + 4)),
+              (std::set<std::string>{"build stopped", "run end"}));
+    EXPECT_EQ((std::vector<std::string>(order.begin() + 4, order.end())),
+              (std::vector<std::string>{"build", "built"}));
+    EXPECT_FALSE(session->isBuildingSearchIndex());
+    EXPECT_FALSE(child<QLabel>("statusSearch")->isVisible());
+    auto left = store::deferredindexes::leftForLater(session->database().handle());
+    ASSERT_TRUE(left);
+    EXPECT_FALSE(*left);
 }
 
 TEST_F(MainWindowTest, OpeningAFileThatIsNotADatabaseSaysSoAndKeepsTheCurrentOne)
