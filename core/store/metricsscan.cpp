@@ -1404,6 +1404,12 @@ Result<std::vector<classify::CustomerFacts>> scanAllFacts(Database &database, QD
         worker = std::jthread([&] { customers(customersDb); });
 
     auto history = historyFacts(database, db, forOrders ? forOrders->get() : nullptr, b, write);
+    if (write) {
+        // The pages the digests' write left in the connection's cache (32 MiB), and what the
+        // build freed, go back to the system before everyone's facts are read.
+        sqlite3_db_release_memory(database.handle());
+        releaseFreeMemory();
+    }
     if (!built && customersDb)
         customers(customersDb);
     if (worker.joinable())

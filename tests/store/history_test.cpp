@@ -237,6 +237,28 @@ TEST_P(HistoryTest, InsideACallersTransactionThePassSeesItsWritesAndRollsBackWit
     expectAgreement();
 }
 
+TEST(HistoryFile, TheFirstPassLeavesNoPagesOfItsWriteInTheConnectionsCache)
+{
+    // Everyone's facts are read next, at the first pass's peak: the 32 MiB of pages the digests'
+    // write left in the cache would be resident under it.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    store::Database db;
+    ASSERT_TRUE(db.open(dir.filePath(QStringLiteral("history.sqlite"))));
+    tierdesk::test::addPairsOfCustomers(db, 20'000);
+    ASSERT_TRUE(db.exec("INSERT INTO orders (customer_id, ordered_at, amount) SELECT id, "
+                        "date('2026-06-30', printf('-%d days', (id * 7 + k) % 700)), 1000 + id % 977 "
+                        "FROM customers, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3)"));
+    classify::Settings settings;
+    auto facts = store::MetricsQuery(db).all(date("2026-06-30"), settings);
+    ASSERT_TRUE(facts);
+    ASSERT_EQ(facts->size(), 20'000u);
+    EXPECT_EQ((*facts)[0].ordersTotal, 3);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer_history"), 20'000);
+    EXPECT_LT(tierdesk::test::pageCacheUsed(db), 1024 * 1024); // 12 MB without the release
+    EXPECT_EQ(scalar(db, "PRAGMA cache_size"), -32768);
+}
+
 TEST(HistoryReadOnly, AReadOnlyConnectionWorksTheDigestsOutInMemory)
 {
     QTemporaryDir dir;
