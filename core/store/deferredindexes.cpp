@@ -56,6 +56,7 @@ Result<int> build(Database &db)
     if (auto ok = db.integrity(); !ok)
         return std::unexpected(ok.error());
     sqlite3 *h = db.handle();
+    SmallPageCache small(h);
     int built = 0;
     auto ok = inWriteTransaction(
         h,

@@ -209,6 +209,7 @@ Result<qint64> PendingSearchBuild::prepare(const std::atomic<bool> *stop)
 {
     d->forget();
     sqlite3 *h = d->db.handle();
+    SmallPageCache small(h);
     ReadTransaction read(h);
     auto pending = searchindex::isPending(h);
     if (!pending)
@@ -279,6 +280,7 @@ Result<void> PendingSearchBuild::install()
     if (auto ok = d->db.integrity(); !ok)
         return ok;
     sqlite3 *h = d->db.handle();
+    SmallPageCache small(h);
     bool attached = false;
     auto work = [&]() -> Result<void> {
         auto pending = searchindex::isPending(h);

@@ -264,5 +264,36 @@ TEST_F(DeferredIndexes, AnImportIntoTheFileAgainWhenEmptyLeavesItOutOnlyWhenBig)
     EXPECT_EQ(missing(db), QList<QByteArray>());
 }
 
+TEST_F(DeferredIndexes, BothBuildsReadThroughASmallPageCacheAndTheConnectionKeepsItsSize)
+{
+    // The window's build runs beside everything else it holds: at a million customers the table
+    // read once, and the search index written once, stayed in a 32 MiB cache of their own.
+    std::vector<Customer> many;
+    for (CustomerId id = 1; id <= 60'000; ++id)
+        many.push_back(atCompany(id, QStringLiteral("公司 %1 有限公司").arg(id % 977)));
+    importCustomers(db, many);
+    ASSERT_EQ(missing(db), QList<QByteArray>({QByteArrayLiteral("customers_by_company")}));
+    ASSERT_EQ(scalar(db, "PRAGMA cache_size"), -32768);
+    constexpr qint64 kSmall = 3 * 1024 * 1024;
+
+    auto built = store::deferredindexes::build(db);
+    ASSERT_TRUE(built) << built.error().detail.toStdString();
+    EXPECT_EQ(*built, 1);
+    EXPECT_LE(pageCacheUsed(db), kSmall);
+    EXPECT_EQ(scalar(db, "PRAGMA cache_size"), -32768);
+
+    store::PendingSearchBuild search(db);
+    auto texts = search.prepare();
+    ASSERT_TRUE(texts) << texts.error().detail.toStdString();
+    EXPECT_EQ(*texts, 60'000);
+    EXPECT_LE(pageCacheUsed(db), kSmall);
+    ASSERT_TRUE(search.install());
+    EXPECT_LE(pageCacheUsed(db), kSmall);
+    EXPECT_EQ(scalar(db, "PRAGMA cache_size"), -32768);
+    auto left = store::deferredindexes::leftForLater(db.handle());
+    ASSERT_TRUE(left);
+    EXPECT_FALSE(*left);
+}
+
 } // namespace
 } // namespace tierdesk::test
