@@ -103,7 +103,6 @@ void Session::close()
     if (m_searchBuild)
         m_searchBuild->stop = m_searchBuild->yield = true;
     m_searchBuild.reset();
-    m_buildAfterRun = false;
     m_db.reset();
     m_lastRun.reset();
     emit closed();
@@ -584,8 +583,9 @@ void Session::buildPendingIndexes()
                         return; // closed, or another file open
                     self->m_searchBuild.reset();
                     emit self->searchIndexFinished(ok);
-                    // Stopped by a run that has ended meanwhile (else its end starts it).
-                    if (std::exchange(self->m_buildAfterRun, false))
+                    // Stopped by a run (close() and another file's open() drop the build before
+                    // this): again, unless the run still goes on, whose end starts it.
+                    if (build->stop)
                         self->buildPendingIndexes();
                 },
                 Qt::QueuedConnection);
@@ -615,10 +615,8 @@ void Session::reclassify()
     // A build of the indexes a big import left stops (what it has not written yet is lost), and
     // starts again after the run: at a million customers the first run after the import peaked
     // at 369 MiB with the build beside it, against 294 without.
-    if (m_searchBuild) {
+    if (m_searchBuild)
         m_searchBuild->stop = m_searchBuild->yield = true;
-        m_buildAfterRun = true;
-    }
     emit reclassifyStarted();
     const QString path = m_db->path();
     // The window's connection checks the file for damage (in the background, for a big one); the

@@ -172,7 +172,7 @@ private:
     /// Starts the build of what a big import left for afterwards in a worker: the indexes it left
     /// out (store/deferredindexes.h), then the pending search texts' index. Unless nothing is
     /// left, or a classification or a write in the background goes on (their end asks again). A
-    /// classification that begins stops it (m_buildAfterRun).
+    /// classification that begins stops it, and it starts again after both have ended.
     void buildPendingIndexes();
     /// At the start of each write above: a run of reclassify() going on stops and runs again.
     void beforeWrite();
@@ -215,8 +215,6 @@ private:
         std::atomic<bool> stop{false};
     };
     std::shared_ptr<SearchBuild> m_searchBuild;
-    /// A classification stopped the build: it starts again once both have ended.
-    bool m_buildAfterRun = false;
 };
 
 } // namespace tierdesk::ui
