@@ -766,7 +766,6 @@ private:
 template<typename Record>
 class DigestMerge {
 public:
-    DigestMerge() = default;
     explicit DigestMerge(std::vector<std::string> chunks)
         : m_chunks(std::move(chunks))
     {
